@@ -1,0 +1,39 @@
+/* capture.h - libpcap adapter (src/capture.c is the only file that includes pcap.h):
+ * offline files (pcap, pcapng, "-" for stdin) and live interfaces, BPF filters, stats. */
+#ifndef VS_CAPTURE_H
+#define VS_CAPTURE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct vs_capture;
+
+struct vs_live_opts {
+    int snaplen;     /* bytes per packet kept */
+    bool promisc;    /* promiscuous mode */
+    int buffer_mb;   /* kernel buffer, 0 = libpcap default */
+    bool immediate;  /* deliver packets at once */
+    int timeout_ms;  /* read timeout, so that signals and timers are served */
+};
+
+typedef void (*vs_packet_fn)(void *ctx, int dlt, int64_t sec, uint32_t usec, const uint8_t *data,
+                             size_t caplen, size_t wirelen);
+
+int vs_capture_open_file(const char *path, const char *filter, struct vs_capture **out, char *err,
+                         size_t errsz);
+int vs_capture_open_live(const char *iface, const struct vs_live_opts *o, const char *filter,
+                         struct vs_capture **out, char *err, size_t errsz);
+void vs_capture_close(struct vs_capture *c);
+
+/* Deliver up to max packets (0 = until the end or a break). Returns the number of packets,
+ * 0 at end of file, -1 after a break, -2 on a read error (err set: truncated file, ...). */
+long vs_capture_dispatch(struct vs_capture *c, long max, vs_packet_fn fn, void *ctx, char *err,
+                         size_t errsz);
+/* Safe from a signal handler. */
+void vs_capture_break(struct vs_capture *c);
+bool vs_capture_stats(struct vs_capture *c, uint64_t *recv, uint64_t *drop, uint64_t *ifdrop);
+int vs_capture_fd(struct vs_capture *c);
+const char *vs_capture_libpcap_version(void);
+
+#endif

@@ -1,0 +1,128 @@
+/* dissect.h - the decoder contract: a decoder is handed a bounds-checked cursor over
+ * its protocol's bytes, the frame's read-only context, and a callback; it yields
+ * evidence through the callback and returns a status. It touches nothing else. */
+#ifndef VS_DISSECT_H
+#define VS_DISSECT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "vendorsniff/cursor.h"
+#include "vendorsniff/evidence.h"
+#include "vendorsniff/limits.h"
+
+/* Protocols counted for decode errors (the "decode_errors" of the stats event). */
+#define VS_PROTOS(X)                                                                               \
+    X(LINK, "link")                                                                                \
+    X(IP, "ip")                                                                                    \
+    X(ENCAP, "encap")                                                                              \
+    X(LLDP, "lldp")                                                                                \
+    X(CDP, "cdp")                                                                                  \
+    X(EDP, "edp")                                                                                  \
+    X(FDP, "fdp")                                                                                  \
+    X(SONMP, "sonmp")                                                                              \
+    X(STP, "stp")                                                                                  \
+    X(MNDP, "mndp")                                                                                \
+    X(UBDP, "ubdp")                                                                                \
+    X(SNMP, "snmp")                                                                                \
+    X(BANNER, "banner")                                                                            \
+    X(SIP, "sip")                                                                                  \
+    X(DHCP, "dhcp")                                                                                \
+    X(DHCP6, "dhcp6")                                                                              \
+    X(CWMP, "cwmp")                                                                                \
+    X(ARP, "arp")                                                                                  \
+    X(ND, "nd")
+
+enum vs_proto {
+#define VS_X_PROTO(id, name) VS_PROTO_##id,
+    VS_PROTOS(VS_X_PROTO)
+#undef VS_X_PROTO
+    VS_PROTO__COUNT
+};
+const char *vs_proto_name(enum vs_proto p);
+
+enum vs_decode_status {
+    VS_DECODE_OK = 0,
+    VS_DECODE_TRUNCATED, /* ran out of bytes: evidence wholly inside the frame still counts */
+    VS_DECODE_MALFORMED, /* contradictory lengths, bad encoding, over a limit */
+};
+
+/* What the link layer found in one frame (innermost layer after decapsulation). */
+struct vs_pkt {
+    int64_t ts_sec; /* packet time, UTC */
+    uint32_t ts_usec;
+    const uint8_t *src_mac; /* NULL when the link layer has no MAC (raw IP, HDLC) */
+    const uint8_t *dst_mac;
+    uint16_t vlans[VS_MAX_FRAME_VLANS];
+    uint8_t nvlans;
+    uint16_t ethertype; /* 0 for 802.3 length frames (then llc_* below are set) */
+    bool llc;           /* 802.2 LLC header present */
+    uint8_t llc_dsap, llc_ssap;
+    bool snap; /* SNAP header present */
+    uint32_t snap_oui;
+    uint16_t snap_pid;
+    struct vs_ip src_ip, dst_ip; /* family 0 when not IP */
+    uint8_t ip_proto;            /* 6 TCP, 17 UDP, 58 ICMPv6, ... */
+    uint16_t sport, dport;
+    uint8_t tcp_flags;
+    uint32_t tcp_seq;
+    struct vs_cur l2_payload; /* after Ethernet/VLAN/LLC/SNAP headers */
+    struct vs_cur l4_payload; /* TCP/UDP payload, or ICMPv6 body */
+};
+
+typedef void (*vs_emit_fn)(void *ctx, const struct vs_evidence *ev);
+
+/* Helper for decoders: emit a text field with no addresses. */
+static inline void vs_emit_text(vs_emit_fn emit, void *ctx, enum vs_field f, const uint8_t *v,
+                                size_t len)
+{
+    struct vs_evidence ev = {f, v, len, NULL, NULL, 0};
+    emit(ctx, &ev);
+}
+
+typedef enum vs_decode_status (*vs_dissect_fn)(struct vs_cur c, const struct vs_pkt *pkt,
+                                               vs_emit_fn emit, void *ctx);
+
+/* Link-local discovery protocols: c covers the protocol PDU (after LLC/SNAP or the
+ * LLDP ethertype). */
+enum vs_decode_status vs_lldp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                      void *ctx);
+enum vs_decode_status vs_cdp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                     void *ctx);
+enum vs_decode_status vs_edp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                     void *ctx);
+enum vs_decode_status vs_fdp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                     void *ctx);
+enum vs_decode_status vs_sonmp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                       void *ctx);
+enum vs_decode_status vs_stp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                     void *ctx);
+enum vs_decode_status vs_arp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                     void *ctx);
+/* UDP payload decoders. */
+enum vs_decode_status vs_mndp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                      void *ctx);
+enum vs_decode_status vs_ubdp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                      void *ctx);
+enum vs_decode_status vs_snmp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                      void *ctx);
+enum vs_decode_status vs_dhcp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                      void *ctx);
+enum vs_decode_status vs_dhcp6_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                       void *ctx);
+/* ICMPv6 body (type byte first): neighbour solicitation/advertisement. */
+enum vs_decode_status vs_nd_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                    void *ctx);
+/* Text banners by payload (SSH, Telnet, FTP, HTTP, SIP, CWMP inside HTTP): TCP or UDP
+ * payload; the decoder recognises the protocol from the first bytes, not the port. */
+enum vs_decode_status vs_banner_dissect(struct vs_cur c, const struct vs_pkt *pkt,
+                                        vs_emit_fn emit, void *ctx);
+
+/* Cheap test on the first payload bytes: could vs_banner_dissect find anything here?
+ * Called for every TCP/UDP payload, so it must be a handful of byte compares. */
+bool vs_banner_candidate(const struct vs_cur *payload, const struct vs_pkt *pkt);
+
+/* SNMP decoding uses net-snmp's BER routines; call once before the first dissect. */
+void vs_snmp_init(void);
+
+#endif

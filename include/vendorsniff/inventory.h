@@ -1,0 +1,145 @@
+/* inventory.h - owns all device state: the device tables (by MAC and by IP), evidence
+ * merged per device, attribution (vendor, model, software, name, confidence) recomputed
+ * only when a device gains evidence, and the risk decisions on attributed devices. */
+#ifndef VS_INVENTORY_H
+#define VS_INVENTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vendorsniff/evidence.h"
+#include "vendorsniff/limits.h"
+#include "vendorsniff/risk.h"
+
+struct vs_oui_db;
+struct vs_sigs;
+
+/* One piece of evidence kept on a device (deduplicated by field + value). */
+struct vs_ev_item {
+    enum vs_field field;
+    char *value; /* valid UTF-8, at most VS_MAX_VALUE_LEN bytes */
+    size_t len;
+    int64_t ts_sec; /* first seen */
+    uint32_t ts_usec;
+    struct vs_ip via; /* for evidence from routed traffic: the IP that sent it */
+    /* Verdict of the signatures on this value, computed once when it arrived. */
+    const char *vendor; /* canonical vendor (owned by the signature set or interned) */
+    char *model, *software, *name;
+    const char *rule_id; /* the rule that matched, NULL for none */
+    double weight;
+};
+
+struct vs_alert_rec {
+    char *rule_id; /* the risk rule's id */
+    char *vendor;  /* the attribution it was raised for */
+};
+
+enum vs_dev_flags {
+    VS_DEV_HAS_MAC = 1 << 0,
+    VS_DEV_GATEWAY = 1 << 1,  /* sources many IPs: never takes routed evidence */
+    VS_DEV_IPS_FULL = 1 << 2, /* stop recording source IPs */
+    VS_DEV_EVICTED = 1 << 3,
+};
+
+struct vs_device {
+    uint8_t mac[6];
+    uint16_t flags;
+    struct vs_ip key_ip; /* id of a device known only by IP (no MAC) */
+    uint64_t packets;
+    int64_t first_sec, last_sec;
+    uint32_t first_usec, last_usec;
+    struct vs_ip *ips;
+    uint8_t nips, ips_cap;
+    uint8_t nvlans, vlans_cap;
+    uint16_t *vlans;
+    uint8_t mac_class;     /* enum vs_mac_class */
+    const char *oui_org;   /* registry text, owned by the OUI db */
+    struct vs_ev_item *ev; /* evidence, in arrival order */
+    size_t nev, ev_cap;
+    /* Attribution. */
+    const char *vendor; /* canonical vendor, or the cleaned registry name; NULL if none */
+    char *model, *software, *name;
+    double confidence;
+    const struct vs_risk_rule *risk;
+    struct vs_alert_rec *alerts;
+    size_t nalerts;
+    bool reported; /* a device event has been emitted */
+    bool conflict; /* evidence names more than one vendor */
+    uint64_t serial;  /* creation order, for stable iteration */
+    size_t list_idx; /* position in the inventory's device list */
+};
+
+/* What the inventory tells its owner (the pipeline forwards to the sinks). */
+struct vs_inventory_hooks {
+    void *ctx;
+    /* first attribution or a change of vendor/model/software/name */
+    void (*device_changed)(void *ctx, const struct vs_device *d, int64_t sec, uint32_t usec);
+    void (*alert)(void *ctx, const struct vs_device *d, const struct vs_risk_rule *r, int64_t sec,
+                  uint32_t usec);
+};
+
+struct vs_inventory;
+
+struct vs_inventory *vs_inventory_new(const struct vs_oui_db *oui, const struct vs_sigs *sigs,
+                                      const struct vs_risk_list *risk,
+                                      const struct vs_inventory_hooks *hooks, size_t max_devices);
+void vs_inventory_free(struct vs_inventory *inv);
+
+/* Hot path: the device of a source MAC, created (with its OUI verdict) if new.
+ * Counts the packet and updates last seen. */
+struct vs_device *vs_inventory_see_mac(struct vs_inventory *inv, const uint8_t mac[6], int64_t sec,
+                                       uint32_t usec);
+/* Without counting a packet (a MAC named by evidence, e.g. an LLDP chassis ID). */
+struct vs_device *vs_inventory_get_mac(struct vs_inventory *inv, const uint8_t mac[6], int64_t sec,
+                                       uint32_t usec, bool create);
+/* Record a VLAN / a source IP on a device (cheap when already known). */
+void vs_inventory_note_vlan(struct vs_inventory *inv, struct vs_device *d, uint16_t vid);
+void vs_inventory_note_ip(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *ip);
+/* ARP/ND/DHCP/engine ID/management address: ip belongs to the device with this MAC. */
+void vs_inventory_bind(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *ip);
+
+/* The device that evidence from routed traffic sent by ip (in a frame from src_mac, may be
+ * NULL) belongs to: the on-link device bound to ip, else the frame's MAC device when it is
+ * not a gateway and has sourced only ip, else a device keyed by ip (created). */
+struct vs_device *vs_inventory_for_ip(struct vs_inventory *inv, const struct vs_ip *ip,
+                                      struct vs_device *src_dev, int64_t sec, uint32_t usec);
+
+/* Add one evidence item (copied, cleaned, bounded, deduplicated). via: the sending IP for
+ * routed evidence, NULL for link-local. Returns true when the device gained evidence. */
+bool vs_inventory_add_evidence(struct vs_inventory *inv, struct vs_device *d,
+                               const struct vs_evidence *ev, const struct vs_ip *via, int64_t sec,
+                               uint32_t usec);
+/* Recompute the attribution of a device that gained evidence; emits device/alert hooks. */
+void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64_t sec,
+                            uint32_t usec);
+
+/* Swap the data sets (SIGHUP) and re-attribute every device. */
+void vs_inventory_reload(struct vs_inventory *inv, const struct vs_oui_db *oui,
+                         const struct vs_sigs *sigs, const struct vs_risk_list *risk, int64_t sec,
+                         uint32_t usec);
+
+/* Every device, in no particular order (borrowed; valid until the inventory changes). */
+struct vs_device *const *vs_inventory_devices(const struct vs_inventory *inv, size_t *n);
+
+/* Devices in a stable order: risk first (by severity), then vendor, then id. The array
+ * is owned by the caller (free()). */
+struct vs_device **vs_inventory_sorted(struct vs_inventory *inv, size_t *n);
+size_t vs_inventory_count(const struct vs_inventory *inv);
+uint64_t vs_inventory_alerts(const struct vs_inventory *inv);
+uint64_t vs_inventory_evictions(const struct vs_inventory *inv);
+
+/* The device's id: its MAC, else its IP. */
+void vs_device_id(const struct vs_device *d, char *out, size_t outsz);
+
+/* Restore (state file): a device with this id and history; evidence added afterwards. */
+struct vs_device *vs_inventory_restore_device(struct vs_inventory *inv, const char *id,
+                                              int64_t first_sec, uint32_t first_usec,
+                                              int64_t last_sec, uint32_t last_usec,
+                                              uint64_t packets);
+/* While quiet, attribution changes raise no hooks (restoring saved state). */
+void vs_inventory_set_quiet(struct vs_inventory *inv, bool quiet);
+void vs_inventory_restore_alert(struct vs_inventory *inv, struct vs_device *d, const char *rule_id,
+                                const char *vendor);
+
+#endif

@@ -1,0 +1,40 @@
+/* limits.h - every bound on what untrusted input can make vendorsniff hold or do,
+ * in one place so that each is documented, tested and changed in one step. */
+#ifndef VS_LIMITS_H
+#define VS_LIMITS_H
+
+/* Link layer: nested encapsulations (VLAN tags, MPLS labels, GRE/ERSPAN/VXLAN) per frame. */
+#define VS_MAX_ENCAP_DEPTH 8
+/* VLAN tags recorded per frame (outermost first); deeper tags are skipped, not recorded. */
+#define VS_MAX_FRAME_VLANS 4
+/* TLVs walked in one discovery frame before the decoder gives up (counted as malformed). */
+#define VS_MAX_TLVS_PER_FRAME 512
+/* BER nesting depth accepted in an SNMP message. */
+#define VS_MAX_BER_DEPTH 16
+/* Evidence items one frame may yield. */
+#define VS_MAX_EVIDENCE_PER_FRAME 128
+/* Distinct evidence items kept per device (oldest non-identity items give way first). */
+#define VS_MAX_EVIDENCE_PER_DEVICE 64
+/* Bytes of one evidence value kept; longer values are cut at a UTF-8 boundary. */
+#define VS_MAX_VALUE_LEN 512
+/* Distinct IP addresses kept per device. */
+#define VS_MAX_IPS_PER_DEVICE 16
+/* Distinct VLAN IDs kept per device. */
+#define VS_MAX_VLANS_PER_DEVICE 16
+/* A MAC that sources at least this many IP addresses is treated as a gateway. */
+#define VS_GATEWAY_IP_THRESHOLD 3
+/* Devices kept by default before the least recently seen are evicted (--max-devices). */
+#define VS_DEFAULT_MAX_DEVICES 1000000
+/* External peers kept per device (--geoip). */
+#define VS_MAX_PEERS_PER_DEVICE 16
+/* Bytes at the start of a TCP/UDP payload looked at for a banner. */
+#define VS_MAX_BANNER_SCAN 2048
+/* Bytes at the start of a TCP payload searched for a TR-069 (CWMP) Inform: a SOAP
+ * envelope whose DeviceId and ParameterList usually sit within the first 2-4 KB. */
+#define VS_MAX_CWMP_SCAN 8192
+/* Alert history entries kept per device. */
+#define VS_MAX_ALERTS_PER_DEVICE 8
+/* Longest line accepted in a data file (signatures, risk list, OUI snapshot). */
+#define VS_MAX_DATA_LINE 4096
+
+#endif

@@ -1,0 +1,72 @@
+/* signatures.h - the data that turns evidence into vendor, model, software and name:
+ * canonical vendor names and their aliases (registry organisations, IANA enterprise
+ * numbers, spellings), and PCRE2 pattern rules over evidence fields. Loaded from
+ * signatures/ (see docs/signatures.md); errors are reported as "file:line: message". */
+#ifndef VS_SIGNATURES_H
+#define VS_SIGNATURES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vendorsniff/evidence.h"
+
+struct vs_sigs;
+
+/* One rule's verdict on one evidence value. Strings are owned by the signature set
+ * (vendor, rule_id) or by the match buffer (model, software, name); empty string = not set. */
+struct vs_sig_match {
+    const char *rule_id;
+    const char *vendor; /* canonical vendor name, or NULL when the rule names none */
+    char model[128];
+    char software[160];
+    char name[128];
+    double weight; /* 0 < weight <= 1 */
+};
+
+/* Load vendors.ini, enterprises.tsv and rules/ *.ini from dir. On failure returns a
+ * negative errno-style code and writes "file:line: message" into err. The set is immutable
+ * once loaded; every function below may be called from several threads at once. */
+int vs_sigs_load(const char *dir, struct vs_sigs **out, char *err, size_t errsz);
+void vs_sigs_free(struct vs_sigs *s);
+
+/* Canonical vendor for a registry organisation name, by exact normalised match
+ * (never by substring); NULL when the organisation has no alias. */
+const char *vs_sigs_vendor_for_org(const struct vs_sigs *s, const char *org);
+/* Canonical vendor for an IANA private enterprise number; NULL when none is aliased. */
+const char *vs_sigs_vendor_for_enterprise(const struct vs_sigs *s, uint32_t pen);
+/* Registry name of an IANA private enterprise number; NULL when unknown. */
+const char *vs_sigs_enterprise_name(const struct vs_sigs *s, uint32_t pen);
+/* Canonical vendor for a free-text vendor name ("HUAWEI", "Huawei Technologies Co.,
+ * Ltd.", "ZTE Corporation"), by exact normalised match on names and organisations. */
+const char *vs_sigs_vendor_for_name(const struct vs_sigs *s, const char *name);
+
+typedef void (*vs_sig_cb)(void *ctx, const struct vs_sig_match *m);
+/* Run every rule that applies to field f against value; cb once per matching rule.
+ * Returns the number of matches. value need not be NUL-terminated. */
+size_t vs_sigs_match(const struct vs_sigs *s, enum vs_field f, const char *value, size_t len,
+                     vs_sig_cb cb, void *ctx);
+
+/* Added: load from memory (tests, fuzzing): the texts of vendors.ini, enterprises.tsv and
+ * one rules file, named "vendors.ini", "enterprises.tsv" and "rules.ini" in messages.
+ * rules_ini may be NULL (no rules). Same checks and results as vs_sigs_load. */
+int vs_sigs_load_mem(const char *vendors_ini, size_t vendors_len, const char *enterprises_tsv,
+                     size_t enterprises_len, const char *rules_ini, size_t rules_len,
+                     struct vs_sigs **out, char *err, size_t errsz);
+
+/* Added: the set-wide checks behind --check-signatures. Every example must match its rule
+ * (the first one yielding its expect), and must not make another rule of the same field
+ * name a different vendor; a nearmiss must match neither its rule nor any rule of the
+ * same field that gives the rule's vendor. Returns the number of problems (0 = all pass);
+ * err gets them one a line as "file:line: rule ID: message", as many as fit. */
+int vs_sigs_selftest(const struct vs_sigs *s, char *err, size_t errsz);
+
+/* Counts, for --version and --check-signatures. */
+size_t vs_sigs_rule_count(const struct vs_sigs *s);
+size_t vs_sigs_vendor_count(const struct vs_sigs *s);
+
+/* Normalise an organisation or vendor name for exact comparison: ASCII lower case,
+ * every run of non-alphanumerics to one space, trimmed. Returns bytes written. */
+size_t vs_sigs_normalise(const char *in, char *out, size_t outsz);
+
+#endif

@@ -1,0 +1,20 @@
+/* state.h - the state file: inventory and alert history saved atomically (temporary
+ * file, fsync, rename) and restored at start, so a restart neither forgets devices nor
+ * raises an alert twice for the same device, rule and attribution. */
+#ifndef VS_STATE_H
+#define VS_STATE_H
+
+#include <stddef.h>
+
+#include "vendorsniff/inventory.h"
+
+int vs_state_save(const char *path, struct vs_inventory *inv, char *err, size_t errsz);
+/* Returns 0, -ENOENT when there is no state yet, or another negative code when the file
+ * is corrupt: it is then renamed to PATH.corrupt-N (never overwritten) and err says so;
+ * the inventory keeps whatever was restored before the damage was found... none: a
+ * corrupt file restores nothing. */
+int vs_state_load(const char *path, struct vs_inventory *inv, char *err, size_t errsz);
+int vs_state_load_mem(const char *name, const char *buf, size_t len, struct vs_inventory *inv,
+                      char *err, size_t errsz);
+
+#endif

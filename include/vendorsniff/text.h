@@ -1,0 +1,34 @@
+/* text.h - making wire strings safe: valid UTF-8 for JSON, escaped for terminals,
+ * and bounded; plus a small growable string buffer used by the sinks. */
+#ifndef VS_TEXT_H
+#define VS_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Copy at most max bytes of in as valid UTF-8 into a new NUL-terminated string:
+ * invalid sequences become U+FFFD, NUL becomes U+FFFD, leading/trailing spaces and
+ * NULs are trimmed, and the cut falls on a character boundary. *out_len gets the
+ * length. Returns NULL only on allocation failure. */
+char *vs_utf8_clean(const uint8_t *in, size_t len, size_t max, size_t *out_len);
+
+/* Escape a valid-UTF-8 string for a terminal: C0/C1 controls, DEL, bidi overrides
+ * become visible escapes (\n, \t, \x1b, \u202e). Writes at most outsz-1 bytes,
+ * always NUL-terminates, never splits an escape or a character; returns bytes written. */
+size_t vs_term_escape(const char *in, char *out, size_t outsz);
+
+struct vs_buf {
+    char *p;
+    size_t len, cap;
+};
+void vs_buf_free(struct vs_buf *b);
+bool vs_buf_add(struct vs_buf *b, const char *s, size_t n);
+bool vs_buf_printf(struct vs_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* RFC 3339 UTC with microseconds: "2024-01-02T03:04:05.000006Z" (28 bytes + NUL). */
+#define VS_TS_STRLEN 64
+void vs_ts_format(int64_t sec, uint32_t usec, char out[VS_TS_STRLEN]);
+bool vs_ts_parse(const char *s, int64_t *sec, uint32_t *usec);
+
+#endif

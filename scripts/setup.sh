@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Install what vendorsniff needs from Debian's packages (only what is missing), then
+# configure and build it in ./build. Idempotent; run as root on Debian 12.
+#   scripts/setup.sh [--test]    --test also installs what the test suite needs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+pkgs=(build-essential cmake pkg-config libpcap-dev libsnmp-dev libmaxminddb-dev check
+      libpcre2-dev libjansson-dev libinih-dev)
+if [[ "${1:-}" == "--test" ]]; then
+    pkgs+=(python3 clang libclang-rt-14-dev tcpreplay rsyslog iproute2 libmaxmind-db-writer-perl
+           procps)
+fi
+missing=()
+for p in "${pkgs[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    if [[ $(id -u) -ne 0 ]]; then
+        echo "setup: missing Debian packages: ${missing[*]} (run as root, or: sudo apt-get install ${missing[*]})" >&2
+        exit 1
+    fi
+    echo "setup: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo ${VS_CMAKE_FLAGS:-} >/dev/null
+cmake --build build -j"$(nproc)"

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Set up, build and run the whole test suite (README's second command, and what CI runs):
+# a -Werror build with every test, then an ASan/UBSan build with every test again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VS_CMAKE_FLAGS="-DVS_WERROR=ON" scripts/setup.sh --test
+jobs=$(nproc)
+echo "== tests (release build, -Werror)"
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer)"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DVS_SANITIZE=ON -DVS_WERROR=ON >/dev/null
+cmake --build build-asan -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j"$jobs"

@@ -1,0 +1,329 @@
+/* cli.c - the command line (contract in docs/usage.md): getopt_long into struct
+ * vs_config, and discovery of the shipped data folder. */
+#include "vendorsniff/cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "vendorsniff/limits.h"
+
+enum {
+    OPT_INVENTORY = 256,
+    OPT_FORMAT,
+    OPT_RISK_LIST,
+    OPT_SIGNATURES,
+    OPT_OUI_DB,
+    OPT_GEOIP,
+    OPT_STATE,
+    OPT_STATE_INTERVAL,
+    OPT_STATS_INTERVAL,
+    OPT_INVENTORY_INTERVAL,
+    OPT_FAIL_ON_RISK,
+    OPT_CHROOT,
+    OPT_SENSOR,
+    OPT_MAX_DEVICES,
+    OPT_SYSLOG,
+    OPT_SYSLOG_DEVICES,
+    OPT_SNAPLEN,
+    OPT_BUFFER,
+    OPT_NO_PROMISC,
+    OPT_IMMEDIATE,
+    OPT_COLOR,
+    OPT_CHECK_SIGNATURES,
+    OPT_VERSION,
+};
+
+static const struct option long_opts[] = {
+    {"read", required_argument, NULL, 'r'},
+    {"interface", required_argument, NULL, 'i'},
+    {"filter", required_argument, NULL, 'f'},
+    {"write", required_argument, NULL, 'w'},
+    {"user", required_argument, NULL, 'Z'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"inventory", required_argument, NULL, OPT_INVENTORY},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"risk-list", required_argument, NULL, OPT_RISK_LIST},
+    {"signatures", required_argument, NULL, OPT_SIGNATURES},
+    {"oui-db", required_argument, NULL, OPT_OUI_DB},
+    {"geoip", required_argument, NULL, OPT_GEOIP},
+    {"state", required_argument, NULL, OPT_STATE},
+    {"state-interval", required_argument, NULL, OPT_STATE_INTERVAL},
+    {"stats-interval", required_argument, NULL, OPT_STATS_INTERVAL},
+    {"inventory-interval", required_argument, NULL, OPT_INVENTORY_INTERVAL},
+    {"fail-on-risk", no_argument, NULL, OPT_FAIL_ON_RISK},
+    {"chroot", required_argument, NULL, OPT_CHROOT},
+    {"sensor", required_argument, NULL, OPT_SENSOR},
+    {"max-devices", required_argument, NULL, OPT_MAX_DEVICES},
+    {"syslog", required_argument, NULL, OPT_SYSLOG},
+    {"syslog-devices", no_argument, NULL, OPT_SYSLOG_DEVICES},
+    {"snaplen", required_argument, NULL, OPT_SNAPLEN},
+    {"buffer-size", required_argument, NULL, OPT_BUFFER},
+    {"no-promisc", no_argument, NULL, OPT_NO_PROMISC},
+    {"immediate", no_argument, NULL, OPT_IMMEDIATE},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"check-signatures", optional_argument, NULL, OPT_CHECK_SIGNATURES},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+const char *vs_cli_usage(void)
+{
+    return "usage: vendorsniff -r FILE [-r FILE ...] [options]   read captures (pcap, pcapng; - is stdin)\n"
+           "       vendorsniff -i IFACE [options]                 capture live (span port, daemon)\n"
+           "       vendorsniff lookup MAC|OUI                     vendor of one address\n"
+           "       vendorsniff --check-signatures [DIR]           validate a signature set\n"
+           "\n"
+           "  -f EXPR               BPF filter, as tcpdump\n"
+           "  -w FILE               event stream, JSON Lines (- for stdout)\n"
+           "  --inventory FILE      final inventory, JSON Lines, one device a line (atomic)\n"
+           "  --format text|json    what goes to stdout (default text: the report)\n"
+           "  -q, --quiet           nothing to stdout (same as --format none)\n"
+           "  --risk-list FILE      risk list (default: shipped signatures/risk-list.ini)\n"
+           "  --signatures DIR      signature set (default: shipped signatures/)\n"
+           "  --oui-db FILE         OUI registry snapshot (default: shipped oui_db/oui.tsv)\n"
+           "  --geoip FILE          MaxMind DB (.mmdb) for country/ASN, repeatable\n"
+           "  --state FILE          restore inventory and alert history, save periodically and at exit\n"
+           "  --state-interval S    seconds between state saves in live mode (default 300)\n"
+           "  --stats-interval S    seconds between stats events in live mode (default 300)\n"
+           "  --inventory-interval S  seconds between inventory snapshots in live mode (default 300)\n"
+           "  --fail-on-risk        exit status 3 when any risk alert was raised\n"
+           "  --sensor NAME         sensor name in every event (default: host name)\n"
+           "  --max-devices N       evict least recently seen devices beyond N (default 1000000)\n"
+           "  --syslog TARGET       alerts to syslog: local, udp://HOST:PORT or tcp://HOST:PORT\n"
+           "  --syslog-devices      also send device events to syslog\n"
+           "  -Z USER               drop privileges to USER after opening the capture\n"
+           "  --chroot DIR          chroot to DIR after opening the capture (with -Z)\n"
+           "  --snaplen N, --buffer-size MB, --no-promisc, --immediate   live capture tuning\n"
+           "  --color auto|always|never   emphasis in the text report\n"
+           "  --version, --help\n"
+           "\n"
+           "exit status: 0 done, 1 usage or input error, 2 runtime failure, 3 risk found (--fail-on-risk)\n";
+}
+
+static int parse_uint(const char *s, unsigned long max, unsigned long *out)
+{
+    char *end;
+    errno = 0;
+    if (!*s || *s == '-')
+        return -1;
+    unsigned long v = strtoul(s, &end, 10);
+    if (errno || *end || v > max)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t errsz)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->format = VS_FORMAT_TEXT;
+    cfg->state_interval = 300;
+    cfg->stats_interval = 300;
+    cfg->inventory_interval = 300;
+    cfg->max_devices = VS_DEFAULT_MAX_DEVICES;
+    cfg->snaplen = 65535;
+    if (argc >= 2 && strcmp(argv[1], "lookup") == 0) {
+        if (argc != 3) {
+            snprintf(err, errsz, "usage: vendorsniff lookup MAC|OUI");
+            return -1;
+        }
+        cfg->cmd = VS_CMD_LOOKUP;
+        cfg->lookup_arg = argv[2];
+        return 0;
+    }
+    optind = 1;
+    opterr = 0;
+    int c;
+    unsigned long v;
+    while ((c = getopt_long(argc, argv, ":r:i:f:w:Z:qh", long_opts, NULL)) != -1) {
+        switch (c) {
+        case 'r':
+            if (cfg->ninputs >= VS_MAX_INPUTS) {
+                snprintf(err, errsz, "too many -r files (at most %d)", VS_MAX_INPUTS);
+                return -1;
+            }
+            cfg->inputs[cfg->ninputs++] = optarg;
+            break;
+        case 'i': cfg->iface = optarg; break;
+        case 'f': cfg->filter = optarg; break;
+        case 'w': cfg->events_path = optarg; break;
+        case 'Z': cfg->user = optarg; break;
+        case 'q': cfg->format = VS_FORMAT_NONE; break;
+        case 'h': cfg->cmd = VS_CMD_HELP; return 0;
+        case OPT_INVENTORY: cfg->inventory_path = optarg; break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "text") == 0)
+                cfg->format = VS_FORMAT_TEXT;
+            else if (strcmp(optarg, "json") == 0)
+                cfg->format = VS_FORMAT_JSON;
+            else if (strcmp(optarg, "none") == 0)
+                cfg->format = VS_FORMAT_NONE;
+            else {
+                snprintf(err, errsz, "--format must be text, json or none, not '%s'", optarg);
+                return -1;
+            }
+            break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "auto") == 0)
+                cfg->color = VS_COLOR_AUTO;
+            else if (strcmp(optarg, "always") == 0)
+                cfg->color = VS_COLOR_ALWAYS;
+            else if (strcmp(optarg, "never") == 0)
+                cfg->color = VS_COLOR_NEVER;
+            else {
+                snprintf(err, errsz, "--color must be auto, always or never");
+                return -1;
+            }
+            break;
+        case OPT_RISK_LIST: cfg->risk_list = optarg; break;
+        case OPT_SIGNATURES: cfg->sig_dir = optarg; break;
+        case OPT_OUI_DB: cfg->oui_db = optarg; break;
+        case OPT_GEOIP:
+            if (cfg->ngeoip >= VS_MAX_GEOIP) {
+                snprintf(err, errsz, "too many --geoip databases (at most %d)", VS_MAX_GEOIP);
+                return -1;
+            }
+            cfg->geoip[cfg->ngeoip++] = optarg;
+            break;
+        case OPT_STATE: cfg->state_path = optarg; break;
+        case OPT_STATE_INTERVAL:
+        case OPT_STATS_INTERVAL:
+        case OPT_INVENTORY_INTERVAL:
+            if (parse_uint(optarg, 86400 * 30, &v) != 0 || v == 0) {
+                snprintf(err, errsz, "--%s-interval needs a number of seconds, not '%s'",
+                         c == OPT_STATE_INTERVAL ? "state" : c == OPT_STATS_INTERVAL ? "stats" : "inventory",
+                         optarg);
+                return -1;
+            }
+            if (c == OPT_STATE_INTERVAL)
+                cfg->state_interval = (unsigned)v;
+            else if (c == OPT_STATS_INTERVAL)
+                cfg->stats_interval = (unsigned)v;
+            else
+                cfg->inventory_interval = (unsigned)v;
+            break;
+        case OPT_FAIL_ON_RISK: cfg->fail_on_risk = true; break;
+        case OPT_CHROOT: cfg->chroot_dir = optarg; break;
+        case OPT_SENSOR: cfg->sensor = optarg; break;
+        case OPT_MAX_DEVICES:
+            if (parse_uint(optarg, 100000000UL, &v) != 0 || v < 16) {
+                snprintf(err, errsz, "--max-devices needs a number of at least 16, not '%s'", optarg);
+                return -1;
+            }
+            cfg->max_devices = v;
+            break;
+        case OPT_SYSLOG: cfg->syslog_target = optarg; break;
+        case OPT_SYSLOG_DEVICES: cfg->syslog_devices = true; break;
+        case OPT_SNAPLEN:
+            if (parse_uint(optarg, 262144, &v) != 0 || v < 64) {
+                snprintf(err, errsz, "--snaplen needs a number from 64 to 262144");
+                return -1;
+            }
+            cfg->snaplen = (int)v;
+            break;
+        case OPT_BUFFER:
+            if (parse_uint(optarg, 4096, &v) != 0) {
+                snprintf(err, errsz, "--buffer-size needs a number of MiB up to 4096");
+                return -1;
+            }
+            cfg->buffer_mb = (int)v;
+            break;
+        case OPT_NO_PROMISC: cfg->no_promisc = true; break;
+        case OPT_IMMEDIATE: cfg->immediate = true; break;
+        case OPT_CHECK_SIGNATURES:
+            cfg->cmd = VS_CMD_CHECK_SIGNATURES;
+            cfg->check_dir = optarg;
+            if (!optarg && optind < argc && argv[optind][0] != '-')
+                cfg->check_dir = argv[optind++];
+            break;
+        case OPT_VERSION: cfg->cmd = VS_CMD_VERSION; return 0;
+        case ':':
+            snprintf(err, errsz, "option %s needs an argument", argv[optind - 1]);
+            return -1;
+        default:
+            snprintf(err, errsz, "unknown option %s (see --help)", argv[optind - 1]);
+            return -1;
+        }
+    }
+    if (optind < argc) {
+        snprintf(err, errsz, "unexpected argument '%s' (capture files go after -r)", argv[optind]);
+        return -1;
+    }
+    if (cfg->cmd != VS_CMD_RUN)
+        return 0;
+    if (cfg->ninputs && cfg->iface) {
+        snprintf(err, errsz, "-r and -i cannot be used together");
+        return -1;
+    }
+    if (!cfg->ninputs && !cfg->iface) {
+        snprintf(err, errsz, "nothing to read: give -r FILE or -i IFACE (see --help)");
+        return -1;
+    }
+    if (cfg->chroot_dir && !cfg->user) {
+        snprintf(err, errsz, "--chroot needs -Z USER");
+        return -1;
+    }
+    return 0;
+}
+
+static bool has_data(const char *dir)
+{
+    char p[PATH_MAX];
+    struct stat st;
+    if (snprintf(p, sizeof p, "%s/signatures/risk-list.ini", dir) >= (int)sizeof p)
+        return false;
+    return stat(p, &st) == 0;
+}
+
+const char *vs_datadir(void)
+{
+    static char found[PATH_MAX];
+    if (found[0])
+        return found;
+    const char *env = getenv("VENDORSNIFF_DATADIR");
+    if (env && *env) {
+        snprintf(found, sizeof found, "%s", env);
+        return found;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            /* build tree: <src>/build/vendorsniff; install: <prefix>/bin/vendorsniff */
+            const char *suffix[] = {"/..", "/../share/vendorsniff", ""};
+            for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+                char d[PATH_MAX];
+                if (snprintf(d, sizeof d, "%s%s", exe, suffix[i]) >= (int)sizeof d)
+                    continue;
+                if (has_data(d)) {
+                    char *r = realpath(d, NULL);
+                    snprintf(found, sizeof found, "%s", r ? r : d);
+                    free(r);
+                    return found;
+                }
+            }
+        }
+    }
+#ifdef VS_INSTALL_DATADIR
+    if (has_data(VS_INSTALL_DATADIR)) {
+        snprintf(found, sizeof found, "%s", VS_INSTALL_DATADIR);
+        return found;
+    }
+#endif
+#ifdef VS_SOURCE_DATADIR
+    snprintf(found, sizeof found, "%s", VS_SOURCE_DATADIR);
+#else
+    snprintf(found, sizeof found, ".");
+#endif
+    return found;
+}

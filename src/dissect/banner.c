@@ -1,0 +1,519 @@
+/* banner.c - text banners recognised by payload, not port (Zeek dpd style): SSH
+ * identification (RFC 4253 s4.2), FTP 220 greeting (RFC 959), Telnet (RFC 854) greeting,
+ * HTTP/SSDP Server and WWW-Authenticate (RFC 9110), SIP User-Agent/Server (RFC 3261) and
+ * the TR-069 CWMP Inform DeviceId and SoftwareVersion (TR-069 Amendment 6, A.3.3.1). */
+#include "vendorsniff/dissect.h"
+
+#include <string.h>
+
+#define NOT_FOUND ((size_t)-1)
+/* RFC 4253 s4.2: the identification line is at most 255 characters with its CR LF. */
+#define SSH_LINE_MAX 255
+#define TELNET_IAC 0xff
+#define TELNET_SB 0xfa
+#define TELNET_SE 0xf0
+#define TELNET_WILL 0xfb
+#define TELNET_DONT 0xfe
+#define TELNET_MIN_ALNUM 3
+
+/* ---- small readers over a cursor (indexes, never pointers into the packet) ---- */
+
+static uint8_t at(const struct vs_cur *c, size_t i)
+{
+    uint8_t b = 0;
+    vs_cur_peek_u8(c, i, &b);
+    return b;
+}
+
+static uint8_t lower(uint8_t b)
+{
+    return b >= 'A' && b <= 'Z' ? (uint8_t)(b + 32) : b;
+}
+
+static bool is_blank(uint8_t b)
+{
+    return b == ' ' || b == '\t';
+}
+
+static bool is_alnum(uint8_t b)
+{
+    return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+}
+
+static bool prefix(const struct vs_cur *c, const char *s)
+{
+    return vs_cur_has_prefix(c, s, strlen(s));
+}
+
+static bool eq_ci(const struct vs_cur *c, const char *s)
+{
+    size_t n = strlen(s);
+    if (vs_cur_len(c) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (lower(at(c, i)) != lower((uint8_t)s[i]))
+            return false;
+    return true;
+}
+
+static bool eq(const struct vs_cur *c, const char *s)
+{
+    size_t n = strlen(s);
+    return vs_cur_len(c) == n && vs_cur_has_prefix(c, s, n);
+}
+
+static bool ends_with(const struct vs_cur *c, const char *s)
+{
+    size_t n = strlen(s), len = vs_cur_len(c);
+    struct vs_cur tail;
+    return len >= n && vs_cur_window(c, len - n, n, &tail) && vs_cur_has_prefix(&tail, s, n);
+}
+
+static size_t find_byte(const struct vs_cur *c, size_t from, uint8_t b)
+{
+    for (size_t i = from; i < vs_cur_len(c); i++)
+        if (at(c, i) == b)
+            return i;
+    return NOT_FOUND;
+}
+
+static size_t find_ci(const struct vs_cur *c, const char *s)
+{
+    size_t n = strlen(s), len = vs_cur_len(c);
+    for (size_t i = 0; i + n <= len; i++) {
+        size_t k = 0;
+        while (k < n && lower(at(c, i + k)) == lower((uint8_t)s[k]))
+            k++;
+        if (k == n)
+            return i;
+    }
+    return NOT_FOUND;
+}
+
+static struct vs_cur trim(struct vs_cur c)
+{
+    size_t a = 0, n = vs_cur_len(&c);
+    while (a < n && (is_blank(at(&c, a)) || at(&c, a) == '\r' || at(&c, a) == '\n'))
+        a++;
+    while (n > a && (is_blank(at(&c, n - 1)) || at(&c, n - 1) == '\r' || at(&c, n - 1) == '\n' ||
+                     at(&c, n - 1) == 0))
+        n--;
+    struct vs_cur out = vs_cur_make(NULL, 0);
+    vs_cur_window(&c, a, n - a, &out);
+    return out;
+}
+
+/* The next line of c without its CR LF (bare LF accepted). False when no line end is
+ * left in c: the line was cut by the segment or by the scan window. */
+static bool next_line(struct vs_cur *c, struct vs_cur *line)
+{
+    size_t lf = find_byte(c, 0, '\n');
+    if (lf == NOT_FOUND)
+        return false;
+    size_t n = lf > 0 && at(c, lf - 1) == '\r' ? lf - 1 : lf;
+    vs_cur_window(c, 0, n, line);
+    vs_cur_skip(c, lf + 1);
+    return true;
+}
+
+static void emit_value(vs_emit_fn emit, void *ctx, enum vs_field f, struct vs_cur v)
+{
+    v = trim(v);
+    if (!vs_cur_empty(&v))
+        vs_emit_text(emit, ctx, f, v.p, vs_cur_len(&v));
+}
+
+/* The first bytes of the payload, at most limit of them. */
+static struct vs_cur window(const struct vs_cur *c, size_t limit)
+{
+    struct vs_cur w;
+    vs_cur_window(c, 0, vs_cur_len(c) < limit ? vs_cur_len(c) : limit, &w);
+    return w;
+}
+
+/* A line that found no end: cut by the segment (truncated), or running past our scan
+ * bound, where the protocol's own limit decides whether that is malformed. */
+static enum vs_decode_status unterminated(const struct vs_cur *payload, size_t limit,
+                                          enum vs_decode_status past_limit)
+{
+    return vs_cur_len(payload) >= limit ? past_limit : VS_DECODE_TRUNCATED;
+}
+
+/* ---- SSH ---- */
+
+static enum vs_decode_status ssh(const struct vs_cur *payload, vs_emit_fn emit, void *ctx)
+{
+    struct vs_cur w = window(payload, SSH_LINE_MAX), line;
+    if (!next_line(&w, &line))
+        return unterminated(payload, SSH_LINE_MAX, VS_DECODE_MALFORMED);
+    /* "SSH-" protoversion "-" softwareversion: protoversion is digits and dots. */
+    size_t i = 4, n = vs_cur_len(&line);
+    while (i < n && ((at(&line, i) >= '0' && at(&line, i) <= '9') || at(&line, i) == '.'))
+        i++;
+    if (i == 4 || i >= n || at(&line, i) != '-' || i + 1 == n)
+        return VS_DECODE_MALFORMED;
+    vs_emit_text(emit, ctx, VS_F_SSH_BANNER, line.p, n);
+    return VS_DECODE_OK;
+}
+
+/* ---- FTP ---- */
+
+static enum vs_decode_status ftp(const struct vs_cur *payload, vs_emit_fn emit, void *ctx)
+{
+    struct vs_cur w = window(payload, VS_MAX_BANNER_SCAN), line;
+    if (!next_line(&w, &line))
+        return unterminated(payload, VS_MAX_BANNER_SCAN, VS_DECODE_OK);
+    /* SMTP greets with 220 too; its banners name mail software, not equipment. */
+    if (find_ci(&line, "SMTP") != NOT_FOUND)
+        return VS_DECODE_OK;
+    /* The whole reply line, code included, as tshark shows it (corpus/expected). */
+    emit_value(emit, ctx, VS_F_FTP_BANNER, line);
+    return VS_DECODE_OK;
+}
+
+/* ---- Telnet ---- */
+
+/* Server output that carries secrets (a configuration listing, SNMP communities) is
+ * never a greeting; a value is never a credential, so such a segment is dropped whole. */
+static bool looks_secret(const struct vs_cur *text)
+{
+    static const char *const words[] = {"community", "secret",      "cipher",
+                                        "key-string", "pre-shared", "snmp-server",
+                                        "snmp-agent", "password 0", "password 5",
+                                        "password 7", "encrypted-password"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (find_ci(text, words[i]) != NOT_FOUND)
+            return true;
+    return false;
+}
+
+/* Strip option negotiation (RFC 854/855) and control codes, keep the greeting text. */
+static enum vs_decode_status telnet(const struct vs_cur *payload, vs_emit_fn emit, void *ctx)
+{
+    struct vs_cur w = window(payload, VS_MAX_BANNER_SCAN);
+    uint8_t text[VS_MAX_BANNER_SCAN];
+    size_t n = 0, alnum = 0, i = 0, len = vs_cur_len(&w);
+    enum vs_decode_status st = VS_DECODE_OK;
+    while (i < len) {
+        uint8_t b = at(&w, i++);
+        if (b == TELNET_IAC) {
+            if (i >= len) {
+                st = VS_DECODE_TRUNCATED;
+                break;
+            }
+            uint8_t cmd = at(&w, i++);
+            if (cmd >= TELNET_WILL && cmd <= TELNET_DONT) {
+                i++; /* the option code */
+            } else if (cmd == TELNET_SB) {
+                /* Subnegotiation runs to IAC SE; its bytes (terminal type...) are not text. */
+                while (i < len && !(at(&w, i) == TELNET_IAC && at(&w, i + 1) == TELNET_SE))
+                    i++;
+                i += 2;
+            }
+            continue;
+        }
+        if (b == 0x1b && at(&w, i) == '[') { /* ANSI control sequence: ESC [ params final */
+            i++;
+            while (i < len && !(at(&w, i) >= 0x40 && at(&w, i) <= 0x7e))
+                i++;
+            i++;
+            continue;
+        }
+        if (b < 0x20 && b != '\r' && b != '\n' && b != '\t')
+            continue;
+        if (b == 0x7f)
+            continue;
+        text[n++] = b;
+        alnum += is_alnum(b);
+    }
+    struct vs_cur t = trim(vs_cur_make(text, n));
+    if (alnum >= TELNET_MIN_ALNUM && !vs_cur_empty(&t) && !looks_secret(&t))
+        vs_emit_text(emit, ctx, VS_F_TELNET_BANNER, t.p, vs_cur_len(&t));
+    return st;
+}
+
+/* ---- CWMP Inform (SOAP inside an HTTP POST) ---- */
+
+/* Copy XML character data, resolving the five predefined entities, cut at the bound. */
+static size_t xml_text(struct vs_cur src, uint8_t *out, size_t outsz)
+{
+    static const struct {
+        const char *ent;
+        uint8_t ch;
+    } ents[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+    size_t n = 0;
+    src = trim(src);
+    while (!vs_cur_empty(&src) && n < outsz) {
+        bool done = false;
+        for (size_t e = 0; e < sizeof ents / sizeof ents[0] && !done; e++) {
+            if (prefix(&src, ents[e].ent)) {
+                out[n++] = ents[e].ch;
+                vs_cur_skip(&src, strlen(ents[e].ent));
+                done = true;
+            }
+        }
+        if (!done) {
+            uint8_t b;
+            vs_cur_u8(&src, &b);
+            out[n++] = b;
+        }
+    }
+    return n;
+}
+
+struct cwmp_state {
+    bool inform, device_id, want_value;
+    struct vs_cur name; /* text of the last ParameterValueStruct Name */
+};
+
+static const struct {
+    const char *tag;
+    enum vs_field field;
+} cwmp_device_id[] = {
+    {"Manufacturer", VS_F_CWMP_MANUFACTURER},
+    {"OUI", VS_F_CWMP_OUI},
+    {"ProductClass", VS_F_CWMP_PRODUCT_CLASS},
+    {"SerialNumber", VS_F_CWMP_SERIAL_NUMBER},
+};
+
+/* A tolerant tag scanner, not an XML parser: namespace prefixes are dropped, attributes
+ * ignored, and only the elements of an Inform's DeviceId and ParameterList are read. */
+static enum vs_decode_status cwmp(struct vs_cur body, vs_emit_fn emit, void *ctx)
+{
+    struct cwmp_state s = {false, false, false, vs_cur_make(NULL, 0)};
+    size_t i = 0;
+    for (;;) {
+        size_t lt = find_byte(&body, i, '<');
+        if (lt == NOT_FOUND)
+            return VS_DECODE_OK;
+        size_t gt = find_byte(&body, lt, '>');
+        if (gt == NOT_FOUND)
+            return s.inform ? VS_DECODE_TRUNCATED : VS_DECODE_OK;
+        i = gt + 1;
+        uint8_t first = at(&body, lt + 1);
+        if (first == '?' || first == '!')
+            continue;
+        bool closing = first == '/';
+        size_t a = lt + 1 + closing, e = a;
+        while (e < gt && !is_blank(at(&body, e)) && at(&body, e) != '/' && at(&body, e) != '\r' &&
+               at(&body, e) != '\n')
+            e++;
+        size_t colon = a;
+        for (size_t k = a; k < e; k++)
+            if (at(&body, k) == ':')
+                colon = k + 1;
+        struct vs_cur local;
+        vs_cur_window(&body, colon, e - colon, &local);
+        bool selfclose = at(&body, gt - 1) == '/';
+
+        if (eq(&local, "Inform")) {
+            s.inform = !closing;
+            continue;
+        }
+        if (!s.inform)
+            continue;
+        if (eq(&local, "DeviceId")) {
+            s.device_id = !closing && !selfclose;
+            continue;
+        }
+        if (closing || selfclose)
+            continue;
+        /* Character data runs to the next tag; one cut off by the window is not read. */
+        size_t next = find_byte(&body, i, '<');
+        if (next == NOT_FOUND)
+            return VS_DECODE_TRUNCATED;
+        struct vs_cur text;
+        vs_cur_window(&body, i, next - i, &text);
+        uint8_t buf[VS_MAX_VALUE_LEN];
+        if (s.device_id) {
+            for (size_t k = 0; k < sizeof cwmp_device_id / sizeof cwmp_device_id[0]; k++) {
+                if (eq(&local, cwmp_device_id[k].tag)) {
+                    size_t n = xml_text(text, buf, sizeof buf);
+                    if (n)
+                        vs_emit_text(emit, ctx, cwmp_device_id[k].field, buf, n);
+                }
+            }
+        } else if (eq(&local, "Name")) {
+            s.name = trim(text);
+        } else if (eq(&local, "Value")) {
+            if (ends_with(&s.name, ".SoftwareVersion")) {
+                size_t n = xml_text(text, buf, sizeof buf);
+                if (n)
+                    vs_emit_text(emit, ctx, VS_F_CWMP_SOFTWARE_VERSION, buf, n);
+            }
+            s.name = vs_cur_make(NULL, 0);
+        }
+    }
+}
+
+/* ---- HTTP, SSDP and SIP messages ---- */
+
+enum msg_kind { MSG_HTTP, MSG_SIP };
+
+/* Classify a start line: a status line, or METHOD SP target SP version. */
+static bool start_line(const struct vs_cur *line, enum msg_kind *kind, bool *post)
+{
+    *post = false;
+    if (prefix(line, "HTTP/1.")) {
+        *kind = MSG_HTTP;
+        return true;
+    }
+    if (prefix(line, "SIP/2.0 ")) {
+        *kind = MSG_SIP;
+        return true;
+    }
+    size_t sp = find_byte(line, 0, ' ');
+    if (sp == NOT_FOUND || sp == 0)
+        return false;
+    for (size_t i = 0; i < sp; i++)
+        if (!((at(line, i) >= 'A' && at(line, i) <= 'Z') || at(line, i) == '-'))
+            return false;
+    if (ends_with(line, " SIP/2.0")) {
+        *kind = MSG_SIP;
+        return true;
+    }
+    if (ends_with(line, " HTTP/1.1") || ends_with(line, " HTTP/1.0")) {
+        *kind = MSG_HTTP;
+        *post = prefix(line, "POST ");
+        return true;
+    }
+    return false;
+}
+
+static enum vs_decode_status message(const struct vs_cur *payload, vs_emit_fn emit, void *ctx)
+{
+    struct vs_cur w = window(payload, VS_MAX_BANNER_SCAN), line;
+    if (!next_line(&w, &line))
+        return unterminated(payload, VS_MAX_BANNER_SCAN, VS_DECODE_OK);
+    enum msg_kind kind;
+    bool post;
+    if (!start_line(&line, &kind, &post))
+        return VS_DECODE_OK; /* a candidate that is none of ours */
+    if (post) /* a CWMP Inform may need more than the banner window */
+        w = window(payload, VS_MAX_CWMP_SCAN);
+    else
+        w = window(payload, VS_MAX_BANNER_SCAN);
+    next_line(&w, &line);
+    for (;;) {
+        if (!next_line(&w, &line))
+            return unterminated(payload, post ? VS_MAX_CWMP_SCAN : VS_MAX_BANNER_SCAN,
+                                VS_DECODE_OK);
+        if (vs_cur_empty(&line))
+            break;
+        /* obs-fold continuation lines are not joined: the first line names the product. */
+        if (is_blank(at(&line, 0)))
+            continue;
+        size_t colon = find_byte(&line, 0, ':');
+        if (colon == NOT_FOUND)
+            continue;
+        struct vs_cur name, value;
+        vs_cur_window(&line, 0, colon, &name);
+        vs_cur_window(&line, colon + 1, vs_cur_len(&line) - colon - 1, &value);
+        name = trim(name);
+        if (kind == MSG_SIP) {
+            if (eq_ci(&name, "User-Agent"))
+                emit_value(emit, ctx, VS_F_SIP_USER_AGENT, value);
+            else if (eq_ci(&name, "Server"))
+                emit_value(emit, ctx, VS_F_SIP_SERVER, value);
+        } else {
+            if (eq_ci(&name, "Server"))
+                emit_value(emit, ctx, VS_F_HTTP_SERVER, value);
+            else if (eq_ci(&name, "WWW-Authenticate"))
+                emit_value(emit, ctx, VS_F_HTTP_WWW_AUTHENTICATE, value);
+        }
+    }
+    return post ? cwmp(w, emit, ctx) : VS_DECODE_OK;
+}
+
+/* ---- recognition ---- */
+
+static bool sip_or_http_method(const struct vs_cur *c, uint8_t b0)
+{
+    switch (b0) {
+    case 'A':
+        return prefix(c, "ACK ");
+    case 'B':
+        return prefix(c, "BYE ");
+    case 'C':
+        return prefix(c, "CANCEL ");
+    case 'I':
+        return prefix(c, "INVITE ") || prefix(c, "INFO ");
+    case 'M':
+        return prefix(c, "MESSAGE ");
+    case 'N':
+        return prefix(c, "NOTIFY ");
+    case 'O':
+        return prefix(c, "OPTIONS ");
+    case 'P':
+        return prefix(c, "POST ") || prefix(c, "PUBLISH ") || prefix(c, "PRACK ");
+    case 'R':
+        return prefix(c, "REGISTER ") || prefix(c, "REFER ");
+    case 'S':
+        return prefix(c, "SUBSCRIBE ");
+    case 'U':
+        return prefix(c, "UPDATE ");
+    default:
+        return false;
+    }
+}
+
+/* A CWMP body sent in its own segment after the POST headers. */
+static bool xml_body(const struct vs_cur *c)
+{
+    return prefix(c, "<?xml") || prefix(c, "<soap") || prefix(c, "<SOAP") ||
+           prefix(c, "<s:Envelope");
+}
+
+static bool telnet_command(const struct vs_cur *c)
+{
+    uint8_t b1;
+    return vs_cur_peek_u8(c, 1, &b1) && b1 >= TELNET_SE && b1 != TELNET_IAC;
+}
+
+bool vs_banner_candidate(const struct vs_cur *payload, const struct vs_pkt *pkt)
+{
+    uint8_t b0;
+    if (!vs_cur_peek_u8(payload, 0, &b0))
+        return false;
+    /* The one port hint: a Telnet server that greets without negotiating first. */
+    if (pkt && pkt->sport == 23 && pkt->dport != 23)
+        return true;
+    switch (b0) {
+    case 'S':
+        if (prefix(payload, "SSH-") || prefix(payload, "SIP/2.0 "))
+            return true;
+        break;
+    case 'H':
+        return prefix(payload, "HTTP/1.");
+    case '2':
+        return prefix(payload, "220 ") || prefix(payload, "220-");
+    case TELNET_IAC:
+        return telnet_command(payload) && !(pkt && pkt->dport == 23);
+    case '<':
+        return xml_body(payload);
+    default:
+        break;
+    }
+    return sip_or_http_method(payload, b0);
+}
+
+enum vs_decode_status vs_banner_dissect(struct vs_cur c, const struct vs_pkt *pkt,
+                                        vs_emit_fn emit, void *ctx)
+{
+    uint8_t b0;
+    if (!vs_cur_peek_u8(&c, 0, &b0))
+        return VS_DECODE_TRUNCATED;
+    if (prefix(&c, "SSH-"))
+        return ssh(&c, emit, ctx);
+    if (prefix(&c, "220 ") || prefix(&c, "220-"))
+        return ftp(&c, emit, ctx);
+    /* Telnet is the server's side only: what a client sends to port 23 is typed input. */
+    bool to_telnet = pkt && pkt->dport == 23;
+    if (!to_telnet && ((b0 == TELNET_IAC && telnet_command(&c)) || (pkt && pkt->sport == 23)))
+        return telnet(&c, emit, ctx);
+    if (xml_body(&c))
+        return cwmp(window(&c, VS_MAX_CWMP_SCAN), emit, ctx);
+    if (prefix(&c, "HTTP/1.") || prefix(&c, "SIP/2.0 ") || sip_or_http_method(&c, b0))
+        return message(&c, emit, ctx);
+    return VS_DECODE_OK;
+}

@@ -1,0 +1,216 @@
+/* text.c - wire strings made safe for JSON (valid UTF-8) and terminals (escaped), RFC 3339
+ * timestamps, and a growable buffer. Follows RFC 3629 for what counts as valid UTF-8. */
+#include "vendorsniff/text.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Length of the valid UTF-8 sequence at s (max n bytes), or 0 if invalid. */
+static size_t utf8_seq(const uint8_t *s, size_t n, uint32_t *cp)
+{
+    uint8_t c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t need;
+    uint32_t v, min;
+    if (c >= 0xc2 && c <= 0xdf) {
+        need = 2;
+        v = c & 0x1f;
+        min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        need = 3;
+        v = c & 0x0f;
+        min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        need = 4;
+        v = c & 0x07;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (need > n)
+        return 0;
+    for (size_t i = 1; i < need; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        v = v << 6 | (s[i] & 0x3f);
+    }
+    if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+        return 0;
+    *cp = v;
+    return need;
+}
+
+char *vs_utf8_clean(const uint8_t *in, size_t len, size_t max, size_t *out_len)
+{
+    /* Trim leading/trailing whitespace and NULs, as the tools operators compare with do. */
+    while (len && (in[0] == ' ' || in[0] == '\0' || in[0] == '\t' || in[0] == '\r' || in[0] == '\n')) {
+        in++;
+        len--;
+    }
+    while (len && (in[len - 1] == ' ' || in[len - 1] == '\0' || in[len - 1] == '\t' ||
+                   in[len - 1] == '\r' || in[len - 1] == '\n'))
+        len--;
+    size_t cap = (len < max ? len : max) * 3 + 1;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    size_t o = 0, i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t k = utf8_seq(in + i, len - i, &cp);
+        const char *rep = NULL;
+        size_t rlen;
+        if (k == 0 || cp == 0) {
+            rep = "\xef\xbf\xbd";
+            rlen = 3;
+            k = 1;
+        } else {
+            rlen = k;
+        }
+        if (o + rlen > max || o + rlen >= cap)
+            break;
+        memcpy(out + o, rep ? (const uint8_t *)rep : in + i, rlen);
+        o += rlen;
+        i += k;
+    }
+    out[o] = '\0';
+    if (out_len)
+        *out_len = o;
+    return out;
+}
+
+size_t vs_term_escape(const char *in, char *out, size_t outsz)
+{
+    size_t o = 0;
+    const uint8_t *s = (const uint8_t *)in;
+    size_t n = strlen(in);
+    if (outsz == 0)
+        return 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = utf8_seq(s + i, n - i, &cp);
+        char esc[16];
+        const char *piece;
+        size_t plen;
+        if (k == 0) {
+            snprintf(esc, sizeof esc, "\\x%02x", s[i]);
+            piece = esc;
+            plen = strlen(esc);
+            k = 1;
+        } else if (cp == '\n') {
+            piece = "\\n";
+            plen = 2;
+        } else if (cp == '\r') {
+            piece = "\\r";
+            plen = 2;
+        } else if (cp == '\t') {
+            piece = "\\t";
+            plen = 2;
+        } else if (cp == '\\') {
+            piece = "\\\\";
+            plen = 2;
+        } else if (cp < 0x20 || cp == 0x7f) {
+            snprintf(esc, sizeof esc, "\\x%02x", (unsigned)cp);
+            piece = esc;
+            plen = 4;
+        } else if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+                   (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f ||
+                   cp == 0x061c) {
+            /* C1 controls and bidirectional overrides can reorder or hide what follows. */
+            snprintf(esc, sizeof esc, "\\u%04x", (unsigned)cp);
+            piece = esc;
+            plen = strlen(esc);
+        } else {
+            piece = (const char *)s + i;
+            plen = k;
+        }
+        if (o + plen >= outsz)
+            break;
+        memcpy(out + o, piece, plen);
+        o += plen;
+        i += k;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+void vs_buf_free(struct vs_buf *b)
+{
+    free(b->p);
+    b->p = NULL;
+    b->len = b->cap = 0;
+}
+
+bool vs_buf_add(struct vs_buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p)
+            return false;
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+    return true;
+}
+
+bool vs_buf_printf(struct vs_buf *b, const char *fmt, ...)
+{
+    char tmp[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return false;
+    if ((size_t)n < sizeof tmp)
+        return vs_buf_add(b, tmp, (size_t)n);
+    char *big = malloc((size_t)n + 1);
+    if (!big)
+        return false;
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    bool ok = vs_buf_add(b, big, (size_t)n);
+    free(big);
+    return ok;
+}
+
+void vs_ts_format(int64_t sec, uint32_t usec, char out[VS_TS_STRLEN])
+{
+    time_t t = (time_t)sec;
+    struct tm tm;
+    if (!gmtime_r(&t, &tm)) {
+        snprintf(out, VS_TS_STRLEN, "1970-01-01T00:00:00.000000Z");
+        return;
+    }
+    snprintf(out, VS_TS_STRLEN, "%04d-%02d-%02dT%02d:%02d:%02d.%06uZ", tm.tm_year + 1900,
+             tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (unsigned)(usec % 1000000));
+}
+
+bool vs_ts_parse(const char *s, int64_t *sec, uint32_t *usec)
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    unsigned us = 0;
+    int n = 0;
+    if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d.%6uZ%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+               &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &us, &n) != 7 || n == 0)
+        return false;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    *sec = (int64_t)timegm(&tm);
+    *usec = us;
+    return true;
+}

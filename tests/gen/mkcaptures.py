@@ -1,0 +1,1980 @@
+#!/usr/bin/python3
+"""mkcaptures.py - writes vendorsniff's own test captures and samples/sample.pcap.
+
+Every byte is made here from protocol specs (IEEE 802.1AB/LLDP-MED TIA-1057, CDP,
+RFC 791/793/768/8200, RFC 3416/3412/3414 SNMP, RFC 2131/8415 DHCP, TR-069, pcap and
+pcapng formats); nothing is copied from other captures. Output is deterministic:
+fixed timestamps, no clock, no os.urandom, "random" bytes come from SHA-256 of a label,
+so each run writes byte-identical files. Python 3 standard library only.
+
+Usage:
+    mkcaptures.py OUTDIR [--sample-dir DIR]          write every capture
+    mkcaptures.py --check OUTDIR [--sample-dir DIR]  regenerate in memory; exit 1 on any
+                                                     difference (or missing file)
+    mkcaptures.py --list                             names of the files it makes
+
+OUTDIR receives the test captures (tests/captures/). sample.pcap goes to --sample-dir,
+by default the samples/ folder of the source tree that holds this script.
+tests/captures/README.md documents what each file holds and the facts tests assert.
+"""
+
+import hashlib
+import ipaddress
+import os
+import struct
+import sys
+
+# ---------------------------------------------------------------------------
+# Deterministic pseudo-random bytes: SHA-256 in counter mode over a label, so a
+# value depends only on its label, never on call order across files.
+
+
+def det_bytes(label, n):
+    out = b""
+    i = 0
+    while len(out) < n:
+        out += hashlib.sha256(("%s#%d" % (label, i)).encode()).digest()
+        i += 1
+    return out[:n]
+
+
+def det_int(label, lo, hi):
+    """Integer in [lo, hi] from a label."""
+    v = int.from_bytes(det_bytes(label, 8), "big")
+    return lo + v % (hi - lo + 1)
+
+
+# ---------------------------------------------------------------------------
+# Addresses
+
+
+def mac(s):
+    b = bytes(int(x, 16) for x in s.split(":"))
+    assert len(b) == 6, s
+    return b
+
+
+def ip4(s):
+    return ipaddress.IPv4Address(s).packed
+
+
+def ip6(s):
+    return ipaddress.IPv6Address(s).packed
+
+
+def ipb(s):
+    return ip6(s) if ":" in s else ip4(s)
+
+
+BCAST = "ff:ff:ff:ff:ff:ff"
+LLDP_MCAST = "01:80:c2:00:00:0e"
+CDP_MCAST = "01:00:0c:cc:cc:cc"
+STP_MCAST = "01:80:c2:00:00:00"
+EDP_MCAST = "00:e0:2b:00:00:00"
+FDP_MCAST = "01:e0:52:cc:cc:cc"
+SONMP_MCAST = "01:00:81:00:01:00"
+
+# ---------------------------------------------------------------------------
+# Checksums
+
+
+def inet_sum(data):
+    if len(data) % 2:
+        data += b"\0"
+    s = 0
+    for (w,) in struct.iter_unpack("!H", data):
+        s += w
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return s
+
+
+def inet_cksum(data):
+    return (~inet_sum(data)) & 0xFFFF
+
+
+def cdp_cksum(pdu):
+    """CDP checksum: the Internet checksum, except that Cisco pads an odd-length PDU by
+    putting the last octet in the low byte of a final word, and compensates an
+    off-by-one when that octet has its top bit set (what IOS sends, what Wireshark
+    verifies)."""
+    if len(pdu) % 2:
+        last = pdu[-1]
+        hi, lo = 0, last
+        if last & 0x80:
+            hi, lo = 0xFF, last - 1
+        pdu = pdu[:-1] + bytes([hi, lo])
+    return inet_cksum(pdu)
+
+
+# ---------------------------------------------------------------------------
+# Link layer
+
+
+def pad60(frame):
+    """Ethernet minimum frame (without FCS) is 60 bytes; NICs pad with zeros."""
+    return frame + b"\0" * (60 - len(frame)) if len(frame) < 60 else frame
+
+
+def vlan_tags(tags):
+    """tags: list of (tpid, vid) or (tpid, vid, pcp), outermost first; returns the
+    bytes that follow the source MAC up to (not including) the inner type/length."""
+    out = b""
+    for t in tags:
+        tpid, vid = t[0], t[1]
+        pcp = t[2] if len(t) > 2 else 0
+        out += struct.pack("!HH", tpid, (pcp << 13) | vid)
+    return out
+
+
+def eth(dst, src, ethertype, payload, tags=(), pad=True):
+    f = mac(dst) + mac(src) + vlan_tags(tags) + struct.pack("!H", ethertype) + payload
+    return pad60(f) if pad else f
+
+
+def dot1q(vid, pcp=0):
+    return [(0x8100, vid, pcp)]
+
+
+def llc_snap(oui, pid, payload):
+    return b"\xaa\xaa\x03" + struct.pack("!I", oui)[1:] + struct.pack("!H", pid) + payload
+
+
+def eth8023(dst, src, llc_payload, tags=()):
+    """IEEE 802.3 frame: length field instead of an EtherType."""
+    f = mac(dst) + mac(src) + vlan_tags(tags) + struct.pack("!H", len(llc_payload)) + llc_payload
+    return pad60(f)
+
+
+# ---------------------------------------------------------------------------
+# IP, UDP, TCP, ICMPv6
+
+
+class IpIds:
+    """IPv4 identification counters per source address (deterministic)."""
+
+    def __init__(self):
+        self.next = {}
+
+    def get(self, src):
+        if src not in self.next:
+            self.next[src] = det_int("ipid:" + src, 0x1000, 0xEFFF)
+        v = self.next[src]
+        self.next[src] = (v + 1) & 0xFFFF
+        return v
+
+
+IPIDS = IpIds()
+
+
+def ipv4(src, dst, proto, payload, ttl=64, tos=0, df=True, ident=None):
+    if ident is None:
+        ident = IPIDS.get(src)
+    flags = 0x4000 if df else 0
+    hdr = struct.pack("!BBHHHBBH4s4s", 0x45, tos, 20 + len(payload), ident, flags, ttl, proto, 0,
+                      ip4(src), ip4(dst))
+    c = inet_cksum(hdr)
+    return hdr[:10] + struct.pack("!H", c) + hdr[12:] + payload
+
+
+def ipv6(src, dst, nh, payload, hlim=64, flow=0):
+    return struct.pack("!IHBB16s16s", (6 << 28) | flow, len(payload), nh, hlim, ip6(src),
+                       ip6(dst)) + payload
+
+
+def pseudo(src, dst, proto, length):
+    if ":" in src:
+        return ip6(src) + ip6(dst) + struct.pack("!IxxxB", length, proto)
+    return ip4(src) + ip4(dst) + struct.pack("!xBH", proto, length)
+
+
+def udp(src, dst, sport, dport, payload):
+    ln = 8 + len(payload)
+    seg = struct.pack("!HHHH", sport, dport, ln, 0) + payload
+    c = inet_cksum(pseudo(src, dst, 17, ln) + seg)
+    if c == 0:
+        c = 0xFFFF
+    return seg[:6] + struct.pack("!H", c) + seg[8:]
+
+
+def ip_packet(src, dst, proto, l4, ttl=64, **kw):
+    """IPv4 or IPv6 packet by the address family of src."""
+    if ":" in src:
+        return ipv6(src, dst, proto, l4, hlim=ttl)
+    return ipv4(src, dst, proto, l4, ttl=ttl, **kw)
+
+
+def ethertype_of(addr):
+    return 0x86DD if ":" in addr else 0x0800
+
+
+def tcp_seg(src, dst, sport, dport, seq, ack, flags, payload=b"", win=64240, opts=b""):
+    while len(opts) % 4:
+        opts += b"\x01"
+    off = (20 + len(opts)) // 4
+    seg = struct.pack("!HHIIBBHHH", sport, dport, seq & 0xFFFFFFFF, ack & 0xFFFFFFFF, off << 4,
+                      flags, win, 0, 0) + opts + payload
+    c = inet_cksum(pseudo(src, dst, 6, len(seg)) + seg)
+    return seg[:16] + struct.pack("!H", c) + seg[18:]
+
+
+def icmpv6(src, dst, typ, code, body):
+    msg = struct.pack("!BBH", typ, code, 0) + body
+    c = inet_cksum(pseudo(src, dst, 58, len(msg)) + msg)
+    return msg[:2] + struct.pack("!H", c) + msg[4:]
+
+
+FIN, SYN, RST, PSH, ACK = 0x01, 0x02, 0x04, 0x08, 0x10
+
+
+# ---------------------------------------------------------------------------
+# Frame sinks. A capture is a list of (timestamp in ns, frame bytes[, iface]).
+
+
+class Cap:
+    def __init__(self, t0_s):
+        self.t = int(round(t0_s * 10**9))
+        self.frames = []
+
+    def add(self, frame, dt_us=0, iface=0):
+        self.t += dt_us * 1000
+        self.frames.append((self.t, frame, iface))
+        return frame
+
+    def at(self, t_ns, frame, iface=0):
+        self.frames.append((t_ns, frame, iface))
+
+    def clock(self, t_s):
+        """Another clock writing into the same frame list (for interleaved flows)."""
+        c = Cap.__new__(Cap)
+        c.t = int(round(t_s * 10**9))
+        c.frames = self.frames
+        return c
+
+    def sorted(self):
+        return [f for _, f in sorted(enumerate(self.frames), key=lambda p: (p[1][0], p[0]))]
+
+
+class L2:
+    """How a conversation's packets become frames: Ethernet (optionally tagged),
+    or a wrapper for other link types or encapsulations."""
+
+    def __init__(self, a_mac, b_mac, tags=(), wrap=None):
+        self.a_mac, self.b_mac, self.tags, self.wrap = a_mac, b_mac, tags, wrap
+
+    def frame(self, from_a, ethertype, pkt):
+        src, dst = (self.a_mac, self.b_mac) if from_a else (self.b_mac, self.a_mac)
+        if self.wrap:
+            return self.wrap(src, dst, ethertype, pkt, self.tags)
+        return eth(dst, src, ethertype, pkt, tags=self.tags)
+
+
+def udp_frame(l2, from_a, src, dst, sport, dport, payload, ttl=64):
+    return l2.frame(from_a, ethertype_of(src), ip_packet(src, dst, 17, udp(src, dst, sport, dport,
+                                                                            payload), ttl=ttl))
+
+
+class TcpConn:
+    """A TCP connection with consistent sequence numbers, so that dissectors see a
+    clean stream (no lost segments, no unseen ACKs). a = client, b = server."""
+
+    MSS = 1460
+
+    def __init__(self, cap, l2, a_ip, b_ip, a_port, b_port, ttl_a=64, ttl_b=64):
+        self.cap, self.l2 = cap, l2
+        self.a_ip, self.b_ip, self.a_port, self.b_port = a_ip, b_ip, a_port, b_port
+        label = "tcp:%s:%d:%s:%d" % (a_ip, a_port, b_ip, b_port)
+        self.seq_a = det_int(label + ":a", 1, 2**32 - 1)
+        self.seq_b = det_int(label + ":b", 1, 2**32 - 1)
+        self.ttl_a, self.ttl_b = ttl_a, ttl_b
+
+    def _pkt(self, from_a, flags, payload=b"", opts=b"", dt_us=200):
+        if from_a:
+            s, d, sp, dp, seq, ack, ttl = (self.a_ip, self.b_ip, self.a_port, self.b_port,
+                                           self.seq_a, self.seq_b, self.ttl_a)
+        else:
+            s, d, sp, dp, seq, ack, ttl = (self.b_ip, self.a_ip, self.b_port, self.a_port,
+                                           self.seq_b, self.seq_a, self.ttl_b)
+        if not flags & ACK:
+            ack = 0
+        seg = tcp_seg(s, d, sp, dp, seq, ack, flags, payload, opts=opts)
+        self.cap.add(self.l2.frame(from_a, ethertype_of(s), ip_packet(s, d, 6, seg, ttl=ttl)),
+                     dt_us)
+        adv = len(payload) + (1 if flags & (SYN | FIN) else 0)
+        if from_a:
+            self.seq_a += adv
+        else:
+            self.seq_b += adv
+
+    def open(self, dt_us=0, rtt_us=800):
+        mss = struct.pack("!BBH", 2, 4, self.MSS + (20 if ":" not in self.a_ip else 0))
+        self._pkt(True, SYN, opts=mss + b"\x01\x03\x03\x07", dt_us=dt_us)
+        self._pkt(False, SYN | ACK, opts=mss + b"\x01\x03\x03\x07", dt_us=rtt_us)
+        self._pkt(True, ACK, dt_us=60)
+        return self
+
+    def send(self, from_a, data, dt_us=300, ack=True, ack_dt_us=150):
+        """Send data in MSS-sized segments; the peer ACKs the last one."""
+        i = 0
+        while i < len(data):
+            chunk = data[i:i + self.MSS]
+            i += len(chunk)
+            self._pkt(from_a, PSH | ACK if i >= len(data) else ACK, chunk, dt_us=dt_us)
+            dt_us = 20
+        if ack:
+            self._pkt(not from_a, ACK, dt_us=ack_dt_us)
+        return self
+
+    def close(self, from_a=True, dt_us=500):
+        self._pkt(from_a, FIN | ACK, dt_us=dt_us)
+        self._pkt(not from_a, FIN | ACK, dt_us=300)
+        self._pkt(from_a, ACK, dt_us=100)
+        return self
+
+
+# ---------------------------------------------------------------------------
+# pcap / pcapng writers
+
+
+def pcap_file(frames, linktype, nsec=False, big_endian=False, snaplen=262144):
+    e = ">" if big_endian else "<"
+    magic = 0xA1B23C4D if nsec else 0xA1B2C3D4
+    out = [struct.pack(e + "IHHiIII", magic, 2, 4, 0, 0, snaplen, linktype)]
+    for t_ns, data, _ in frames:
+        sec, frac = divmod(t_ns, 10**9)
+        if not nsec:
+            frac //= 1000
+        out.append(struct.pack(e + "IIII", sec, frac, len(data), len(data)) + data)
+    return b"".join(out)
+
+
+def _pad4(b):
+    return b + b"\0" * (-len(b) % 4)
+
+
+def ng_opts(opts):
+    if not opts:
+        return b""
+    out = b""
+    for code, val in opts:
+        out += struct.pack("<HH", code, len(val)) + _pad4(val)
+    return out + struct.pack("<HH", 0, 0)
+
+
+def ng_block(btype, body):
+    body = _pad4(body)
+    ln = 12 + len(body)
+    return struct.pack("<II", btype, ln) + body + struct.pack("<I", ln)
+
+
+def ng_shb(opts=()):
+    return ng_block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1) + ng_opts(opts))
+
+
+def ng_idb(linktype, opts=(), snaplen=262144):
+    return ng_block(1, struct.pack("<HHI", linktype, 0, snaplen) + ng_opts(opts))
+
+
+def ng_epb(iface, ts_units, data, opts=()):
+    body = struct.pack("<IIIII", iface, ts_units >> 32, ts_units & 0xFFFFFFFF, len(data),
+                       len(data)) + _pad4(data) + ng_opts(opts)
+    return ng_block(6, body)
+
+
+def ng_isb(iface, ts_units, opts=()):
+    return ng_block(5, struct.pack("<III", iface, ts_units >> 32, ts_units & 0xFFFFFFFF) +
+                    ng_opts(opts))
+
+
+# ---------------------------------------------------------------------------
+# LLDP (IEEE 802.1AB-2016), LLDP-MED (ANSI/TIA-1057), 802.1/802.3 org TLVs
+
+
+def lldp_tlv(typ, value):
+    assert len(value) <= 511, (typ, len(value))
+    return struct.pack("!H", (typ << 9) | len(value)) + value
+
+
+def lldp_raw_tlv(typ, length, value):
+    """A TLV whose length field says `length`, whatever the value holds (bad input)."""
+    return struct.pack("!H", (typ << 9) | (length & 0x1FF)) + value
+
+
+def lldp_chassis_mac(m):
+    return lldp_tlv(1, b"\x04" + mac(m))
+
+
+def lldp_chassis_local(s):
+    return lldp_tlv(1, b"\x07" + s.encode())
+
+
+def lldp_chassis_netaddr(a):
+    return lldp_tlv(1, b"\x05" + (b"\x02" + ip6(a) if ":" in a else b"\x01" + ip4(a)))
+
+
+def lldp_port_ifname(s):
+    return lldp_tlv(2, b"\x05" + s.encode())
+
+
+def lldp_port_local(s):
+    return lldp_tlv(2, b"\x07" + s.encode())
+
+
+def lldp_port_mac(m):
+    return lldp_tlv(2, b"\x03" + mac(m))
+
+
+def lldp_ttl(s):
+    return lldp_tlv(3, struct.pack("!H", s))
+
+
+def lldp_str(typ, s):
+    return lldp_tlv(typ, s if isinstance(s, bytes) else s.encode())
+
+
+def lldp_portdesc(s):
+    return lldp_str(4, s)
+
+
+def lldp_sysname(s):
+    return lldp_str(5, s)
+
+
+def lldp_sysdesc(s):
+    return lldp_str(6, s)
+
+
+CAP_OTHER, CAP_REPEATER, CAP_BRIDGE, CAP_WLAN, CAP_ROUTER, CAP_PHONE, CAP_DOCSIS, CAP_STATION = (
+    0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80)
+
+
+def lldp_caps(sup, ena):
+    return lldp_tlv(7, struct.pack("!HH", sup, ena))
+
+
+def lldp_mgmt(addr, ifindex, oid=b""):
+    a = (b"\x02" + ip6(addr)) if ":" in addr else (b"\x01" + ip4(addr))
+    v = struct.pack("!B", len(a)) + a + struct.pack("!BI", 2, ifindex) + struct.pack(
+        "!B", len(oid)) + oid
+    return lldp_tlv(8, v)
+
+
+def lldp_org(oui, subtype, value):
+    return lldp_tlv(127, struct.pack("!I", oui)[1:] + bytes([subtype]) + value)
+
+
+OUI_8021, OUI_8023, OUI_TIA = 0x0080C2, 0x00120F, 0x0012BB
+
+
+def lldp_pvid(vid):
+    return lldp_org(OUI_8021, 1, struct.pack("!H", vid))
+
+
+def lldp_vlan_name(vid, name):
+    return lldp_org(OUI_8021, 3, struct.pack("!HB", vid, len(name)) + name.encode())
+
+
+def lldp_macphy(autoneg=0x03, adv=0x6C01, mau=30):
+    # mau 30 = 1000BASE-T full duplex, 16 = 100BASE-TX FD, 40 = 10GBASE-SR? (RFC 4836)
+    return lldp_org(OUI_8023, 1, struct.pack("!BHH", autoneg, adv, mau))
+
+
+def lldp_maxframe(n):
+    return lldp_org(OUI_8023, 4, struct.pack("!H", n))
+
+
+def lldp_8023_power(mdi=0x0F, pair=1, cls=1):
+    return lldp_org(OUI_8023, 2, struct.pack("!BBB", mdi, pair, cls))
+
+
+def lldp_link_agg(status=0x01, port_id=0):
+    return lldp_org(OUI_8021, 7, struct.pack("!BI", status, port_id))
+
+
+def med_caps(caps=0x33, dev_class=3):
+    return lldp_org(OUI_TIA, 1, struct.pack("!HB", caps, dev_class))
+
+
+def med_policy(app, vid, prio, dscp, tagged=True):
+    v = (int(tagged) << 22) | (vid << 9) | (prio << 6) | dscp
+    return lldp_org(OUI_TIA, 2, bytes([app]) + struct.pack("!I", v)[1:])
+
+
+def med_power(ptype_src_prio=0x53, tenth_watts=54):
+    # 0x53: PD device, power source PSE, priority high
+    return lldp_org(OUI_TIA, 4, struct.pack("!BH", ptype_src_prio, tenth_watts))
+
+
+def med_inv(subtype, s):
+    return lldp_org(OUI_TIA, subtype, s.encode())
+
+
+def med_inventory(hw, fw, sw, serial, mfr, model, asset):
+    return (med_inv(5, hw) + med_inv(6, fw) + med_inv(7, sw) + med_inv(8, serial) +
+            med_inv(9, mfr) + med_inv(10, model) + med_inv(11, asset))
+
+
+def lldp_end():
+    return lldp_tlv(0, b"")
+
+
+def lldp_frame(src, tlvs, tags=()):
+    return eth(LLDP_MCAST, src, 0x88CC, b"".join(tlvs) + lldp_end(), tags=tags)
+
+
+# ---------------------------------------------------------------------------
+# CDP (Cisco Discovery Protocol v1/v2), carried in 802.3 + LLC/SNAP 00:00:0c/0x2000
+
+
+def cdp_tlv(typ, value):
+    return struct.pack("!HH", typ, 4 + len(value)) + value
+
+
+def cdp_str(typ, s):
+    return cdp_tlv(typ, s if isinstance(s, bytes) else s.encode())
+
+
+def cdp_addrs(addrs):
+    v = struct.pack("!I", len(addrs))
+    for a in addrs:
+        if ":" in a:  # IPv6: 802.2 protocol type, 8-byte SNAP header as protocol
+            proto = b"\xaa\xaa\x03\x00\x00\x00\x86\xdd"
+            v += struct.pack("!BB", 2, len(proto)) + proto + struct.pack("!H", 16) + ip6(a)
+        else:  # NLPID 0xcc = IP
+            v += struct.pack("!BBB", 1, 1, 0xCC) + struct.pack("!H", 4) + ip4(a)
+    return v
+
+
+CDP_ROUTER, CDP_TB, CDP_SRB, CDP_SWITCH, CDP_HOST, CDP_IGMP, CDP_REPEATER, CDP_PHONE = (
+    0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80)
+CDP_REMOTE = 0x100
+
+
+def cdp_pdu(version, ttl, tlvs):
+    body = b"".join(tlvs)
+    pdu = struct.pack("!BBH", version, ttl, 0) + body
+    c = cdp_cksum(pdu)
+    return pdu[:2] + struct.pack("!H", c) + pdu[4:]
+
+
+def cdp_frame(src, pdu, tags=()):
+    return eth8023(CDP_MCAST, src, llc_snap(0x00000C, 0x2000, pdu), tags=tags)
+
+
+def cdp_cluster_hello(switch_mac):
+    # Protocol Hello, OUI 00:00:0c, protocol 0x0112 (cluster management): master IP,
+    # unknown IP, version, sub-version, status, unknown, commander MAC, switch MAC,
+    # unknown, management VLAN.
+    return cdp_tlv(0x0008, b"\x00\x00\x0c\x01\x12" + ip4("0.0.0.0") + ip4("255.255.255.255") +
+                   bytes([1, 2, 0x21, 0xFF]) + b"\0" * 6 + mac(switch_mac) + b"\xff" +
+                   struct.pack("!H", 0))
+
+
+# ---------------------------------------------------------------------------
+# Other link-local discovery protocols
+
+
+def edp_frame(src, seq, tlvs):
+    """Extreme Discovery Protocol: 802.3 + SNAP 00:e0:2b/0x00bb; header with an
+    Internet checksum over the whole EDP PDU; TLVs start with marker 0x99."""
+    body = b"".join(tlvs)
+    hdr_len = 4 + 2 + 2 + 2 + 6  # version..length, checksum, seq, machine id type, MAC
+    total = hdr_len + len(body)
+    pdu = struct.pack("!BBHHHH", 1, 0, total, 0, seq, 0) + mac(src) + body
+    c = inet_cksum(pdu)
+    pdu = pdu[:4] + struct.pack("!H", c) + pdu[6:]
+    return eth8023(EDP_MCAST, src, llc_snap(0x00E02B, 0x00BB, pdu))
+
+
+def edp_tlv(typ, value):
+    return struct.pack("!BBH", 0x99, typ, 4 + len(value)) + value
+
+
+def edp_info(slot, port, version):
+    # Slot and port travel 0-based (slot 1 port 24 is sent as 0/23).
+    return edp_tlv(2, struct.pack("!HHH", slot - 1, port - 1, 0) + b"\0" * 6 + bytes(version) +
+                   b"\xff\xff" + b"\0" * 14)
+
+
+def edp_display(name):
+    return edp_tlv(1, name.encode() + b"\0")
+
+
+def edp_vlan(vid, ipaddr, name):
+    return edp_tlv(5, struct.pack("!BBH", 0x80 if ipaddr else 0, 0, vid) + b"\0" * 4 +
+                   ip4(ipaddr or "0.0.0.0") + name.encode() + b"\0")
+
+
+def edp_null():
+    return edp_tlv(0, b"")
+
+
+def fdp_tlv(typ, value):
+    return struct.pack("!HH", typ, 4 + len(value)) + value
+
+
+def fdp_frame(src, tlvs, holdtime=180):
+    body = b"".join(tlvs)
+    pdu = struct.pack("!BBH", 1, holdtime, 0) + body
+    c = inet_cksum(pdu)
+    pdu = pdu[:2] + struct.pack("!H", c) + pdu[4:]
+    return eth8023(FDP_MCAST, src, llc_snap(0x00E052, 0x2000, pdu))
+
+
+def fdp_net(addr):
+    # As Foundry sends it: 7 bytes of address-family preamble, length, IPv4 address.
+    return fdp_tlv(2, b"\x00\x00\x00\x01\x01\x01\xcc" + struct.pack("!H", 4) + ip4(addr))
+
+
+def sonmp_frame(src, addr, seg, chassis, backplane, state, links, pid=0x01A2):
+    """Nortel SONMP (SynOptics Network Management Protocol) hello: 802.3 + SNAP
+    00:00:81, PID 0x01a1 (flatnet) / 0x01a2 (segment); 11-byte body."""
+    body = ip4(addr) + struct.pack("!I", seg)[1:] + bytes([chassis, backplane, state, links])
+    return eth8023(SONMP_MCAST, src, llc_snap(0x000081, pid, body))
+
+
+def bridge_id(prio, sysid_ext, m):
+    return struct.pack("!H", prio | sysid_ext) + mac(m)
+
+
+def stp_config(root, cost, bridge, port_id, flags=0, msg_age=0, max_age=20, hello=2, fwd=15):
+    return (struct.pack("!HBBB", 0, 0, 0, flags) + root + struct.pack("!I", cost) + bridge +
+            struct.pack("!HHHHH", port_id, msg_age * 256, max_age * 256, hello * 256, fwd * 256))
+
+
+def rstp_bpdu(root, cost, bridge, port_id, flags=0x3C):
+    b = stp_config(root, cost, bridge, port_id, flags)
+    return b[:2] + b"\x02\x02" + b[4:] + b"\x00"  # version 2, type RST, version-1 length 0
+
+
+def mstp_bpdu(root, cost, bridge, port_id, region, revision, digest, cist_cost, msti):
+    base = stp_config(root, cost, bridge, port_id, 0x3C)
+    base = base[:2] + b"\x03\x02" + base[4:] + b"\x00"  # version 3, type RST, v1 len 0
+    cfg = b"\x00" + region.encode().ljust(32, b"\0") + struct.pack("!H", revision) + digest
+    v3 = cfg + struct.pack("!I", cist_cost) + bridge + b"\x14"  # remaining hops 20
+    for (flags, regroot, ircost, bprio, pprio, hops) in msti:
+        v3 += bytes([flags]) + regroot + struct.pack("!I", ircost) + bytes([bprio, pprio, hops])
+    return base + struct.pack("!H", len(v3)) + v3
+
+
+def stp_frame(src, bpdu):
+    return eth8023(STP_MCAST, src, b"\x42\x42\x03" + bpdu)
+
+
+def mndp_tlv(typ, value):
+    return struct.pack("!HH", typ, len(value)) + value
+
+
+def mndp_payload(seq, m, identity, version, platform, board, softid, iface, ipaddr, uptime_s,
+                 ipv6=None):
+    tl = [mndp_tlv(1, mac(m)), mndp_tlv(5, identity.encode()), mndp_tlv(7, version.encode()),
+          mndp_tlv(8, platform.encode()), mndp_tlv(10, struct.pack("<I", uptime_s)),
+          mndp_tlv(11, softid.encode()), mndp_tlv(12, board.encode()), mndp_tlv(14, b"\x01")]
+    if ipv6:
+        tl.append(mndp_tlv(15, ip6(ipv6)))
+    tl += [mndp_tlv(16, iface.encode()), mndp_tlv(17, ip4(ipaddr))]
+    return struct.pack("!HH", 0, seq) + b"".join(tl)
+
+
+def ubdp_tlv(typ, v):
+    return struct.pack("!BH", typ, len(v)) + v
+
+
+def ubdp_payload(version, cmd, tlvs):
+    """Ubiquiti discovery: version, command, length of the TLVs, TLVs (type 1 byte,
+    length 2 bytes)."""
+    body = b"".join(tlvs)
+    return struct.pack("!BBH", version, cmd, len(body)) + body
+
+
+# ---------------------------------------------------------------------------
+# SNMP: a small BER encoder (X.690) and message builders (RFC 1157, 3416, 3412, 3414)
+
+
+def ber_len(n):
+    if n < 0x80:
+        return bytes([n])
+    b = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(b)]) + b
+
+
+def ber(tag, content):
+    return bytes([tag]) + ber_len(len(content)) + content
+
+
+def ber_int(v, tag=0x02):
+    n = 1
+    while not -(1 << (8 * n - 1)) <= v < (1 << (8 * n - 1)):
+        n += 1
+    return ber(tag, v.to_bytes(n, "big", signed=True))
+
+
+def ber_uint(v, tag):
+    """Unsigned application types (Counter32 0x41, Gauge32 0x42, TimeTicks 0x43,
+    Counter64 0x46): minimal two's-complement content of a non-negative value."""
+    return ber_int(v, tag)
+
+
+def ber_oct(s):
+    return ber(0x04, s if isinstance(s, bytes) else s.encode())
+
+
+def ber_null():
+    return b"\x05\x00"
+
+
+def ber_oid(s):
+    parts = [int(x) for x in s.split(".")]
+    body = bytes([parts[0] * 40 + parts[1]])
+    for p in parts[2:]:
+        enc = [p & 0x7F]
+        p >>= 7
+        while p:
+            enc.append(0x80 | (p & 0x7F))
+            p >>= 7
+        body += bytes(reversed(enc))
+    return ber(0x06, body)
+
+
+def ber_seq(*items):
+    return ber(0x30, b"".join(items))
+
+
+def ber_ipaddr(a):
+    return ber(0x40, ip4(a))
+
+
+def timeticks(v):
+    return ber_uint(v, 0x43)
+
+
+def counter32(v):
+    return ber_uint(v, 0x41)
+
+
+def gauge32(v):
+    return ber_uint(v, 0x42)
+
+
+def counter64(v):
+    return ber_uint(v, 0x46)
+
+
+def vb(oid, value=None):
+    return ber_seq(ber_oid(oid), ber_null() if value is None else value)
+
+
+GET, GETNEXT, RESPONSE, SET, TRAP1, GETBULK, INFORM, TRAP2, REPORT = (
+    0xA0, 0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA7, 0xA8)
+
+
+def snmp_pdu(tag, reqid, varbinds, err=0, erridx=0):
+    return ber(tag, ber_int(reqid) + ber_int(err) + ber_int(erridx) + ber_seq(*varbinds))
+
+
+def snmp_msg(version, community, pdu):
+    """version: 0 = v1, 1 = v2c."""
+    return ber_seq(ber_int(version), ber_oct(community), pdu)
+
+
+def snmp_trap_v1(enterprise, agent, generic, specific, ticks, varbinds):
+    return ber(TRAP1, ber_oid(enterprise) + ber_ipaddr(agent) + ber_int(generic) +
+               ber_int(specific) + timeticks(ticks) + ber_seq(*varbinds))
+
+
+def snmpv3_msg(msgid, flags, engine_id, boots, etime, user, auth, priv, scoped, encrypted=False):
+    """SNMPv3 message, USM security model 3. scoped is a scopedPDU (SEQUENCE) or, when
+    encrypted, the ciphertext carried as an OCTET STRING."""
+    usm = ber_seq(ber_oct(engine_id), ber_int(boots), ber_int(etime), ber_oct(user),
+                  ber_oct(auth), ber_oct(priv))
+    hdr = ber_seq(ber_int(msgid), ber_int(65507), ber_oct(bytes([flags])), ber_int(3))
+    data = ber_oct(scoped) if encrypted else scoped
+    return ber_seq(ber_int(3), hdr, ber_oct(usm), data)
+
+
+def scoped_pdu(engine_id, context, pdu):
+    return ber_seq(ber_oct(engine_id), ber_oct(context), pdu)
+
+
+def engine_id_mac(enterprise, m):
+    """RFC 3411 SnmpEngineID, format 3 (MAC address): 0x80000000 | enterprise, 0x03, MAC."""
+    return struct.pack("!IB", 0x80000000 | enterprise, 3) + mac(m)
+
+
+def engine_id_text(enterprise, s):
+    return struct.pack("!IB", 0x80000000 | enterprise, 4) + s.encode()
+
+
+SYSDESCR, SYSOBJECTID, SYSUPTIME, SYSCONTACT, SYSNAME, SYSLOCATION = (
+    "1.3.6.1.2.1.1.%d.0" % i for i in (1, 2, 3, 4, 5, 6))
+SNMPTRAPOID = "1.3.6.1.6.3.1.1.4.1.0"
+SNMPTRAPENTERPRISE = "1.3.6.1.6.3.1.1.4.3.0"
+ENT_PHYS = "1.3.6.1.2.1.47.1.1.1.1"  # entPhysicalEntry: .2 descr .10 softwareRev
+#                                      .11 serialNum .12 mfgName .13 modelName
+USM_UNKNOWN_ENGINE_IDS = "1.3.6.1.6.3.15.1.1.4.0"
+USM_NOT_IN_TIME_WINDOWS = "1.3.6.1.6.3.15.1.1.2.0"
+
+
+def sys_group_vbs(descr, oid, ticks, name, contact=None, location=None):
+    v = [vb(SYSDESCR, ber_oct(descr)), vb(SYSOBJECTID, ber_oid(oid)), vb(SYSUPTIME, timeticks(ticks))]
+    if contact is not None:
+        v.append(vb(SYSCONTACT, ber_oct(contact)))
+    v.append(vb(SYSNAME, ber_oct(name)))
+    if location is not None:
+        v.append(vb(SYSLOCATION, ber_oct(location)))
+    return v
+
+
+# ---------------------------------------------------------------------------
+# ARP, IPv6 ND, DHCP, DHCPv6, DNS, NTP, VRRP
+
+
+def arp(op, sha, spa, tha, tpa):
+    return struct.pack("!HHBBH", 1, 0x0800, 6, 4, op) + mac(sha) + ip4(spa) + mac(tha) + ip4(tpa)
+
+
+def arp_request_frame(sha, spa, tpa, tags=()):
+    return eth(BCAST, sha, 0x0806, arp(1, sha, spa, "00:00:00:00:00:00", tpa), tags=tags)
+
+
+def arp_reply_frame(sha, spa, tha, tpa, tags=()):
+    return eth(tha, sha, 0x0806, arp(2, sha, spa, tha, tpa), tags=tags)
+
+
+def solicited_node(a):
+    b = ip6(a)
+    return str(ipaddress.IPv6Address(bytes.fromhex("ff0200000000000000000001ff") + b[13:]))
+
+
+def mcast6_mac(a):
+    b = ip6(a)
+    return "33:33:" + ":".join("%02x" % x for x in b[12:])
+
+
+def nd_ns_frame(src_mac, src, target, tags=()):
+    dst = solicited_node(target)
+    body = b"\0\0\0\0" + ip6(target) + b"\x01\x01" + mac(src_mac)
+    return eth(mcast6_mac(dst), src_mac, 0x86DD,
+               ipv6(src, dst, 58, icmpv6(src, dst, 135, 0, body), hlim=255), tags=tags)
+
+
+def nd_na_frame(src_mac, src, dst_mac, dst, router=False, tags=()):
+    flags = (0x80000000 if router else 0) | 0x40000000 | 0x20000000
+    body = struct.pack("!I", flags) + ip6(src) + b"\x02\x01" + mac(src_mac)
+    return eth(dst_mac, src_mac, 0x86DD,
+               ipv6(src, dst, 58, icmpv6(src, dst, 136, 0, body), hlim=255), tags=tags)
+
+
+def dhcp_opt(code, value):
+    return bytes([code, len(value)]) + value
+
+
+def dhcp_msg(op, xid, chaddr, opts, ciaddr="0.0.0.0", yiaddr="0.0.0.0", siaddr="0.0.0.0",
+             giaddr="0.0.0.0", flags=0, secs=0):
+    m = struct.pack("!BBBBIHH", op, 1, 6, 0, xid, secs, flags) + ip4(ciaddr) + ip4(yiaddr) + \
+        ip4(siaddr) + ip4(giaddr) + mac(chaddr) + b"\0" * 10 + b"\0" * 64 + b"\0" * 128
+    m += b"\x63\x82\x53\x63" + b"".join(dhcp_opt(c, v) for c, v in opts) + b"\xff"
+    return m + b"\0" * max(0, 300 - len(m))
+
+
+def dhcp6_opt(code, value):
+    return struct.pack("!HH", code, len(value)) + value
+
+
+def dhcp6_msg(mtype, xid, opts):
+    return bytes([mtype]) + struct.pack("!I", xid)[1:] + b"".join(dhcp6_opt(c, v) for c, v in opts)
+
+
+def dhcp6_vendor_class(enterprise, *data):
+    return struct.pack("!I", enterprise) + b"".join(struct.pack("!H", len(d)) + d.encode()
+                                                    for d in data)
+
+
+def duid_ll(m):
+    return struct.pack("!HH", 3, 1) + mac(m)
+
+
+def dns_name(n):
+    return b"".join(bytes([len(p)]) + p.encode() for p in n.split(".")) + b"\0"
+
+
+def dns_query(qid, name, qtype=1):
+    return struct.pack("!HHHHHH", qid, 0x0100, 1, 0, 0, 0) + dns_name(name) + struct.pack(
+        "!HH", qtype, 1)
+
+
+def dns_response(qid, name, qtype, answers, ttl=300):
+    """answers: list of IPv4/IPv6 address strings (A/AAAA) or ('CNAME', target)."""
+    body = dns_name(name) + struct.pack("!HH", qtype, 1)
+    an = b""
+    for a in answers:
+        if isinstance(a, tuple):
+            rd = dns_name(a[1])
+            an += b"\xc0\x0c" + struct.pack("!HHIH", 5, 1, ttl, len(rd)) + rd
+        else:
+            rd = ipb(a)
+            an += b"\xc0\x0c" + struct.pack("!HHIH", 28 if ":" in a else 1, 1, ttl, len(rd)) + rd
+    return struct.pack("!HHHHHH", qid, 0x8180, 1, len(answers), 0, 0) + body + an
+
+
+def ntp_packet(mode, stratum, ts_s, ref_id=b"\0\0\0\0", label="ntp"):
+    ntp_ts = ts_s + 2208988800
+    frac = det_int(label, 0, 2**32 - 1)
+    t = struct.pack("!II", ntp_ts, frac)
+    li_vn_mode = (0 << 6) | (4 << 3) | mode
+    if mode == 3:
+        return struct.pack("!BBbb", li_vn_mode, 0, 6, -23) + b"\0" * 8 + b"\0" * 4 + b"\0" * 24 + t
+    return (struct.pack("!BBbb", li_vn_mode, stratum, 6, -23) + struct.pack("!II", 0x200, 0x400) +
+            ref_id + t + t + t + t)
+
+
+def vrrp_v2(vrid, prio, addrs, adv_int=1):
+    body = struct.pack("!BBBBBBH", 0x21, vrid, prio, len(addrs), 0, adv_int, 0) + b"".join(
+        ip4(a) for a in addrs) + b"\0" * 8
+    c = inet_cksum(body)
+    return body[:6] + struct.pack("!H", c) + body[8:]
+
+
+# ---------------------------------------------------------------------------
+# Application payloads: TLS records, HTTP, SIP, CWMP
+
+
+def tls_client_hello(sni, label):
+    rnd = det_bytes(label + ":cr", 32)
+    sid = det_bytes(label + ":sid", 32)
+    suites = [0x1301, 0x1302, 0x1303, 0xC02B, 0xC02F, 0xC02C, 0xC030, 0xCCA9, 0xCCA8, 0xC013,
+              0xC014, 0x009C, 0x009D, 0x002F, 0x0035]
+    sn = sni.encode()
+
+    def ext(t, v):
+        return struct.pack("!HH", t, len(v)) + v
+    exts = (ext(0, struct.pack("!HBH", len(sn) + 3, 0, len(sn)) + sn) +
+            ext(23, b"") + ext(65281, b"\0") +
+            ext(10, struct.pack("!HHHH", 6, 0x001D, 0x0017, 0x0018)) +
+            ext(11, b"\x01\x00") +
+            ext(16, b"\x00\x0c\x02h2\x08http/1.1") +
+            ext(13, struct.pack("!H8H", 16, 0x0403, 0x0804, 0x0401, 0x0503, 0x0805, 0x0501, 0x0806,
+                                0x0601)) +
+            ext(51, struct.pack("!HHH", 36, 0x001D, 32) + det_bytes(label + ":ks", 32)) +
+            ext(45, b"\x01\x01") +
+            ext(43, b"\x04\x03\x04\x03\x03"))
+    body = (b"\x03\x03" + rnd + bytes([32]) + sid + struct.pack("!H", 2 * len(suites)) +
+            b"".join(struct.pack("!H", s) for s in suites) + b"\x01\x00" +
+            struct.pack("!H", len(exts)) + exts)
+    hs = b"\x01" + struct.pack("!I", len(body))[1:] + body
+    return b"\x16\x03\x01" + struct.pack("!H", len(hs)) + hs
+
+
+def tls_server_flight(label, sid_label, app_len):
+    """ServerHello (TLS 1.3), ChangeCipherSpec, then encrypted records."""
+    sid = det_bytes(sid_label + ":sid", 32)
+
+    def ext(t, v):
+        return struct.pack("!HH", t, len(v)) + v
+    exts = ext(43, b"\x03\x04") + ext(51, struct.pack("!HH", 0x001D, 32) +
+                                        det_bytes(label + ":sks", 32))
+    body = (b"\x03\x03" + det_bytes(label + ":sr", 32) + bytes([32]) + sid + b"\x13\x01\x00" +
+            struct.pack("!H", len(exts)) + exts)
+    hs = b"\x02" + struct.pack("!I", len(body))[1:] + body
+    out = b"\x16\x03\x03" + struct.pack("!H", len(hs)) + hs
+    out += b"\x14\x03\x03\x00\x01\x01"
+    out += tls_appdata(label + ":enc", app_len)
+    return out
+
+
+def tls_appdata(label, n):
+    return b"\x17\x03\x03" + struct.pack("!H", n) + det_bytes(label, n)
+
+
+def http_request(method, path, host, headers=(), body=b""):
+    h = "%s %s HTTP/1.1\r\nHost: %s\r\n" % (method, path, host)
+    for k, v in headers:
+        h += "%s: %s\r\n" % (k, v)
+    if body or method == "POST":
+        h += "Content-Length: %d\r\n" % len(body)
+    return (h + "\r\n").encode() + body
+
+
+def http_response(status, headers=(), body=b""):
+    h = "HTTP/1.1 %s\r\n" % status
+    for k, v in headers:
+        h += "%s: %s\r\n" % (k, v)
+    h += "Content-Length: %d\r\n" % len(body)
+    return (h + "\r\n").encode() + body
+
+
+def sip_message(first_line, headers, body=b""):
+    s = first_line + "\r\n"
+    for k, v in headers:
+        s += "%s: %s\r\n" % (k, v)
+    s += "Content-Length: %d\r\n\r\n" % len(body)
+    return s.encode() + body
+
+
+def cwmp_inform(manufacturer, oui, product_class, serial, events, now, params, cwmp_id="1"):
+    """TR-069 Inform RPC (CWMP 1.0 namespace). events: event codes ("0 BOOTSTRAP", ...);
+    params: (name, value) pairs of the ParameterList, in order."""
+    plist = "".join(
+        '<ParameterValueStruct><Name>%s</Name><Value xsi:type="xsd:string">%s</Value>'
+        '</ParameterValueStruct>' % p for p in params)
+    ev = "".join('<EventStruct><EventCode>%s</EventCode><CommandKey></CommandKey></EventStruct>'
+                 % e for e in events)
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/" '
+        'xmlns:SOAP-ENC="http://schemas.xmlsoap.org/soap/encoding/" '
+        'xmlns:xsd="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        'xmlns:cwmp="urn:dslforum-org:cwmp-1-0">'
+        '<SOAP-ENV:Header><cwmp:ID SOAP-ENV:mustUnderstand="1">%s</cwmp:ID></SOAP-ENV:Header>'
+        '<SOAP-ENV:Body><cwmp:Inform>'
+        '<DeviceId><Manufacturer>%s</Manufacturer><OUI>%s</OUI><ProductClass>%s</ProductClass>'
+        '<SerialNumber>%s</SerialNumber></DeviceId>'
+        '<Event SOAP-ENC:arrayType="cwmp:EventStruct[%d]">%s</Event>'
+        '<MaxEnvelopes>1</MaxEnvelopes><CurrentTime>%s</CurrentTime><RetryCount>0</RetryCount>'
+        '<ParameterList SOAP-ENC:arrayType="cwmp:ParameterValueStruct[%d]">%s</ParameterList>'
+        '</cwmp:Inform></SOAP-ENV:Body></SOAP-ENV:Envelope>' % (
+            cwmp_id, manufacturer, oui, product_class, serial, len(events), ev, now, len(params),
+            plist))
+    return xml.encode()
+
+
+def cwmp_inform_response(cwmp_id):
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" '
+        'xmlns:cwmp="urn:dslforum-org:cwmp-1-0"><soapenv:Header>'
+        '<cwmp:ID soapenv:mustUnderstand="1">%s</cwmp:ID></soapenv:Header><soapenv:Body>'
+        '<cwmp:InformResponse><MaxEnvelopes>1</MaxEnvelopes></cwmp:InformResponse>'
+        '</soapenv:Body></soapenv:Envelope>' % cwmp_id).encode()
+
+
+# ---------------------------------------------------------------------------
+# What the devices say. Strings follow the formats the real firmware uses.
+
+HW_CE6851_DESC = ("Huawei Versatile Routing Platform Software\r\n"
+                  "VRP (R) software, Version 8.180 (CE6851HI V200R005C10SPC607B607)\r\n"
+                  "Copyright (C) 2012-2018 Huawei Technologies Co., Ltd.\r\n"
+                  "HUAWEI CE6851-48S6Q-HI\r\n")
+HW_CE6851_OID = "1.3.6.1.4.1.2011.2.239.12"
+HW_S5735_DESC = ("S5735-L48T4X-A1\r\n"
+                 "Huawei Versatile Routing Platform Software\r\n"
+                 "VRP (R) software, Version 5.170 (S5735 V200R019C10SPC500)\r\n"
+                 "Copyright (C) 2000-2020 HUAWEI TECH Co., Ltd.")
+HW_S5735_OID = "1.3.6.1.4.1.2011.2.23.612"
+HW_AR2220_DESC = ("Huawei AR2220\r\n"
+                  "Huawei Versatile Routing Platform Software\r\n"
+                  "VRP (R) software, Version 5.160 (AR2200 V200R009C00SPC500)\r\n"
+                  "Copyright (C) 2011-2018 HUAWEI TECH CO., LTD")
+HW_AR2220_OID = "1.3.6.1.4.1.2011.2.224.67"
+HW_CE6881_DESC = ("Huawei Versatile Routing Platform Software\r\n"
+                  "VRP (R) software, Version 8.191 (CE6881 V200R019C10SPC800)\r\n"
+                  "Copyright (C) 2012-2020 Huawei Technologies Co., Ltd.\r\n"
+                  "HUAWEI CE6881-48S6CQ\r\n")
+HW_SSH = "SSH-2.0-HUAWEI-1.5"
+HW_FTP = "220 FTP service ready."
+
+ZTE_M6000_DESC = ("ZXR10 ROS Version V5.00.10\r\n"
+                  "ZXR10 M6000-8S PLUS Software, Version V5.00.10.30, RELEASE SOFTWARE\r\n"
+                  "Copyright (c) 2000-2019 by ZTE Corporation\r\n"
+                  "Compiled Mar 12 2019, 10:21:07")
+ZTE_5960_DESC = ("ZXR10 ROS Version V5.00.00\r\n"
+                 "ZXR10 5960-52TM-H Software, Version V5.00.00.10, RELEASE SOFTWARE\r\n"
+                 "Copyright (c) 2000-2018 by ZTE Corporation\r\n"
+                 "Compiled Dec 12 2018, 17:12:00")
+ZTE_5960_OID = "1.3.6.1.4.1.3902.3.6000.122"
+ZTE_SSH = "SSH-2.0-ZTE_SSH.2.0"
+ZTE_HTTP_SERVER = "ZTE web server 1.0 ZTE corp 2015."
+ZTE_C300_TELNET = ("\r\n\r\n******************************************\r\n"
+                   "  Welcome to ZXAN product C300 of ZTE Corporation\r\n"
+                   "******************************************\r\n\r\nUsername:")
+ZTE_ONT_SW = "V9.0.11P1N6"
+ZTE_ONT_HW = "V9.0"
+
+CISCO_2960X_DESC = ("Cisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), Version 15.2(7)E4, "
+                    "RELEASE SOFTWARE (fc2)\n"
+                    "Technical Support: http://www.cisco.com/techsupport\n"
+                    "Copyright (c) 1986-2021 by Cisco Systems, Inc.\n"
+                    "Compiled Sat 24-Apr-21 01:45 by mcpre")
+CISCO_ISR4331_DESC = ("Cisco IOS Software [Fuji], ISR Software (X86_64_LINUX_IOSD-UNIVERSALK9-M), "
+                      "Version 16.9.4, RELEASE SOFTWARE (fc2)\r\n"
+                      "Technical Support: http://www.cisco.com/techsupport\r\n"
+                      "Copyright (c) 1986-2019 by Cisco Systems, Inc.\r\n"
+                      "Compiled Thu 22-Aug-19 18:09 by mcpre")
+CISCO_ISR4331_OID = "1.3.6.1.4.1.9.1.1861"
+CISCO_2500_DESC = ("Cisco Internetwork Operating System Software \n"
+                   "IOS (tm) 2500 Software (C2500-IS-L), Version 12.0(7)T, RELEASE SOFTWARE (fc2)\n"
+                   "Copyright (c) 1986-1999 by cisco Systems, Inc.\n"
+                   "Compiled Tue 07-Dec-99 02:12 by phanguye")
+CISCO_SSH = "SSH-2.0-Cisco-1.25"
+
+JUNIPER_EX_DESC = ("Juniper Networks, Inc. ex4300-48t Ethernet Switch, kernel JUNOS 18.4R2-S4.6, "
+                   "Build date: 2020-03-16 19:28:44 UTC Copyright (c) 1996-2020 Juniper Networks, Inc.")
+JUNIPER_SRX_DESC = ("Juniper Networks, Inc. srx300 internet router, kernel JUNOS 19.4R3-S1.3, "
+                    "Build date: 2020-12-17 02:09:33 UTC Copyright (c) 1996-2020 Juniper Networks, Inc.")
+JUNIPER_SRX_OID = "1.3.6.1.4.1.2636.1.1.1.2.133"
+JUNIPER_HTTP_SERVER = "Embedthis-http"
+
+ARISTA_DESC = "Arista Networks EOS version 4.24.2F running on an Arista Networks DCS-7050SX-64"
+
+MT_VERSION = "6.49.10 (long-term)"
+
+HIK_SERVER = "Hikvision-Webs"
+HIK_REALM = 'Digest qop="auth", realm="IP Camera(E4189)", nonce="%s", stale="FALSE"'
+DAHUA_SERVER = "DNVRS-Webs"
+DAHUA_REALM = 'Digest realm="Login to 6J0ABCDPAZ4F8E1", qop="auth", nonce="%s", opaque="%s"'
+
+YEALINK_UA = "Yealink SIP-T46S 66.86.0.15"
+POLYCOM_UA = "PolycomVVX-VVX_411-UA/5.9.6.2327"
+
+# MAC addresses. OUIs from the IEEE registry (oui_db/oui.tsv):
+# 00:e0:fc, 00:25:9e, 4c:1f:cc, 70:7b:e8 HUAWEI TECHNOLOGIES; f4:b8:a7, d0:15:4a, 2c:26:c5,
+# 00:19:c6 zte corporation; c8:4c:75, 00:1b:54, f8:e5:7e Cisco; cc:e1:7f, 3c:8a:b0 Juniper;
+# 28:99:3a Arista; 4c:5e:0c Routerboard.com (MikroTik); 4c:bd:8f Hikvision; 3c:ef:8c Dahua;
+# 80:5e:c0 Yealink; 64:16:7f Polycom; d4:ae:52, 14:18:77, f8:bc:12 Dell; a0:36:9f, 3c:fd:fe
+# Intel; 9c:8e:99, b4:b5:2f Hewlett Packard; cc:37:ab Edgecore; 00:01:30 Extreme;
+# 00:e0:52 Brocade (Foundry); 00:1b:ba Nortel.
+
+
+# ---------------------------------------------------------------------------
+# Registry of outputs: name -> function returning bytes.
+
+CAPTURES = {}
+T0 = 1709294400  # 2024-03-01T12:00:00Z: the first frame of every test capture
+
+
+def capture(name):
+    def reg(fn):
+        CAPTURES[name] = fn
+        return fn
+    return reg
+
+
+def pcap_of(cap, linktype=1, **kw):
+    return pcap_file(cap.sorted(), linktype, **kw)
+
+
+# ----- discovery ------------------------------------------------------------
+
+S5735_MAC = "70:7b:e8:5a:10:00"
+
+
+def lldp_s5735(ttl=120):
+    return lldp_frame(S5735_MAC, [
+        lldp_chassis_mac(S5735_MAC), lldp_port_ifname("GigabitEthernet0/0/24"), lldp_ttl(ttl),
+        lldp_portdesc("GigabitEthernet0/0/24"), lldp_sysname("acc-hw-12"),
+        lldp_sysdesc(HW_S5735_DESC), lldp_caps(CAP_BRIDGE | CAP_ROUTER, CAP_BRIDGE),
+        lldp_mgmt("192.168.10.12", 6, ber_oid("1.3.6.1.4.1.2011")[2:]),
+        lldp_pvid(1), lldp_vlan_name(1, "VLAN 0001"), lldp_macphy(0x03, 0x6C01, 30),
+        lldp_link_agg(0x01, 0), lldp_maxframe(9216)])
+
+
+CE6851_MAC = "00:e0:fc:5c:a2:10"
+
+
+def lldp_ce6851(port="10GE1/0/1", ttl=120, tags=()):
+    return lldp_frame(CE6851_MAC, [
+        lldp_chassis_mac(CE6851_MAC), lldp_port_ifname(port), lldp_ttl(ttl),
+        lldp_portdesc(port), lldp_sysname("core-sw-01"), lldp_sysdesc(HW_CE6851_DESC),
+        lldp_caps(CAP_BRIDGE | CAP_ROUTER, CAP_BRIDGE | CAP_ROUTER),
+        lldp_mgmt("10.0.0.2", 2), lldp_mgmt("2001:db8:0:1::2", 2),
+        lldp_pvid(1), lldp_vlan_name(10, "servers"), lldp_vlan_name(20, "users"),
+        lldp_macphy(0x00, 0x0000, 0), lldp_maxframe(9216)], tags=tags)
+
+
+@capture("lldp_huawei.pcap")
+def cap_lldp_huawei():
+    c = Cap(T0)
+    c.add(lldp_s5735())
+    c.add(lldp_ce6851(), 1_250_000)
+    c.add(lldp_s5735(), 30_000_000)
+    return pcap_of(c)
+
+
+ZTE5960_MAC = "00:19:c6:3e:7a:10"
+M6000_MAC = "f4:b8:a7:21:3c:40"
+
+
+def lldp_zte5960():
+    return lldp_frame(ZTE5960_MAC, [
+        lldp_chassis_mac(ZTE5960_MAC), lldp_port_ifname("gei-1/1/0/12"), lldp_ttl(120),
+        lldp_portdesc("gei-1/1/0/12"), lldp_sysname("ZXR10-5960-A3"), lldp_sysdesc(ZTE_5960_DESC),
+        lldp_caps(CAP_BRIDGE | CAP_ROUTER, CAP_BRIDGE | CAP_ROUTER),
+        lldp_mgmt("192.168.20.5", 1), lldp_pvid(1), lldp_macphy(0x03, 0x6C01, 30)])
+
+
+def lldp_m6000(tags=()):
+    return lldp_frame(M6000_MAC, [
+        lldp_chassis_mac(M6000_MAC), lldp_port_ifname("xgei-0/2/0/1"), lldp_ttl(120),
+        lldp_portdesc("to-core-sw-01 10GE1/0/48"), lldp_sysname("PE-ZTE-01"),
+        lldp_sysdesc(ZTE_M6000_DESC), lldp_caps(CAP_BRIDGE | CAP_ROUTER, CAP_ROUTER),
+        lldp_mgmt("10.0.0.254", 16)], tags=tags)
+
+
+@capture("lldp_zte.pcap")
+def cap_lldp_zte():
+    c = Cap(T0)
+    c.add(lldp_zte5960())
+    c.add(lldp_m6000(), 2_400_000)
+    c.add(lldp_zte5960(), 30_000_000)
+    return pcap_of(c)
+
+
+YEALINK_MAC = "80:5e:c0:3b:9a:41"
+POLYCOM_MAC = "64:16:7f:1a:2b:3c"
+
+
+def lldp_yealink(ip="10.20.0.41", vid=20):
+    return lldp_frame(YEALINK_MAC, [
+        lldp_chassis_netaddr(ip), lldp_port_mac(YEALINK_MAC), lldp_ttl(120),
+        lldp_portdesc("WAN PORT"), lldp_sysname("SIP-T46S"), lldp_sysdesc("SIP-T46S"),
+        lldp_caps(CAP_BRIDGE | CAP_PHONE, CAP_PHONE), lldp_mgmt(ip, 1),
+        lldp_macphy(0x03, 0x6C01, 30), med_caps(0x33, 3), med_policy(1, vid, 5, 46),
+        med_power(0x53, 54),
+        med_inventory("T46S", "66.86.0.15", "66.86.0.15", "1402018041900271", "Yealink",
+                      "SIP-T46S", "")])
+
+
+def lldp_polycom(ip="10.20.0.42", vid=20):
+    return lldp_frame(POLYCOM_MAC, [
+        lldp_chassis_mac(POLYCOM_MAC), lldp_port_local("1"), lldp_ttl(120),
+        lldp_portdesc("1"), lldp_sysname("vvx411-reception"),
+        lldp_sysdesc("Polycom;VVX-VVX_411;3111-48450-001,1;SIP/5.9.6.2327/20-Jul-20 15:00;"
+                     "UP/5.9.6.2327/20-Jul-20 15:00;"),
+        lldp_caps(CAP_BRIDGE | CAP_PHONE, CAP_PHONE), lldp_mgmt(ip, 1),
+        lldp_macphy(0x03, 0x6C01, 30), med_caps(0x33, 3), med_policy(1, vid, 5, 46),
+        med_policy(2, vid, 5, 34), med_power(0x53, 61),
+        med_inventory("3111-48450-001,1", "5.9.6.2327", "5.9.6.2327", "64167F1A2B3C", "Polycom",
+                      "VVX 411", "")])
+
+
+@capture("lldp_med_phone.pcap")
+def cap_lldp_med_phone():
+    c = Cap(T0)
+    c.add(lldp_yealink())
+    c.add(lldp_polycom(), 900_000)
+    c.add(lldp_yealink(), 30_000_000)
+    c.add(lldp_polycom(), 900_000)
+    return pcap_of(c)
+
+
+CISCO2960_MAC = "c8:4c:75:6e:81:30"
+CISCO2960_PORT_MAC = "c8:4c:75:6e:81:b0"
+EX4300_MAC = "cc:e1:7f:2a:00:00"
+EX4300_PORT_MAC = "cc:e1:7f:2a:00:2f"
+ARISTA_MAC = "28:99:3a:4d:e2:01"
+H3C_MAC = "3c:8c:40:b1:77:02"
+LLDPD_MAC = "d4:ae:52:c9:10:44"
+
+
+def lldp_2960x():
+    return lldp_frame(CISCO2960_PORT_MAC, [
+        lldp_chassis_mac(CISCO2960_MAC), lldp_port_ifname("Gi1/0/48"), lldp_ttl(120),
+        lldp_portdesc("GigabitEthernet1/0/48"), lldp_sysname("access-sw-07"),
+        lldp_sysdesc(CISCO_2960X_DESC), lldp_caps(CAP_BRIDGE | CAP_ROUTER, CAP_BRIDGE),
+        lldp_mgmt("10.0.0.7", 1), lldp_pvid(1), lldp_macphy(0x03, 0x6C01, 30)])
+
+
+def lldp_ex4300():
+    return lldp_frame(EX4300_PORT_MAC, [
+        lldp_chassis_mac(EX4300_MAC), lldp_port_local("527"), lldp_ttl(120),
+        lldp_portdesc("ge-0/0/47"), lldp_sysname("dist-ex-02"), lldp_sysdesc(JUNIPER_EX_DESC),
+        lldp_caps(CAP_BRIDGE | CAP_ROUTER, CAP_BRIDGE | CAP_ROUTER),
+        lldp_mgmt("10.0.0.8", 33), lldp_macphy(0x03, 0x6C01, 30), lldp_maxframe(1514),
+        lldp_link_agg(0x01, 0)])
+
+
+def lldp_arista(ttl=120):
+    return lldp_frame(ARISTA_MAC, [
+        lldp_chassis_mac(ARISTA_MAC), lldp_port_ifname("Ethernet49/1"), lldp_ttl(ttl),
+        lldp_portdesc("uplink core-sw-01"), lldp_sysname("leaf-ar-01"), lldp_sysdesc(ARISTA_DESC),
+        lldp_caps(CAP_BRIDGE | CAP_ROUTER, CAP_BRIDGE | CAP_ROUTER),
+        lldp_mgmt("10.0.0.9", 999001), lldp_pvid(1), lldp_maxframe(9236)])
+
+
+def lldp_h3c():
+    return lldp_frame(H3C_MAC, [
+        lldp_chassis_mac(H3C_MAC), lldp_port_ifname("GigabitEthernet1/0/52"), lldp_ttl(121),
+        lldp_portdesc("GigabitEthernet1/0/52 Interface"), lldp_sysname("bld2-h3c-01"),
+        lldp_sysdesc("H3C Comware Platform Software, Software Version 7.1.070, Release 1311P03\r\n"
+                     "H3C S5560X-54C-EI\r\n"
+                     "Copyright (c) 2004-2020 New H3C Technologies Co., Ltd. All rights reserved."),
+        lldp_caps(CAP_BRIDGE | CAP_ROUTER, CAP_BRIDGE | CAP_ROUTER),
+        lldp_mgmt("10.0.0.21", 1), lldp_pvid(1)])
+
+
+def lldp_lldpd_server():
+    return lldp_frame(LLDPD_MAC, [
+        lldp_chassis_local("backup-01.corp.example"), lldp_port_mac(LLDPD_MAC), lldp_ttl(120),
+        lldp_portdesc("eno1"), lldp_sysname("backup-01.corp.example"),
+        lldp_sysdesc("Ubuntu 22.04.4 LTS Linux 5.15.0-105-generic #115-Ubuntu SMP "
+                     "Mon Apr 15 09:52:04 UTC 2024 x86_64"),
+        lldp_caps(CAP_BRIDGE | CAP_ROUTER | CAP_WLAN | CAP_STATION, CAP_STATION),
+        lldp_mgmt("10.10.0.61", 2), lldp_mgmt("2001:db8:0:10::61", 2),
+        lldp_macphy(0x03, 0x6C01, 30)])
+
+
+@capture("lldp_multi.pcap")
+def cap_lldp_multi():
+    c = Cap(T0)
+    c.add(lldp_ce6851("10GE1/0/48"))
+    c.add(lldp_m6000(), 3_100_000)
+    c.add(lldp_2960x(), 4_700_000)
+    c.add(lldp_ex4300(), 2_200_000)
+    c.add(lldp_arista(), 6_000_000)
+    c.add(lldp_h3c(), 1_900_000)
+    c.add(lldp_lldpd_server(), 5_300_000)
+    c.add(lldp_ce6851("10GE1/0/48"), 6_800_000)  # t = 30 s: the first neighbour again
+    c.add(lldp_arista(ttl=0), 4_000_000)  # Arista port shut: shutdown LLDPDU (TTL 0)
+    return pcap_of(c)
+
+
+EDGECORE_MAC = "cc:37:ab:5e:00:07"
+
+
+@capture("whitebox.pcap")
+def cap_whitebox():
+    c = Cap(T0)
+    nms_mac, nms = "14:18:77:4e:20:50", "10.0.0.50"
+    c.add(lldp_frame(EDGECORE_MAC, [
+        lldp_chassis_mac(EDGECORE_MAC), lldp_port_ifname("10GE1/0/49"), lldp_ttl(120),
+        lldp_portdesc("10GE1/0/49"), lldp_sysname("dc1-leaf-07"), lldp_sysdesc(HW_CE6881_DESC),
+        lldp_caps(CAP_BRIDGE | CAP_ROUTER, CAP_BRIDGE | CAP_ROUTER), lldp_mgmt("10.0.0.77", 2),
+        lldp_maxframe(9216)]))
+    l2 = L2(nms_mac, EDGECORE_MAC)
+    c.add(udp_frame(l2, True, nms, "10.0.0.77", 50161, 161, snmp_msg(1, "n0c-r3ad", snmp_pdu(
+        GET, 0x2C41, [vb(SYSDESCR), vb(SYSOBJECTID), vb(SYSNAME)]))), 2_000_000)
+    c.add(udp_frame(l2, False, "10.0.0.77", nms, 161, 50161, snmp_msg(1, "n0c-r3ad", snmp_pdu(
+        RESPONSE, 0x2C41, [vb(SYSDESCR, ber_oct(HW_CE6881_DESC)),
+                           vb(SYSOBJECTID, ber_oid("1.3.6.1.4.1.2011.2.239.68")),
+                           vb(SYSNAME, ber_oct("dc1-leaf-07"))]))), 2_300)
+    c.add(arp_request_frame(EDGECORE_MAC, "10.0.0.77", "10.0.0.1"), 10_000_000)
+    c.add(lldp_frame(EDGECORE_MAC, [
+        lldp_chassis_mac(EDGECORE_MAC), lldp_port_ifname("10GE1/0/49"), lldp_ttl(120),
+        lldp_portdesc("10GE1/0/49"), lldp_sysname("dc1-leaf-07"), lldp_sysdesc(HW_CE6881_DESC),
+        lldp_caps(CAP_BRIDGE | CAP_ROUTER, CAP_BRIDGE | CAP_ROUTER), lldp_mgmt("10.0.0.77", 2),
+        lldp_maxframe(9216)]), 18_000_000)
+    return pcap_of(c)
+
+
+def cdp_2960x(tags=()):
+    return cdp_frame(CISCO2960_PORT_MAC, cdp_pdu(2, 180, [
+        cdp_str(0x0001, "access-sw-07.corp.example"),
+        cdp_tlv(0x0002, cdp_addrs(["10.0.0.7"])),
+        cdp_str(0x0003, "GigabitEthernet1/0/48"),
+        cdp_tlv(0x0004, struct.pack("!I", CDP_SWITCH | CDP_IGMP)),
+        cdp_str(0x0005, CISCO_2960X_DESC),
+        cdp_str(0x0006, "cisco WS-C2960X-48FPD-L"),
+        cdp_cluster_hello(CISCO2960_MAC),
+        cdp_str(0x0009, "CORP"),
+        cdp_tlv(0x000A, struct.pack("!H", 1)),
+        cdp_tlv(0x000B, b"\x01"),
+        cdp_tlv(0x000E, b"\x01" + struct.pack("!H", 20)),
+        cdp_tlv(0x0012, b"\x00"),
+        cdp_tlv(0x0013, b"\x00"),
+        cdp_tlv(0x0016, cdp_addrs(["10.0.0.7", "2001:db8:0:1::7"])),
+        cdp_tlv(0x001A, struct.pack("!HHII", 1, 1, 0, 0xFFFFFFFF)),
+    ]), tags=tags)
+
+
+ISR_MAC = "00:1b:54:c2:3a:01"
+
+
+def cdp_isr4331():
+    return cdp_frame(ISR_MAC, cdp_pdu(2, 180, [
+        cdp_str(0x0001, "br-isr-02"),
+        cdp_tlv(0x0002, cdp_addrs(["10.0.0.3"])),
+        cdp_str(0x0003, "GigabitEthernet0/0/1"),
+        cdp_tlv(0x0004, struct.pack("!I", CDP_ROUTER | CDP_SWITCH | CDP_IGMP)),
+        cdp_str(0x0005, CISCO_ISR4331_DESC.replace("\r\n", "\n")),
+        cdp_str(0x0006, "cisco ISR4331/K9"),
+        cdp_tlv(0x000B, b"\x01"),
+        cdp_tlv(0x0016, cdp_addrs(["10.0.0.3"])),
+    ]))
+
+
+@capture("cdp_cisco.pcap")
+def cap_cdp_cisco():
+    c = Cap(T0)
+    c.add(cdp_2960x())
+    c.add(cdp_isr4331(), 7_500_000)
+    c.add(cdp_2960x(), 60_000_000)
+    return pcap_of(c)
+
+
+C2500_MAC = "00:00:0c:3d:91:e2"
+MT_MAC = "4c:5e:0c:88:21:7a"
+
+
+@capture("cdp_v1.pcap")
+def cap_cdp_v1():
+    c = Cap(T0)
+    c.add(cdp_frame(C2500_MAC, cdp_pdu(1, 180, [
+        cdp_str(0x0001, "lab-2500"),
+        cdp_tlv(0x0002, cdp_addrs(["192.168.1.254"])),
+        cdp_str(0x0003, "Ethernet0"),
+        cdp_tlv(0x0004, struct.pack("!I", CDP_ROUTER)),
+        cdp_str(0x0005, CISCO_2500_DESC),
+        cdp_str(0x0006, "cisco 2500"),
+    ])))
+    c.add(cdp_frame(MT_MAC, cdp_pdu(1, 120, [
+        cdp_str(0x0001, "edge-mt-01"),
+        cdp_str(0x0005, MT_VERSION),
+        cdp_str(0x0006, "MikroTik"),
+        cdp_tlv(0x0002, cdp_addrs(["10.0.0.10"])),
+        cdp_str(0x0003, "ether1"),
+        cdp_tlv(0x0004, struct.pack("!I", CDP_ROUTER)),
+    ])), 3_300_000)
+    return pcap_of(c)
+
+
+EXTREME_MAC = "00:04:96:a1:5c:30"
+
+
+def edp_x440(seq):
+    return edp_frame(EXTREME_MAC, seq, [
+        edp_info(1, 24, (22, 6, 1, 4)), edp_display("sw-extreme-01"),
+        edp_vlan(1, "10.0.0.30", "Default"), edp_vlan(20, None, "voice"), edp_null()])
+
+
+@capture("edp.pcap")
+def cap_edp():
+    c = Cap(T0)
+    c.add(edp_x440(412))
+    c.add(edp_x440(413), 30_000_000)
+    return pcap_of(c)
+
+
+ICX_MAC = "74:8e:f8:2c:41:00"
+FOUNDRY_MAC = "00:e0:52:8b:11:c0"
+
+
+@capture("fdp.pcap")
+def cap_fdp():
+    c = Cap(T0)
+    c.add(fdp_frame(ICX_MAC, [
+        fdp_tlv(1, b"icx7450-core"), fdp_net("10.0.0.31"), fdp_tlv(3, b"ethernet1/1/48"),
+        fdp_tlv(4, b"Router"), fdp_tlv(6, b"ICX7450-48-HPOE"),
+        fdp_tlv(5, b"Brocade Communications Systems, Inc. ICX7450-48-HPOE, IronWare Version "
+                   b"08.0.30dT213 Compiled on Mar 14 2017 at 20:41:08 labeled as SPR08030d"),
+        fdp_tlv(0x0102, struct.pack("!HHH", 1, 0x8100, 0x4000))]))
+    c.add(fdp_frame(FOUNDRY_MAC, [
+        fdp_tlv(1, b"fi-sx800-b2"), fdp_net("10.0.0.32"), fdp_tlv(3, b"ethernet3/1"),
+        fdp_tlv(4, b"Switch"), fdp_tlv(6, b"FastIron SX 800"),
+        fdp_tlv(5, b"Foundry Networks, Inc. FastIron SX 800, IronWare Version 07.2.02eT3e3 "
+                   b"Compiled on Feb 05 2010 at 04:17:34 labeled as SXR07202e")]), 4_000_000)
+    return pcap_of(c)
+
+
+NORTEL_MAC = "00:1b:ba:6e:30:01"
+
+
+@capture("sonmp.pcap")
+def cap_sonmp():
+    c = Cap(T0)
+    c.add(sonmp_frame(NORTEL_MAC, "10.0.0.40", 0x000101, 116, 0x0C, 0x03, 1, pid=0x01A2))
+    c.add(sonmp_frame(NORTEL_MAC, "10.0.0.40", 0x000101, 116, 0x0C, 0x03, 1, pid=0x01A1), 10)
+    c.add(sonmp_frame(NORTEL_MAC, "10.0.0.40", 0x000101, 116, 0x0C, 0x03, 1, pid=0x01A2),
+          10_000_000)
+    return pcap_of(c)
+
+
+@capture("stp.pcap")
+def cap_stp():
+    c = Cap(T0)
+    root = bridge_id(4096, 0, CE6851_MAC)
+    # IEEE 802.1D config BPDU from the Cisco access switch (port MAC as source).
+    c.add(stp_frame(CISCO2960_PORT_MAC, stp_config(root, 4, bridge_id(32768, 0, CISCO2960_MAC),
+                                                    0x8030)))
+    # RSTP BPDU from the Huawei S5735 (proposal + agreement + designated forwarding).
+    c.add(stp_frame(S5735_MAC, rstp_bpdu(root, 20000, bridge_id(32768, 0, S5735_MAC), 0x8018,
+                                         flags=0x7C)), 300_000)
+    # MSTP BPDU from the ZTE 5960, region "CORP-MST", revision 1, one MSTI record.
+    digest = det_bytes("mst-digest", 16)
+    c.add(stp_frame(ZTE5960_MAC, mstp_bpdu(root, 20000, bridge_id(32768, 0, ZTE5960_MAC), 0x800C,
+                                           "CORP-MST", 1, digest, 0,
+                                           [(0x7C, bridge_id(32768, 1, ZTE5960_MAC), 0, 0x80,
+                                             0x80, 20)])), 450_000)
+    # Topology change notification from the Cisco switch.
+    c.add(stp_frame(CISCO2960_PORT_MAC, b"\x00\x00\x00\x80"), 1_250_000)
+    c.add(stp_frame(S5735_MAC, rstp_bpdu(root, 20000, bridge_id(32768, 0, S5735_MAC), 0x8018,
+                                         flags=0x7C)), 2_000_000)
+    return pcap_of(c)
+
+
+MT2_MAC = "e4:8d:8c:19:c0:05"
+
+
+def mndp_edge(seq):
+    return mndp_payload(seq, MT_MAC, "edge-mt-01", MT_VERSION, "MikroTik", "RB3011UiAS",
+                        "7K4Q-NV2D", "ether1", "10.0.0.10", 1_209_600 + seq)
+
+
+@capture("mndp.pcap")
+def cap_mndp():
+    c = Cap(T0)
+    l2 = L2(MT_MAC, BCAST)
+    c.add(udp_frame(l2, True, "10.0.0.10", "255.255.255.255", 5678, 5678, mndp_edge(0)))
+    l2b = L2(MT2_MAC, BCAST)
+    c.add(udp_frame(l2b, True, "10.0.0.11", "255.255.255.255", 5678, 5678, mndp_payload(
+        0, MT2_MAC, "core-ccr-01", "7.14.3 (stable)", "MikroTik", "CCR2004-1G-12S+2XS",
+        "QX2B-3HJT", "sfp-sfpplus1", "10.0.0.11", 3_888_000, ipv6="2001:db8:0:1::11")), 1_200_000)
+    l2c = L2(MT2_MAC, "33:33:00:00:00:01")
+    c.add(udp_frame(l2c, True, "fe80::e68d:8cff:fe19:c005", "ff02::1", 5678, 5678, mndp_payload(
+        0, MT2_MAC, "core-ccr-01", "7.14.3 (stable)", "MikroTik", "CCR2004-1G-12S+2XS",
+        "QX2B-3HJT", "sfp-sfpplus1", "10.0.0.11", 3_888_000, ipv6="2001:db8:0:1::11")), 400)
+    c.add(udp_frame(l2, True, "10.0.0.10", "255.255.255.255", 5678, 5678, mndp_edge(1)),
+          60_000_000)
+    return pcap_of(c)
+
+
+UBNT_MAC = "24:a4:3c:0e:51:9d"
+UAP_MAC = "78:8a:20:5b:33:c1"
+
+
+@capture("ubdp.pcap")
+def cap_ubdp():
+    c = Cap(T0)
+    laptop_mac, laptop = "14:18:77:4e:20:64", "192.168.1.100"
+    # The airOS discovery probe: version 1, command 0, no TLVs.
+    c.add(udp_frame(L2(laptop_mac, BCAST), True, laptop, "255.255.255.255", 41234, 10001,
+                    b"\x01\x00\x00\x00"))
+    # The NanoBeam answers (version 1 reply) to the prober.
+    reply = ubdp_payload(1, 0, [
+        ubdp_tlv(0x02, mac(UBNT_MAC) + ip4("192.168.1.20")), ubdp_tlv(0x01, mac(UBNT_MAC)),
+        ubdp_tlv(0x0A, struct.pack("!I", 864_000)), ubdp_tlv(0x0B, b"tower-nbe-07"),
+        ubdp_tlv(0x0C, b"NBE-M5-16"), ubdp_tlv(0x0D, b"ptp-tower7"), ubdp_tlv(0x0E, b"\x02"),
+        ubdp_tlv(0x03, b"XW.ar934x.v6.3.6.33330.210818.1640")])
+    c.add(udp_frame(L2(laptop_mac, UBNT_MAC), False, "192.168.1.20", laptop, 10001, 41234, reply),
+          2_100)
+    # A UniFi AP announces itself (version 2, command 6) to the broadcast address.
+    ann = ubdp_payload(2, 6, [
+        ubdp_tlv(0x02, mac(UAP_MAC) + ip4("192.168.1.21")), ubdp_tlv(0x01, mac(UAP_MAC)),
+        ubdp_tlv(0x0A, struct.pack("!I", 51_322)), ubdp_tlv(0x0B, b"ap-lobby"),
+        ubdp_tlv(0x0C, b"U7LT"), ubdp_tlv(0x03, b"BZ.qca956x.v6.6.55.14430.231115.1856"),
+        ubdp_tlv(0x16, b"6.6.55.14430"), ubdp_tlv(0x15, b"U7LT"),
+        ubdp_tlv(0x12, struct.pack("!I", 4711)), ubdp_tlv(0x1B, b"6.6.55")])
+    c.add(udp_frame(L2(UAP_MAC, BCAST), True, "192.168.1.21", "255.255.255.255", 10001, 10001,
+                    ann), 4_000_000)
+    return pcap_of(c)
+
+
+# ----- IP evidence ------------------------------------------------------------
+
+NMS_MAC, NMS_IP = "14:18:77:4e:20:50", "10.1.0.50"
+S5735B_MAC, S5735B_IP = "70:7b:e8:5a:20:00", "10.1.0.12"
+C2960B_MAC, C2960B_IP = "c8:4c:75:6e:90:40", "10.1.0.7"
+ZTE5960B_MAC, ZTE5960B_IP = "00:19:c6:3e:80:01", "10.1.0.15"
+EX4300B_MAC, EX4300B_IP = "cc:e1:7f:2a:10:00", "10.1.0.8"
+COMMUNITY = "n0c-r3ad"  # a credential: must never appear in vendorsniff's output
+
+
+@capture("snmp_v1v2.pcap")
+def cap_snmp_v1v2():
+    c = Cap(T0)
+    # v2c Get of the system group and ENTITY-MIB chassis row, from the NMS to a Huawei S5735.
+    l2 = L2(NMS_MAC, S5735B_MAC)
+    idx = "67108873"  # entPhysicalIndex of the S5735 chassis
+    oids = [SYSDESCR, SYSOBJECTID, SYSUPTIME, SYSNAME, ENT_PHYS + ".13." + idx,
+            ENT_PHYS + ".11." + idx, ENT_PHYS + ".10." + idx, ENT_PHYS + ".12." + idx]
+    c.add(udp_frame(l2, True, NMS_IP, S5735B_IP, 49152, 161, snmp_msg(
+        1, COMMUNITY, snmp_pdu(GET, 0x1B2E3A01, [vb(o) for o in oids]))))
+    vals = sys_group_vbs(HW_S5735_DESC, HW_S5735_OID, 123456789, "acc-hw-12")
+    vals += [vb(oids[4], ber_oct("S5735-L48T4X-A1")), vb(oids[5], ber_oct("21980107133GJ7000123")),
+             vb(oids[6], ber_oct("Version 5.170 V200R019C10SPC500")), vb(oids[7], ber_oct("Huawei"))]
+    c.add(udp_frame(l2, False, S5735B_IP, NMS_IP, 161, 49152, snmp_msg(
+        1, COMMUNITY, snmp_pdu(RESPONSE, 0x1B2E3A01, vals)), ttl=255), 3_800)
+    # v1 Get / GetResponse with a Cisco 2960X (sysDescr, sysObjectID only).
+    l2c = L2(NMS_MAC, C2960B_MAC)
+    c.add(udp_frame(l2c, True, NMS_IP, C2960B_IP, 49153, 161, snmp_msg(
+        0, "public", snmp_pdu(GET, 77, [vb(SYSDESCR), vb(SYSOBJECTID)]))), 500_000)
+    c.add(udp_frame(l2c, False, C2960B_IP, NMS_IP, 161, 49153, snmp_msg(
+        0, "public", snmp_pdu(RESPONSE, 77, [vb(SYSDESCR, ber_oct(CISCO_2960X_DESC)),
+                                             vb(SYSOBJECTID, ber_oid("1.3.6.1.4.1.9.1.1208"))])),
+                    ttl=255), 2_900)
+    # SNMPv1 trap from the Cisco switch: linkDown (generic 2), enterprise = its sysObjectID.
+    c.add(udp_frame(l2c, False, C2960B_IP, NMS_IP, 59211, 162, snmp_msg(0, "public", snmp_trap_v1(
+        "1.3.6.1.4.1.9.1.1208", C2960B_IP, 2, 0, 8_640_123, [
+            vb("1.3.6.1.2.1.2.2.1.1.10112", ber_int(10112)),
+            vb("1.3.6.1.2.1.2.2.1.2.10112", ber_oct("GigabitEthernet1/0/12")),
+            vb("1.3.6.1.2.1.2.2.1.3.10112", ber_int(6)),
+            vb("1.3.6.1.4.1.9.2.2.1.1.20.10112", ber_oct("administratively down"))])), ttl=255),
+        2_000_000)
+    # SNMPv2c trap from a ZTE 5960: linkDown with snmpTrapEnterprise = ZTE's enterprise subtree.
+    l2z = L2(NMS_MAC, ZTE5960B_MAC)
+    c.add(udp_frame(l2z, False, ZTE5960B_IP, NMS_IP, 1027, 162, snmp_msg(1, "public", snmp_pdu(
+        TRAP2, 1804289383, [vb(SYSUPTIME, timeticks(4_410_026)),
+                            vb(SNMPTRAPOID, ber_oid("1.3.6.1.6.3.1.1.5.3")),
+                            vb("1.3.6.1.2.1.2.2.1.1.12", ber_int(12)),
+                            vb("1.3.6.1.2.1.2.2.1.7.12", ber_int(1)),
+                            vb("1.3.6.1.2.1.2.2.1.8.12", ber_int(2)),
+                            vb(SNMPTRAPENTERPRISE, ber_oid("1.3.6.1.4.1.3902.3"))])), ttl=255),
+        1_500_000)
+    # SNMPv2c InformRequest from a Juniper EX4300 (jnxPowerSupplyFailure), acknowledged.
+    l2j = L2(NMS_MAC, EX4300B_MAC)
+    inform = snmp_pdu(INFORM, 0x3A5B, [vb(SYSUPTIME, timeticks(99_887_766)),
+                                       vb(SNMPTRAPOID, ber_oid("1.3.6.1.4.1.2636.4.1.1")),
+                                       vb("1.3.6.1.4.1.2636.3.1.13.1.5.2.1.0.0",
+                                          ber_oct("Power Supply 0 @ 0/0/*"))])
+    c.add(udp_frame(l2j, False, EX4300B_IP, NMS_IP, 61000, 162, snmp_msg(1, "public", inform)),
+          1_000_000)
+    ack = snmp_pdu(RESPONSE, 0x3A5B, [vb(SYSUPTIME, timeticks(99_887_766)),
+                                      vb(SNMPTRAPOID, ber_oid("1.3.6.1.4.1.2636.4.1.1")),
+                                      vb("1.3.6.1.4.1.2636.3.1.13.1.5.2.1.0.0",
+                                         ber_oct("Power Supply 0 @ 0/0/*"))])
+    c.add(udp_frame(l2j, True, NMS_IP, EX4300B_IP, 162, 61000, snmp_msg(1, "public", ack)), 700)
+    return pcap_of(c)
+
+
+HW_V3_MAC, HW_V3_IP, HW_V3_ENGINE_MAC = "00:25:9e:7b:00:21", "10.1.0.21", "00:25:9e:7b:00:00"
+VM_V3_MAC, VM_V3_IP, VM_V3_ENGINE_MAC = "52:54:00:3c:9a:22", "10.1.0.22", "4c:1f:cc:91:07:e0"
+
+
+def v3_exchange(c, agent_mac, agent_ip, engine, boots, etime, msgid, sport, dt_us):
+    l2 = L2(NMS_MAC, agent_mac)
+    # Discovery: noAuthNoPriv, reportable, empty engine ID.
+    c.add(udp_frame(l2, True, NMS_IP, agent_ip, sport, 161, snmpv3_msg(
+        msgid, 0x04, b"", 0, 0, "", b"", b"", scoped_pdu(b"", "", snmp_pdu(GET, msgid + 1000, [])))),
+        dt_us)
+    # Report carrying the agent's authoritative engine ID, boots and time.
+    c.add(udp_frame(l2, False, agent_ip, NMS_IP, 161, sport, snmpv3_msg(
+        msgid, 0x00, engine, boots, etime, "", b"", b"", scoped_pdu(engine, "", snmp_pdu(
+            REPORT, msgid + 1000, [vb(USM_UNKNOWN_ENGINE_IDS, counter32(17))]))), ttl=255), 1_900)
+    # authPriv Get (SHA-96 + AES-128): the scopedPDU travels encrypted.
+    auth = det_bytes("v3auth:%s:q" % agent_ip, 12)
+    salt = det_bytes("v3salt:%s:q" % agent_ip, 8)
+    c.add(udp_frame(l2, True, NMS_IP, agent_ip, sport, 161, snmpv3_msg(
+        msgid + 1, 0x07, engine, boots, etime, "nmsuser", auth, salt,
+        det_bytes("v3enc:%s:q" % agent_ip, 61), encrypted=True)), 2_200)
+    auth = det_bytes("v3auth:%s:r" % agent_ip, 12)
+    salt = det_bytes("v3salt:%s:r" % agent_ip, 8)
+    c.add(udp_frame(l2, False, agent_ip, NMS_IP, 161, sport, snmpv3_msg(
+        msgid + 1, 0x03, engine, boots, etime, "nmsuser", auth, salt,
+        det_bytes("v3enc:%s:r" % agent_ip, 212), encrypted=True), ttl=255), 2_600)
+
+
+@capture("snmpv3_only.pcap")
+def cap_snmpv3_only():
+    c = Cap(T0)
+    v3_exchange(c, HW_V3_MAC, HW_V3_IP, engine_id_mac(2011, HW_V3_ENGINE_MAC), 7, 1_234_567,
+                0x4E21, 50300, 0)
+    v3_exchange(c, VM_V3_MAC, VM_V3_IP, engine_id_mac(2011, VM_V3_ENGINE_MAC), 2, 86_400,
+                0x4E31, 50301, 1_000_000)
+    return pcap_of(c)
+
+
+RTR_MAC, RTR_IP = "00:1b:54:c2:3a:01", "10.1.0.1"
+REMOTE = [  # (ip, sysDescr, sysObjectID, sysName, initial TTL)
+    ("10.20.0.11", HW_AR2220_DESC, HW_AR2220_OID, "br-ar-11", 255),
+    ("10.20.0.12", ZTE_5960_DESC, ZTE_5960_OID, "br-zte-12", 255),
+    ("10.20.0.13", JUNIPER_SRX_DESC, JUNIPER_SRX_OID, "br-srx-13", 64),
+]
+
+
+def routed_remote(c, l2, nms_ip, remote, sport_base):
+    """The NMS polls and logs in to three remote devices through one router: every
+    reply reaches the NMS with the router's MAC as source."""
+    for i, (ip, descr, oid, name, ttl) in enumerate(remote):
+        rid = 0x5000 + i
+        c.add(udp_frame(l2, True, nms_ip, ip, sport_base + i, 161, snmp_msg(1, COMMUNITY, snmp_pdu(
+            GET, rid, [vb(SYSDESCR), vb(SYSOBJECTID), vb(SYSUPTIME), vb(SYSNAME)]))), 400_000)
+        c.add(udp_frame(l2, False, ip, nms_ip, 161, sport_base + i, snmp_msg(
+            1, COMMUNITY, snmp_pdu(RESPONSE, rid, sys_group_vbs(descr, oid, 5_000_000 + i, name))),
+            ttl=ttl - 1), 9_000)
+
+
+@capture("routed.pcap")
+def cap_routed():
+    c = Cap(T0)
+    c.add(arp_request_frame(NMS_MAC, NMS_IP, RTR_IP))
+    c.add(arp_reply_frame(RTR_MAC, RTR_IP, NMS_MAC, NMS_IP), 600)
+    l2 = L2(NMS_MAC, RTR_MAC)
+    routed_remote(c, l2, NMS_IP, REMOTE, 40100)
+    # SSH to the Huawei AR2220 and the ZTE 5960, HTTP to the ZTE and the Juniper SRX300.
+    t = TcpConn(c, l2, NMS_IP, "10.20.0.11", 51001, 22, ttl_b=254).open(300_000)
+    t.send(False, (HW_SSH + "\r\n").encode())
+    t.send(True, b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n")
+    t.close()
+    t = TcpConn(c, l2, NMS_IP, "10.20.0.12", 51002, 22, ttl_b=254).open(300_000)
+    t.send(False, (ZTE_SSH + "\r\n").encode())
+    t.send(True, b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n")
+    t.close()
+    t = TcpConn(c, l2, NMS_IP, "10.20.0.12", 51003, 80, ttl_b=254).open(300_000)
+    t.send(True, http_request("GET", "/", "10.20.0.12", [("User-Agent", "curl/7.88.1"),
+                                                          ("Accept", "*/*")]))
+    body = b"<html><head><title>Web</title></head><body></body></html>\n"
+    t.send(False, http_response("200 OK", [("Server", ZTE_HTTP_SERVER),
+                                           ("Content-Type", "text/html"),
+                                           ("Cache-Control", "no-cache")], body))
+    t.close()
+    t = TcpConn(c, l2, NMS_IP, "10.20.0.13", 51004, 80, ttl_b=63).open(300_000)
+    t.send(True, http_request("GET", "/", "10.20.0.13", [("User-Agent", "curl/7.88.1"),
+                                                          ("Accept", "*/*")]))
+    t.send(False, http_response("301 Moved Permanently", [
+        ("Server", JUNIPER_HTTP_SERVER), ("Location", "https://10.20.0.13/"),
+        ("Content-Type", "text/html")], b""))
+    t.close()
+    return pcap_of(c)
+
+
+LAPTOP_MAC, LAPTOP_IP = "14:18:77:4e:20:64", "10.2.0.100"
+BN_CISCO_MAC, BN_CISCO_IP = "c8:4c:75:6e:a0:07", "10.2.0.7"
+BN_OLT_MAC, BN_OLT_IP = "2c:26:c5:d0:01:20", "10.2.0.20"
+BN_HW_MAC, BN_HW_IP = "70:7b:e8:5a:30:00", "10.2.0.12"
+BN_HIK_MAC, BN_HIK_IP = "4c:bd:8f:62:19:a4", "10.2.0.31"
+BN_DAHUA_MAC, BN_DAHUA_IP = "3c:ef:8c:0a:77:12", "10.2.0.32"
+BN_PBX_MAC, BN_PBX_IP = "f8:bc:12:3d:05:05", "10.2.0.5"
+BN_YEA_MAC, BN_YEA_IP = "80:5e:c0:3b:9a:51", "10.2.0.41"
+BN_POLY_MAC, BN_POLY_IP = "64:16:7f:1a:2b:52", "10.2.0.42"
+PBX_SERVER = "Asterisk PBX 18.20.0"
+
+
+def hik_401(nonce):
+    return http_response("401 Unauthorized", [
+        ("Date", "Fri, 01 Mar 2024 12:00:05 GMT"), ("Server", HIK_SERVER),
+        ("Content-Type", "text/html"), ("Connection", "close"),
+        ("WWW-Authenticate", HIK_REALM % nonce)],
+        b"<!DOCTYPE html><html><head><title>Document Error: Unauthorized</title></head><body>"
+        b"<h2>Access Error: 401 -- Unauthorized</h2><p>Authentication Error</p></body></html>\n")
+
+
+def dahua_401(nonce, opaque):
+    return http_response("401 Unauthorized", [
+        ("Server", DAHUA_SERVER), ("WWW-Authenticate", DAHUA_REALM % (nonce, opaque)),
+        ("Content-Type", "text/html"), ("Connection", "close")], b"")
+
+
+def sip_register(ua_ip, ua_port, user, pbx_ip, transport, cseq, ua, tag, callid, auth=None):
+    via = "SIP/2.0/%s %s:%d;branch=z9hG4bK%s;rport" % (transport, ua_ip, ua_port,
+                                                         det_bytes("br" + tag + str(cseq), 5).hex())
+    h = [("Via", via), ("From", '"%s" <sip:%s@%s>;tag=%s' % (user, user, pbx_ip, tag)),
+         ("To", '"%s" <sip:%s@%s>' % (user, user, pbx_ip)), ("Call-ID", callid),
+         ("CSeq", "%d REGISTER" % cseq),
+         ("Contact", "<sip:%s@%s:%d;transport=%s>" % (user, ua_ip, ua_port, transport.lower())),
+         ("Max-Forwards", "70"), ("User-Agent", ua), ("Expires", "3600"),
+         ("Allow", "INVITE, ACK, CANCEL, BYE, NOTIFY, REFER, OPTIONS, INFO, SUBSCRIBE, UPDATE")]
+    if auth:
+        h.append(("Authorization", auth))
+    return sip_message("REGISTER sip:%s SIP/2.0" % pbx_ip, h)
+
+
+def sip_reply(status, req_headers, server, extra=()):
+    h = list(req_headers) + [("Server", server)] + list(extra)
+    return sip_message("SIP/2.0 " + status, h)
+
+
+def sip_exchange_headers(ua_ip, ua_port, user, pbx_ip, transport, cseq, tag, callid):
+    via = "SIP/2.0/%s %s:%d;branch=z9hG4bK%s;rport=%d;received=%s" % (
+        transport, ua_ip, ua_port, det_bytes("br" + tag + str(cseq), 5).hex(), ua_port, ua_ip)
+    return [("Via", via), ("From", '"%s" <sip:%s@%s>;tag=%s' % (user, user, pbx_ip, tag)),
+            ("To", '"%s" <sip:%s@%s>;tag=as%s' % (user, user, pbx_ip,
+                                                  det_bytes("to" + tag, 4).hex())),
+            ("Call-ID", callid), ("CSeq", "%d REGISTER" % cseq)]
+
+
+@capture("banners.pcap")
+def cap_banners():
+    c = Cap(T0)
+    # SSH: the laptop (PuTTY) to a Cisco 2960X.
+    l2 = L2(LAPTOP_MAC, BN_CISCO_MAC)
+    t = TcpConn(c, l2, LAPTOP_IP, BN_CISCO_IP, 50022, 22, ttl_b=255).open()
+    t.send(False, (CISCO_SSH + "\r\n").encode())
+    t.send(True, b"SSH-2.0-PuTTY_Release_0.81\r\n")
+    t.close()
+    # Telnet: a ZTE C300 OLT negotiates options (IAC), then prints its login banner.
+    l2 = L2(LAPTOP_MAC, BN_OLT_MAC)
+    t = TcpConn(c, l2, LAPTOP_IP, BN_OLT_IP, 50023, 23, ttl_b=255).open(500_000)
+    t.send(False, b"\xff\xfb\x01\xff\xfb\x03\xff\xfd\x18\xff\xfd\x1f")  # WILL ECHO, WILL SGA,
+    #                                                                  DO TTYPE, DO NAWS
+    t.send(True, b"\xff\xfd\x01\xff\xfd\x03\xff\xfb\x18\xff\xfb\x1f"
+                 b"\xff\xfa\x1f\x00\x78\x00\x1e\xff\xf0")  # DO..., WILL..., NAWS 120x30
+    t.send(False, ZTE_C300_TELNET.encode())
+    t.close(from_a=True)
+    # FTP: a Huawei S5735 greets with VRP's 220 line.
+    l2 = L2(LAPTOP_MAC, BN_HW_MAC)
+    t = TcpConn(c, l2, LAPTOP_IP, BN_HW_IP, 50021, 21, ttl_b=255).open(500_000)
+    t.send(False, (HW_FTP + "\r\n").encode())
+    t.send(True, b"USER admin\r\n")
+    t.send(False, b"331 Password required for admin.\r\n")
+    t.send(True, b"QUIT\r\n")
+    t.send(False, b"221 Server closing.\r\n")
+    t.close(from_a=False)
+    # HTTP: a Hikvision camera and a Dahua NVR answer 401 with Server and WWW-Authenticate.
+    l2 = L2(LAPTOP_MAC, BN_HIK_MAC)
+    t = TcpConn(c, l2, LAPTOP_IP, BN_HIK_IP, 50080, 80).open(500_000)
+    t.send(True, http_request("GET", "/ISAPI/System/deviceInfo", BN_HIK_IP, [
+        ("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+                       "(KHTML, like Gecko) Chrome/122.0.0.0 Safari/537.36"),
+        ("Accept", "*/*")]))
+    t.send(False, hik_401(det_bytes("hiknonce", 16).hex()))
+    t.close(from_a=False)
+    l2 = L2(LAPTOP_MAC, BN_DAHUA_MAC)
+    t = TcpConn(c, l2, LAPTOP_IP, BN_DAHUA_IP, 50081, 80).open(500_000)
+    t.send(True, http_request("GET", "/cgi-bin/magicBox.cgi?action=getDeviceType", BN_DAHUA_IP, [
+        ("User-Agent", "curl/8.5.0"), ("Accept", "*/*")]))
+    t.send(False, dahua_401(det_bytes("dhnonce", 16).hex(), det_bytes("dhopaque", 8).hex()))
+    t.close(from_a=False)
+    # SIP over UDP: a Yealink phone registers; Asterisk challenges then accepts.
+    l2 = L2(BN_YEA_MAC, BN_PBX_MAC)
+    callid = det_bytes("yea-callid", 8).hex() + "@" + BN_YEA_IP
+    c.add(udp_frame(l2, True, BN_YEA_IP, BN_PBX_IP, 5062, 5060, sip_register(
+        BN_YEA_IP, 5062, "2041", BN_PBX_IP, "UDP", 1, YEALINK_UA, "1850632784", callid)), 500_000)
+    h = sip_exchange_headers(BN_YEA_IP, 5062, "2041", BN_PBX_IP, "UDP", 1, "1850632784", callid)
+    c.add(udp_frame(l2, False, BN_PBX_IP, BN_YEA_IP, 5060, 5062, sip_reply(
+        "401 Unauthorized", h, PBX_SERVER,
+        [("WWW-Authenticate", 'Digest algorithm=MD5, realm="asterisk", nonce="%s"' %
+          det_bytes("sipnonce", 4).hex())])), 1_500)
+    # SIP over TCP: a Polycom VVX 411 registers.
+    l2 = L2(BN_POLY_MAC, BN_PBX_MAC)
+    t = TcpConn(c, l2, BN_POLY_IP, BN_PBX_IP, 5060 + 1000, 5060).open(300_000)
+    callid = det_bytes("poly-callid", 8).hex() + "@" + BN_POLY_IP
+    t.send(True, sip_register(BN_POLY_IP, 6060, "2042", BN_PBX_IP, "TCP", 1, POLYCOM_UA,
+                              "A91B4C7D-2E1F", callid), ack=False)
+    h = sip_exchange_headers(BN_POLY_IP, 6060, "2042", BN_PBX_IP, "TCP", 1, "A91B4C7D-2E1F",
+                             callid)
+    t.send(False, sip_reply("200 OK", h, PBX_SERVER,
+                            [("Contact", "<sip:2042@%s:6060;transport=tcp>;expires=3600" %
+                              BN_POLY_IP), ("Date", "Fri, 01 Mar 2024 12:00:09 GMT")]))
+    t.close()
+    return pcap_of(c)
+
+
+ONT_MAC = "d0:15:4a:7c:31:e9"
+BNG_MAC, BNG_IP = "00:1b:54:c2:99:01", "100.64.0.1"
+ONT_IP = "100.64.12.34"
+ACS_IP = "198.51.100.10"
+ONT_SERIAL = "ZTEGC8A1B2C3"
+
+
+def dhcp_ont_opts(mtype, xid_extra=()):
+    return [(53, bytes([mtype])), (61, b"\x01" + mac(ONT_MAC)), (12, b"ZXHN-F670L"),
+            (60, b"ZTE F670L"),
+            (125, struct.pack("!IB", 3561, 33) + dhcp_opt(1, b"D0154A") +
+             dhcp_opt(2, ONT_SERIAL.encode()) + dhcp_opt(3, b"F670L")),
+            (55, bytes([1, 3, 6, 15, 28, 42, 43, 51, 54, 58, 59, 120, 125]))] + list(xid_extra)
+
+
+def dhcp_exchange(c, l2, xid, client_mac, client_ip, server_ip, opts_fn, lease=86400, dt=0):
+    disc = dhcp_msg(1, xid, client_mac, opts_fn(1), flags=0x8000)
+    c.add(udp_frame(l2, True, "0.0.0.0", "255.255.255.255", 68, 67, disc), dt)
+    srv = [(54, ip4(server_ip)), (51, struct.pack("!I", lease)), (1, ip4("255.255.0.0")),
+           (3, ip4(server_ip)), (6, ip4("192.0.2.53") + ip4("192.0.2.54"))]
+    offer = dhcp_msg(2, xid, client_mac, [(53, b"\x02")] + srv, yiaddr=client_ip,
+                     siaddr=server_ip, flags=0x8000)
+    c.add(udp_frame(l2, False, server_ip, "255.255.255.255", 67, 68, offer), 3_000)
+    req = dhcp_msg(1, xid, client_mac, opts_fn(3, [(50, ip4(client_ip)), (54, ip4(server_ip))]),
+                   flags=0x8000)
+    c.add(udp_frame(l2, True, "0.0.0.0", "255.255.255.255", 68, 67, req), 1_000)
+    ack = dhcp_msg(2, xid, client_mac, [(53, b"\x05")] + srv, yiaddr=client_ip, siaddr=server_ip,
+                   flags=0x8000)
+    c.add(udp_frame(l2, False, server_ip, "255.255.255.255", 67, 68, ack), 2_500)
+
+
+IGD = "InternetGatewayDevice."
+
+
+def ont_cwmp(c, l2, ont_ip, acs_ip, ext_ip, sport, now, dt_us, periodic_now=None):
+    """The ONT's CWMP session: a BOOT Inform that fits one TCP segment, the
+    ACS's InformResponse, the empty POST, 204. With periodic_now, a later PERIODIC Inform
+    with the full parameter list, large enough to span two TCP segments."""
+    t = TcpConn(c, l2, ont_ip, acs_ip, sport, 80, ttl_b=60).open(dt_us)
+    conn_url = "http://%s:7547/%s" % (ext_ip, det_bytes("crpath", 5).hex())
+    body = cwmp_inform("ZTE", "D0154A", "F670L", ONT_SERIAL, ["1 BOOT"], now, [
+        (IGD + "DeviceInfo.SoftwareVersion", ZTE_ONT_SW),
+        (IGD + "DeviceInfo.HardwareVersion", ZTE_ONT_HW)])
+    hdrs = [("User-Agent", "ZTE TR069 Client"), ("SOAPAction", ""),
+            ("Content-Type", 'text/xml; charset="utf-8"')]
+    req = http_request("POST", "/ACS/", "acs.isp.example.net", hdrs, body)
+    assert len(req) <= TcpConn.MSS, len(req)
+    t.send(True, req)
+    cookie = "session=%s" % det_bytes("acs-session", 8).hex()
+    t.send(False, http_response("200 OK", [
+        ("Server", "GenieACS/1.2.9"), ("Content-Type", 'text/xml; charset="utf-8"'),
+        ("SOAPServer", "GenieACS/1.2.9"), ("Set-Cookie", cookie + "; Path=/")],
+        cwmp_inform_response("1")))
+    t.send(True, http_request("POST", "/ACS/", "acs.isp.example.net", [
+        ("User-Agent", "ZTE TR069 Client"), ("Cookie", cookie)]))
+    t.send(False, b"HTTP/1.1 204 No Content\r\nServer: GenieACS/1.2.9\r\n\r\n")
+    if periodic_now:
+        body = cwmp_inform("ZTE", "D0154A", "F670L", ONT_SERIAL, ["2 PERIODIC"], periodic_now, [
+            (IGD + "DeviceSummary",
+             "InternetGatewayDevice:1.4[](Baseline:2, EthernetLAN:1, WiFiLAN:2, Time:1, "
+             "IPPing:1, DeviceAssociation:1)"),
+            (IGD + "DeviceInfo.SpecVersion", "1.0"),
+            (IGD + "DeviceInfo.HardwareVersion", ZTE_ONT_HW),
+            (IGD + "DeviceInfo.SoftwareVersion", ZTE_ONT_SW),
+            (IGD + "DeviceInfo.ProvisioningCode", ""),
+            (IGD + "ManagementServer.ConnectionRequestURL", conn_url),
+            (IGD + "ManagementServer.ParameterKey", ""),
+            (IGD + "WANDevice.1.WANConnectionDevice.1.WANIPConnection.1.ExternalIPAddress",
+             ext_ip),
+            (IGD + "LANDevice.1.LANHostConfigManagement.IPInterface.1.IPInterfaceIPAddress",
+             "192.168.1.1")], cwmp_id="2")
+        req = http_request("POST", "/ACS/", "acs.isp.example.net", hdrs + [("Cookie", cookie)],
+                           body)
+        assert len(req) > TcpConn.MSS, len(req)
+        t.send(True, req, dt_us=60_000_000)
+        t.send(False, http_response("200 OK", [
+            ("Server", "GenieACS/1.2.9"), ("Content-Type", 'text/xml; charset="utf-8"')],
+            cwmp_inform_response("2")))
+    t.close()
+
+
+@capture("zte_cpe.pcap")
+def cap_zte_cpe():
+    c = Cap(T0)
+    l2 = L2(ONT_MAC, BNG_MAC)
+    bl2 = L2(ONT_MAC, BCAST)
+
+    class BcastL2(L2):
+        def frame(self, from_a, ethertype, pkt):
+            if from_a:
+                return eth(BCAST, ONT_MAC, ethertype, pkt)
+            return eth(BCAST, BNG_MAC, ethertype, pkt)
+    dhcp_exchange(c, BcastL2(ONT_MAC, BCAST), 0x5A17C0DE, ONT_MAC, ONT_IP, BNG_IP, dhcp_ont_opts)
+    c.add(arp_request_frame(ONT_MAC, ONT_IP, BNG_IP), 400_000)
+    c.add(arp_reply_frame(BNG_MAC, BNG_IP, ONT_MAC, ONT_IP), 700)
+    ont_cwmp(c, l2, ONT_IP, ACS_IP, ONT_IP, 49801, "2024-03-01T12:00:02+00:00", 600_000,
+             periodic_now="2024-03-01T12:01:02+00:00")
+    return pcap_of(c)
+
+
+KEA_MAC = "f8:bc:12:3d:06:06"
+PHONE_MAC = "00:1b:54:ee:88:45"
+
+
+@capture("dhcpv6.pcap")
+def cap_dhcpv6():
+    c = Cap(T0)
+    ont_ll = "fe80::d215:4aff:fe7c:31e9"
+    kea_ll = "fe80::fabc:12ff:fe3d:606"
+    l2 = L2(ONT_MAC, "33:33:00:01:00:02")
+    sol = dhcp6_msg(1, 0x3C9A01, [
+        (1, duid_ll(ONT_MAC)), (6, struct.pack("!HHH", 23, 24, 17)), (8, b"\x00\x00"),
+        (25, struct.pack("!III", 1, 0, 0)),  # IA_PD
+        (16, dhcp6_vendor_class(3902, "ZTE F670L")),
+        (17, struct.pack("!I", 3902) + struct.pack("!HH", 1, 5) + b"F670L")])
+    c.add(udp_frame(l2, True, ont_ll, "ff02::1:2", 546, 547, sol))
+    sol2 = dhcp6_msg(1, 0x77E1F0, [
+        (1, duid_ll(PHONE_MAC)), (3, struct.pack("!III", 0x0EE88045, 0, 0)),
+        (6, struct.pack("!HH", 23, 24)), (8, b"\x00\x00"),
+        (16, dhcp6_vendor_class(9, "Cisco Systems, Inc. IP Phone CP-8845"))])
+    c.add(udp_frame(L2(PHONE_MAC, "33:33:00:01:00:02"), True, "fe80::21b:54ff:feee:8845",
+                    "ff02::1:2", 546, 547, sol2), 800_000)
+    adv = dhcp6_msg(2, 0x3C9A01, [
+        (1, duid_ll(ONT_MAC)), (2, struct.pack("!HHI", 1, 1, 0x2D6A1F00) + mac(KEA_MAC)),
+        (25, struct.pack("!III", 1, 1800, 2880) + dhcp6_opt(
+            26, struct.pack("!IIB", 3600, 7200, 56) + ip6("2001:db8:4400:1200::")))])
+    c.add(udp_frame(L2(KEA_MAC, ONT_MAC), True, kea_ll, ont_ll, 547, 546, adv), 4_000)
+    return pcap_of(c)
+
+def main_stub():
+    import tempfile
+    d = sys.argv[1]
+    os.makedirs(d, exist_ok=True)
+    for n, fn in CAPTURES.items():
+        open(os.path.join(d, n), "wb").write(fn())
+
+
+if __name__ == "__main__":
+    main_stub()

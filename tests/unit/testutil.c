@@ -1,0 +1,107 @@
+/* testutil.c - shared helpers for the Check suites (see testutil.h). */
+#include "testutil.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void tu_collect(void *ctx, const struct vs_evidence *ev)
+{
+    struct tu_collector *c = ctx;
+    if (c->n >= TU_MAX_EV) {
+        c->dropped++;
+        return;
+    }
+    struct tu_ev *e = &c->ev[c->n++];
+    memset(e, 0, sizeof *e);
+    e->field = ev->field;
+    e->len = ev->len;
+    size_t n = ev->len < sizeof e->value - 1 ? ev->len : sizeof e->value - 1;
+    if (n)
+        memcpy(e->value, ev->value, n);
+    e->value[n] = '\0';
+    if (ev->mac) {
+        e->has_mac = true;
+        memcpy(e->mac, ev->mac, 6);
+    }
+    if (ev->ip) {
+        e->has_ip = true;
+        e->ip = *ev->ip;
+    }
+    e->num = ev->num;
+}
+
+void tu_reset(struct tu_collector *c)
+{
+    c->n = 0;
+    c->dropped = 0;
+}
+
+const struct tu_ev *tu_find(const struct tu_collector *c, enum vs_field f)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (c->ev[i].field == f)
+            return &c->ev[i];
+    return NULL;
+}
+
+const char *tu_get(const struct tu_collector *c, enum vs_field f)
+{
+    const struct tu_ev *e = tu_find(c, f);
+    return e ? e->value : NULL;
+}
+
+size_t tu_count(const struct tu_collector *c, enum vs_field f)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < c->n; i++)
+        k += c->ev[i].field == f;
+    return k;
+}
+
+bool tu_has(const struct tu_collector *c, enum vs_field f, const char *value)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (c->ev[i].field == f && strcmp(c->ev[i].value, value) == 0)
+            return true;
+    return false;
+}
+
+static const uint8_t tu_src_mac[6] = {0x00, 0xe0, 0xfc, 0x12, 0x34, 0x56};
+static const uint8_t tu_dst_mac[6] = {0x01, 0x80, 0xc2, 0x00, 0x00, 0x0e};
+
+void tu_pkt_init(struct vs_pkt *pkt)
+{
+    memset(pkt, 0, sizeof *pkt);
+    pkt->src_mac = tu_src_mac;
+    pkt->dst_mac = tu_dst_mac;
+}
+
+size_t tu_every_prefix(vs_dissect_fn fn, const uint8_t *buf, size_t len, const struct vs_pkt *pkt)
+{
+    static struct tu_collector col;
+    size_t with_evidence = 0;
+    for (size_t i = 0; i <= len; i++) {
+        /* Copy into an exact-size heap block so ASan catches any read past the prefix. */
+        uint8_t *copy = malloc(i ? i : 1);
+        ck_assert_ptr_nonnull(copy);
+        if (i)
+            memcpy(copy, buf, i);
+        tu_reset(&col);
+        enum vs_decode_status st = fn(vs_cur_make(copy, i), pkt, tu_collect, &col);
+        ck_assert_int_ge(st, VS_DECODE_OK);
+        ck_assert_int_le(st, VS_DECODE_MALFORMED);
+        if (col.n)
+            with_evidence++;
+        free(copy);
+    }
+    return with_evidence;
+}
+
+const char *tu_src_path(const char *rel)
+{
+    static char buf[4096];
+    snprintf(buf, sizeof buf, "%s/%s", VS_SOURCE_DATADIR, rel);
+    return buf;
+}

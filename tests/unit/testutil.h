@@ -1,0 +1,51 @@
+/* testutil.h - helpers shared by the Check suites: an evidence collector that decoders
+ * emit into, and look-ups over what it collected. */
+#ifndef VS_TESTUTIL_H
+#define VS_TESTUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vendorsniff/dissect.h"
+
+#define TU_MAX_EV 4096
+
+struct tu_ev {
+    enum vs_field field;
+    char value[1024]; /* NUL-terminated copy (values with NULs are cut there) */
+    size_t len;       /* the emitted length */
+    bool has_mac;
+    uint8_t mac[6];
+    bool has_ip;
+    struct vs_ip ip;
+    uint32_t num;
+};
+
+struct tu_collector {
+    struct tu_ev ev[TU_MAX_EV];
+    size_t n;
+    size_t dropped;
+};
+
+/* vs_emit_fn that appends to a struct tu_collector. */
+void tu_collect(void *ctx, const struct vs_evidence *ev);
+void tu_reset(struct tu_collector *c);
+/* First value of a field, or NULL. */
+const char *tu_get(const struct tu_collector *c, enum vs_field f);
+const struct tu_ev *tu_find(const struct tu_collector *c, enum vs_field f);
+size_t tu_count(const struct tu_collector *c, enum vs_field f);
+/* True if some item of field f has exactly this value. */
+bool tu_has(const struct tu_collector *c, enum vs_field f, const char *value);
+
+/* A zeroed packet context with a source MAC, for decoder tests. */
+void tu_pkt_init(struct vs_pkt *pkt);
+
+/* Feed every prefix of buf to fn: asserts no crash and that each run ends in a
+ * defined status; returns the number of prefixes that yielded any evidence. */
+size_t tu_every_prefix(vs_dissect_fn fn, const uint8_t *buf, size_t len, const struct vs_pkt *pkt);
+
+/* Path of a file in the source tree (VS_SOURCE_DATADIR/rel) in a static buffer. */
+const char *tu_src_path(const char *rel);
+
+#endif
