@@ -65,7 +65,8 @@ class Source:
             return
         bits = BITS_FOR_DIGITS[len(prefix)]
         if registry is not None and REGISTRY_BITS.get(registry) != bits:
-            warn("%s: skipping %s: registry %s does not match its length" % (where, prefix, registry))
+            warn("%s: skipping %s: registry %s does not match its length"
+                 % (where, prefix, registry))
             return
         org = clean_org(org)
         if not org:
@@ -222,8 +223,8 @@ def main():
     with open(tmp, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines) + "\n")
     os.replace(tmp, args.output)
-    print("build.py: wrote %s: 24=%d 28=%d 36=%d" % (args.output, counts[24], counts[28], counts[36]),
-          file=sys.stderr)
+    print("build.py: wrote %s: 24=%d 28=%d 36=%d"
+          % (args.output, counts[24], counts[28], counts[36]), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -74,7 +74,8 @@ def main():
                       % (args.input, lineno, number), file=sys.stderr)
                 continue
             if number in entries:
-                sys.exit("build_enterprises.py: %s:%d: %d given twice" % (args.input, lineno, number))
+                sys.exit("build_enterprises.py: %s:%d: %d given twice"
+                         % (args.input, lineno, number))
             entries[number] = name
 
     lines = [

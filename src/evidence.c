@@ -132,13 +132,6 @@ bool vs_ip_parse(const char *s, struct vs_ip *out)
     return false;
 }
 
-bool vs_ip_equal(const struct vs_ip *a, const struct vs_ip *b)
-{
-    if (a->family != b->family)
-        return false;
-    return memcmp(a->a, b->a, a->family == 4 ? 4 : 16) == 0;
-}
-
 void vs_ip_from4(struct vs_ip *ip, const uint8_t a[4])
 {
     memset(ip, 0, sizeof *ip);

@@ -366,9 +366,7 @@ void vs_inventory_free(struct vs_inventory *inv)
 static void apply_oui(struct vs_inventory *inv, struct vs_device *d)
 {
     struct vs_oui_result r;
-    memset(&r, 0, sizeof r);
-    if (inv->oui)
-        vs_oui_lookup(inv->oui, d->mac, &r);
+    vs_oui_lookup(inv->oui, d->mac, &r); /* classifies even without a registry */
     d->mac_class = (uint8_t)r.cls;
     d->oui_org = r.org;
 }
@@ -400,7 +398,19 @@ struct vs_device *vs_inventory_get_mac(struct vs_inventory *inv, const uint8_t m
 struct vs_device *vs_inventory_see_mac(struct vs_inventory *inv, const uint8_t mac[6], int64_t sec,
                                        uint32_t usec)
 {
-    struct vs_device *d = vs_inventory_get_mac(inv, mac, sec, usec, true);
+    /* The hot path: one probe sequence in the MAC table, inlined. */
+    uint64_t key = mac_key(mac);
+    size_t i = hash64(key, inv->mt_cap);
+    struct vs_device *d = NULL;
+    while (inv->mt[i].key) {
+        if (inv->mt[i].key == key) {
+            d = inv->mt[i].d;
+            break;
+        }
+        i = (i + 1) & (inv->mt_cap - 1);
+    }
+    if (!d)
+        d = vs_inventory_get_mac(inv, mac, sec, usec, true);
     if (!d)
         return NULL;
     d->packets++;
@@ -472,10 +482,12 @@ static bool looks_like_gateway(const struct vs_device *d)
 
 void vs_inventory_note_ip(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *ip)
 {
-    if (d->nips && vs_ip_equal(&d->ips[d->nips - 1], ip))
-        return;
     if (d->flags & VS_DEV_IPS_FULL)
         return;
+    /* Most packets come from the address seen last: one compare and out. */
+    for (uint8_t k = d->nips; k-- > 0;)
+        if (vs_ip_equal(&d->ips[k], ip))
+            return;
     if (ip->family == 4 && (ip->a[0] == 0 || ip->a[0] >= 224))
         return; /* unspecified, multicast, broadcast: no host address */
     if (!add_ip(d, ip))
@@ -587,10 +599,26 @@ static void classify_item(struct vs_inventory *inv, struct vs_ev_item *e)
     vs_sigs_match(inv->sigs, e->field, e->value, e->len, on_match, &acc);
 }
 
+/* FNV-1a over the field and the bytes (64-bit; a collision only skips one duplicate-looking
+ * value, it cannot corrupt anything). */
+static uint64_t raw_hash(enum vs_field f, const uint8_t *p, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t)f;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 0x100000001b3ULL;
+    return h;
+}
+
 bool vs_inventory_add_evidence(struct vs_inventory *inv, struct vs_device *d,
                                const struct vs_evidence *ev, const struct vs_ip *via, int64_t sec,
                                uint32_t usec)
 {
+    /* Repeated announcements are the norm (LLDP every 30 s, SNMP polls): recognise them
+     * by a hash of the raw bytes before any cleaning or matching work. */
+    uint64_t h = raw_hash(ev->field, ev->value, ev->len);
+    for (size_t i = 0; i < d->nev; i++)
+        if (d->ev[i].raw_hash == h && d->ev[i].field == ev->field)
+            return false;
     size_t len;
     char *v = vs_utf8_clean(ev->value, ev->len, VS_MAX_VALUE_LEN, &len);
     if (!v)
@@ -624,6 +652,7 @@ bool vs_inventory_add_evidence(struct vs_inventory *inv, struct vs_device *d,
     struct vs_ev_item *e = &d->ev[d->nev++];
     memset(e, 0, sizeof *e);
     e->field = ev->field;
+    e->raw_hash = h;
     e->value = v;
     e->len = len;
     e->ts_sec = sec;

@@ -208,12 +208,30 @@ static int save_state(struct app *a)
     return 0;
 }
 
+/* SIGHUP: reopen the -w file so that logrotate can move it away; if the new one cannot be
+ * opened (permissions after -Z, chroot), keep writing to the old one and say so. */
+static void reopen_events(struct app *a)
+{
+    if (!a->events || a->events == stdout)
+        return;
+    FILE *f = fopen(a->cfg.events_path, "a");
+    if (!f) {
+        fprintf(stderr, "vendorsniff: %s: cannot reopen, still writing to the old file: %s\n",
+                a->cfg.events_path, strerror(errno));
+        return;
+    }
+    if (fclose(a->events) != 0)
+        a->events_failed = true;
+    a->events = f;
+}
+
 static void reload(struct app *a)
 {
     struct data nd;
     char err[1024];
     int64_t sec;
     uint32_t usec;
+    reopen_events(a);
     if (data_load(&a->cfg, &nd, err, sizeof err) != 0) {
         fprintf(stderr, "vendorsniff: reload failed, keeping the loaded data: %s\n", err);
         syslog(LOG_WARNING, "reload failed, keeping the loaded data: %s", err);
@@ -259,6 +277,7 @@ static int drop_privileges(const struct vs_config *cfg, char *err, size_t errsz)
 static int run_files(struct app *a)
 {
     int status = EXIT_OK;
+    bool dropped = false;
     for (size_t i = 0; i < a->cfg.ninputs && !g_stop; i++) {
         char err[1024];
         const char *path = a->cfg.inputs[i];
@@ -267,6 +286,15 @@ static int run_files(struct app *a)
             status = EXIT_INPUT;
             continue;
         }
+        /* -Z offline, as tcpdump: once the first capture is open; later files must be
+         * readable by the user. */
+        if (!dropped && drop_privileges(&a->cfg, err, sizeof err) != 0) {
+            fprintf(stderr, "vendorsniff: %s\n", err);
+            vs_capture_close(a->cap);
+            a->cap = NULL;
+            return EXIT_RUNTIME;
+        }
+        dropped = true;
         g_cap = a->cap;
         for (;;) {
             long n = vs_capture_dispatch(a->cap, 0, on_packet, a, err, sizeof err);
@@ -306,6 +334,11 @@ static int run_live(struct app *a)
         fprintf(stderr, "vendorsniff: %s\n", err);
         return EXIT_RUNTIME;
     }
+    /* As tcpdump does: from here on no packet is lost to start-up (supervisors and tests
+     * wait for this line). */
+    fprintf(stderr, "vendorsniff: listening on %s (snaplen %d%s%s%s)\n", a->cfg.iface,
+            a->cfg.snaplen, a->cfg.no_promisc ? "" : ", promiscuous",
+            a->cfg.user ? ", as user " : "", a->cfg.user ? a->cfg.user : "");
     g_cap = a->cap;
     time_t start = time(NULL);
     time_t next_state = start + a->cfg.state_interval;
@@ -584,6 +617,7 @@ int main(int argc, char **argv)
     if (status == EXIT_OK && a.cfg.fail_on_risk && vs_inventory_alerts(a.inv) > 0)
         status = EXIT_RISK;
 
+    vs_capture_close(a.cap);
     vs_syslog_close(a.syslog);
     vs_pipeline_free(a.pipe);
     vs_inventory_free(a.inv);

@@ -167,8 +167,7 @@ static int check_text(struct oui_parse *p, const char *what, const char *s, size
             return fail(p, -EINVAL, "control character 0x%02x in %s", u[i], what);
         size_t k = utf8_seq(u + i, n - i);
         if (k == 0)
-            return fail(p, -EINVAL, "invalid UTF-8 or C1 control in %s at byte %zu", what,
-                        i + 1);
+            return fail(p, -EINVAL, "invalid UTF-8 or C1 control in %s at byte %zu", what, i + 1);
         i += k;
     }
     return 0;
@@ -294,8 +293,7 @@ static int parse_assignment(struct vs_oui_db *db, struct oui_parse *p, char *s, 
     else
         return fail(p, -EINVAL, "bad bits \"%s\" (24, 28 or 36)", printable(b, bn, shown));
     if (digits * 4 != bits)
-        return fail(p, -EINVAL, "prefix of %zu hex digits does not match %u bits", digits,
-                    bits);
+        return fail(p, -EINVAL, "prefix of %zu hex digits does not match %u bits", digits, bits);
 
     char *org = tab2 + 1;
     size_t on = rest - bn - 1;
@@ -305,8 +303,8 @@ static int parse_assignment(struct vs_oui_db *db, struct oui_parse *p, char *s, 
 
     struct oui_slot *s0 = slot_get(db, KEY(bits, value));
     if (s0->flags & SLOT_ASSIGNED)
-        return fail(p, -EINVAL, "duplicate assignment %.*s/%u (first at line %u)", (int)digits,
-                    s, bits, s0->flags >> SLOT_LINE_SHIFT);
+        return fail(p, -EINVAL, "duplicate assignment %.*s/%u (first at line %u)", (int)digits, s,
+                    bits, s0->flags >> SLOT_LINE_SHIFT);
     org[on] = '\0';
     s0->org = (uint32_t)(org - db->text);
     s0->flags |= SLOT_ASSIGNED | (uint32_t)p->line << SLOT_LINE_SHIFT;
@@ -406,8 +404,8 @@ static int parse_text(struct vs_oui_db *db, struct oui_parse *p, size_t len)
             return fail(p, -EINVAL, "line longer than %d bytes", VS_MAX_DATA_LINE);
         if (n == 0)
             continue;
-        int rc = line[0] == '#' ? parse_comment(db, p, line, n, &h)
-                                : parse_assignment(db, p, line, n);
+        int rc =
+            line[0] == '#' ? parse_comment(db, p, line, n, &h) : parse_assignment(db, p, line, n);
         if (rc)
             return rc;
     }
@@ -428,8 +426,7 @@ static int parse_text(struct vs_oui_db *db, struct oui_parse *p, size_t len)
     return 0;
 }
 
-int vs_oui_load_stream(FILE *f, const char *name, struct vs_oui_db **out, char *err,
-                       size_t errsz)
+int vs_oui_load_stream(FILE *f, const char *name, struct vs_oui_db **out, char *err, size_t errsz)
 {
     struct oui_parse p = {.name = name ? name : "(stream)", .err = err, .errsz = errsz};
     *out = NULL;

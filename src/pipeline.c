@@ -205,9 +205,31 @@ static void deliver(struct vs_pipeline *p, const struct proto *pr, const struct 
         vs_inventory_attribute(inv, d, sec, usec);
 }
 
+static uint64_t pdu_hash(const struct vs_cur *c)
+{
+    uint64_t h = 0xcbf29ce484222325ULL ^ c->n;
+    const uint8_t *b;
+    struct vs_cur t = *c;
+    if (!vs_cur_bytes(&t, c->n, &b))
+        return 0;
+    for (size_t i = 0; i < c->n; i++)
+        h = (h ^ b[i]) * 0x100000001b3ULL;
+    return h | 1;
+}
+
 static void run(struct vs_pipeline *p, const struct proto *pr, struct vs_cur c,
                 const struct vs_pkt *pkt, struct vs_device *src)
 {
+    /* Discovery protocols repeat the same PDU every few seconds: a device that sends what
+     * it sent last time has nothing new to say. */
+    if (pr->subject == SUBJ_LINK && src) {
+        uint64_t h = pdu_hash(&c);
+        if (h == src->last_pdu[0] || h == src->last_pdu[1])
+            return;
+        /* Two slots: a switch that speaks LLDP and CDP alternates between two PDUs. */
+        src->last_pdu[1] = src->last_pdu[0];
+        src->last_pdu[0] = h;
+    }
     p->nitems = 0;
     p->arena_used = 0;
     enum vs_decode_status st = pr->fn(c, pkt, collect, p);

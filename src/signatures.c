@@ -525,7 +525,7 @@ static int load_vendors(struct vs_sigs *s, const char *file, const char *text, s
     }
     for (size_t i = 0; !e->rc && i < ls.nhdr; i++) {
         for (size_t j = 0; j < i; j++) {
-            if (strcmp(ls.hdr[i].name, ls.hdr[j].name) == 0) {
+            if (strcmp(ls.hdr[i].name, s->vendors[j]) == 0) {
                 fail(e, -EINVAL, file, ls.hdr[i].line, "duplicate vendor [%s] (first at line %u)",
                      ls.hdr[i].name, ls.hdr[j].line);
                 break;
@@ -551,7 +551,8 @@ static int load_vendors(struct vs_sigs *s, const char *file, const char *text, s
     if (e->rc)
         return e->rc;
 
-    qsort(s->alias, s->nalias, sizeof *s->alias, cmp_alias);
+    if (s->nalias)
+        qsort(s->alias, s->nalias, sizeof *s->alias, cmp_alias);
     for (size_t i = 1; i < s->nalias; i++) {
         const struct alias *a = &s->alias[i - 1], *b = &s->alias[i];
         if (strcmp(a->key, b->key) == 0 && a->vendor != b->vendor) {
@@ -560,7 +561,8 @@ static int load_vendors(struct vs_sigs *s, const char *file, const char *text, s
             return e->rc;
         }
     }
-    qsort(s->penv, s->npenv, sizeof *s->penv, cmp_penv);
+    if (s->npenv)
+        qsort(s->penv, s->npenv, sizeof *s->penv, cmp_penv);
     for (size_t i = 1; i < s->npenv; i++) {
         const struct pen_vendor *a = &s->penv[i - 1], *b = &s->penv[i];
         if (a->pen == b->pen) {
@@ -1566,6 +1568,9 @@ static int rules_handler(void *user, const char *section, const char *name, cons
         struct rawval *target = (lk == RK_EXAMPLE || lk == RK_NEARMISS)
                                     ? &rr->list[lk][rr->nlist[lk] - 1]
                                     : &rr->one[lk];
+        /* A field list goes on as a list; every other value is joined as written. */
+        if (lk == RK_FIELDS && !append(target, " ", e, ls->file, line))
+            return 0;
         return append(target, value, e, ls->file, line);
     }
     int k = 0;
@@ -1885,7 +1890,10 @@ int vs_sigs_selftest(const struct vs_sigs *s, char *err, size_t errsz)
     if (!s)
         return 0;
     pcre2_match_data *md = pcre2_match_data_create(s->maxcap + 1, NULL);
-    if (!md) {
+    bool *seen = calloc(s->nrules + 1, 1);
+    if (!md || !seen) {
+        pcre2_match_data_free(md);
+        free(seen);
         if (err && errsz)
             snprintf(err, errsz, "out of memory\n");
         return 1;
@@ -1912,10 +1920,15 @@ int vs_sigs_selftest(const struct vs_sigs *s, char *err, size_t errsz)
             if (r->vkind != VK_FIXED)
                 continue;
             const char *vendor = s->vendors[r->vendor];
+            memset(seen, 0, s->nrules);
             for (size_t k = 0; k < r->nfields; k++) {
                 enum vs_field f = r->fields[k];
                 for (size_t j = 0; j < s->nbyfield[f]; j++) {
-                    const struct rule *o = &s->rules[s->byfield[f][j]];
+                    uint32_t oi = s->byfield[f][j];
+                    const struct rule *o = &s->rules[oi];
+                    if (seen[oi])
+                        continue;
+                    seen[oi] = true;
                     if (apply_rule(s, o, x->v, x->len, md, &m, NULL) && m.vendor &&
                         strcmp(m.vendor, vendor) == 0)
                         problem(&rep, r, x->line, "nearmiss gives %s through rule %s", vendor,
@@ -1924,6 +1937,7 @@ int vs_sigs_selftest(const struct vs_sigs *s, char *err, size_t errsz)
             }
         }
     }
+    free(seen);
     pcre2_match_data_free(md);
     return rep.problems;
 }

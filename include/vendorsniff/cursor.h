@@ -133,8 +133,11 @@ static inline bool vs_cur_copy(struct vs_cur *c, void *dst, size_t len)
  * child later does, so a bad inner length can never desynchronise the outer walk. */
 static inline bool vs_cur_sub(struct vs_cur *c, size_t len, struct vs_cur *sub)
 {
-    if (len > c->n)
+    if (len > c->n) {
+        sub->p = NULL;
+        sub->n = 0;
         return false;
+    }
     sub->p = c->p;
     sub->n = len;
     c->p += len;
@@ -182,8 +185,11 @@ static inline bool vs_cur_has_prefix(const struct vs_cur *c, const void *s, size
 /* A cursor over bytes [off, off+len) of c, without consuming c. */
 static inline bool vs_cur_window(const struct vs_cur *c, size_t off, size_t len, struct vs_cur *w)
 {
-    if (off > c->n || len > c->n - off)
+    if (off > c->n || len > c->n - off) {
+        w->p = NULL;
+        w->n = 0;
         return false;
+    }
     w->p = c->p + off;
     w->n = len;
     return true;

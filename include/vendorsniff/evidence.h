@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Evidence sources; the string is the "source" of the JSON contract. */
 #define VS_SOURCES(X)                                                                              \
@@ -159,6 +160,16 @@ struct vs_evidence {
     uint32_t num;
 };
 
+/* Inline: compared on the packet path for every IP packet. */
+static inline bool vs_ip_equal(const struct vs_ip *a, const struct vs_ip *b)
+{
+    if (a->family != b->family)
+        return false;
+    if (a->family == 4)
+        return memcmp(a->a, b->a, 4) == 0;
+    return memcmp(a->a, b->a, 16) == 0;
+}
+
 enum vs_source vs_field_source(enum vs_field f);
 const char *vs_field_name(enum vs_field f);
 const char *vs_source_name(enum vs_source s);
@@ -172,7 +183,6 @@ bool vs_source_parse(const char *name, enum vs_source *out);
 void vs_mac_format(const uint8_t mac[6], char out[VS_MAC_STRLEN]);
 bool vs_mac_parse(const char *s, uint8_t mac[6]);
 void vs_ip_format(const struct vs_ip *ip, char out[VS_IP_STRLEN]);
-bool vs_ip_equal(const struct vs_ip *a, const struct vs_ip *b);
 bool vs_ip_parse(const char *s, struct vs_ip *out);
 void vs_ip_from4(struct vs_ip *ip, const uint8_t a[4]);
 void vs_ip_from6(struct vs_ip *ip, const uint8_t a[16]);

@@ -18,6 +18,7 @@ struct vs_sigs;
 /* One piece of evidence kept on a device (deduplicated by field + value). */
 struct vs_ev_item {
     enum vs_field field;
+    uint64_t raw_hash; /* of the field and the value as it came from the wire */
     char *value; /* valid UTF-8, at most VS_MAX_VALUE_LEN bytes */
     size_t len;
     int64_t ts_sec; /* first seen */
@@ -66,7 +67,8 @@ struct vs_device {
     size_t nalerts;
     bool reported; /* a device event has been emitted */
     bool conflict; /* evidence names more than one vendor */
-    uint64_t serial;  /* creation order, for stable iteration */
+    uint64_t last_pdu[2]; /* hashes of the last discovery PDUs this MAC sent (skip repeats) */
+    uint64_t serial;   /* creation order, for stable iteration */
     size_t list_idx; /* position in the inventory's device list */
 };
 

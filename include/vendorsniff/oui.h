@@ -17,8 +17,7 @@ struct vs_oui_db;
  * errno-style code with "file:line: message" (or "file: message") written into err. */
 int vs_oui_load(const char *path, struct vs_oui_db **out, char *err, size_t errsz);
 /* The same from an open stream (read to its end, not closed); name is used in messages. */
-int vs_oui_load_stream(FILE *f, const char *name, struct vs_oui_db **out, char *err,
-                       size_t errsz);
+int vs_oui_load_stream(FILE *f, const char *name, struct vs_oui_db **out, char *err, size_t errsz);
 void vs_oui_free(struct vs_oui_db *db);
 
 enum vs_mac_class {

@@ -152,7 +152,7 @@ static enum vs_decode_status ssh(const struct vs_cur *payload, vs_emit_fn emit, 
         i++;
     if (i == 4 || i >= n || at(&line, i) != '-' || i + 1 == n)
         return VS_DECODE_MALFORMED;
-    vs_emit_text(emit, ctx, VS_F_SSH_BANNER, line.p, n);
+    emit_value(emit, ctx, VS_F_SSH_BANNER, line);
     return VS_DECODE_OK;
 }
 
@@ -187,12 +187,17 @@ static bool looks_secret(const struct vs_cur *text)
     return false;
 }
 
-/* Strip option negotiation (RFC 854/855) and control codes, keep the greeting text. */
+/* Strip option negotiation (RFC 854/855) and control codes, keep the greeting text.
+ * Without flow state a greeting is told from later session output (command results,
+ * which would be noise or worse) by shape: the segment negotiates options, or it opens
+ * a fresh line as servers do before their banner. Binary data that happens to start
+ * with IAC fails the negotiation grammar or the share of printable text. */
 static enum vs_decode_status telnet(const struct vs_cur *payload, vs_emit_fn emit, void *ctx)
 {
     struct vs_cur w = window(payload, VS_MAX_BANNER_SCAN);
     uint8_t text[VS_MAX_BANNER_SCAN];
-    size_t n = 0, alnum = 0, i = 0, len = vs_cur_len(&w);
+    size_t n = 0, alnum = 0, printable = 0, junk = 0, i = 0, len = vs_cur_len(&w);
+    bool negotiated = false;
     enum vs_decode_status st = VS_DECODE_OK;
     while (i < len) {
         uint8_t b = at(&w, i++);
@@ -202,13 +207,19 @@ static enum vs_decode_status telnet(const struct vs_cur *payload, vs_emit_fn emi
                 break;
             }
             uint8_t cmd = at(&w, i++);
-            if (cmd >= TELNET_WILL && cmd <= TELNET_DONT) {
+            if (cmd < TELNET_SE)
+                return VS_DECODE_OK; /* not a command: this is not Telnet */
+            if (cmd == TELNET_IAC) {
+                junk++; /* an escaped 0xff data byte */
+            } else if (cmd >= TELNET_WILL && cmd <= TELNET_DONT) {
                 i++; /* the option code */
+                negotiated = true;
             } else if (cmd == TELNET_SB) {
                 /* Subnegotiation runs to IAC SE; its bytes (terminal type...) are not text. */
                 while (i < len && !(at(&w, i) == TELNET_IAC && at(&w, i + 1) == TELNET_SE))
                     i++;
                 i += 2;
+                negotiated = true;
             }
             continue;
         }
@@ -219,15 +230,25 @@ static enum vs_decode_status telnet(const struct vs_cur *payload, vs_emit_fn emi
             i++;
             continue;
         }
-        if (b < 0x20 && b != '\r' && b != '\n' && b != '\t')
+        if (b == 0)
+            continue; /* CR NUL is Telnet's bare carriage return */
+        if ((b < 0x20 && b != '\r' && b != '\n' && b != '\t') || b == 0x7f) {
+            junk++;
             continue;
-        if (b == 0x7f)
-            continue;
+        }
+        if (b >= 0x80)
+            junk++;
+        else
+            printable++;
         text[n++] = b;
         alnum += is_alnum(b);
     }
+    uint8_t first = n ? text[0] : 0;
+    if (!negotiated && first != '\r' && first != '\n')
+        return st;
     struct vs_cur t = trim(vs_cur_make(text, n));
-    if (alnum >= TELNET_MIN_ALNUM && !vs_cur_empty(&t) && !looks_secret(&t))
+    if (alnum >= TELNET_MIN_ALNUM && junk * 8 <= printable && !vs_cur_empty(&t) &&
+        !looks_secret(&t))
         vs_emit_text(emit, ctx, VS_F_TELNET_BANNER, t.p, vs_cur_len(&t));
     return st;
 }
@@ -278,8 +299,11 @@ static const struct {
 
 /* A tolerant tag scanner, not an XML parser: namespace prefixes are dropped, attributes
  * ignored, and only the elements of an Inform's DeviceId and ParameterList are read. */
-static enum vs_decode_status cwmp(struct vs_cur body, vs_emit_fn emit, void *ctx)
+static enum vs_decode_status cwmp(struct vs_cur body, bool cut_by_bound, vs_emit_fn emit,
+                                  void *ctx)
 {
+    /* Running out inside the Inform is truncation only if the segment ended there. */
+    enum vs_decode_status short_st = cut_by_bound ? VS_DECODE_OK : VS_DECODE_TRUNCATED;
     struct cwmp_state s = {false, false, false, vs_cur_make(NULL, 0)};
     size_t i = 0;
     for (;;) {
@@ -288,7 +312,7 @@ static enum vs_decode_status cwmp(struct vs_cur body, vs_emit_fn emit, void *ctx
             return VS_DECODE_OK;
         size_t gt = find_byte(&body, lt, '>');
         if (gt == NOT_FOUND)
-            return s.inform ? VS_DECODE_TRUNCATED : VS_DECODE_OK;
+            return s.inform ? short_st : VS_DECODE_OK;
         i = gt + 1;
         uint8_t first = at(&body, lt + 1);
         if (first == '?' || first == '!')
@@ -321,7 +345,7 @@ static enum vs_decode_status cwmp(struct vs_cur body, vs_emit_fn emit, void *ctx
         /* Character data runs to the next tag; one cut off by the window is not read. */
         size_t next = find_byte(&body, i, '<');
         if (next == NOT_FOUND)
-            return VS_DECODE_TRUNCATED;
+            return short_st;
         struct vs_cur text;
         vs_cur_window(&body, i, next - i, &text);
         uint8_t buf[VS_MAX_VALUE_LEN];
@@ -422,7 +446,7 @@ static enum vs_decode_status message(const struct vs_cur *payload, vs_emit_fn em
                 emit_value(emit, ctx, VS_F_HTTP_WWW_AUTHENTICATE, value);
         }
     }
-    return post ? cwmp(w, emit, ctx) : VS_DECODE_OK;
+    return post ? cwmp(w, vs_cur_len(payload) > VS_MAX_CWMP_SCAN, emit, ctx) : VS_DECODE_OK;
 }
 
 /* ---- recognition ---- */
@@ -512,7 +536,7 @@ enum vs_decode_status vs_banner_dissect(struct vs_cur c, const struct vs_pkt *pk
     if (!to_telnet && ((b0 == TELNET_IAC && telnet_command(&c)) || (pkt && pkt->sport == 23)))
         return telnet(&c, emit, ctx);
     if (xml_body(&c))
-        return cwmp(window(&c, VS_MAX_CWMP_SCAN), emit, ctx);
+        return cwmp(window(&c, VS_MAX_CWMP_SCAN), vs_cur_len(&c) > VS_MAX_CWMP_SCAN, emit, ctx);
     if (prefix(&c, "HTTP/1.") || prefix(&c, "SIP/2.0 ") || sip_or_http_method(&c, b0))
         return message(&c, emit, ctx);
     return VS_DECODE_OK;

@@ -149,7 +149,8 @@ static void hex_text(struct lldp_text *t, struct vs_cur s)
 {
     uint8_t b;
     bool first = true;
-    while (vs_cur_u8(&s, &b)) {
+    /* whole octets only: a long ID is cut at an octet boundary, never mid-digit */
+    while (t->len + 3 < sizeof t->buf && vs_cur_u8(&s, &b)) {
         text_add(t, first ? "%02x" : ":%02x", b);
         first = false;
     }
@@ -184,6 +185,12 @@ static bool addr_text(uint8_t family, struct vs_cur a, struct lldp_text *t, stru
     return true;
 }
 
+/* True when an IANA family and an address length contradict each other. */
+static bool family_size_mismatch(uint8_t family, size_t n)
+{
+    return (family == AFN_IPV4 && n != 4) || (family == AFN_IPV6 && n != 16);
+}
+
 /* Chassis ID (8.5.2) and port ID (8.5.3) share a layout: subtype, then 1..255 octets. */
 static enum vs_decode_status lldp_id(struct vs_cur v, const struct lldp_out *o, bool chassis)
 {
@@ -193,9 +200,11 @@ static enum vs_decode_status lldp_id(struct vs_cur v, const struct lldp_out *o, 
     uint8_t mac_subtype = chassis ? 4 : 3;
     uint8_t net_subtype = chassis ? 5 : 4;
     struct lldp_text t = {.len = 0};
-    t.buf[0] = '\0';
 
-    if (subtype == mac_subtype && vs_cur_len(&v) == 6) {
+    if (subtype == mac_subtype) {
+        /* A MAC of another size contradicts its subtype; it must not key a device. */
+        if (vs_cur_len(&v) != 6)
+            return VS_DECODE_MALFORMED;
         const uint8_t *mac;
         vs_cur_bytes(&v, 6, &mac);
         char s[VS_MAC_STRLEN];
@@ -204,10 +213,11 @@ static enum vs_decode_status lldp_id(struct vs_cur v, const struct lldp_out *o, 
         o->emit(o->ctx, &ev);
         return VS_DECODE_OK;
     }
-    if (subtype == net_subtype && vs_cur_len(&v) >= 1) {
+    if (subtype == net_subtype) {
         struct vs_cur a = v;
         uint8_t family;
-        vs_cur_u8(&a, &family);
+        if (!vs_cur_u8(&a, &family) || family_size_mismatch(family, vs_cur_len(&a)))
+            return VS_DECODE_MALFORMED;
         struct vs_ip ip;
         bool bind;
         if (addr_text(family, a, &t, &ip, &bind)) {
@@ -216,10 +226,10 @@ static enum vs_decode_status lldp_id(struct vs_cur v, const struct lldp_out *o, 
             o->emit(o->ctx, &ev);
             return VS_DECODE_OK;
         }
-    }
-    /* tshark types the chassis ID of the remaining subtypes as bytes, and the port ID as a
-     * string; follow it so values compare, but never pass binary off as text. */
-    if (!chassis && subtype != mac_subtype && subtype != net_subtype && looks_like_text(trim(v))) {
+        /* another address family: shown as bytes below */
+    } else if (!chassis && looks_like_text(trim(v))) {
+        /* tshark types the chassis ID of the remaining subtypes as bytes and the port ID
+         * as a string; follow it so values compare, but never pass binary off as text. */
         emit_string(o, f, v, subtype);
         return VS_DECODE_OK;
     }
@@ -291,7 +301,6 @@ static enum vs_decode_status lldp_caps(struct vs_cur v, const struct lldp_out *o
     if (!enabled)
         return VS_DECODE_OK;
     struct lldp_text t = {.len = 0};
-    t.buf[0] = '\0';
     bit_names(&t, enabled, lldp_cap_names, sizeof lldp_cap_names / sizeof lldp_cap_names[0]);
     if (t.len == 0)
         text_add(&t, "0x%04x", enabled);
@@ -314,8 +323,9 @@ static enum vs_decode_status lldp_mgmt(struct vs_cur v, const struct lldp_out *o
     if (!vs_cur_u8(&v, &oid_len) || oid_len > 128 || !vs_cur_skip(&v, oid_len))
         return VS_DECODE_MALFORMED;
 
+    if (family_size_mismatch(family, vs_cur_len(&a)))
+        return VS_DECODE_MALFORMED;
     struct lldp_text t = {.len = 0};
-    t.buf[0] = '\0';
     struct vs_ip ip;
     bool bind = false;
     if (!addr_text(family, a, &t, &ip, &bind)) {
@@ -492,7 +502,6 @@ static enum vs_decode_status med_caps(struct vs_cur v, const struct lldp_out *o)
     vs_cur_be16(&v, &caps);
     vs_cur_u8(&v, &cls);
     struct lldp_text t = {.len = 0};
-    t.buf[0] = '\0';
     bit_names(&t, caps, med_cap_names, sizeof med_cap_names / sizeof med_cap_names[0]);
     if (t.len)
         emit_text(o, VS_F_LLDP_MED_CAPABILITIES, &t, caps);
@@ -587,7 +596,6 @@ static enum vs_decode_status med_location(struct vs_cur v, const struct lldp_out
     uint8_t format;
     vs_cur_u8(&v, &format);
     struct lldp_text t = {.len = 0};
-    t.buf[0] = '\0';
     if (format == 1) {
         uint8_t c[16];
         if (!vs_cur_copy(&v, c, sizeof c))

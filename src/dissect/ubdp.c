@@ -91,7 +91,7 @@ static struct vs_cur clean(struct vs_cur s)
 }
 
 struct ubdp_facts {
-    bool has_mac, has_ip, has_short_fw;
+    bool has_mac, has_ip;
     uint8_t mac[6];
     struct vs_ip ip;
 };
@@ -119,8 +119,6 @@ static void ubdp_find_facts(uint8_t type, struct vs_cur v, void *arg)
 {
     struct ubdp_facts *f = arg;
     size_t n = vs_cur_len(&v);
-    if (type == UB_FIRMWARE && n)
-        f->has_short_fw = true;
     uint8_t raw[10];
     if ((n != 4 && n != 6 && n != 10) || !vs_cur_copy(&v, raw, n))
         return;
@@ -157,12 +155,11 @@ static void ubdp_emit_tlv(uint8_t type, struct vs_cur v, void *arg)
     case UB_PRODUCT: f = VS_F_UBDP_PRODUCT; model = true; break;
     case UB_MODEL_TYPE:
     case UB_MODEL: f = VS_F_UBDP_MODEL; model = true; break;
-    case UB_FIRMWARE: f = VS_F_UBDP_FIRMWARE; break;
+    case UB_FIRMWARE:
     case UB_FIRMWARE_FULL:
-        /* The build path ("UniFiSecurityGateway.ER-e120.v4.3.33...") stands in for the
-         * version only when the short form is absent (airOS v1 sends just this one). */
-        if (e->facts->has_short_fw)
-            return;
+        /* Both forms: the short version ("4.3.33.4936086", UniFi) and the build string
+         * ("UniFiSecurityGateway.ER-e120.v4.3.33...", the only one airOS v1 sends), which
+         * also names the hardware platform. */
         f = VS_F_UBDP_FIRMWARE;
         break;
     default: return;

@@ -53,8 +53,8 @@ enum vs_link_status vs_link_gre(struct vs_cur c, bool partial, struct vs_pkt *pk
      * neither carries mirrored frames. */
     if ((flags & GRE_VERSION) != 0 || (flags & GRE_R))
         return VS_LINK_OK;
-    size_t opt = ((flags & GRE_C) ? 4u : 0u) + ((flags & GRE_K) ? 4u : 0u) +
-                 ((flags & GRE_S) ? 4u : 0u);
+    size_t opt =
+        ((flags & GRE_C) ? 4u : 0u) + ((flags & GRE_K) ? 4u : 0u) + ((flags & GRE_S) ? 4u : 0u);
     if (!vs_cur_skip(&c, opt))
         return vs_link_short(partial);
 
@@ -103,7 +103,7 @@ enum vs_link_status vs_link_geneve(struct vs_cur c, bool partial, struct vs_link
     vs_cur_u8(&c, &verlen);
     vs_cur_u8(&c, &flags);
     vs_cur_be16(&c, &proto);
-    vs_cur_skip(&c, 4); /* VNI, reserved */
+    vs_cur_skip(&c, 4);   /* VNI, reserved */
     if (verlen >> 6 != 0) /* only version 0 is defined */
         return VS_LINK_OK;
     if (!vs_cur_skip(&c, (size_t)(verlen & 0x3f) * 4)) /* options, in 4-byte words */

@@ -187,8 +187,7 @@ enum vs_link_status vs_link_ethertype(uint16_t type, struct vs_cur c, struct vs_
         pkt->l2_payload = c;
         if (type == VS_ETH_IPV4)
             return vs_link_ipv4(c, pkt, inner);
-        if (type == ETH_VLAN || type == ETH_QINQ || type == ETH_QINQ_OLD ||
-            type == ETH_QINQ_OLD2) {
+        if (type == ETH_VLAN || type == ETH_QINQ || type == ETH_QINQ_OLD || type == ETH_QINQ_OLD2) {
             uint16_t tci;
             if (++depth > VS_MAX_ENCAP_DEPTH)
                 return VS_LINK_MALFORMED;

@@ -60,10 +60,8 @@ enum vs_link_status vs_link_ethertype(uint16_t type, struct vs_cur c, struct vs_
                                       struct vs_link_inner *inner);
 
 /* ip.c: an IP packet starting at c (version checked). */
-enum vs_link_status vs_link_ipv4(struct vs_cur c, struct vs_pkt *pkt,
-                                 struct vs_link_inner *inner);
-enum vs_link_status vs_link_ipv6(struct vs_cur c, struct vs_pkt *pkt,
-                                 struct vs_link_inner *inner);
+enum vs_link_status vs_link_ipv4(struct vs_cur c, struct vs_pkt *pkt, struct vs_link_inner *inner);
+enum vs_link_status vs_link_ipv6(struct vs_cur c, struct vs_pkt *pkt, struct vs_link_inner *inner);
 
 /* encap.c: tunnel headers in an IP/UDP payload c; partial says the payload is known to
  * be cut (snap length, fragment), so a short header is truncation, not a contradiction. */

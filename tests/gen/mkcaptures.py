@@ -128,6 +128,7 @@ def vlan_tags(tags):
 
 
 def eth(dst, src, ethertype, payload, tags=(), pad=True):
+    assert len(payload) <= 1500, "Ethernet payload of %d bytes" % len(payload)
     f = mac(dst) + mac(src) + vlan_tags(tags) + struct.pack("!H", ethertype) + payload
     return pad60(f) if pad else f
 
@@ -142,6 +143,7 @@ def llc_snap(oui, pid, payload):
 
 def eth8023(dst, src, llc_payload, tags=()):
     """IEEE 802.3 frame: length field instead of an EtherType."""
+    assert len(llc_payload) <= 1500, "802.3 payload of %d bytes" % len(llc_payload)
     f = mac(dst) + mac(src) + vlan_tags(tags) + struct.pack("!H", len(llc_payload)) + llc_payload
     return pad60(f)
 
@@ -227,6 +229,11 @@ def icmpv6(src, dst, typ, code, body):
 FIN, SYN, RST, PSH, ACK = 0x01, 0x02, 0x04, 0x08, 0x10
 
 
+# Largest frame written: 1500-byte payload, Ethernet header and up to three VLAN tags,
+# or a tunnel header around a full-size inner frame.
+MAX_FRAME = 1600
+
+
 # ---------------------------------------------------------------------------
 # Frame sinks. A capture is a list of (timestamp in ns, frame bytes[, iface]).
 
@@ -237,11 +244,13 @@ class Cap:
         self.frames = []
 
     def add(self, frame, dt_us=0, iface=0):
+        assert len(frame) <= MAX_FRAME, len(frame)
         self.t += dt_us * 1000
         self.frames.append((self.t, frame, iface))
         return frame
 
     def at(self, t_ns, frame, iface=0):
+        assert len(frame) <= MAX_FRAME, len(frame)
         self.frames.append((t_ns, frame, iface))
 
     def clock(self, t_s):
@@ -269,9 +278,16 @@ class L2:
         return eth(dst, src, ethertype, pkt, tags=self.tags)
 
 
+class BcastL2(L2):
+    """Both directions to the broadcast address (DHCP before the client has an IP)."""
+
+    def frame(self, from_a, ethertype, pkt):
+        return eth(BCAST, self.a_mac if from_a else self.b_mac, ethertype, pkt, tags=self.tags)
+
+
 def udp_frame(l2, from_a, src, dst, sport, dport, payload, ttl=64):
-    return l2.frame(from_a, ethertype_of(src), ip_packet(src, dst, 17, udp(src, dst, sport, dport,
-                                                                            payload), ttl=ttl))
+    seg = udp(src, dst, sport, dport, payload)
+    return l2.frame(from_a, ethertype_of(src), ip_packet(src, dst, 17, seg, ttl=ttl))
 
 
 class TcpConn:
@@ -287,6 +303,7 @@ class TcpConn:
         self.seq_a = det_int(label + ":a", 1, 2**32 - 1)
         self.seq_b = det_int(label + ":b", 1, 2**32 - 1)
         self.ttl_a, self.ttl_b = ttl_a, ttl_b
+        self.mss = self.MSS if ":" not in a_ip else self.MSS - 20
 
     def _pkt(self, from_a, flags, payload=b"", opts=b"", dt_us=200):
         if from_a:
@@ -297,7 +314,9 @@ class TcpConn:
                                            self.seq_b, self.seq_a, self.ttl_b)
         if not flags & ACK:
             ack = 0
-        seg = tcp_seg(s, d, sp, dp, seq, ack, flags, payload, opts=opts)
+        # Window 502 with the window scale 7 of the SYNs = 64256 bytes.
+        seg = tcp_seg(s, d, sp, dp, seq, ack, flags, payload, win=64240 if flags & SYN else 502,
+                      opts=opts)
         self.cap.add(self.l2.frame(from_a, ethertype_of(s), ip_packet(s, d, 6, seg, ttl=ttl)),
                      dt_us)
         adv = len(payload) + (1 if flags & (SYN | FIN) else 0)
@@ -307,7 +326,7 @@ class TcpConn:
             self.seq_b += adv
 
     def open(self, dt_us=0, rtt_us=800):
-        mss = struct.pack("!BBH", 2, 4, self.MSS + (20 if ":" not in self.a_ip else 0))
+        mss = struct.pack("!BBH", 2, 4, self.mss)
         self._pkt(True, SYN, opts=mss + b"\x01\x03\x03\x07", dt_us=dt_us)
         self._pkt(False, SYN | ACK, opts=mss + b"\x01\x03\x03\x07", dt_us=rtt_us)
         self._pkt(True, ACK, dt_us=60)
@@ -317,7 +336,7 @@ class TcpConn:
         """Send data in MSS-sized segments; the peer ACKs the last one."""
         i = 0
         while i < len(data):
-            chunk = data[i:i + self.MSS]
+            chunk = data[i:i + self.mss]
             i += len(chunk)
             self._pkt(from_a, PSH | ACK if i >= len(data) else ACK, chunk, dt_us=dt_us)
             dt_us = 20
@@ -816,7 +835,8 @@ USM_NOT_IN_TIME_WINDOWS = "1.3.6.1.6.3.15.1.1.2.0"
 
 
 def sys_group_vbs(descr, oid, ticks, name, contact=None, location=None):
-    v = [vb(SYSDESCR, ber_oct(descr)), vb(SYSOBJECTID, ber_oid(oid)), vb(SYSUPTIME, timeticks(ticks))]
+    v = [vb(SYSDESCR, ber_oct(descr)), vb(SYSOBJECTID, ber_oid(oid)),
+         vb(SYSUPTIME, timeticks(ticks))]
     if contact is not None:
         v.append(vb(SYSCONTACT, ber_oct(contact)))
     v.append(vb(SYSNAME, ber_oct(name)))
@@ -875,6 +895,13 @@ def dhcp_msg(op, xid, chaddr, opts, ciaddr="0.0.0.0", yiaddr="0.0.0.0", siaddr="
         ip4(siaddr) + ip4(giaddr) + mac(chaddr) + b"\0" * 10 + b"\0" * 64 + b"\0" * 128
     m += b"\x63\x82\x53\x63" + b"".join(dhcp_opt(c, v) for c, v in opts) + b"\xff"
     return m + b"\0" * max(0, 300 - len(m))
+
+
+def dhcp_vivso(enterprise, subopts):
+    """Option 125 (RFC 3925) data for one enterprise; TR-111 uses enterprise 3561 with
+    sub-options 1 OUI, 2 serial number, 3 product class."""
+    data = b"".join(dhcp_opt(c, v) for c, v in subopts)
+    return struct.pack("!IB", enterprise, len(data)) + data
 
 
 def dhcp6_opt(code, value):
@@ -971,8 +998,8 @@ def tls_server_flight(label, sid_label, app_len):
 
     def ext(t, v):
         return struct.pack("!HH", t, len(v)) + v
-    exts = ext(43, b"\x03\x04") + ext(51, struct.pack("!HH", 0x001D, 32) +
-                                        det_bytes(label + ":sks", 32))
+    key_share = struct.pack("!HH", 0x001D, 32) + det_bytes(label + ":sks", 32)
+    exts = ext(43, b"\x03\x04") + ext(51, key_share)
     body = (b"\x03\x03" + det_bytes(label + ":sr", 32) + bytes([32]) + sid + b"\x13\x01\x00" +
             struct.pack("!H", len(exts)) + exts)
     hs = b"\x02" + struct.pack("!I", len(body))[1:] + body
@@ -1091,8 +1118,8 @@ ZTE_C300_TELNET = ("\r\n\r\n******************************************\r\n"
 ZTE_ONT_SW = "V9.0.11P1N6"
 ZTE_ONT_HW = "V9.0"
 
-CISCO_2960X_DESC = ("Cisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), Version 15.2(7)E4, "
-                    "RELEASE SOFTWARE (fc2)\n"
+CISCO_2960X_DESC = ("Cisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), "
+                    "Version 15.2(7)E4, RELEASE SOFTWARE (fc2)\n"
                     "Technical Support: http://www.cisco.com/techsupport\n"
                     "Copyright (c) 1986-2021 by Cisco Systems, Inc.\n"
                     "Compiled Sat 24-Apr-21 01:45 by mcpre")
@@ -1109,9 +1136,11 @@ CISCO_2500_DESC = ("Cisco Internetwork Operating System Software \n"
 CISCO_SSH = "SSH-2.0-Cisco-1.25"
 
 JUNIPER_EX_DESC = ("Juniper Networks, Inc. ex4300-48t Ethernet Switch, kernel JUNOS 18.4R2-S4.6, "
-                   "Build date: 2020-03-16 19:28:44 UTC Copyright (c) 1996-2020 Juniper Networks, Inc.")
+                   "Build date: 2020-03-16 19:28:44 UTC "
+                   "Copyright (c) 1996-2020 Juniper Networks, Inc.")
 JUNIPER_SRX_DESC = ("Juniper Networks, Inc. srx300 internet router, kernel JUNOS 19.4R3-S1.3, "
-                    "Build date: 2020-12-17 02:09:33 UTC Copyright (c) 1996-2020 Juniper Networks, Inc.")
+                    "Build date: 2020-12-17 02:09:33 UTC "
+                    "Copyright (c) 1996-2020 Juniper Networks, Inc.")
 JUNIPER_SRX_OID = "1.3.6.1.4.1.2636.1.1.1.2.133"
 JUNIPER_HTTP_SERVER = "Embedthis-http"
 
@@ -1484,8 +1513,8 @@ def cap_stp():
     c = Cap(T0)
     root = bridge_id(4096, 0, CE6851_MAC)
     # IEEE 802.1D config BPDU from the Cisco access switch (port MAC as source).
-    c.add(stp_frame(CISCO2960_PORT_MAC, stp_config(root, 4, bridge_id(32768, 0, CISCO2960_MAC),
-                                                    0x8030)))
+    cisco_bridge = bridge_id(32768, 0, CISCO2960_MAC)
+    c.add(stp_frame(CISCO2960_PORT_MAC, stp_config(root, 4, cisco_bridge, 0x8030)))
     # RSTP BPDU from the Huawei S5735 (proposal + agreement + designated forwarding).
     c.add(stp_frame(S5735_MAC, rstp_bpdu(root, 20000, bridge_id(32768, 0, S5735_MAC), 0x8018,
                                          flags=0x7C)), 300_000)
@@ -1580,8 +1609,10 @@ def cap_snmp_v1v2():
     c.add(udp_frame(l2, True, NMS_IP, S5735B_IP, 49152, 161, snmp_msg(
         1, COMMUNITY, snmp_pdu(GET, 0x1B2E3A01, [vb(o) for o in oids]))))
     vals = sys_group_vbs(HW_S5735_DESC, HW_S5735_OID, 123456789, "acc-hw-12")
-    vals += [vb(oids[4], ber_oct("S5735-L48T4X-A1")), vb(oids[5], ber_oct("21980107133GJ7000123")),
-             vb(oids[6], ber_oct("Version 5.170 V200R019C10SPC500")), vb(oids[7], ber_oct("Huawei"))]
+    vals += [vb(oids[4], ber_oct("S5735-L48T4X-A1")),
+             vb(oids[5], ber_oct("21980107133GJ7000123")),
+             vb(oids[6], ber_oct("Version 5.170 V200R019C10SPC500")),
+             vb(oids[7], ber_oct("Huawei"))]
     c.add(udp_frame(l2, False, S5735B_IP, NMS_IP, 161, 49152, snmp_msg(
         1, COMMUNITY, snmp_pdu(RESPONSE, 0x1B2E3A01, vals)), ttl=255), 3_800)
     # v1 Get / GetResponse with a Cisco 2960X (sysDescr, sysObjectID only).
@@ -1593,23 +1624,22 @@ def cap_snmp_v1v2():
                                              vb(SYSOBJECTID, ber_oid("1.3.6.1.4.1.9.1.1208"))])),
                     ttl=255), 2_900)
     # SNMPv1 trap from the Cisco switch: linkDown (generic 2), enterprise = its sysObjectID.
-    c.add(udp_frame(l2c, False, C2960B_IP, NMS_IP, 59211, 162, snmp_msg(0, "public", snmp_trap_v1(
-        "1.3.6.1.4.1.9.1.1208", C2960B_IP, 2, 0, 8_640_123, [
-            vb("1.3.6.1.2.1.2.2.1.1.10112", ber_int(10112)),
-            vb("1.3.6.1.2.1.2.2.1.2.10112", ber_oct("GigabitEthernet1/0/12")),
-            vb("1.3.6.1.2.1.2.2.1.3.10112", ber_int(6)),
-            vb("1.3.6.1.4.1.9.2.2.1.1.20.10112", ber_oct("administratively down"))])), ttl=255),
-        2_000_000)
+    trap = snmp_trap_v1("1.3.6.1.4.1.9.1.1208", C2960B_IP, 2, 0, 8_640_123, [
+        vb("1.3.6.1.2.1.2.2.1.1.10112", ber_int(10112)),
+        vb("1.3.6.1.2.1.2.2.1.2.10112", ber_oct("GigabitEthernet1/0/12")),
+        vb("1.3.6.1.2.1.2.2.1.3.10112", ber_int(6)),
+        vb("1.3.6.1.4.1.9.2.2.1.1.20.10112", ber_oct("administratively down"))])
+    c.add(udp_frame(l2c, False, C2960B_IP, NMS_IP, 59211, 162, snmp_msg(0, "public", trap),
+                    ttl=255), 2_000_000)
     # SNMPv2c trap from a ZTE 5960: linkDown with snmpTrapEnterprise = ZTE's enterprise subtree.
     l2z = L2(NMS_MAC, ZTE5960B_MAC)
-    c.add(udp_frame(l2z, False, ZTE5960B_IP, NMS_IP, 1027, 162, snmp_msg(1, "public", snmp_pdu(
-        TRAP2, 1804289383, [vb(SYSUPTIME, timeticks(4_410_026)),
-                            vb(SNMPTRAPOID, ber_oid("1.3.6.1.6.3.1.1.5.3")),
-                            vb("1.3.6.1.2.1.2.2.1.1.12", ber_int(12)),
-                            vb("1.3.6.1.2.1.2.2.1.7.12", ber_int(1)),
-                            vb("1.3.6.1.2.1.2.2.1.8.12", ber_int(2)),
-                            vb(SNMPTRAPENTERPRISE, ber_oid("1.3.6.1.4.1.3902.3"))])), ttl=255),
-        1_500_000)
+    trap = snmp_pdu(TRAP2, 1804289383, [
+        vb(SYSUPTIME, timeticks(4_410_026)), vb(SNMPTRAPOID, ber_oid("1.3.6.1.6.3.1.1.5.3")),
+        vb("1.3.6.1.2.1.2.2.1.1.12", ber_int(12)), vb("1.3.6.1.2.1.2.2.1.7.12", ber_int(1)),
+        vb("1.3.6.1.2.1.2.2.1.8.12", ber_int(2)),
+        vb(SNMPTRAPENTERPRISE, ber_oid("1.3.6.1.4.1.3902.3"))])
+    c.add(udp_frame(l2z, False, ZTE5960B_IP, NMS_IP, 1027, 162, snmp_msg(1, "public", trap),
+                    ttl=255), 1_500_000)
     # SNMPv2c InformRequest from a Juniper EX4300 (jnxPowerSupplyFailure), acknowledged.
     l2j = L2(NMS_MAC, EX4300B_MAC)
     inform = snmp_pdu(INFORM, 0x3A5B, [vb(SYSUPTIME, timeticks(99_887_766)),
@@ -1633,9 +1663,9 @@ VM_V3_MAC, VM_V3_IP, VM_V3_ENGINE_MAC = "52:54:00:3c:9a:22", "10.1.0.22", "4c:1f
 def v3_exchange(c, agent_mac, agent_ip, engine, boots, etime, msgid, sport, dt_us):
     l2 = L2(NMS_MAC, agent_mac)
     # Discovery: noAuthNoPriv, reportable, empty engine ID.
+    probe = scoped_pdu(b"", "", snmp_pdu(GET, msgid + 1000, []))
     c.add(udp_frame(l2, True, NMS_IP, agent_ip, sport, 161, snmpv3_msg(
-        msgid, 0x04, b"", 0, 0, "", b"", b"", scoped_pdu(b"", "", snmp_pdu(GET, msgid + 1000, [])))),
-        dt_us)
+        msgid, 0x04, b"", 0, 0, "", b"", b"", probe)), dt_us)
     # Report carrying the agent's authoritative engine ID, boots and time.
     c.add(udp_frame(l2, False, agent_ip, NMS_IP, 161, sport, snmpv3_msg(
         msgid, 0x00, engine, boots, etime, "", b"", b"", scoped_pdu(engine, "", snmp_pdu(
@@ -1700,16 +1730,15 @@ def cap_routed():
     t.send(True, b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n")
     t.close()
     t = TcpConn(c, l2, NMS_IP, "10.20.0.12", 51003, 80, ttl_b=254).open(300_000)
-    t.send(True, http_request("GET", "/", "10.20.0.12", [("User-Agent", "curl/7.88.1"),
-                                                          ("Accept", "*/*")]))
+    curl = [("User-Agent", "curl/7.88.1"), ("Accept", "*/*")]
+    t.send(True, http_request("GET", "/", "10.20.0.12", curl))
     body = b"<html><head><title>Web</title></head><body></body></html>\n"
     t.send(False, http_response("200 OK", [("Server", ZTE_HTTP_SERVER),
                                            ("Content-Type", "text/html"),
                                            ("Cache-Control", "no-cache")], body))
     t.close()
     t = TcpConn(c, l2, NMS_IP, "10.20.0.13", 51004, 80, ttl_b=63).open(300_000)
-    t.send(True, http_request("GET", "/", "10.20.0.13", [("User-Agent", "curl/7.88.1"),
-                                                          ("Accept", "*/*")]))
+    t.send(True, http_request("GET", "/", "10.20.0.13", curl))
     t.send(False, http_response("301 Moved Permanently", [
         ("Server", JUNIPER_HTTP_SERVER), ("Location", "https://10.20.0.13/"),
         ("Content-Type", "text/html")], b""))
@@ -1745,8 +1774,8 @@ def dahua_401(nonce, opaque):
 
 
 def sip_register(ua_ip, ua_port, user, pbx_ip, transport, cseq, ua, tag, callid, auth=None):
-    via = "SIP/2.0/%s %s:%d;branch=z9hG4bK%s;rport" % (transport, ua_ip, ua_port,
-                                                         det_bytes("br" + tag + str(cseq), 5).hex())
+    branch = det_bytes("br" + tag + str(cseq), 5).hex()
+    via = "SIP/2.0/%s %s:%d;branch=z9hG4bK%s;rport" % (transport, ua_ip, ua_port, branch)
     h = [("Via", via), ("From", '"%s" <sip:%s@%s>;tag=%s' % (user, user, pbx_ip, tag)),
          ("To", '"%s" <sip:%s@%s>' % (user, user, pbx_ip)), ("Call-ID", callid),
          ("CSeq", "%d REGISTER" % cseq),
@@ -1849,8 +1878,7 @@ ONT_SERIAL = "ZTEGC8A1B2C3"
 def dhcp_ont_opts(mtype, xid_extra=()):
     return [(53, bytes([mtype])), (61, b"\x01" + mac(ONT_MAC)), (12, b"ZXHN-F670L"),
             (60, b"ZTE F670L"),
-            (125, struct.pack("!IB", 3561, 33) + dhcp_opt(1, b"D0154A") +
-             dhcp_opt(2, ONT_SERIAL.encode()) + dhcp_opt(3, b"F670L")),
+            (125, dhcp_vivso(3561, [(1, b"D0154A"), (2, ONT_SERIAL.encode()), (3, b"F670L")])),
             (55, bytes([1, 3, 6, 15, 28, 42, 43, 51, 54, 58, 59, 120, 125]))] + list(xid_extra)
 
 
@@ -1924,14 +1952,7 @@ def ont_cwmp(c, l2, ont_ip, acs_ip, ext_ip, sport, now, dt_us, periodic_now=None
 def cap_zte_cpe():
     c = Cap(T0)
     l2 = L2(ONT_MAC, BNG_MAC)
-    bl2 = L2(ONT_MAC, BCAST)
-
-    class BcastL2(L2):
-        def frame(self, from_a, ethertype, pkt):
-            if from_a:
-                return eth(BCAST, ONT_MAC, ethertype, pkt)
-            return eth(BCAST, BNG_MAC, ethertype, pkt)
-    dhcp_exchange(c, BcastL2(ONT_MAC, BCAST), 0x5A17C0DE, ONT_MAC, ONT_IP, BNG_IP, dhcp_ont_opts)
+    dhcp_exchange(c, BcastL2(ONT_MAC, BNG_MAC), 0x5A17C0DE, ONT_MAC, ONT_IP, BNG_IP, dhcp_ont_opts)
     c.add(arp_request_frame(ONT_MAC, ONT_IP, BNG_IP), 400_000)
     c.add(arp_reply_frame(BNG_MAC, BNG_IP, ONT_MAC, ONT_IP), 700)
     ont_cwmp(c, l2, ONT_IP, ACS_IP, ONT_IP, 49801, "2024-03-01T12:00:02+00:00", 600_000,
@@ -1968,13 +1989,909 @@ def cap_dhcpv6():
     c.add(udp_frame(L2(KEA_MAC, ONT_MAC), True, kea_ll, ont_ll, 547, 546, adv), 4_000)
     return pcap_of(c)
 
-def main_stub():
-    import tempfile
-    d = sys.argv[1]
-    os.makedirs(d, exist_ok=True)
-    for n, fn in CAPTURES.items():
-        open(os.path.join(d, n), "wb").write(fn())
+
+# ----- link types -------------------------------------------------------------
+
+EB_HOST_MAC, EB_HOST4, EB_HOST6 = "14:18:77:4e:30:10", "10.3.0.10", "2001:db8:3::10"
+EB_HOST_LL = "fe80::1618:77ff:fe4e:3010"
+EB_SW_MAC, EB_SW4 = "00:e0:fc:5c:b3:02", "10.3.0.2"
+EB_CAM_MAC, EB_CAM4, EB_CAM6 = "4c:bd:8f:62:20:31", "10.3.0.31", "2001:db8:3::31"
+EB_DNS_MAC, EB_DNS4, EB_DNS6 = "a0:36:9f:11:22:53", "10.3.0.53", "2001:db8:3::53"
+
+
+@capture("eth_basic.pcap")
+def cap_eth_basic():
+    c = Cap(T0)
+    # ARP: the host resolves the Huawei switch.
+    c.add(arp_request_frame(EB_HOST_MAC, EB_HOST4, EB_SW4))
+    c.add(arp_reply_frame(EB_SW_MAC, EB_SW4, EB_HOST_MAC, EB_HOST4), 900)
+    # IPv4 UDP: DNS A query and answer.
+    l2 = L2(EB_HOST_MAC, EB_DNS_MAC)
+    c.add(udp_frame(l2, True, EB_HOST4, EB_DNS4, 53001, 53, dns_query(0x1A2B, "cam31.lab.example")),
+          100_000)
+    c.add(udp_frame(l2, False, EB_DNS4, EB_HOST4, 53, 53001, dns_response(
+        0x1A2B, "cam31.lab.example", 1, [EB_CAM4])), 700)
+    # IPv4 TCP: SSH banner of the Huawei switch.
+    t = TcpConn(c, L2(EB_HOST_MAC, EB_SW_MAC), EB_HOST4, EB_SW4, 50122, 22, ttl_b=255).open(200_000)
+    t.send(False, (HW_SSH + "\r\n").encode())
+    t.send(True, b"SSH-2.0-OpenSSH_9.6\r\n")
+    t.close()
+    # IPv6 UDP: DNS AAAA query and answer.
+    c.add(udp_frame(l2, True, EB_HOST6, EB_DNS6, 53002, 53, dns_query(0x1A2C, "cam31.lab.example",
+                                                                      28)), 200_000)
+    c.add(udp_frame(l2, False, EB_DNS6, EB_HOST6, 53, 53002, dns_response(
+        0x1A2C, "cam31.lab.example", 28, [EB_CAM6])), 800)
+    # IPv6 neighbour discovery for the camera.
+    c.add(nd_ns_frame(EB_HOST_MAC, EB_HOST6, EB_CAM6), 100_000)
+    c.add(nd_na_frame(EB_CAM_MAC, EB_CAM6, EB_HOST_MAC, EB_HOST6), 400)
+    # IPv6 TCP: HTTP to the Hikvision camera.
+    t = TcpConn(c, L2(EB_HOST_MAC, EB_CAM_MAC), EB_HOST6, EB_CAM6, 50180, 80).open(1_000)
+    t.send(True, http_request("GET", "/", "[%s]" % EB_CAM6, [("User-Agent", "curl/8.5.0"),
+                                                             ("Accept", "*/*")]))
+    t.send(False, hik_401(det_bytes("hiknonce-eb", 16).hex()))
+    t.close(from_a=False)
+    return pcap_of(c)
+
+
+@capture("eth_nsec_be.pcap")
+def cap_eth_nsec_be():
+    """Big-endian pcap with nanosecond timestamps (magic a1b23c4d written big-endian)."""
+    c = Cap(T0)
+    c.at(T0 * 10**9 + 123_456_789, arp_request_frame(EB_HOST_MAC, EB_HOST4, EB_SW4))
+    c.at(T0 * 10**9 + 123_457_001, arp_reply_frame(EB_SW_MAC, EB_SW4, EB_HOST_MAC, EB_HOST4))
+    c.at((T0 + 1) * 10**9 + 999_999_999, lldp_ce6851())
+    return pcap_of(c, nsec=True, big_endian=True)
+
+
+SLL_HOST_MAC = "14:18:77:4e:40:10"
+
+
+def sll_frames(c, hdr):
+    """Frames as seen on a Linux host (10.4.0.10) with `tcpdump -i any`; hdr(pkttype,
+    addr_mac, proto, payload) builds the cooked header."""
+    host, sw, zte_mac = "10.4.0.10", "10.4.0.2", ZTE5960_MAC
+    req = snmp_msg(1, COMMUNITY, snmp_pdu(GET, 0x0C01, [vb(SYSDESCR), vb(SYSOBJECTID),
+                                                        vb(SYSNAME)]))
+    c.add(hdr(4, SLL_HOST_MAC, 0x0800, ipv4(host, sw, 17, udp(host, sw, 40001, 161, req))))
+    resp = snmp_msg(1, COMMUNITY, snmp_pdu(RESPONSE, 0x0C01, [
+        vb(SYSDESCR, ber_oct(HW_S5735_DESC)), vb(SYSOBJECTID, ber_oid(HW_S5735_OID)),
+        vb(SYSNAME, ber_oct("sll-hw-02"))]))
+    c.add(hdr(0, "70:7b:e8:5a:40:02", 0x0800, ipv4(sw, host, 17, udp(sw, host, 161, 40001, resp),
+                                                   ttl=255)), 2_000)
+    lldp = lldp_zte5960()[14:]
+    c.add(hdr(2, zte_mac, 0x88CC, lldp), 500_000)
+    cdp = cdp_2960x()[14:]
+    c.add(hdr(2, CISCO2960_PORT_MAC, 0x0004, cdp[:struct.unpack("!H", cdp_2960x()[12:14])[0]]),
+          500_000)
+    c.add(hdr(1, EX4300B_MAC, 0x0806, arp(1, EX4300B_MAC, "10.4.0.8", "00:00:00:00:00:00",
+                                          "10.4.0.10")), 500_000)
+    c.add(hdr(4, SLL_HOST_MAC, 0x0806, arp(2, SLL_HOST_MAC, host, EX4300B_MAC, "10.4.0.8")), 300)
+    h6, d6 = "2001:db8:4::10", "2001:db8:4::53"
+    c.add(hdr(4, SLL_HOST_MAC, 0x86DD, ipv6(h6, d6, 17, udp(h6, d6, 53003, 53, dns_query(
+        0x2B3C, "ntp.example.org", 28)))), 500_000)
+    c.add(hdr(0, EB_DNS_MAC, 0x86DD, ipv6(d6, h6, 17, udp(d6, h6, 53, 53003, dns_response(
+        0x2B3C, "ntp.example.org", 28, ["2001:db8:123::1"])))), 900)
+
+
+def sll_hdr(pkttype, addr, proto, payload):
+    return struct.pack("!HHH", pkttype, 1, 6) + mac(addr) + b"\0\0" + struct.pack("!H", proto) + \
+        payload
+
+
+def sll2_hdr(pkttype, addr, proto, payload):
+    return struct.pack("!HHIHBB", proto, 0, 3, 1, pkttype, 6) + mac(addr) + b"\0\0" + payload
+
+
+@capture("sll.pcap")
+def cap_sll():
+    c = Cap(T0)
+    sll_frames(c, sll_hdr)
+    return pcap_of(c, 113)
+
+
+@capture("sll2.pcap")
+def cap_sll2():
+    c = Cap(T0)
+    sll_frames(c, sll2_hdr)
+    return pcap_of(c, 276)
+
+
+def raw_l2():
+    return L2(None, None, wrap=lambda src, dst, et, pkt, tags: pkt)
+
+
+@capture("raw.pcap")
+def cap_raw():
+    c = Cap(T0)
+    l2 = raw_l2()
+    nms, zte = "10.5.0.50", "10.5.0.254"
+    c.add(udp_frame(l2, True, nms, zte, 40500, 161, snmp_msg(1, COMMUNITY, snmp_pdu(
+        GET, 0x5501, [vb(SYSDESCR), vb(SYSOBJECTID), vb(SYSNAME)]))))
+    c.add(udp_frame(l2, False, zte, nms, 161, 40500, snmp_msg(1, COMMUNITY, snmp_pdu(
+        RESPONSE, 0x5501, [vb(SYSDESCR, ber_oct(ZTE_M6000_DESC)),
+                           vb(SYSOBJECTID, ber_oid("1.3.6.1.4.1.3902.3.600.3.1.710")),
+                           vb(SYSNAME, ber_oct("PE-ZTE-01"))])), ttl=255), 3_100)
+    t = TcpConn(c, l2, "2001:db8:5::50", "2001:db8:5::2", 50222, 22, ttl_b=255).open(400_000)
+    t.send(False, (HW_SSH + "\r\n").encode())
+    t.send(True, b"SSH-2.0-OpenSSH_9.6\r\n")
+    t.close()
+    return pcap_of(c, 101)
+
+
+@capture("rawv4.pcap")
+def cap_rawv4():
+    c = Cap(T0)
+    l2 = raw_l2()
+    nms, srx, cam = "10.6.0.50", "10.6.0.13", "10.6.0.31"
+    c.add(udp_frame(l2, True, nms, srx, 40600, 161, snmp_msg(1, COMMUNITY, snmp_pdu(
+        GET, 0x6601, [vb(SYSDESCR), vb(SYSOBJECTID), vb(SYSNAME)]))))
+    c.add(udp_frame(l2, False, srx, nms, 161, 40600, snmp_msg(1, COMMUNITY, snmp_pdu(
+        RESPONSE, 0x6601, sys_group_vbs(JUNIPER_SRX_DESC, JUNIPER_SRX_OID, 4_000_000,
+                                        "br-srx-13")[0:2] + [
+            vb(SYSNAME, ber_oct("br-srx-13"))]))), 2_000)
+    t = TcpConn(c, l2, nms, cam, 50680, 80).open(300_000)
+    t.send(True, http_request("GET", "/", cam, [("User-Agent", "curl/8.5.0")]))
+    t.send(False, hik_401(det_bytes("hiknonce-raw", 16).hex()))
+    t.close(from_a=False)
+    return pcap_of(c, 228)
+
+
+QQ_NMS_MAC = "14:18:77:4e:50:50"
+QQ_DAHUA_MAC = "3c:ef:8c:0a:88:03"
+
+
+@capture("qinq.pcap")
+def cap_qinq():
+    c = Cap(T0)
+    tags = [(0x88A8, 100), (0x8100, 200)]
+    l2 = L2(QQ_NMS_MAC, ZTE5960B_MAC, tags=tags)
+    nms, zte = "10.7.0.50", "10.7.0.15"
+    c.add(udp_frame(l2, True, nms, zte, 40700, 161, snmp_msg(1, COMMUNITY, snmp_pdu(
+        GET, 0x7701, [vb(SYSDESCR), vb(SYSOBJECTID), vb(SYSNAME)]))))
+    c.add(udp_frame(l2, False, zte, nms, 161, 40700, snmp_msg(1, COMMUNITY, snmp_pdu(
+        RESPONSE, 0x7701, sys_group_vbs(ZTE_5960_DESC, ZTE_5960_OID, 1_000, "qinq-zte-15")[0:2] +
+        [vb(SYSNAME, ber_oct("qinq-zte-15"))])), ttl=255), 1_800)
+    # Triple tag: S-tag 100, C-tag 200, and an inner 802.1Q tag 300; a Dahua NVR answers ARP.
+    t3 = [(0x88A8, 100), (0x8100, 200), (0x8100, 300)]
+    c.add(arp_request_frame(QQ_NMS_MAC, "10.7.3.50", "10.7.3.32", tags=t3), 1_000_000)
+    c.add(arp_reply_frame(QQ_DAHUA_MAC, "10.7.3.32", QQ_NMS_MAC, "10.7.3.50", tags=t3), 700)
+    return pcap_of(c)
+
+
+VL_NMS_MAC = "14:18:77:4e:60:50"
+
+
+@capture("vlan.pcap")
+def cap_vlan():
+    c = Cap(T0)
+    # VLAN 10: the NMS polls the Huawei core switch (SNMP v2c).
+    l2 = L2(VL_NMS_MAC, CE6851_MAC, tags=dot1q(10))
+    c.add(udp_frame(l2, True, "10.10.0.50", "10.10.0.2", 41010, 161, snmp_msg(
+        1, COMMUNITY, snmp_pdu(GET, 0x1010, [vb(SYSDESCR), vb(SYSOBJECTID), vb(SYSNAME)]))))
+    c.add(udp_frame(l2, False, "10.10.0.2", "10.10.0.50", 161, 41010, snmp_msg(
+        1, COMMUNITY, snmp_pdu(RESPONSE, 0x1010, [
+            vb(SYSDESCR, ber_oct(HW_CE6851_DESC)), vb(SYSOBJECTID, ber_oid(HW_CE6851_OID)),
+            vb(SYSNAME, ber_oct("core-sw-01"))])), ttl=255), 2_500)
+    # VLAN 20: CDP from the Cisco access switch, tagged (802.1Q then an 802.3 length field).
+    c.add(cdp_2960x(tags=dot1q(20)), 400_000)
+    # VLAN 20: the Yealink phone ARPs for its gateway; priority 5.
+    c.add(arp_request_frame(YEALINK_MAC, "10.20.0.41", "10.20.0.1", tags=dot1q(20, 5)), 300_000)
+    # Priority-tagged frame (VID 0, PCP 5): the phone's SIP REGISTER to the PBX.
+    l2p = L2(YEALINK_MAC, "00:00:5e:00:01:0a", tags=dot1q(0, 5))
+    callid = det_bytes("vlan-callid", 8).hex() + "@10.20.0.41"
+    c.add(udp_frame(l2p, True, "10.20.0.41", "10.10.0.5", 5062, 5060, sip_register(
+        "10.20.0.41", 5062, "2041", "10.10.0.5", "UDP", 1, YEALINK_UA, "3309114511", callid)),
+        200_000)
+    # Untagged: LLDP from the Huawei core switch on the trunk's native VLAN.
+    c.add(lldp_ce6851(), 300_000)
+    return pcap_of(c)
+
+
+# ----- pcapng -----------------------------------------------------------------
+
+MULTI_IF_TIMES = [  # (interface, ns since the epoch) of each EPB, in file order
+    (0, T0 * 10**9 + 100_000),           # 12:00:00.000100000 on eth0 (microsecond units)
+    (1, T0 * 10**9 + 200_123),           # 12:00:00.000200123 on eth1 (nanosecond units)
+    (0, (T0 + 1) * 10**9 + 500_000_000),  # 12:00:01.500000000
+    (1, (T0 + 1) * 10**9 + 500_000_456),  # 12:00:01.500000456
+    (0, (T0 + 2) * 10**9 + 1_000),       # 12:00:02.000001000
+    (1, (T0 + 2) * 10**9 + 999_999_999),  # 12:00:02.999999999
+]
+
+
+@capture("multi_if.pcapng")
+def cap_multi_if():
+    frames = [
+        lldp_ce6851(),
+        lldp_zte5960(),
+        cdp_2960x(),
+        udp_frame(L2(NMS_MAC, S5735B_MAC), False, S5735B_IP, NMS_IP, 161, 49152, snmp_msg(
+            1, COMMUNITY, snmp_pdu(RESPONSE, 0x1B2E3A09, sys_group_vbs(
+                HW_S5735_DESC, HW_S5735_OID, 123456789, "acc-hw-12"))), ttl=255),
+        arp_request_frame(EX4300B_MAC, EX4300B_IP, NMS_IP),
+        udp_frame(L2(MT_MAC, BCAST), True, "10.0.0.10", "255.255.255.255", 5678, 5678,
+                  mndp_edge(7)),
+    ]
+    out = ng_shb([(2, b"x86_64"), (3, b"Linux"), (4, b"vendorsniff mkcaptures.py")])
+    out += ng_idb(1, [(2, b"eth0"), (9, b"\x06")])
+    out += ng_idb(1, [(2, b"eth1"), (9, b"\x09")])
+    for (iface, t_ns), f in zip(MULTI_IF_TIMES, frames):
+        units = t_ns // 1000 if iface == 0 else t_ns
+        assert iface == 1 or t_ns % 1000 == 0
+        out += ng_epb(iface, units, f)
+    # Interface statistics (isb_ifrecv = 3, isb_ifdrop = 0) at the end of each interface.
+    end = (T0 + 3) * 10**9
+    out += ng_isb(0, end // 1000, [(4, struct.pack("<Q", 3)), (5, struct.pack("<Q", 0))])
+    out += ng_isb(1, end, [(4, struct.pack("<Q", 3)), (5, struct.pack("<Q", 0))])
+    return out
+
+
+# ----- encapsulation ------------------------------------------------------------
+
+MIRROR_MAC, MIRROR_IP = "f8:e5:7e:11:22:01", "192.0.2.1"  # Cisco Nexus: ERSPAN source
+COLLECTOR_MAC, COLLECTOR_IP = "d4:ae:52:aa:00:64", "192.0.2.100"  # Dell: the analyser
+ADMIN_MAC, ADMIN_IP = "14:18:77:4e:70:70", "10.8.0.70"
+
+
+class Gre:
+    """GRE (RFC 2784/2890) from one tunnel endpoint to another; wraps inner Ethernet
+    frames. kind: 'erspan1', 'erspan2', 'erspan3', 'teb'."""
+
+    def __init__(self, kind, src_mac, dst_mac, src_ip, dst_ip, session=0, key=None):
+        self.kind, self.session, self.key = kind, session, key
+        self.src_mac, self.dst_mac, self.src_ip, self.dst_ip = src_mac, dst_mac, src_ip, dst_ip
+        self.seq = det_int("gre-seq:" + kind, 1, 50000)
+        self.ts = det_int("erspan3-ts", 1, 2**31)
+
+    def __call__(self, inner):
+        flags, proto, opt, hdr = 0, 0x6558, b"", b""
+        if self.key is not None:
+            flags |= 0x2000
+            opt += struct.pack("!I", self.key)
+        if self.kind != "teb" and self.kind != "erspan1":
+            flags |= 0x1000
+            opt += struct.pack("!I", self.seq)
+            self.seq += 1
+        if self.kind == "erspan1":
+            proto = 0x88BE
+        elif self.kind == "erspan2":
+            proto = 0x88BE
+            # ver 1, VLAN 0 | COS 0, En 0 (untagged), T 0, session | reserved, index 0
+            hdr = struct.pack("!HHI", (1 << 12) | 0, self.session & 0x3FF, 0)
+        elif self.kind == "erspan3":
+            proto = 0x22EB
+            # ver 2, VLAN 0 | COS, BSO, T, session | timestamp (100 us units) |
+            # SGT 0 | P 0, FT 0 (Ethernet), HW ID 1, D 0, Gra 0b11 (IEEE 1588), O 0
+            hdr = struct.pack("!HHIHH", (2 << 12) | 0, self.session & 0x3FF, self.ts, 0,
+                              (0 << 15) | (0 << 10) | (1 << 4) | (0 << 3) | (3 << 1) | 0)
+            self.ts += 13
+        gre = struct.pack("!HH", flags, proto) + opt + hdr
+        return eth(self.dst_mac, self.src_mac, 0x0800,
+                   ipv4(self.src_ip, self.dst_ip, 47, gre + inner, ttl=254, tos=0x00))
+
+    def l2(self, a_mac, b_mac, tags=()):
+        return L2(a_mac, b_mac, tags=tags,
+                  wrap=lambda s, d, et, pkt, tg: self(eth(d, s, et, pkt, tags=tg)))
+
+
+def ssh_session(c, l2, cli, srv, cport, banner, ttl_b=255, dt=300_000):
+    t = TcpConn(c, l2, cli, srv, cport, 22, ttl_b=ttl_b).open(dt)
+    t.send(False, (banner + "\r\n").encode())
+    t.send(True, b"SSH-2.0-OpenSSH_9.6\r\n")
+    t.close()
+
+
+@capture("erspan1.pcap")
+def cap_erspan1():
+    c = Cap(T0)
+    g = Gre("erspan1", MIRROR_MAC, COLLECTOR_MAC, MIRROR_IP, COLLECTOR_IP)
+    c.add(g(lldp_s5735()))
+    c.add(g(lldp_s5735()), 30_000_000)
+    return pcap_of(c)
+
+
+@capture("erspan2.pcap")
+def cap_erspan2():
+    c = Cap(T0)
+    g = Gre("erspan2", MIRROR_MAC, COLLECTOR_MAC, MIRROR_IP, COLLECTOR_IP, session=100)
+    c.add(g(lldp_zte5960()))
+    ssh_session(c, g.l2(ADMIN_MAC, ZTE5960_MAC), ADMIN_IP, "10.8.0.5", 51515, ZTE_SSH)
+    return pcap_of(c)
+
+
+@capture("erspan3.pcap")
+def cap_erspan3():
+    c = Cap(T0)
+    g = Gre("erspan3", MIRROR_MAC, COLLECTOR_MAC, MIRROR_IP, COLLECTOR_IP, session=200)
+    c.add(g(lldp_ce6851()))
+    ssh_session(c, g.l2(ADMIN_MAC, CE6851_MAC), ADMIN_IP, "10.8.0.2", 51516, HW_SSH)
+    return pcap_of(c)
+
+
+OVS_A_MAC, OVS_A_IP = "d4:ae:52:aa:01:0b", "192.0.2.11"
+OVS_B_MAC, OVS_B_IP = "d4:ae:52:aa:01:0c", "192.0.2.12"
+
+
+@capture("gre_teb.pcap")
+def cap_gre_teb():
+    c = Cap(T0)
+    g = Gre("teb", OVS_A_MAC, OVS_B_MAC, OVS_A_IP, OVS_B_IP, key=0x1F4)
+    c.add(g(cdp_2960x()))
+    c.add(g(lldp_m6000()), 700_000)
+    return pcap_of(c)
+
+
+class Vxlan:
+    """VXLAN (RFC 7348) between two VTEPs; the UDP source port is a hash of the inner
+    flow, as switches do."""
+
+    def __init__(self, src_mac, dst_mac, src_ip, dst_ip, vni):
+        self.src_mac, self.dst_mac, self.src_ip, self.dst_ip, self.vni = (
+            src_mac, dst_mac, src_ip, dst_ip, vni)
+
+    def __call__(self, inner):
+        sport = det_int("vxlan:" + inner[:12].hex(), 49152, 65535)
+        payload = struct.pack("!II", 0x08000000, self.vni << 8) + inner
+        return eth(self.dst_mac, self.src_mac, 0x0800,
+                   ipv4(self.src_ip, self.dst_ip, 17, udp(self.src_ip, self.dst_ip, sport, 4789,
+                                                          payload), ttl=64, df=True))
+
+    def l2(self, a_mac, b_mac, tags=()):
+        return L2(a_mac, b_mac, tags=tags,
+                  wrap=lambda s, d, et, pkt, tg: self(eth(d, s, et, pkt, tags=tg)))
+
+
+VTEP1_MAC, VTEP1_IP = "28:99:3a:4d:e2:01", "10.255.0.1"
+VTEP2_MAC, VTEP2_IP = "28:99:3a:4d:e2:02", "10.255.0.2"
+VX_DAHUA_MAC, VX_DAHUA_IP = "3c:ef:8c:0a:99:04", "10.9.0.32"
+VX_PC_MAC, VX_PC_IP = "a0:36:9f:11:99:10", "10.9.0.10"
+
+
+@capture("vxlan.pcap")
+def cap_vxlan():
+    c = Cap(T0)
+    v = Vxlan(VTEP1_MAC, VTEP2_MAC, VTEP1_IP, VTEP2_IP, 10020)
+    c.add(v(lldp_ce6851("10GE1/0/10")))
+    t = TcpConn(c, v.l2(VX_PC_MAC, VX_DAHUA_MAC), VX_PC_IP, VX_DAHUA_IP, 52080, 80).open(500_000)
+    t.send(True, http_request("GET", "/", VX_DAHUA_IP, [("User-Agent", "curl/8.5.0"),
+                                                        ("Accept", "*/*")]))
+    t.send(False, dahua_401(det_bytes("dhnonce-vx", 16).hex(), det_bytes("dhopaque-vx", 8).hex()))
+    t.close(from_a=False)
+    return pcap_of(c)
+
+
+P_MAC = "3c:8a:b0:6e:10:01"  # Juniper MX: the upstream label switch router
+PE_MAC = "00:1b:54:c2:3a:10"  # Cisco: the provider edge this span port faces
+
+
+def mpls_labels(labels, ttl=254):
+    out = b""
+    for i, lab in enumerate(labels):
+        bos = 1 if i == len(labels) - 1 else 0
+        out += struct.pack("!I", (lab << 12) | (0 << 9) | (bos << 8) | ttl)
+    return out
+
+
+@capture("mpls.pcap")
+def cap_mpls():
+    c = Cap(T0)
+    nms, zte = "10.1.0.50", "10.20.0.12"
+    req = ipv4(nms, zte, 17, udp(nms, zte, 40800, 161, snmp_msg(1, COMMUNITY, snmp_pdu(
+        GET, 0x8801, [vb(SYSDESCR), vb(SYSOBJECTID), vb(SYSNAME)]))), ttl=62)
+    c.add(eth(P_MAC, PE_MAC, 0x8847, mpls_labels([16004, 24012]) + req))
+    resp = ipv4(zte, nms, 17, udp(zte, nms, 161, 40800, snmp_msg(1, COMMUNITY, snmp_pdu(
+        RESPONSE, 0x8801, [vb(SYSDESCR, ber_oct(ZTE_5960_DESC)),
+                           vb(SYSOBJECTID, ber_oid(ZTE_5960_OID)),
+                           vb(SYSNAME, ber_oct("br-zte-12"))]))), ttl=252)
+    c.add(eth(PE_MAC, P_MAC, 0x8847, mpls_labels([16010, 24020]) + resp), 7_000)
+    # Ethernet pseudowire (RFC 4448) with the control word: transport label, PW label,
+    # 4-byte control word of zeros, then the customer's Ethernet frame.
+
+    def pw(inner):
+        return eth(PE_MAC, P_MAC, 0x8847, mpls_labels([299792, 262145]) + b"\0\0\0\0" + inner)
+    c.add(pw(lldp_ce6851("10GE1/0/2")), 500_000)
+    ssh_session(c, L2(ADMIN_MAC, CE6851_MAC, wrap=lambda s, d, et, pkt, tg: pw(eth(d, s, et, pkt))),
+                "10.8.1.70", "10.8.1.2", 51517, HW_SSH)
+    return pcap_of(c)
+
+
+# ----- bad input ------------------------------------------------------------------
+
+@capture("not_a_capture.pcap")
+def cap_not_a_capture():
+    return (b"This is not a packet capture.\n"
+            b"It is a text file that happens to be named .pcap, as users sometimes feed\n"
+            b"a log or a README to a capture tool. vendorsniff must say so in one line\n"
+            b"naming the file, exit 1, and go on with the other files it was given.\n")
+
+
+@capture("empty.pcap")
+def cap_empty():
+    return b""
+
+
+@capture("bad_magic.pcap")
+def cap_bad_magic():
+    """A pcap header whose magic is 0xdeadbeef, then a well-formed record."""
+    c = Cap(T0)
+    c.add(lldp_s5735())
+    data = pcap_of(c)
+    return struct.pack("<I", 0xDEADBEEF) + data[4:]
+
+
+@capture("truncated.pcap")
+def cap_truncated():
+    """Header and three whole records, then the fourth record cut in the middle of its
+    packet data (its header promises more bytes than the file holds)."""
+    c = Cap(T0)
+    c.add(lldp_s5735())
+    c.add(cdp_2960x(), 1_000_000)
+    c.add(lldp_zte5960(), 1_000_000)
+    c.add(lldp_ce6851(), 1_000_000)
+    data = pcap_of(c)
+    last = len(lldp_ce6851())
+    return data[:len(data) - last + last // 2]
+
+
+HOSTILE = (b"evil\x1b[31mRED\x1b[0m\x07\x08\x7f tab\there\r\nInjected-Header: 1\x00after-NUL "
+           b"\xff\xfe\xc3\x28\xa0\xa1\xed\xa0\x80\xf0\x28\x8c\x28\xc0\xaf "
+           b"\xe2\x80\xae\xef\xbb\xbf\x1b]0;title\x07\x9b2J end")
+RUN_A = b"A" * 1400
+HOSTILE_MAC = "00:e0:fc:66:66:01"
+HOSTILE_CDP_MAC = "c8:4c:75:66:66:02"
+
+
+@capture("hostile_strings.pcap")
+def cap_hostile_strings():
+    c = Cap(T0)
+    # LLDP: TLV lengths are 9 bits, so a value holds at most 511 bytes; the 'A' run fills
+    # the system description up to that limit.
+    desc = HOSTILE + RUN_A[:511 - len(HOSTILE)]
+    c.add(lldp_frame(HOSTILE_MAC, [
+        lldp_chassis_mac(HOSTILE_MAC), lldp_tlv(2, b"\x05" + b"Gi0/1\x1b[2J\x00x"), lldp_ttl(120),
+        lldp_portdesc(HOSTILE), lldp_sysname(HOSTILE), lldp_sysdesc(desc),
+        lldp_caps(CAP_BRIDGE, CAP_BRIDGE), lldp_mgmt("10.66.0.1", 1),
+        med_inventory("\x1b[5mhw", "fw\x00x", "sw\xff", "SN\r\n1", "\x1b[31mHuawei", "X" * 32,
+                      "")]))
+    # CDP: 16-bit TLV lengths, so one device ID carries the whole 1400-byte run (with
+    # escapes, a NUL and invalid UTF-8 at its ends); a second frame carries the hostile
+    # text in every string TLV. 802.3 frames hold at most 1500 bytes, hence two frames.
+    c.add(cdp_frame(HOSTILE_CDP_MAC, cdp_pdu(2, 180, [
+        cdp_str(0x0001, b"\x1b[31m" + RUN_A + b"\x00\xff\xfe"),
+        cdp_str(0x0003, b"Gi1/0/1\x1b[0m")])), 1_000_000)
+    c.add(cdp_frame(HOSTILE_CDP_MAC, cdp_pdu(2, 180, [
+        cdp_str(0x0001, HOSTILE), cdp_str(0x0003, b"Gi1/0/1\x1b[0m"),
+        cdp_str(0x0005, HOSTILE), cdp_str(0x0006, b"cisco \x1b[31mWS-C2960X\x00\xff")])),
+        500_000)
+    # SNMP: a GetResponse whose sysDescr is the hostile text plus a 1200-byte run (all
+    # that fits one Ethernet frame), sysName the hostile text.
+    l2 = L2("14:18:77:4e:66:50", "70:7b:e8:66:66:03")
+    c.add(udp_frame(l2, True, "10.66.0.50", "10.66.0.3", 46600, 161, snmp_msg(
+        1, COMMUNITY, snmp_pdu(GET, 0x6666, [vb(SYSDESCR), vb(SYSNAME)]))), 1_000_000)
+    c.add(udp_frame(l2, False, "10.66.0.3", "10.66.0.50", 161, 46600, snmp_msg(
+        1, COMMUNITY, snmp_pdu(RESPONSE, 0x6666, [vb(SYSDESCR, ber_oct(HOSTILE + RUN_A[:1200])),
+                                                  vb(SYSNAME, ber_oct(HOSTILE))]))), 2_000)
+    # HTTP Server header and SSH banner with terminal escapes.
+    t = TcpConn(c, L2("14:18:77:4e:66:50", "4c:bd:8f:66:66:04"), "10.66.0.50", "10.66.0.4",
+                46680, 80).open(500_000)
+    t.send(True, http_request("GET", "/", "10.66.0.4", [("User-Agent", "curl/8.5.0")]))
+    t.send(False, b"HTTP/1.1 401 Unauthorized\r\nServer: \x1b[31mHikvision-Webs\x1b[0m\x00\xff\r\n"
+                  b"WWW-Authenticate: Basic realm=\"\x1b]0;pwned\x07\xc3\x28\"\r\n"
+                  b"Content-Length: 0\r\n\r\n")
+    t.close(from_a=False)
+    t = TcpConn(c, L2("14:18:77:4e:66:50", "00:e0:fc:66:66:05"), "10.66.0.50", "10.66.0.5",
+                46622, 22, ttl_b=255).open(500_000)
+    t.send(False, b"SSH-2.0-HUAWEI-1.5\x1b[2J\x1b]0;owned\x07\xff\xfe\r\n")
+    t.close()
+    return pcap_of(c)
+
+
+@capture("huge_tlvs.pcap")
+def cap_huge_tlvs():
+    c = Cap(T0)
+    m = "00:e0:fc:77:77:01"
+    head = [lldp_chassis_mac(m), lldp_port_ifname("GE0/0/1"), lldp_ttl(120)]
+    tiny = lldp_portdesc(b"")  # a 2-byte TLV: type 4, length 0
+    # 1: 700 empty TLVs, then a system description whose length (300) runs past the frame.
+    f1 = b"".join(head) + tiny * 700 + lldp_raw_tlv(6, 300, b"Huawei Versatile Routing")
+    c.add(eth(LLDP_MCAST, m, 0x88CC, f1, pad=False))
+    # 2: 700 empty TLVs, a system name, and End: well formed, but past the TLV limit (512).
+    f2 = b"".join(head) + tiny * 700 + lldp_sysname("many-tlvs") + lldp_end()
+    c.add(eth(LLDP_MCAST, m, 0x88CC, f2, pad=False), 1_000_000)
+    # 3: the first TLV (chassis ID) claims 511 bytes; the frame holds 60.
+    f3 = lldp_raw_tlv(1, 511, b"\x04" + mac(m)) + lldp_ttl(120) + lldp_end()
+    c.add(eth(LLDP_MCAST, m, 0x88CC, f3), 1_000_000)
+    # 4: zero-length chassis and port IDs, then End.
+    f4 = lldp_raw_tlv(1, 0, b"") + lldp_raw_tlv(2, 0, b"") + lldp_ttl(120) + lldp_end()
+    c.add(eth(LLDP_MCAST, m, 0x88CC, f4), 1_000_000)
+    return pcap_of(c)
+
+
+# ----- OUI attribution traps --------------------------------------------------------
+
+OUI_TRAPS = [  # (MAC, IP, note)
+    ("40:2c:76:1a:bc:01", "10.9.9.11", "MA-M 40:2C:76:1 Shanghai Dahua Scale Factory"),
+    ("40:2c:76:2b:cd:02", "10.9.9.12", "MA-M 40:2C:76:2 Annapurna labs"),
+    ("4c:ea:41:e0:00:03", "10.9.9.13", "MA-M 4C:EA:41:E Aztech Group DOOEL"),
+    ("00:26:75:12:34:04", "10.9.9.14", "MA-L 00:26:75 Aztech Electronics Pte Ltd"),
+    ("8c:1f:64:d8:00:05", "10.9.9.15", "MA-S 8C:1F:64:D8:0 AZTEK SA"),
+    ("00:24:47:5a:00:06", "10.9.9.16", "MA-L 00:24:47 Kaztek Systems"),
+    ("64:69:bc:20:11:07", "10.9.9.17", "MA-L 64:69:BC Hytera Communications Co .,ltd"),
+    ("02:e0:fc:12:34:08", "10.9.9.18", "locally administered (00:e0:fc with the L bit set)"),
+    ("da:a1:19:5e:77:09", "10.9.9.19", "locally administered (randomised)"),
+]
+
+
+@capture("oui_traps.pcap")
+def cap_oui_traps():
+    c = Cap(T0)
+    gw_mac, gw = "00:1b:54:c2:09:01", "10.9.9.1"
+    for m, ip, _ in OUI_TRAPS:
+        c.add(arp_request_frame(m, ip, gw), 200_000)
+        c.add(arp_reply_frame(gw_mac, gw, m, ip), 500)
+    return pcap_of(c)
+
+
+# ----- samples/sample.pcap -------------------------------------------------------------
+#
+# Two minutes of a span port on the core of a small enterprise / telecom site: the
+# untagged management network 10.0.0.0/24, servers on VLAN 10 (10.10.0.0/24), users and
+# IoT on VLAN 20 (10.20.0.0/24), both VLANs routed by the Huawei core switch behind the
+# VRRP address .1 (virtual MAC 00:00:5e:00:01:0a), remote branch devices in
+# 10.30.0.0/24 reached through the ZTE PE router. samples/README.md tells the story.
+
+SAMPLE_T0 = 1715675400  # 2024-05-14T08:30:00Z
+SAMPLE_SECONDS = 120
+VMAC = "00:00:5e:00:01:0a"
+
+SM = {  # name: (MAC, IP, VLAN or None for untagged)
+    "core": (CE6851_MAC, "10.0.0.2", None),
+    "pe": (M6000_MAC, "10.0.0.254", None),
+    "cisco": (CISCO2960_PORT_MAC, "10.0.0.7", None),
+    "juniper": (EX4300_PORT_MAC, "10.0.0.8", None),
+    "arista": (ARISTA_MAC, "10.0.0.9", None),
+    "mikrotik": (MT_MAC, "10.0.0.10", None),
+    "nms": ("d4:ae:52:0e:50:50", "10.0.0.50", None),
+    "dns": ("f8:bc:12:3d:10:53", "10.10.0.53", 10),
+    "files": ("b4:b5:2f:60:10:60", "10.10.0.60", 10),
+    "pc101": ("14:18:77:4e:20:65", "10.20.0.101", 20),
+    "pc102": ("3c:fd:fe:a2:51:02", "10.20.0.102", 20),
+    "pc103": ("9c:8e:99:5a:31:03", "10.20.0.103", 20),
+    "android": ("3a:7c:92:5e:11:d4", "10.20.0.150", 20),
+    "cam": ("4c:bd:8f:62:19:a4", "10.20.0.31", 20),
+    "nvr": ("3c:ef:8c:0a:77:12", "10.20.0.32", 20),
+    "phone": (YEALINK_MAC, "10.20.0.41", 20),
+    "ont": (ONT_MAC, "10.20.0.77", 20),
+}
+SAMPLE_REMOTE = [
+    ("10.30.0.11", HW_AR2220_DESC, HW_AR2220_OID, "br-ar-01", 255),
+    ("10.30.0.12", CISCO_ISR4331_DESC, CISCO_ISR4331_OID, "br-isr-02", 255),
+    ("10.30.0.13", JUNIPER_SRX_DESC, JUNIPER_SRX_OID, "br-srx-03", 64),
+]
+SAMPLE_PBX = "10.10.0.5"
+SAMPLE_ACS = "203.0.113.10"
+
+
+def vl(name):
+    v = SM[name][2]
+    return dot1q(v) if v else ()
+
+
+def gw_l2(name):
+    """Conversation of a VLAN host with anything routed: the peer's MAC is the VRRP MAC."""
+    return L2(SM[name][0], VMAC, tags=vl(name))
+
+
+def peer_l2(a, b):
+    assert SM[a][2] == SM[b][2]
+    return L2(SM[a][0], SM[b][0], tags=vl(a))
+
+
+def tls_session(c, l2, cli, srv, cport, sni, down, label, dt_us=0):
+    """A TLS 1.3 session: handshake, a request, `down` bytes of response records."""
+    t = TcpConn(c, l2, cli, srv, cport, 443, ttl_b=57).open(dt_us, rtt_us=18_000)
+    t.send(True, tls_client_hello(sni, label), ack=False)
+    t.send(False, tls_server_flight(label, label, 2400 + det_int(label + "c", 0, 400)),
+           dt_us=18_500)
+    t.send(True, b"\x14\x03\x03\x00\x01\x01" + tls_appdata(label + ":fin", 53), dt_us=800,
+           ack=False)
+    t.send(True, tls_appdata(label + ":req", 180 + det_int(label + "r", 0, 300)), dt_us=100)
+    while down > 0:
+        n = min(down, 1350)
+        t.send(False, tls_appdata(label + ":resp%d" % down, n), dt_us=19_000, ack=False)
+        down -= n
+    t._pkt(True, ACK, dt_us=120)
+    t.close(dt_us=2_000_000)
+
+
+def dns_pair(c, l2, cli, srv, qname, answer, label, dt_us=0):
+    qid = det_int("dnsid:" + label, 1, 65535)
+    sport = det_int("dnsport:" + label, 32768, 60999)
+    c.add(udp_frame(l2, True, cli, srv, sport, 53, dns_query(qid, qname)), dt_us)
+    c.add(udp_frame(l2, False, srv, cli, 53, sport, dns_response(qid, qname, 1, [answer]),
+                    ttl=63), 1_400)
+
+
+def sample_periodic(c):
+    t0 = SAMPLE_T0
+    core_mac = SM["core"][0]
+    # VRRP advertisements (VRID 10, priority 120) on both VLANs, every second.
+    for sec in range(SAMPLE_SECONDS):
+        for vid, src, vip in ((10, "10.10.0.2", "10.10.0.1"), (20, "10.20.0.2", "10.20.0.1")):
+            c.at((t0 + sec) * 10**9 + 250_000_000 + vid * 1000,
+                 eth("01:00:5e:00:00:12", VMAC, 0x0800,
+                     ipv4(src, "224.0.0.18", 112, vrrp_v2(10, 120, [vip]), ttl=255, df=False),
+                     tags=dot1q(vid, 6)))
+    # RSTP BPDUs from the core switch (the root bridge), every two seconds.
+    root = bridge_id(4096, 0, core_mac)
+    for sec in range(0, SAMPLE_SECONDS, 2):
+        c.at((t0 + sec) * 10**9 + 700_000_000,
+             stp_frame(core_mac, rstp_bpdu(root, 0, root, 0x8030, flags=0x3C)))
+    # LLDP every 30 s from each neighbour; CDP and MNDP every 60 s.
+    for base in range(0, SAMPLE_SECONDS, 30):
+        for off, frame in ((1.0, lldp_ce6851("10GE1/0/48")), (5.2, lldp_m6000()),
+                           (9.4, lldp_2960x()), (12.1, lldp_ex4300()), (16.8, lldp_arista()),
+                           (2.3, lldp_yealink())):
+            c.at(int((t0 + base + off) * 10**9), frame)
+    for base in range(0, SAMPLE_SECONDS, 60):
+        c.at(int((t0 + base + 8.0) * 10**9), cdp_2960x())
+        c.at(int((t0 + base + 3.5) * 10**9), udp_frame(
+            L2(MT_MAC, BCAST), True, "10.0.0.10", "255.255.255.255", 5678, 5678,
+            mndp_edge(base // 60)))
+        c.at(int((t0 + base + 3.6) * 10**9), cdp_frame(MT_MAC, cdp_pdu(1, 120, [
+            cdp_str(0x0001, "edge-mt-01"), cdp_str(0x0005, MT_VERSION),
+            cdp_str(0x0006, "MikroTik"), cdp_tlv(0x0002, cdp_addrs(["10.0.0.10"])),
+            cdp_str(0x0003, "ether1"), cdp_tlv(0x0004, struct.pack("!I", CDP_ROUTER))])))
+
+
+def sample_arp(c):
+    t0 = SAMPLE_T0
+    gw = {10: "10.10.0.1", 20: "10.20.0.1"}
+    order = ["pc101", "pc102", "pc103", "cam", "nvr", "phone", "dns", "files"]
+    for i, name in enumerate(order):
+        m, ip, vid = SM[name]
+        k = c.clock(t0 + 0.4 + i * 0.37)
+        k.add(arp_request_frame(m, ip, gw[vid], tags=dot1q(vid)))
+        k.add(eth(m, VMAC, 0x0806, arp(2, VMAC, gw[vid], m, ip), tags=dot1q(vid)), 900)
+    # Management hosts resolve each other.
+    k = c.clock(t0 + 11.0)
+    k.add(arp_request_frame(SM["nms"][0], "10.0.0.50", "10.0.0.2"))
+    k.add(arp_reply_frame(SM["core"][0], "10.0.0.2", SM["nms"][0], "10.0.0.50"), 700)
+    k.add(arp_request_frame(SM["nms"][0], "10.0.0.50", "10.0.0.254"), 300_000)
+    k.add(arp_reply_frame(SM["pe"][0], "10.0.0.254", SM["nms"][0], "10.0.0.50"), 800)
+    k.add(arp_request_frame(SM["nms"][0], "10.0.0.50", "10.0.0.7"), 300_000)
+    k.add(arp_reply_frame(SM["cisco"][0], "10.0.0.7", SM["nms"][0], "10.0.0.50"), 600)
+    k.add(arp_request_frame(SM["nms"][0], "10.0.0.50", "10.0.0.8"), 300_000)
+    k.add(arp_reply_frame(SM["juniper"][0], "10.0.0.8", SM["nms"][0], "10.0.0.50"), 600)
+    k.add(arp_request_frame(SM["nms"][0], "10.0.0.50", "10.0.0.9"), 300_000)
+    k.add(arp_reply_frame(SM["arista"][0], "10.0.0.9", SM["nms"][0], "10.0.0.50"), 600)
+    # The PC asks for the camera and the NVR directly (same VLAN).
+    k = c.clock(t0 + 29.5)
+    for name in ("cam", "nvr"):
+        k.add(arp_request_frame(SM["pc101"][0], "10.20.0.101", SM[name][1], tags=dot1q(20)),
+              100_000)
+        k.add(arp_reply_frame(SM[name][0], SM[name][1], SM["pc101"][0], "10.20.0.101",
+                              tags=dot1q(20)), 700)
+    # Gratuitous ARP from the core switch's VLAN 20 interface after a VRRP check.
+    k = c.clock(t0 + 70.0)
+    k.add(eth(BCAST, SM["core"][0], 0x0806, arp(1, SM["core"][0], "10.20.0.2", "00:00:00:00:00:00",
+                                                "10.20.0.2"), tags=dot1q(20)))
+
+
+def sample_nms(c):
+    t0 = SAMPLE_T0
+    nms_mac, nms, _ = SM["nms"]
+    core_mac, core, _ = SM["core"]
+    # Full system-group poll of the core switch (v2c).
+    l2 = L2(nms_mac, core_mac)
+    k = c.clock(t0 + 12.0)
+    k.add(udp_frame(l2, True, nms, core, 45161, 161, snmp_msg(1, COMMUNITY, snmp_pdu(
+        GET, 0x11D7, [vb(SYSDESCR), vb(SYSOBJECTID), vb(SYSUPTIME), vb(SYSNAME)]))))
+    k.add(udp_frame(l2, False, core, nms, 161, 45161, snmp_msg(1, COMMUNITY, snmp_pdu(
+        RESPONSE, 0x11D7, sys_group_vbs(HW_CE6851_DESC, HW_CE6851_OID, 1_512_346_789,
+                                        "core-sw-01"))), ttl=255), 2_700)
+    # Interface counter polls every 30 s (ordinary traffic: no identity in them).
+    targets = [("core", core_mac, core), ("cisco",) + SM["cisco"][:2],
+               ("juniper",) + SM["juniper"][:2], ("arista",) + SM["arista"][:2]]
+    for base in range(0, SAMPLE_SECONDS, 30):
+        for j, (name, m, ip) in enumerate(targets):
+            rid = 0x2000 + base + j
+            oids = ["1.3.6.1.2.1.31.1.1.1.6.%d" % n for n in (1, 2, 3, 4)] + [
+                "1.3.6.1.2.1.31.1.1.1.10.%d" % n for n in (1, 2, 3, 4)]
+            k = c.clock(t0 + base + 20.5 + j * 0.05)
+            l2 = L2(nms_mac, m)
+            k.add(udp_frame(l2, True, nms, ip, 45200 + j, 161, snmp_msg(
+                1, COMMUNITY, snmp_pdu(GET, rid, [vb(o) for o in oids]))))
+            vals = [vb(o, counter64(det_int("ctr:%s:%s:%d" % (name, o, base), 10**9, 10**12)))
+                    for o in oids]
+            k.add(udp_frame(l2, False, ip, nms, 161, 45200 + j, snmp_msg(
+                1, COMMUNITY, snmp_pdu(RESPONSE, rid, vals)), ttl=255 if name != "juniper"
+                else 64), 1_900)
+    # SNMPv3 discovery of the ZTE PE router: the Report names its engine (enterprise 3902).
+    pe_mac, pe, _ = SM["pe"]
+    l2 = L2(nms_mac, pe_mac)
+    k = c.clock(t0 + 14.0)
+    k.add(udp_frame(l2, True, nms, pe, 45300, 161, snmpv3_msg(
+        0x3E01, 0x04, b"", 0, 0, "", b"", b"", scoped_pdu(b"", "", snmp_pdu(GET, 0x3E02, [])))))
+    engine = engine_id_mac(3902, pe_mac)
+    k.add(udp_frame(l2, False, pe, nms, 161, 45300, snmpv3_msg(
+        0x3E01, 0x00, engine, 12, 3_456_789, "", b"", b"", scoped_pdu(engine, "", snmp_pdu(
+            REPORT, 0x3E02, [vb(USM_UNKNOWN_ENGINE_IDS, counter32(3))]))), ttl=255), 2_100)
+    # The branch devices behind the PE router, polled twice.
+    for base in (50.0, 110.0):
+        routed_remote(c.clock(t0 + base), l2, nms, SAMPLE_REMOTE, 45400 + int(base))
+    # SSH to the core switch.
+    k = c.clock(t0 + 40.0)
+    t = TcpConn(k, L2(nms_mac, core_mac), nms, core, 45522, 22, ttl_b=255).open()
+    t.send(False, (HW_SSH + "\r\n").encode())
+    t.send(True, b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n")
+    t.close(dt_us=1_500_000)
+
+
+def sample_users(c):
+    t0 = SAMPLE_T0
+    dns = SM["dns"][1]
+    sites = [("www.example.com", "198.51.100.20"), ("mail.example.net", "198.51.100.25"),
+             ("cdn.example.org", "203.0.113.80"), ("updates.example.com", "198.51.100.44"),
+             ("api.example.net", "203.0.113.90"), ("teams.example.org", "203.0.113.120")]
+    users = ["pc101", "pc102", "pc103", "android"]
+    n = 0
+    for rnd in range(4):
+        for ui, u in enumerate(users):
+            name, ip = sites[(rnd * 3 + ui) % len(sites)]
+            start = t0 + 6.0 + rnd * 28.0 + ui * 6.1
+            label = "s%d:%s" % (n, u)
+            k = c.clock(start)
+            dns_pair(k, gw_l2(u), SM[u][1], dns, name, ip, label)
+            tls_session(k, gw_l2(u), SM[u][1], ip, det_int("cport:" + label, 49152, 60999), name,
+                        det_int("down:" + label, 2000, 9000), label, dt_us=3_000)
+            n += 1
+    # The file server backs up to the cloud over TLS (VLAN 10).
+    k = c.clock(t0 + 44.0)
+    tls_session(k, gw_l2("files"), SM["files"][1], "198.51.100.200", 51888, "backup.example.com",
+                24000, "files-backup")
+    # The DNS server keeps its clock: NTP to two public servers (VLAN 10).
+    for i, srv in enumerate(("192.0.2.123", "192.0.2.124")):
+        k = c.clock(t0 + 17.0 + i * 60)
+        l2 = gw_l2("dns")
+        k.add(udp_frame(l2, True, SM["dns"][1], srv, 123, 123,
+                        ntp_packet(3, 0, t0 + 17 + i * 60, label="ntpq%d" % i)))
+        k.add(udp_frame(l2, False, srv, SM["dns"][1], 123, 123,
+                        ntp_packet(4, 2, t0 + 17 + i * 60, ref_id=ip4("192.0.2.1"),
+                                   label="ntpr%d" % i), ttl=54), 24_000)
+
+
+def sample_iot(c):
+    t0 = SAMPLE_T0
+    pc_mac, pc, _ = SM["pc101"]
+    # The admin opens the camera's and the NVR's web pages: both answer 401.
+    k = c.clock(t0 + 30.0)
+    t = TcpConn(k, peer_l2("pc101", "cam"), pc, SM["cam"][1], 52001, 80).open()
+    t.send(True, http_request("GET", "/doc/page/login.asp", SM["cam"][1], [
+        ("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 "
+                       "Firefox/125.0"), ("Accept", "text/html")]))
+    t.send(False, hik_401(det_bytes("hiknonce-sample", 16).hex()))
+    t.close(from_a=False)
+    k = c.clock(t0 + 33.0)
+    t = TcpConn(k, peer_l2("pc101", "nvr"), pc, SM["nvr"][1], 52002, 80).open()
+    t.send(True, http_request("GET", "/", SM["nvr"][1], [
+        ("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 "
+                       "Firefox/125.0"), ("Accept", "text/html")]))
+    t.send(False, dahua_401(det_bytes("dhnonce-sample", 16).hex(),
+                            det_bytes("dhopaque-sample", 8).hex()))
+    t.close(from_a=False)
+    # The Yealink phone registers with the PBX on VLAN 10 through the gateway.
+    ph_mac, ph, _ = SM["phone"]
+    l2 = gw_l2("phone")
+    callid = det_bytes("sample-callid", 8).hex() + "@" + ph
+    k = c.clock(t0 + 15.0)
+    k.add(udp_frame(l2, True, ph, SAMPLE_PBX, 5062, 5060, sip_register(
+        ph, 5062, "2041", SAMPLE_PBX, "UDP", 1, YEALINK_UA, "2716549830", callid)))
+    h = sip_exchange_headers(ph, 5062, "2041", SAMPLE_PBX, "UDP", 1, "2716549830", callid)
+    k.add(udp_frame(l2, False, SAMPLE_PBX, ph, 5060, 5062, sip_reply(
+        "401 Unauthorized", h, PBX_SERVER,
+        [("WWW-Authenticate", 'Digest algorithm=MD5, realm="asterisk", nonce="%s"' %
+          det_bytes("sample-sipnonce", 4).hex())]), ttl=63), 2_000)
+    # The ZTE ONT gets its address from the core switch (DHCP server on VLANIF20), then
+    # informs its ACS.
+    ont_mac, ont_ip, _ = SM["ont"]
+    k = c.clock(t0 + 24.0)
+    dhcp_exchange(k, BcastL2(ont_mac, SM["core"][0], tags=dot1q(20)), 0x6B2F91D0, ont_mac, ont_ip,
+                  "10.20.0.2", dhcp_ont_opts)
+    ont_cwmp(c.clock(t0 + 25.0), gw_l2("ont"), ont_ip, SAMPLE_ACS, ont_ip, 49802,
+             "2024-05-14T08:30:25+00:00", 0)
+    # The phone with a randomised (locally administered) MAC joins the Wi-Fi bridge.
+    an_mac, an_ip, _ = SM["android"]
+    k = c.clock(t0 + 4.0)
+    dhcp_exchange(k, BcastL2(an_mac, SM["core"][0], tags=dot1q(20)), 0x19E2A4B7, an_mac, an_ip,
+                  "10.20.0.2", lambda mt, extra=(): [
+                      (53, bytes([mt])), (61, b"\x01" + mac(an_mac)), (57, struct.pack("!H", 1500)),
+                      (60, b"android-dhcp-14"), (12, b"Pixel-8"),
+                      (55, bytes([1, 3, 6, 15, 26, 28, 51, 58, 59, 43, 114]))] + list(extra))
+
+
+@capture("@sample.pcap")
+def cap_sample():
+    c = Cap(SAMPLE_T0)
+    sample_periodic(c)
+    sample_arp(c)
+    sample_nms(c)
+    sample_users(c)
+    sample_iot(c)
+    frames = c.sorted()
+    end = (SAMPLE_T0 + SAMPLE_SECONDS) * 10**9
+    assert all(t < end for t, _, _ in frames), "sample runs past its window"
+    return pcap_file(frames, 1)
+
+
+# ---------------------------------------------------------------------------
+# Driver
+
+SAMPLE_NAME = "sample.pcap"
+
+
+def build_all():
+    """{(dir key, file name): bytes}; dir key 'captures' or 'samples'. Each capture
+    starts from fresh counters so that its bytes depend on nothing built before it."""
+    out = {}
+    for name, fn in CAPTURES.items():
+        IPIDS.next.clear()
+        data = fn()
+        if name.startswith("@"):
+            out[("samples", name[1:])] = data
+        else:
+            out[("captures", name)] = data
+    return out
+
+
+def main(argv):
+    import argparse
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description="Write vendorsniff's test captures.")
+    ap.add_argument("outdir", nargs="?", help="folder for the test captures (tests/captures)")
+    ap.add_argument("--check", action="store_true",
+                    help="regenerate in memory and compare; exit 1 on any difference")
+    ap.add_argument("--sample-dir", default=os.path.normpath(os.path.join(here, "..", "..",
+                                                                          "samples")),
+                    help="folder for sample.pcap (default: the source tree's samples/)")
+    ap.add_argument("--list", action="store_true", help="print the file names and exit")
+    args = ap.parse_args(argv)
+    if args.list:
+        for (key, name) in build_all():
+            print(os.path.join("samples" if key == "samples" else "tests/captures", name))
+        return 0
+    if not args.outdir:
+        ap.error("OUTDIR is required")
+    dirs = {"captures": args.outdir, "samples": args.sample_dir}
+    files = build_all()
+    if args.check:
+        bad = 0
+        for (key, name), data in files.items():
+            path = os.path.join(dirs[key], name)
+            try:
+                with open(path, "rb") as f:
+                    old = f.read()
+            except OSError as e:
+                print("missing: %s (%s)" % (path, e.strerror))
+                bad += 1
+                continue
+            if old != data:
+                print("differs: %s (%d bytes on disk, %d generated)"
+                      % (path, len(old), len(data)))
+                bad += 1
+        print("%d files checked, %d differ" % (len(files), bad))
+        return 1 if bad else 0
+    for key in dirs:
+        os.makedirs(dirs[key], exist_ok=True)
+    for (key, name), data in files.items():
+        path = os.path.join(dirs[key], name)
+        tmp = path + ".tmp"
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    print("wrote %d files" % len(files))
+    return 0
 
 
 if __name__ == "__main__":
-    main_stub()
+    sys.exit(main(sys.argv[1:]))

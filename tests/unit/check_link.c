@@ -15,6 +15,7 @@
 
 /* ------------------------------------------------------------------ frames */
 
+/* clang-format off */
 /* tcpdump erspan-type-i-1.pcap frame 1: ERSPAN type I (no ERSPAN header), mirrored
  * frame 802.1Q VLAN 101 + ICMP. Headers end at 80 (ICMP type/code/checksum). */
 static const uint8_t f_erspan1[] = {
@@ -709,6 +710,8 @@ static const uint8_t f_6in4[] = {
     0x00,                                   /*  82 payload */
 };
 
+/* clang-format on */
+
 /* ------------------------------------------------------------------ helpers */
 
 /* The caller's loop: parse, and parse the inner frame again while the link layer hands
@@ -754,8 +757,8 @@ static struct run run_frame(int dlt, const uint8_t *buf, size_t len)
 
 /* Every prefix in an exact-size heap block (so ASan sees any overread): cut before the
  * end of the headers the frame needs it must say truncated, after it the full status. */
-static void check_prefixes(const char *name, int dlt, const uint8_t *buf, size_t len,
-                           size_t need, enum vs_link_status full)
+static void check_prefixes(const char *name, int dlt, const uint8_t *buf, size_t len, size_t need,
+                           enum vs_link_status full)
 {
     for (size_t i = 0; i <= len; i++) {
         uint8_t *copy = malloc(i ? i : 1);
@@ -764,11 +767,11 @@ static void check_prefixes(const char *name, int dlt, const uint8_t *buf, size_t
             memcpy(copy, buf, i);
         struct run r = run_frame(dlt, copy, i);
         if (i < need)
-            ck_assert_msg(r.st == VS_LINK_TRUNCATED, "%s: prefix %zu of %zu: status %d", name,
-                          i, len, (int)r.st);
+            ck_assert_msg(r.st == VS_LINK_TRUNCATED, "%s: prefix %zu of %zu: status %d", name, i,
+                          len, (int)r.st);
         else
-            ck_assert_msg(r.st == full, "%s: prefix %zu of %zu: status %d, want %d", name, i,
-                          len, (int)r.st, (int)full);
+            ck_assert_msg(r.st == full, "%s: prefix %zu of %zu: status %d, want %d", name, i, len,
+                          (int)r.st, (int)full);
         free(copy);
     }
 }
@@ -821,7 +824,9 @@ struct frame_case {
     unsigned layers;
 };
 
+/* clang-format off */
 #define FC(name, dlt, need, full, layers) {#name, dlt, name, sizeof name, need, full, layers}
+/* clang-format on */
 
 static const struct frame_case frame_cases[] = {
     FC(f_erspan1, VS_DLT_EN10MB, 80, VS_LINK_OK, 2),
@@ -885,8 +890,7 @@ END_TEST
 START_TEST(test_ipv4_tcp_options)
 {
     struct vs_pkt pkt;
-    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_tcp_opts, sizeof f_tcp_opts, &pkt, NULL),
-                     VS_LINK_OK);
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_tcp_opts, sizeof f_tcp_opts, &pkt, NULL), VS_LINK_OK);
     ck_assert_str_eq(mac_str(pkt.src_mac), "00:e0:fc:12:34:56");
     ck_assert_str_eq(mac_str(pkt.dst_mac), "00:1b:2c:00:00:01");
     ck_assert_uint_eq(pkt.ethertype, 0x0800);
@@ -923,8 +927,7 @@ END_TEST
 START_TEST(test_qinqinq_tcp)
 {
     struct vs_pkt pkt;
-    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_qinqinq, sizeof f_qinqinq, &pkt, NULL),
-                     VS_LINK_OK);
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_qinqinq, sizeof f_qinqinq, &pkt, NULL), VS_LINK_OK);
     ck_assert_uint_eq(pkt.nvlans, 3);
     ck_assert_uint_eq(pkt.vlans[0], 30);
     ck_assert_uint_eq(pkt.vlans[1], 20);
@@ -1029,8 +1032,7 @@ END_TEST
 START_TEST(test_llc_stp)
 {
     struct vs_pkt pkt;
-    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_llc_stp, sizeof f_llc_stp, &pkt, NULL),
-                     VS_LINK_OK);
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_llc_stp, sizeof f_llc_stp, &pkt, NULL), VS_LINK_OK);
     ck_assert_str_eq(mac_str(pkt.src_mac), "aa:bb:cc:00:03:10");
     ck_assert_uint_eq(pkt.ethertype, 0);
     ck_assert(pkt.llc);
@@ -1045,8 +1047,7 @@ END_TEST
 START_TEST(test_snap_cdp)
 {
     struct vs_pkt pkt;
-    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_snap_cdp, sizeof f_snap_cdp, &pkt, NULL),
-                     VS_LINK_OK);
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_snap_cdp, sizeof f_snap_cdp, &pkt, NULL), VS_LINK_OK);
     ck_assert_uint_eq(pkt.ethertype, 0);
     ck_assert(pkt.llc);
     ck_assert_uint_eq(pkt.llc_dsap, 0xaa);
@@ -1239,8 +1240,7 @@ END_TEST
 START_TEST(test_ipv6_ext_headers)
 {
     struct vs_pkt pkt;
-    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_ipv6_ext, sizeof f_ipv6_ext, &pkt, NULL),
-                     VS_LINK_OK);
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_ipv6_ext, sizeof f_ipv6_ext, &pkt, NULL), VS_LINK_OK);
     ck_assert_uint_eq(pkt.ethertype, 0x86dd);
     ck_assert_str_eq(ip_str(&pkt.src_ip), "fe80::200:e0ff:fe12:3456");
     ck_assert_str_eq(ip_str(&pkt.dst_ip), "ff02::1:2");
@@ -1322,8 +1322,7 @@ START_TEST(test_6in4)
 {
     struct vs_pkt pkt;
     struct vs_link_inner inner;
-    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_6in4, sizeof f_6in4, &pkt, &inner),
-                     VS_LINK_ENCAP);
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_6in4, sizeof f_6in4, &pkt, &inner), VS_LINK_ENCAP);
     ck_assert_uint_eq(pkt.ip_proto, 41);
     ck_assert_str_eq(ip_str(&pkt.src_ip), "203.0.113.1");
     ck_assert_int_eq(inner.dlt, VS_DLT_RAW);
@@ -1349,8 +1348,7 @@ START_TEST(test_sll)
     ck_assert_uint_eq(pkt.dport, 520);
     ck_assert_uint_eq(pkt.l4_payload.n, 64);
 
-    ck_assert_int_eq(parse1(VS_DLT_LINUX_SLL, f_sll_llc, sizeof f_sll_llc, &pkt, NULL),
-                     VS_LINK_OK);
+    ck_assert_int_eq(parse1(VS_DLT_LINUX_SLL, f_sll_llc, sizeof f_sll_llc, &pkt, NULL), VS_LINK_OK);
     ck_assert_str_eq(mac_str(pkt.src_mac), "00:e0:fc:12:34:56");
     ck_assert_uint_eq(pkt.ethertype, 0);
     ck_assert(pkt.llc);
@@ -1459,8 +1457,7 @@ END_TEST
 
 START_TEST(test_raw_ip)
 {
-    static const int dlts[] = {VS_DLT_RAW, VS_DLT_RAW14, VS_DLT_RAW101, VS_DLT_IPV4,
-                               VS_DLT_IPV6};
+    static const int dlts[] = {VS_DLT_RAW, VS_DLT_RAW14, VS_DLT_RAW101, VS_DLT_IPV4, VS_DLT_IPV6};
     const uint8_t *ip4 = f_tcp_opts + 14;
     size_t ip4_len = 73;
     const uint8_t *ip6 = f_icmpv6_ns + 14;
@@ -1488,16 +1485,14 @@ START_TEST(test_hdlc)
 {
     struct vs_pkt pkt;
 
-    ck_assert_int_eq(parse1(VS_DLT_C_HDLC, f_hdlc_ip, sizeof f_hdlc_ip, &pkt, NULL),
-                     VS_LINK_OK);
+    ck_assert_int_eq(parse1(VS_DLT_C_HDLC, f_hdlc_ip, sizeof f_hdlc_ip, &pkt, NULL), VS_LINK_OK);
     ck_assert_ptr_null(pkt.src_mac);
     ck_assert_uint_eq(pkt.ethertype, 0x0800);
     ck_assert_str_eq(ip_str(&pkt.src_ip), "10.0.0.1");
     ck_assert_uint_eq(pkt.ip_proto, 1);
     ck_assert_uint_eq(pkt.l4_payload.n, 80);
 
-    ck_assert_int_eq(parse1(VS_DLT_C_HDLC, f_hdlc_cdp, sizeof f_hdlc_cdp, &pkt, NULL),
-                     VS_LINK_OK);
+    ck_assert_int_eq(parse1(VS_DLT_C_HDLC, f_hdlc_cdp, sizeof f_hdlc_cdp, &pkt, NULL), VS_LINK_OK);
     ck_assert_ptr_null(pkt.src_mac);
     ck_assert_uint_eq(pkt.ethertype, 0);
     ck_assert(pkt.snap);
@@ -1532,8 +1527,7 @@ START_TEST(test_ppp)
     ck_assert_uint_eq(pkt.ip_proto, 58);
 
     /* Cisco HDLC framing on DLT_PPP and DLT_PPP_SERIAL */
-    ck_assert_int_eq(parse1(VS_DLT_PPP, f_ppp_chdlc, sizeof f_ppp_chdlc, &pkt, NULL),
-                     VS_LINK_OK);
+    ck_assert_int_eq(parse1(VS_DLT_PPP, f_ppp_chdlc, sizeof f_ppp_chdlc, &pkt, NULL), VS_LINK_OK);
     ck_assert_str_eq(ip_str(&pkt.src_ip), "100.16.1.2");
     ck_assert_uint_eq(pkt.dport, 179);
     ck_assert_int_eq(parse1(VS_DLT_PPP_SERIAL, f_ppp_chdlc, sizeof f_ppp_chdlc, &pkt, NULL),
@@ -1632,14 +1626,12 @@ START_TEST(test_mpls_pw)
     ck_assert_uint_eq(r.pkt.dport, 161);
     ck_assert(payload_is(r.pkt.l4_payload, "inner"));
 
-    ck_assert_int_eq(
-        parse1(VS_DLT_EN10MB, f_mpls_pw_nocw, sizeof f_mpls_pw_nocw, &pkt, &inner),
-        VS_LINK_ENCAP);
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_mpls_pw_nocw, sizeof f_mpls_pw_nocw, &pkt, &inner),
+                     VS_LINK_ENCAP);
     ck_assert_uint_eq(off_of(f_mpls_pw_nocw, inner.frame), 18);
 
     /* no inner frame wanted: the outer frame alone, status OK */
-    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_mpls_pw, sizeof f_mpls_pw, &pkt, NULL),
-                     VS_LINK_OK);
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_mpls_pw, sizeof f_mpls_pw, &pkt, NULL), VS_LINK_OK);
 
     /* first nibble 1: a pseudowire associated channel, not a frame */
     uint8_t buf[sizeof f_mpls_pw];
@@ -1774,9 +1766,8 @@ START_TEST(test_erspan3)
     ck_assert_uint_eq(r.pkt.vlans[0], 20);
     ck_assert_str_eq(ip_str(&r.pkt.dst_ip), "10.29.20.21");
 
-    ck_assert_int_eq(
-        parse1(VS_DLT_EN10MB, f_erspan3_plat, sizeof f_erspan3_plat, &pkt, &inner),
-        VS_LINK_ENCAP);
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_erspan3_plat, sizeof f_erspan3_plat, &pkt, &inner),
+                     VS_LINK_ENCAP);
     ck_assert_uint_eq(off_of(f_erspan3_plat, inner.frame), 58); /* + platform subheader */
     r = run_frame(VS_DLT_EN10MB, f_erspan3_plat, sizeof f_erspan3_plat);
     ck_assert_str_eq(mac_str(r.pkt.src_mac), "f8:c2:88:90:d2:7b");
@@ -1822,8 +1813,7 @@ START_TEST(test_gre_ip)
     struct vs_pkt pkt;
     struct vs_link_inner inner;
 
-    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_gre_ip, sizeof f_gre_ip, &pkt, &inner),
-                     VS_LINK_ENCAP);
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_gre_ip, sizeof f_gre_ip, &pkt, &inner), VS_LINK_ENCAP);
     ck_assert_str_eq(ip_str(&pkt.src_ip), "172.27.1.66");
     ck_assert_int_eq(inner.dlt, VS_DLT_RAW);
     ck_assert_uint_eq(off_of(f_gre_ip, inner.frame), 38);
@@ -1843,7 +1833,11 @@ START_TEST(test_gre_variants)
 
     /* checksum + key + sequence: 12 option bytes before the inner frame */
     memcpy(buf, f_gre_teb, 34);
-    memcpy(buf + 34, "\xb0\x00\x65\x58" "\x12\x34\x00\x00" "\x00\x00\x00\x2a" "\x00\x00\x00\x01",
+    memcpy(buf + 34,
+           "\xb0\x00\x65\x58"
+           "\x12\x34\x00\x00"
+           "\x00\x00\x00\x2a"
+           "\x00\x00\x00\x01",
            16);
     memcpy(buf + 50, f_gre_teb + 42, sizeof f_gre_teb - 42);
     buf[17] = (uint8_t)(buf[17] + 8);
@@ -1867,16 +1861,14 @@ START_TEST(test_gre_variants)
     buf[34] = 0xb0;
     buf[16] = 0;
     buf[17] = 20 + 8;
-    ck_assert_int_eq(parse1(VS_DLT_EN10MB, buf, sizeof f_gre_teb, &pkt, &inner),
-                     VS_LINK_MALFORMED);
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, buf, sizeof f_gre_teb, &pkt, &inner), VS_LINK_MALFORMED);
 }
 END_TEST
 
 START_TEST(test_gre_cdp)
 {
     struct vs_pkt pkt;
-    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_gre_cdp, sizeof f_gre_cdp, &pkt, NULL),
-                     VS_LINK_OK);
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_gre_cdp, sizeof f_gre_cdp, &pkt, NULL), VS_LINK_OK);
     ck_assert_uint_eq(pkt.nvlans, 1);
     ck_assert_uint_eq(pkt.vlans[0], 1213);
     ck_assert_str_eq(ip_str(&pkt.src_ip), "10.172.64.6");
@@ -1896,8 +1888,7 @@ START_TEST(test_vxlan)
     struct vs_link_inner inner;
     uint8_t buf[sizeof f_vxlan];
 
-    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_vxlan, sizeof f_vxlan, &pkt, &inner),
-                     VS_LINK_ENCAP);
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_vxlan, sizeof f_vxlan, &pkt, &inner), VS_LINK_ENCAP);
     ck_assert_str_eq(ip_str(&pkt.src_ip), "172.31.0.238");
     ck_assert_uint_eq(pkt.sport, 65445);
     ck_assert_uint_eq(pkt.dport, 4789);
@@ -1929,8 +1920,7 @@ START_TEST(test_geneve)
     struct vs_link_inner inner;
     uint8_t buf[sizeof f_geneve];
 
-    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_geneve, sizeof f_geneve, &pkt, &inner),
-                     VS_LINK_ENCAP);
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_geneve, sizeof f_geneve, &pkt, &inner), VS_LINK_ENCAP);
     ck_assert_uint_eq(pkt.dport, 6081);
     ck_assert_int_eq(inner.dlt, VS_DLT_EN10MB);
     ck_assert_uint_eq(off_of(f_geneve, inner.frame), 58); /* 8 + 8 bytes of options */
@@ -1960,11 +1950,9 @@ START_TEST(test_reset_between_frames)
     pkt.ts_sec = 1700000000;
     pkt.ts_usec = 123456;
 
-    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_qinqinq, sizeof f_qinqinq, &pkt, NULL),
-                     VS_LINK_OK);
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_qinqinq, sizeof f_qinqinq, &pkt, NULL), VS_LINK_OK);
     ck_assert_uint_eq(pkt.dport, 80);
-    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_snap_cdp, sizeof f_snap_cdp, &pkt, NULL),
-                     VS_LINK_OK);
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, f_snap_cdp, sizeof f_snap_cdp, &pkt, NULL), VS_LINK_OK);
     ck_assert_int_eq(pkt.ts_sec, 1700000000);
     ck_assert_uint_eq(pkt.ts_usec, 123456);
     ck_assert_uint_eq(pkt.nvlans, 0);

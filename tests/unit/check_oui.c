@@ -42,19 +42,19 @@ static struct vs_oui_result look(const struct vs_oui_db *db, uint8_t a, uint8_t 
     return r;
 }
 
-#define ASSERT_ORG(r, want, wbits)                                                                \
-    do {                                                                                          \
-        ck_assert_ptr_nonnull((r).org);                                                           \
-        ck_assert_str_eq((r).org, (want));                                                        \
-        ck_assert_uint_eq((r).bits, (wbits));                                                     \
-        ck_assert_int_eq((r).cls, VS_MAC_GLOBAL);                                                 \
+#define ASSERT_ORG(r, want, wbits)                                                                 \
+    do {                                                                                           \
+        ck_assert_ptr_nonnull((r).org);                                                            \
+        ck_assert_str_eq((r).org, (want));                                                         \
+        ck_assert_uint_eq((r).bits, (wbits));                                                      \
+        ck_assert_int_eq((r).cls, VS_MAC_GLOBAL);                                                  \
     } while (0)
 
-#define ASSERT_CLASS(r, wcls)                                                                     \
-    do {                                                                                          \
-        ck_assert_ptr_null((r).org);                                                              \
-        ck_assert_uint_eq((r).bits, 0);                                                           \
-        ck_assert_int_eq((r).cls, (wcls));                                                        \
+#define ASSERT_CLASS(r, wcls)                                                                      \
+    do {                                                                                           \
+        ck_assert_ptr_null((r).org);                                                               \
+        ck_assert_uint_eq((r).bits, 0);                                                            \
+        ck_assert_int_eq((r).cls, (wcls));                                                         \
     } while (0)
 
 START_TEST(shipped_loads)
@@ -261,8 +261,7 @@ static void write_temp(char path[64], const char *text, size_t len)
 }
 
 /* Load text from a temp file; expect failure rc and an error "path:line: msg...". */
-static void expect_error(const char *text, size_t len, int want_rc, unsigned line,
-                         const char *msg)
+static void expect_error(const char *text, size_t len, int want_rc, unsigned line, const char *msg)
 {
     char path[64], err[512], want[256];
     write_temp(path, text, len);
@@ -276,8 +275,7 @@ static void expect_error(const char *text, size_t len, int want_rc, unsigned lin
         snprintf(want, sizeof want, "%s:%u: %s", path, line, msg);
     else
         snprintf(want, sizeof want, "%s: %s", path, msg);
-    ck_assert_msg(strncmp(err, want, strlen(want)) == 0, "error \"%s\", want \"%s...\"", err,
-                  want);
+    ck_assert_msg(strncmp(err, want, strlen(want)) == 0, "error \"%s\", want \"%s...\"", err, want);
 }
 
 #define BAD(text, line, msg) expect_error(text, sizeof(text) - 1, -EINVAL, line, msg)
@@ -309,8 +307,8 @@ START_TEST(parser_errors)
     BAD("00E0FC\t24\tHua\xffwei\n", 1, "invalid UTF-8 or C1 control in organisation at byte 4");
     BAD("00E0FC\t24\tBr\xc3\n", 1, "invalid UTF-8");
     BAD("00E0FC\t24\tA\xc2\x85 B\n", 1, "invalid UTF-8 or C1 control"); /* U+0085 NEL */
-    BAD("00E0FC\t24\t\xc0\xaf\n", 1, "invalid UTF-8"); /* overlong '/' */
-    BAD("00E0FC\t24\t\xed\xa0\x80\n", 1, "invalid UTF-8"); /* surrogate */
+    BAD("00E0FC\t24\t\xc0\xaf\n", 1, "invalid UTF-8");                  /* overlong '/' */
+    BAD("00E0FC\t24\t\xed\xa0\x80\n", 1, "invalid UTF-8");              /* surrogate */
     BAD("00E0FC\t24\tHuawei \n", 1, "organisation has a leading or trailing space");
     BAD("00E0FC\t24\t Huawei\n", 1, "organisation has a leading or trailing space");
     BAD("00E0FC\t24\tA\n00E0FD\t24\tB\0C\n", 2, "NUL byte");
