@@ -210,4 +210,21 @@ void vs_geo_annotate(const struct vs_geo *g, const struct vs_device *d, void *ob
         json_array_append_new(arr, e);
     }
     json_object_set_new(j, "geo", arr);
+    json_t *peers = json_array();
+    for (uint8_t i = 0; i < d->npeers; i++) {
+        struct vs_geo_info info;
+        bool found = vs_geo_lookup(g, &d->peers[i].ip, &info);
+        char buf[VS_IP_STRLEN];
+        vs_ip_format(&d->peers[i].ip, buf);
+        json_t *e = json_object();
+        json_object_set_new(e, "ip", json_string(buf));
+        json_object_set_new(e, "country",
+                            found && info.country[0] ? json_string(info.country) : json_null());
+        json_object_set_new(e, "asn", found && info.asn ? json_integer(info.asn) : json_null());
+        json_object_set_new(e, "as_org",
+                            found && info.as_org[0] ? json_string(info.as_org) : json_null());
+        json_object_set_new(e, "packets", json_integer((json_int_t)d->peers[i].packets));
+        json_array_append_new(peers, e);
+    }
+    json_object_set_new(j, "peers", peers);
 }

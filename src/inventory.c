@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "vendorsniff/geo.h"
 #include "vendorsniff/oui.h"
 #include "vendorsniff/signatures.h"
 #include "vendorsniff/text.h"
@@ -31,6 +32,7 @@ struct vs_inventory {
     const struct vs_oui_db *oui;
     const struct vs_sigs *sigs;
     const struct vs_risk_list *risk;
+    const struct vs_geo *geo;
     struct vs_inventory_hooks hooks;
     size_t max_devices;
 
@@ -250,6 +252,7 @@ static void device_free(struct vs_device *d)
     }
     free(d->alerts);
     free(d->ips);
+    free(d->peers);
     free(d->vlans);
     free(d->model);
     free(d->software);
@@ -937,6 +940,77 @@ void vs_inventory_reload(struct vs_inventory *inv, const struct vs_oui_db *oui,
         d->risk = NULL;
         vs_inventory_attribute(inv, d, sec, usec);
     }
+}
+
+/* ---- peers (--geoip) ------------------------------------------------------------ */
+
+void vs_inventory_set_geo(struct vs_inventory *inv, const struct vs_geo *geo) { inv->geo = geo; }
+
+struct vs_device *vs_inventory_find_ip(struct vs_inventory *inv, const struct vs_ip *ip)
+{
+    struct ip_slot *s = it_find(inv, ip);
+    return s ? s->d : NULL;
+}
+
+static void check_peer(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *ip,
+                       int64_t sec, uint32_t usec)
+{
+    struct vs_geo_info g;
+    if (!inv->risk || !vs_geo_lookup(inv->geo, ip, &g))
+        return;
+    const struct vs_risk_rule *r = vs_risk_match_peer(inv->risk, g.country, g.asn);
+    if (!r)
+        return;
+    /* Once per device and peer network: the key is the network the rule named. */
+    char net[32];
+    if (r->asn)
+        snprintf(net, sizeof net, "AS%u", (unsigned)g.asn);
+    else
+        snprintf(net, sizeof net, "country:%s", g.country);
+    for (size_t i = 0; i < d->nalerts; i++)
+        if (strcmp(d->alerts[i].rule_id, r->id) == 0 && strcmp(d->alerts[i].vendor, net) == 0)
+            return;
+    vs_inventory_restore_alert(inv, d, r->id, net);
+    inv->alerts++;
+    if (inv->hooks.peer_alert && !inv->quiet)
+        inv->hooks.peer_alert(inv->hooks.ctx, d, r, ip, g.country, g.asn, sec, usec);
+}
+
+void vs_inventory_note_peer(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *dst,
+                            int64_t sec, uint32_t usec)
+{
+    if (!inv->geo)
+        return;
+    for (uint8_t i = 0; i < d->npeers; i++) {
+        if (vs_ip_equal(&d->peers[i].ip, dst)) {
+            d->peers[i].packets++;
+            /* Keep the table roughly sorted so the busiest peers stay in front. */
+            if (i > 0 && d->peers[i].packets > d->peers[i - 1].packets) {
+                struct vs_peer t = d->peers[i - 1];
+                d->peers[i - 1] = d->peers[i];
+                d->peers[i] = t;
+            }
+            return;
+        }
+    }
+    if (!vs_geo_is_public(dst))
+        return;
+    if (!d->peers) {
+        d->peers = calloc(VS_MAX_PEERS_PER_DEVICE, sizeof *d->peers);
+        if (!d->peers)
+            return;
+    }
+    if (d->npeers < VS_MAX_PEERS_PER_DEVICE) {
+        d->peers[d->npeers].ip = *dst;
+        d->peers[d->npeers].packets = 1;
+        d->npeers++;
+    } else {
+        /* Space-saving: the newcomer takes the least busy slot and inherits its count. */
+        struct vs_peer *last = &d->peers[d->npeers - 1];
+        last->ip = *dst;
+        last->packets++;
+    }
+    check_peer(inv, d, dst, sec, usec);
 }
 
 /* ---- queries ---------------------------------------------------------------- */

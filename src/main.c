@@ -140,6 +140,18 @@ static void hook_alert(void *ctx, const struct vs_device *d, const struct vs_ris
         vs_syslog_alert(a->syslog, &a->out, d, r, sec, usec);
 }
 
+static void hook_peer_alert(void *ctx, const struct vs_device *d, const struct vs_risk_rule *r,
+                            const struct vs_ip *peer, const char *country, uint32_t asn,
+                            int64_t sec, uint32_t usec)
+{
+    struct app *a = ctx;
+    if (a->events && !a->events_failed &&
+        vs_jsonl_peer_alert(a->events, &a->out, d, r, peer, country, asn, sec, usec) != 0)
+        a->events_failed = true;
+    if (a->syslog)
+        vs_syslog_alert(a->syslog, &a->out, d, r, sec, usec);
+}
+
 static void on_packet(void *ctx, int dlt, int64_t sec, uint32_t usec, const uint8_t *data,
                       size_t caplen, size_t wirelen)
 {
@@ -565,12 +577,16 @@ int main(int argc, char **argv)
         return EXIT_INPUT;
     }
 
-    struct vs_inventory_hooks hooks = {&a, hook_device, hook_alert};
+    struct vs_inventory_hooks hooks = {&a, hook_device, hook_alert, hook_peer_alert};
     a.inv = vs_inventory_new(a.data.oui, a.data.sigs, a.data.risk, &hooks, a.cfg.max_devices);
     a.pipe = a.inv ? vs_pipeline_new(a.inv) : NULL;
     if (!a.pipe) {
         fprintf(stderr, "vendorsniff: out of memory\n");
         return EXIT_RUNTIME;
+    }
+    if (a.geo) {
+        vs_inventory_set_geo(a.inv, a.geo);
+        vs_pipeline_track_peers(a.pipe, true);
     }
     if (a.cfg.state_path) {
         int rc = vs_state_load(a.cfg.state_path, a.inv, err, sizeof err);

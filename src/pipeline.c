@@ -26,6 +26,7 @@ struct vs_pipeline {
     uint8_t arena[FRAME_ARENA];
     size_t arena_used;
     size_t overflow;
+    bool peers;
 };
 
 /* How a protocol's evidence finds its device. */
@@ -80,6 +81,8 @@ struct vs_pipeline *vs_pipeline_new(struct vs_inventory *inv)
 }
 
 void vs_pipeline_free(struct vs_pipeline *p) { free(p); }
+
+void vs_pipeline_track_peers(struct vs_pipeline *p, bool on) { p->peers = on; }
 
 const struct vs_stats *vs_pipeline_stats(const struct vs_pipeline *p) { return &p->stats; }
 
@@ -340,6 +343,15 @@ void vs_pipeline_frame(struct vs_pipeline *p, int dlt, int64_t sec, uint32_t use
                 if (pkt.src_ip.family)
                     vs_inventory_note_ip(p->inv, src, &pkt.src_ip);
             }
+        }
+        if (p->peers && pkt.dst_ip.family) {
+            /* Behind a router only hosts already known by IP are tracked: the router's MAC
+             * would otherwise collect the peers of every host it forwards for. */
+            struct vs_device *pd = src;
+            if ((!pd || (pd->flags & VS_DEV_GATEWAY)) && pkt.src_ip.family)
+                pd = vs_inventory_find_ip(p->inv, &pkt.src_ip);
+            if (pd)
+                vs_inventory_note_peer(p->inv, pd, &pkt.dst_ip, sec, usec);
         }
         dispatch(p, &pkt, src);
         if (st != VS_LINK_ENCAP)

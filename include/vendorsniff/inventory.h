@@ -36,6 +36,12 @@ struct vs_alert_rec {
     char *vendor;  /* the attribution it was raised for */
 };
 
+/* An external address a device talks to (with --geoip), counted by packets. */
+struct vs_peer {
+    struct vs_ip ip;
+    uint64_t packets;
+};
+
 enum vs_dev_flags {
     VS_DEV_HAS_MAC = 1 << 0,
     VS_DEV_GATEWAY = 1 << 1,  /* sources many IPs: never takes routed evidence */
@@ -63,6 +69,8 @@ struct vs_device {
     char *model, *software, *name;
     double confidence;
     const struct vs_risk_rule *risk;
+    struct vs_peer *peers; /* busiest external peers, at most VS_MAX_PEERS_PER_DEVICE */
+    uint8_t npeers;
     struct vs_alert_rec *alerts;
     size_t nalerts;
     bool reported; /* a device event has been emitted */
@@ -79,6 +87,10 @@ struct vs_inventory_hooks {
     void (*device_changed)(void *ctx, const struct vs_device *d, int64_t sec, uint32_t usec);
     void (*alert)(void *ctx, const struct vs_device *d, const struct vs_risk_rule *r, int64_t sec,
                   uint32_t usec);
+    /* rule "risk-peer": d talks to peer, which lies in a listed country or network */
+    void (*peer_alert)(void *ctx, const struct vs_device *d, const struct vs_risk_rule *r,
+                       const struct vs_ip *peer, const char *country, uint32_t asn, int64_t sec,
+                       uint32_t usec);
 };
 
 struct vs_inventory;
@@ -106,6 +118,16 @@ void vs_inventory_bind(struct vs_inventory *inv, struct vs_device *d, const stru
  * not a gateway and has sourced only ip, else a device keyed by ip (created). */
 struct vs_device *vs_inventory_for_ip(struct vs_inventory *inv, const struct vs_ip *ip,
                                       struct vs_device *src_dev, int64_t sec, uint32_t usec);
+
+/* Peer tracking (--geoip): d sent a packet to dst. Counts public destinations in a bounded
+ * table (space-saving: a new peer replaces the least busy one), and checks a newly seen peer
+ * against the risk list's country/ASN rules (once per device and peer network). */
+struct vs_geo;
+void vs_inventory_set_geo(struct vs_inventory *inv, const struct vs_geo *geo);
+void vs_inventory_note_peer(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *dst,
+                            int64_t sec, uint32_t usec);
+/* The device IP-keyed evidence would go to for this source address, without creating one. */
+struct vs_device *vs_inventory_find_ip(struct vs_inventory *inv, const struct vs_ip *ip);
 
 /* Add one evidence item (copied, cleaned, bounded, deduplicated). via: the sending IP for
  * routed evidence, NULL for link-local. Returns true when the device gained evidence. */

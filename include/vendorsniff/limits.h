@@ -37,4 +37,13 @@
 /* Longest line accepted in a data file (signatures, risk list, OUI snapshot). */
 #define VS_MAX_DATA_LINE 4096
 
+/* pcapng (own reader, src/pcapng.c): largest block accepted, 64 MiB (libpcap allows 16 MiB
+ * unless a snaplen asks for more; Wireshark about 16 MiB for packets). Bigger is refused as
+ * corrupt rather than buffered. */
+#define VS_MAX_PCAPNG_BLOCK (64u * 1024u * 1024u)
+/* pcapng Interface Description Blocks kept per section; more is refused as corrupt. */
+#define VS_MAX_PCAPNG_INTERFACES 65536u
+/* Blocks whose headers the pcapng pre-scan walks before it stops looking. */
+#define VS_MAX_PCAPNG_SCAN_BLOCKS 10000000u
+
 #endif

@@ -3,6 +3,7 @@
 #ifndef VS_PIPELINE_H
 #define VS_PIPELINE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,6 +26,9 @@ void vs_pipeline_free(struct vs_pipeline *p);
 /* Process one frame; data is caplen bytes, wirelen its original length. */
 void vs_pipeline_frame(struct vs_pipeline *p, int dlt, int64_t sec, uint32_t usec,
                        const uint8_t *data, size_t caplen, size_t wirelen);
+
+/* Count each device's external peers (needs a GeoIP database on the inventory). */
+void vs_pipeline_track_peers(struct vs_pipeline *p, bool on);
 
 const struct vs_stats *vs_pipeline_stats(const struct vs_pipeline *p);
 uint64_t vs_stats_decode_errors(const struct vs_stats *s);

@@ -32,6 +32,10 @@ int vs_jsonl_device(FILE *f, const struct vs_out *o, const struct vs_device *d, 
                     uint32_t usec);
 int vs_jsonl_alert(FILE *f, const struct vs_out *o, const struct vs_device *d,
                    const struct vs_risk_rule *r, int64_t sec, uint32_t usec);
+/* rule "risk-peer": the device talks to peer, in a listed country or network. */
+int vs_jsonl_peer_alert(FILE *f, const struct vs_out *o, const struct vs_device *d,
+                        const struct vs_risk_rule *r, const struct vs_ip *peer, const char *country,
+                        uint32_t asn, int64_t sec, uint32_t usec);
 int vs_jsonl_stats(FILE *f, const struct vs_out *o, const struct vs_run_stats *s, int64_t sec,
                    uint32_t usec);
 

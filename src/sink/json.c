@@ -177,6 +177,33 @@ int vs_jsonl_alert(FILE *f, const struct vs_out *o, const struct vs_device *d,
     return dump_line(f, alert_json(o, d, r, sec, usec));
 }
 
+int vs_jsonl_peer_alert(FILE *f, const struct vs_out *o, const struct vs_device *d,
+                        const struct vs_risk_rule *r, const struct vs_ip *peer, const char *country,
+                        uint32_t asn, int64_t sec, uint32_t usec)
+{
+    json_t *j = alert_json(o, d, r, sec, usec);
+    char ip[VS_IP_STRLEN];
+    vs_ip_format(peer, ip);
+    json_t *p = json_object();
+    json_object_set_new(p, "ip", json_string(ip));
+    json_object_set_new(p, "country", country && *country ? json_string(country) : json_null());
+    json_object_set_new(p, "asn", asn ? json_integer(asn) : json_null());
+    json_object_set_new(j, "peer", p);
+    json_t *e = json_object();
+    char v[128];
+    snprintf(v, sizeof v, "%s%s%s%s", ip, country && *country ? " country " : "",
+             country ? country : "", "");
+    if (asn) {
+        size_t n = strlen(v);
+        snprintf(v + n, sizeof v - n, " AS%u", (unsigned)asn);
+    }
+    json_object_set_new(e, "source", json_string("geo"));
+    json_object_set_new(e, "field", json_string("peer"));
+    json_object_set_new(e, "value", json_string(v));
+    json_array_append_new(json_object_get(j, "evidence"), e);
+    return dump_line(f, j);
+}
+
 char *vs_alert_json_string(const struct vs_out *o, const struct vs_device *d,
                            const struct vs_risk_rule *r, int64_t sec, uint32_t usec)
 {

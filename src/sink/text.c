@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "vendorsniff/geo.h"
 #include "vendorsniff/oui.h"
 #include "vendorsniff/sink.h"
 #include "vendorsniff/text.h"
@@ -109,7 +110,34 @@ static const char *find_ev(const struct vs_device *d, enum vs_field f)
     return NULL;
 }
 
-static void device_block(FILE *f, const struct style *st, const struct vs_device *d)
+static void peers_block(FILE *f, const struct vs_out *o, const struct vs_device *d)
+{
+    if (!o->geo || !d->npeers)
+        return;
+    fputs("    peers     ", f);
+    for (uint8_t i = 0; i < d->npeers && i < 5; i++) {
+        char ip[VS_IP_STRLEN];
+        struct vs_geo_info g;
+        vs_ip_format(&d->peers[i].ip, ip);
+        bool found = vs_geo_lookup(o->geo, &d->peers[i].ip, &g);
+        fprintf(f, "%s%s", i ? "\n              " : "", ip);
+        if (found) {
+            fprintf(f, " (%s", g.country[0] ? g.country : "??");
+            if (g.asn) {
+                fprintf(f, ", AS%u ", (unsigned)g.asn);
+                put_wire(f, g.as_org, 40);
+            }
+            fputc(')', f);
+        }
+        fprintf(f, " %llu packets", (unsigned long long)d->peers[i].packets);
+    }
+    if (d->npeers > 5)
+        fprintf(f, "\n              ... %u more", d->npeers - 5u);
+    fputc('\n', f);
+}
+
+static void device_block(FILE *f, const struct vs_out *o, const struct style *st,
+                         const struct vs_device *d)
 {
     char id[64];
     vs_device_id(d, id, sizeof id);
@@ -175,6 +203,7 @@ static void device_block(FILE *f, const struct style *st, const struct vs_device
         put_wire(f, port, 80);
         fputc('\n', f);
     }
+    peers_block(f, o, d);
     char a[VS_TS_STRLEN], b[VS_TS_STRLEN];
     vs_ts_format(d->first_sec, d->first_usec, a);
     vs_ts_format(d->last_sec, d->last_usec, b);
@@ -227,13 +256,15 @@ void vs_report_text(FILE *f, const struct vs_out *o, struct vs_inventory *inv,
         fprintf(f, "  risk list: %s (%zu rules)\n", o->risk->name, o->risk->nrules);
     if (!o->geo)
         fputs("  GeoIP enrichment: off (no --geoip database)\n", f);
+    else
+        fprintf(f, "  GeoIP: %s\n", vs_geo_describe(o->geo));
     fputc('\n', f);
 
     if (nrisk) {
         fprintf(f, "%s%sRISK: %zu device%s on the risk list%s\n\n", st->red, st->bold, nrisk,
                 nrisk == 1 ? "" : "s", st->off);
         for (size_t i = 0; i < n && arr[i]->risk; i++)
-            device_block(f, st, arr[i]);
+            device_block(f, o, st, arr[i]);
     } else {
         fputs("No device on the risk list.\n\n", f);
     }
@@ -245,6 +276,6 @@ void vs_report_text(FILE *f, const struct vs_out *o, struct vs_inventory *inv,
             full ? "" : " (with protocol evidence; the others are in the summary above)");
     for (size_t i = nrisk; i < n; i++)
         if (full || has_protocol_evidence(arr[i]))
-            device_block(f, st, arr[i]);
+            device_block(f, o, st, arr[i]);
     free(arr);
 }

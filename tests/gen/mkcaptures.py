@@ -240,7 +240,9 @@ MAX_FRAME = 1600
 
 class Cap:
     def __init__(self, t0_s):
-        self.t = int(round(t0_s * 10**9))
+        assert isinstance(t0_s, int), "whole seconds: a float epoch loses nanoseconds"
+        self.origin = t0_s * 10**9
+        self.t = self.origin
         self.frames = []
 
     def add(self, frame, dt_us=0, iface=0):
@@ -253,12 +255,17 @@ class Cap:
         assert len(frame) <= MAX_FRAME, len(frame)
         self.frames.append((t_ns, frame, iface))
 
-    def clock(self, t_s):
-        """Another clock writing into the same frame list (for interleaved flows)."""
+    def clock(self, offset_s):
+        """Another clock, starting offset_s seconds after this capture's origin, writing
+        into the same frame list (for interleaved flows)."""
         c = Cap.__new__(Cap)
-        c.t = int(round(t_s * 10**9))
+        c.origin = self.origin
+        c.t = self.origin + round(offset_s * 10**9)
         c.frames = self.frames
         return c
+
+    def ns(self, offset_s):
+        return self.origin + round(offset_s * 10**9)
 
     def sorted(self):
         return [f for _, f in sorted(enumerate(self.frames), key=lambda p: (p[1][0], p[0]))]
@@ -2632,29 +2639,28 @@ def sample_periodic(c):
         for off, frame in ((1.0, lldp_ce6851("10GE1/0/48")), (5.2, lldp_m6000()),
                            (9.4, lldp_2960x()), (12.1, lldp_ex4300()), (16.8, lldp_arista()),
                            (2.3, lldp_yealink())):
-            c.at(int((t0 + base + off) * 10**9), frame)
+            c.at(c.ns(base + off), frame)
     for base in range(0, SAMPLE_SECONDS, 60):
-        c.at(int((t0 + base + 8.0) * 10**9), cdp_2960x())
-        c.at(int((t0 + base + 3.5) * 10**9), udp_frame(
+        c.at(c.ns(base + 8.0), cdp_2960x())
+        c.at(c.ns(base + 3.5), udp_frame(
             L2(MT_MAC, BCAST), True, "10.0.0.10", "255.255.255.255", 5678, 5678,
             mndp_edge(base // 60)))
-        c.at(int((t0 + base + 3.6) * 10**9), cdp_frame(MT_MAC, cdp_pdu(1, 120, [
+        c.at(c.ns(base + 3.6), cdp_frame(MT_MAC, cdp_pdu(1, 120, [
             cdp_str(0x0001, "edge-mt-01"), cdp_str(0x0005, MT_VERSION),
             cdp_str(0x0006, "MikroTik"), cdp_tlv(0x0002, cdp_addrs(["10.0.0.10"])),
             cdp_str(0x0003, "ether1"), cdp_tlv(0x0004, struct.pack("!I", CDP_ROUTER))])))
 
 
 def sample_arp(c):
-    t0 = SAMPLE_T0
     gw = {10: "10.10.0.1", 20: "10.20.0.1"}
     order = ["pc101", "pc102", "pc103", "cam", "nvr", "phone", "dns", "files"]
     for i, name in enumerate(order):
         m, ip, vid = SM[name]
-        k = c.clock(t0 + 0.4 + i * 0.37)
+        k = c.clock(0.4 + i * 0.37)
         k.add(arp_request_frame(m, ip, gw[vid], tags=dot1q(vid)))
         k.add(eth(m, VMAC, 0x0806, arp(2, VMAC, gw[vid], m, ip), tags=dot1q(vid)), 900)
     # Management hosts resolve each other.
-    k = c.clock(t0 + 11.0)
+    k = c.clock(11.0)
     k.add(arp_request_frame(SM["nms"][0], "10.0.0.50", "10.0.0.2"))
     k.add(arp_reply_frame(SM["core"][0], "10.0.0.2", SM["nms"][0], "10.0.0.50"), 700)
     k.add(arp_request_frame(SM["nms"][0], "10.0.0.50", "10.0.0.254"), 300_000)
@@ -2666,25 +2672,24 @@ def sample_arp(c):
     k.add(arp_request_frame(SM["nms"][0], "10.0.0.50", "10.0.0.9"), 300_000)
     k.add(arp_reply_frame(SM["arista"][0], "10.0.0.9", SM["nms"][0], "10.0.0.50"), 600)
     # The PC asks for the camera and the NVR directly (same VLAN).
-    k = c.clock(t0 + 29.5)
+    k = c.clock(29.5)
     for name in ("cam", "nvr"):
         k.add(arp_request_frame(SM["pc101"][0], "10.20.0.101", SM[name][1], tags=dot1q(20)),
               100_000)
         k.add(arp_reply_frame(SM[name][0], SM[name][1], SM["pc101"][0], "10.20.0.101",
                               tags=dot1q(20)), 700)
     # Gratuitous ARP from the core switch's VLAN 20 interface after a VRRP check.
-    k = c.clock(t0 + 70.0)
+    k = c.clock(70.0)
     k.add(eth(BCAST, SM["core"][0], 0x0806, arp(1, SM["core"][0], "10.20.0.2", "00:00:00:00:00:00",
                                                 "10.20.0.2"), tags=dot1q(20)))
 
 
 def sample_nms(c):
-    t0 = SAMPLE_T0
     nms_mac, nms, _ = SM["nms"]
     core_mac, core, _ = SM["core"]
     # Full system-group poll of the core switch (v2c).
     l2 = L2(nms_mac, core_mac)
-    k = c.clock(t0 + 12.0)
+    k = c.clock(12.0)
     k.add(udp_frame(l2, True, nms, core, 45161, 161, snmp_msg(1, COMMUNITY, snmp_pdu(
         GET, 0x11D7, [vb(SYSDESCR), vb(SYSOBJECTID), vb(SYSUPTIME), vb(SYSNAME)]))))
     k.add(udp_frame(l2, False, core, nms, 161, 45161, snmp_msg(1, COMMUNITY, snmp_pdu(
@@ -2698,7 +2703,7 @@ def sample_nms(c):
             rid = 0x2000 + base + j
             oids = ["1.3.6.1.2.1.31.1.1.1.6.%d" % n for n in (1, 2, 3, 4)] + [
                 "1.3.6.1.2.1.31.1.1.1.10.%d" % n for n in (1, 2, 3, 4)]
-            k = c.clock(t0 + base + 20.5 + j * 0.05)
+            k = c.clock(base + 20.5 + j * 0.05)
             l2 = L2(nms_mac, m)
             k.add(udp_frame(l2, True, nms, ip, 45200 + j, 161, snmp_msg(
                 1, COMMUNITY, snmp_pdu(GET, rid, [vb(o) for o in oids]))))
@@ -2710,7 +2715,7 @@ def sample_nms(c):
     # SNMPv3 discovery of the ZTE PE router: the Report names its engine (enterprise 3902).
     pe_mac, pe, _ = SM["pe"]
     l2 = L2(nms_mac, pe_mac)
-    k = c.clock(t0 + 14.0)
+    k = c.clock(14.0)
     k.add(udp_frame(l2, True, nms, pe, 45300, 161, snmpv3_msg(
         0x3E01, 0x04, b"", 0, 0, "", b"", b"", scoped_pdu(b"", "", snmp_pdu(GET, 0x3E02, [])))))
     engine = engine_id_mac(3902, pe_mac)
@@ -2719,9 +2724,9 @@ def sample_nms(c):
             REPORT, 0x3E02, [vb(USM_UNKNOWN_ENGINE_IDS, counter32(3))]))), ttl=255), 2_100)
     # The branch devices behind the PE router, polled twice.
     for base in (50.0, 110.0):
-        routed_remote(c.clock(t0 + base), l2, nms, SAMPLE_REMOTE, 45400 + int(base))
+        routed_remote(c.clock(base), l2, nms, SAMPLE_REMOTE, 45400 + int(base))
     # SSH to the core switch.
-    k = c.clock(t0 + 40.0)
+    k = c.clock(40.0)
     t = TcpConn(k, L2(nms_mac, core_mac), nms, core, 45522, 22, ttl_b=255).open()
     t.send(False, (HW_SSH + "\r\n").encode())
     t.send(True, b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n")
@@ -2739,7 +2744,7 @@ def sample_users(c):
     for rnd in range(4):
         for ui, u in enumerate(users):
             name, ip = sites[(rnd * 3 + ui) % len(sites)]
-            start = t0 + 6.0 + rnd * 28.0 + ui * 6.1
+            start = 6.0 + rnd * 28.0 + ui * 6.1
             label = "s%d:%s" % (n, u)
             k = c.clock(start)
             dns_pair(k, gw_l2(u), SM[u][1], dns, name, ip, label)
@@ -2747,12 +2752,12 @@ def sample_users(c):
                         det_int("down:" + label, 2000, 9000), label, dt_us=3_000)
             n += 1
     # The file server backs up to the cloud over TLS (VLAN 10).
-    k = c.clock(t0 + 44.0)
+    k = c.clock(44.0)
     tls_session(k, gw_l2("files"), SM["files"][1], "198.51.100.200", 51888, "backup.example.com",
                 24000, "files-backup")
     # The DNS server keeps its clock: NTP to two public servers (VLAN 10).
     for i, srv in enumerate(("192.0.2.123", "192.0.2.124")):
-        k = c.clock(t0 + 17.0 + i * 60)
+        k = c.clock(17.0 + i * 60)
         l2 = gw_l2("dns")
         k.add(udp_frame(l2, True, SM["dns"][1], srv, 123, 123,
                         ntp_packet(3, 0, t0 + 17 + i * 60, label="ntpq%d" % i)))
@@ -2762,17 +2767,16 @@ def sample_users(c):
 
 
 def sample_iot(c):
-    t0 = SAMPLE_T0
     pc_mac, pc, _ = SM["pc101"]
     # The admin opens the camera's and the NVR's web pages: both answer 401.
-    k = c.clock(t0 + 30.0)
+    k = c.clock(30.0)
     t = TcpConn(k, peer_l2("pc101", "cam"), pc, SM["cam"][1], 52001, 80).open()
     t.send(True, http_request("GET", "/doc/page/login.asp", SM["cam"][1], [
         ("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 "
                        "Firefox/125.0"), ("Accept", "text/html")]))
     t.send(False, hik_401(det_bytes("hiknonce-sample", 16).hex()))
     t.close(from_a=False)
-    k = c.clock(t0 + 33.0)
+    k = c.clock(33.0)
     t = TcpConn(k, peer_l2("pc101", "nvr"), pc, SM["nvr"][1], 52002, 80).open()
     t.send(True, http_request("GET", "/", SM["nvr"][1], [
         ("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 "
@@ -2784,7 +2788,7 @@ def sample_iot(c):
     ph_mac, ph, _ = SM["phone"]
     l2 = gw_l2("phone")
     callid = det_bytes("sample-callid", 8).hex() + "@" + ph
-    k = c.clock(t0 + 15.0)
+    k = c.clock(15.0)
     k.add(udp_frame(l2, True, ph, SAMPLE_PBX, 5062, 5060, sip_register(
         ph, 5062, "2041", SAMPLE_PBX, "UDP", 1, YEALINK_UA, "2716549830", callid)))
     h = sip_exchange_headers(ph, 5062, "2041", SAMPLE_PBX, "UDP", 1, "2716549830", callid)
@@ -2795,14 +2799,14 @@ def sample_iot(c):
     # The ZTE ONT gets its address from the core switch (DHCP server on VLANIF20), then
     # informs its ACS.
     ont_mac, ont_ip, _ = SM["ont"]
-    k = c.clock(t0 + 24.0)
+    k = c.clock(24.0)
     dhcp_exchange(k, BcastL2(ont_mac, SM["core"][0], tags=dot1q(20)), 0x6B2F91D0, ont_mac, ont_ip,
                   "10.20.0.2", dhcp_ont_opts)
-    ont_cwmp(c.clock(t0 + 25.0), gw_l2("ont"), ont_ip, SAMPLE_ACS, ont_ip, 49802,
+    ont_cwmp(c.clock(25.0), gw_l2("ont"), ont_ip, SAMPLE_ACS, ont_ip, 49802,
              "2024-05-14T08:30:25+00:00", 0)
     # The phone with a randomised (locally administered) MAC joins the Wi-Fi bridge.
     an_mac, an_ip, _ = SM["android"]
-    k = c.clock(t0 + 4.0)
+    k = c.clock(4.0)
     dhcp_exchange(k, BcastL2(an_mac, SM["core"][0], tags=dot1q(20)), 0x19E2A4B7, an_mac, an_ip,
                   "10.20.0.2", lambda mt, extra=(): [
                       (53, bytes([mt])), (61, b"\x01" + mac(an_mac)), (57, struct.pack("!H", 1500)),

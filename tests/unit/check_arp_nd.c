@@ -272,7 +272,9 @@ START_TEST(test_nd_bad_options)
     for (size_t k = 0; k < sizeof nd_na; k++) {
         uint8_t *copy = malloc(k ? k : 1);
         memcpy(copy, nd_na, k);
-        ck_assert_int_eq(nd(copy, k, nd_ns_src), VS_DECODE_TRUNCATED);
+        enum vs_decode_status st = nd(copy, k, nd_ns_src);
+        /* Cut between options (24, 32) the message reads as complete. */
+        ck_assert_int_eq(st, k == 24 || k == 32 ? VS_DECODE_OK : VS_DECODE_TRUNCATED);
         ck_assert_uint_eq(col.n, 0);
         free(copy);
     }

@@ -101,11 +101,14 @@ def pcap(path, frames):
             f.write(data)
 
 
-def devices_capture(devs, t0, repeat=3):
+def devices_capture(devs, t0, keep=None, repeat=3):
+    """Every device of devs (or only those in keep), in a fixed order: a device's frames
+    do not depend on which others are left out."""
     out = []
     for r in range(repeat):
         for i, (name, spec) in enumerate(sorted(devs.items())):
-            out.append((t0 + r, i * 1000, device_frames(name, spec, i)))
+            if keep is None or name in keep:
+                out.append((t0 + r, i * 1000, device_frames(name, spec, i)))
     return out
 
 
@@ -118,11 +121,10 @@ def main(argv):
     if "--t0" in rest:
         t0 = int(rest[rest.index("--t0") + 1])
     if kind == "lan":
-        devs = dict(DEVICES)
+        keep = set(DEVICES)
         if "--without" in rest:
-            for n in rest[rest.index("--without") + 1].split(","):
-                devs.pop(n)
-        pcap(path, devices_capture(devs, t0))
+            keep -= set(rest[rest.index("--without") + 1].split(","))
+        pcap(path, devices_capture(DEVICES, t0, keep))
     elif kind == "extra":
         pcap(path, devices_capture(EXTRA, t0))
     elif kind == "many":
