@@ -91,8 +91,14 @@ static int run(struct parse *p)
      * the section name with every key, which is all our files need. */
     if (p->errsz)
         p->err[0] = '\0';
-    /* Debian's libinih takes its options at run time. Patterns hold ';' and can be long,
-     * so: no inline comments, no continuation lines, long heap lines, stop at the first error. */
+    /* Debian's libinih takes its options at run time, as process-wide globals: set ours
+     * for this parse only and put the previous ones back, so that other libinih users
+     * (signatures.c relies on continuation lines) are not changed behind their back. */
+    bool o_inline = ini_allow_inline_comments, o_multi = ini_allow_multiline;
+    bool o_stack = ini_use_stack, o_realloc = ini_allow_realloc, o_stop = ini_stop_on_first_error;
+    int o_alloc = ini_initial_alloc, o_max = ini_max_line;
+    /* Patterns hold ';' and can be long, so: no inline comments, no continuation lines,
+     * long heap lines, stop at the first error. */
     ini_allow_inline_comments = false;
     ini_allow_multiline = false;
     ini_use_stack = false;
@@ -102,6 +108,13 @@ static int run(struct parse *p)
     p->rd.at_line_start = true;
     ini_stop_on_first_error = true;
     int rc = ini_parse_stream(read_line, &p->rd, on_entry, p);
+    ini_allow_inline_comments = o_inline;
+    ini_allow_multiline = o_multi;
+    ini_use_stack = o_stack;
+    ini_allow_realloc = o_realloc;
+    ini_stop_on_first_error = o_stop;
+    ini_initial_alloc = o_alloc;
+    ini_max_line = o_max;
     if (p->failed) {
         if (p->errsz && p->err[0] == '\0')
             snprintf(p->err, p->errsz, "%s:%d: invalid entry", p->name, p->rd.line);

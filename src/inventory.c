@@ -252,6 +252,7 @@ static void device_free(struct vs_device *d)
     }
     free(d->alerts);
     free(d->ips);
+    free(d->aliases);
     free(d->peers);
     free(d->vlans);
     free(d->model);
@@ -297,6 +298,11 @@ static void device_destroy(struct vs_inventory *inv, struct vs_device *d)
     it_forget_device(inv, d);
     if (d->flags & VS_DEV_HAS_MAC)
         mt_delete(inv, mac_key(d->mac));
+    for (uint8_t i = 0; i < d->naliases; i++) {
+        struct mac_slot *s = mt_find(inv, mac_key(d->aliases[i]));
+        if (s && s->d == d)
+            mt_delete(inv, mac_key(d->aliases[i]));
+    }
     list_remove(inv, d);
     device_free(d);
 }
@@ -485,8 +491,8 @@ static bool looks_like_gateway(const struct vs_device *d)
 
 void vs_inventory_note_ip(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *ip)
 {
-    if (d->flags & VS_DEV_IPS_FULL)
-        return;
+    if (d->flags & (VS_DEV_IPS_FULL | VS_DEV_GATEWAY))
+        return; /* a gateway's own addresses come from bindings, not from what it forwards */
     /* Most packets come from the address seen last: one compare and out. */
     for (uint8_t k = d->nips; k-- > 0;)
         if (vs_ip_equal(&d->ips[k], ip))
@@ -672,11 +678,19 @@ static void become_gateway(struct vs_inventory *inv, struct vs_device *d, int64_
                            uint32_t usec)
 {
     d->flags |= VS_DEV_GATEWAY;
+    /* The source addresses it showed were mostly other hosts': keep only those bound to it
+     * (ARP, ND, DHCP, management address), and drop inferred bindings. */
+    uint8_t keep_ips = 0;
     for (uint8_t k = 0; k < d->nips; k++) {
         struct ip_slot *s = it_find(inv, &d->ips[k]);
-        if (s && s->d == d && !s->bound)
+        if (s && s->d == d && s->bound) {
+            d->ips[keep_ips++] = d->ips[k];
+            continue;
+        }
+        if (s && s->d == d)
             it_delete(inv, &d->ips[k]);
     }
+    d->nips = keep_ips;
     bool moved = false;
     size_t keep = 0;
     for (size_t i = 0; i < d->nev; i++) {
@@ -717,6 +731,25 @@ static void become_gateway(struct vs_inventory *inv, struct vs_device *d, int64_
         vs_inventory_attribute(inv, d, sec, usec);
 }
 
+/* Register mac as another address of d (bounded; the MAC table then finds d by it). */
+static void add_alias(struct vs_inventory *inv, struct vs_device *d, const uint8_t mac[6])
+{
+    if ((d->flags & VS_DEV_HAS_MAC) && memcmp(d->mac, mac, 6) == 0)
+        return;
+    if (mt_find(inv, mac_key(mac)))
+        return;
+    if (d->naliases >= VS_MAX_ALIASES)
+        return;
+    if (!d->aliases) {
+        d->aliases = calloc(VS_MAX_ALIASES, sizeof *d->aliases);
+        if (!d->aliases)
+            return;
+    }
+    if (!mt_insert(inv, mac_key(mac), d))
+        return;
+    memcpy(d->aliases[d->naliases++], mac, 6);
+}
+
 static void merge_into(struct vs_inventory *inv, struct vs_device *dst, struct vs_device *src,
                        int64_t sec, uint32_t usec)
 {
@@ -735,9 +768,23 @@ static void merge_into(struct vs_inventory *inv, struct vs_device *dst, struct v
         dst->first_sec = src->first_sec;
         dst->first_usec = src->first_usec;
     }
+    dst->packets += src->packets;
+    if (src->last_sec > dst->last_sec ||
+        (src->last_sec == dst->last_sec && src->last_usec > dst->last_usec)) {
+        dst->last_sec = src->last_sec;
+        dst->last_usec = src->last_usec;
+    }
     for (size_t i = 0; i < src->nalerts; i++)
         vs_inventory_restore_alert(inv, dst, src->alerts[i].rule_id, src->alerts[i].vendor);
+    uint8_t moved[VS_MAX_ALIASES + 1][6];
+    size_t nmoved = 0;
+    if (src->flags & VS_DEV_HAS_MAC)
+        memcpy(moved[nmoved++], src->mac, 6);
+    for (uint8_t i = 0; i < src->naliases && nmoved < VS_MAX_ALIASES + 1; i++)
+        memcpy(moved[nmoved++], src->aliases[i], 6);
     device_destroy(inv, src);
+    for (size_t i = 0; i < nmoved; i++)
+        add_alias(inv, dst, moved[i]);
     vs_inventory_attribute(inv, dst, sec, usec);
 }
 
@@ -940,6 +987,37 @@ void vs_inventory_reload(struct vs_inventory *inv, const struct vs_oui_db *oui,
         d->risk = NULL;
         vs_inventory_attribute(inv, d, sec, usec);
     }
+}
+
+struct vs_device *vs_inventory_alias_mac(struct vs_inventory *inv, struct vs_device *chassis,
+                                         const uint8_t port_mac[6], int64_t sec, uint32_t usec)
+{
+    if ((chassis->flags & VS_DEV_HAS_MAC) && memcmp(chassis->mac, port_mac, 6) == 0)
+        return chassis;
+    struct mac_slot *s = mt_find(inv, mac_key(port_mac));
+    if (s && s->d == chassis)
+        return chassis;
+    if (s) {
+        /* Fold the port's record in only when it is nobody else's chassis. */
+        struct vs_device *port = s->d;
+        if (port->naliases || memcmp(port->mac, port_mac, 6) != 0)
+            return chassis;
+        merge_into(inv, chassis, port, sec, usec);
+        return chassis;
+    }
+    add_alias(inv, chassis, port_mac);
+    return chassis;
+}
+
+void vs_inventory_touch_ip(struct vs_inventory *inv, const struct vs_ip *ip, int64_t sec,
+                           uint32_t usec)
+{
+    struct ip_slot *s = it_find(inv, ip);
+    if (!s || (s->d->flags & VS_DEV_HAS_MAC))
+        return;
+    s->d->packets++;
+    s->d->last_sec = sec;
+    s->d->last_usec = usec;
 }
 
 /* ---- peers (--geoip) ------------------------------------------------------------ */

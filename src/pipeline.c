@@ -130,8 +130,15 @@ static struct vs_device *link_subject(struct vs_pipeline *p, const struct vs_pkt
     for (size_t i = 0; i < p->nitems; i++) {
         const struct vs_evidence *ev = &p->items[i].ev;
         if ((ev->field == VS_F_LLDP_CHASSIS_ID || ev->field == VS_F_STP_BRIDGE_ID) && ev->mac &&
-            mac_usable(ev->mac))
-            return vs_inventory_get_mac(p->inv, ev->mac, pkt->ts_sec, pkt->ts_usec, true);
+            mac_usable(ev->mac)) {
+            struct vs_device *c =
+                vs_inventory_get_mac(p->inv, ev->mac, pkt->ts_sec, pkt->ts_usec, true);
+            /* The port MAC that sent the frame is the same box: one device, not two. The
+             * port's record may be folded into the chassis here, so src is not used after. */
+            if (c && src && mac_usable(pkt->src_mac))
+                c = vs_inventory_alias_mac(p->inv, c, pkt->src_mac, pkt->ts_sec, pkt->ts_usec);
+            return c;
+        }
     }
     if (src)
         return src;
@@ -340,8 +347,12 @@ void vs_pipeline_frame(struct vs_pipeline *p, int dlt, int64_t sec, uint32_t use
             if (src) {
                 for (uint8_t i = 0; i < pkt.nvlans; i++)
                     vs_inventory_note_vlan(p->inv, src, pkt.vlans[i]);
-                if (pkt.src_ip.family)
-                    vs_inventory_note_ip(p->inv, src, &pkt.src_ip);
+                if (pkt.src_ip.family) {
+                    if (src->flags & VS_DEV_GATEWAY)
+                        vs_inventory_touch_ip(p->inv, &pkt.src_ip, sec, usec);
+                    else
+                        vs_inventory_note_ip(p->inv, src, &pkt.src_ip);
+                }
             }
         }
         if (p->peers && pkt.dst_ip.family) {

@@ -71,6 +71,8 @@ struct vs_device {
     const struct vs_risk_rule *risk;
     struct vs_peer *peers; /* busiest external peers, at most VS_MAX_PEERS_PER_DEVICE */
     uint8_t npeers;
+    uint8_t naliases;
+    uint8_t (*aliases)[6]; /* other MACs of this device (switch ports announcing its chassis) */
     struct vs_alert_rec *alerts;
     size_t nalerts;
     bool reported; /* a device event has been emitted */
@@ -110,6 +112,15 @@ struct vs_device *vs_inventory_get_mac(struct vs_inventory *inv, const uint8_t m
 /* Record a VLAN / a source IP on a device (cheap when already known). */
 void vs_inventory_note_vlan(struct vs_inventory *inv, struct vs_device *d, uint16_t vid);
 void vs_inventory_note_ip(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *ip);
+/* A frame from port_mac announced chassis (LLDP chassis ID, STP bridge ID): both MACs are
+ * one device. The port's record is merged into the chassis and the port MAC becomes an
+ * alias that finds the chassis. Returns the chassis device. */
+struct vs_device *vs_inventory_alias_mac(struct vs_inventory *inv, struct vs_device *chassis,
+                                         const uint8_t port_mac[6], int64_t sec, uint32_t usec);
+/* Count a packet sent by ip for the IP-keyed device it belongs to, if there is one (traffic
+ * that arrives through a router). */
+void vs_inventory_touch_ip(struct vs_inventory *inv, const struct vs_ip *ip, int64_t sec,
+                           uint32_t usec);
 /* ARP/ND/DHCP/engine ID/management address: ip belongs to the device with this MAC. */
 void vs_inventory_bind(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *ip);
 

@@ -25,6 +25,8 @@
 #define VS_GATEWAY_IP_THRESHOLD 3
 /* Devices kept by default before the least recently seen are evicted (--max-devices). */
 #define VS_DEFAULT_MAX_DEVICES 1000000
+/* Other MACs (switch ports) folded into one device by LLDP chassis / STP bridge IDs. */
+#define VS_MAX_ALIASES 8
 /* External peers kept per device (--geoip). */
 #define VS_MAX_PEERS_PER_DEVICE 16
 /* Bytes at the start of a TCP/UDP payload looked at for a banner. */

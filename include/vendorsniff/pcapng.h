@@ -52,12 +52,13 @@ uint32_t vs_pcapng_interface_snaplen(const struct vs_pcapng *r, size_t i);
 void vs_pcapng_close(struct vs_pcapng *r);
 
 /* Pre-scan: true when the file is pcapng that libpcap 1.10 would refuse but this reader
- * reads, namely its IDBs (across all sections) disagree in link type or in snapshot length
- * (0 and > 262144 count as 262144, as libpcap adjusts them), or its sections change byte
- * order. Walks block headers only (12 bytes per block, seeking over bodies), stops at the
- * first disagreement, at a malformed or truncated header (false: leave the error to
- * libpcap), or after VS_MAX_PCAPNG_SCAN_BLOCKS blocks. False for anything that is not a
- * regular file (a FIFO must not be consumed) and for files that are not pcapng. */
+ * reads: an IDB (in any section) differs from the file's first IDB in link type or snapshot
+ * length (a snaplen of 0 counts as libpcap's maximum, 262144 for most link types, as libpcap
+ * substitutes it), a section changes byte order, or a block exceeds libpcap's 16 MiB (up to
+ * VS_MAX_PCAPNG_BLOCK). Walks block headers only (12 bytes per block, 16 for an IDB, seeking
+ * over bodies); stops at the first such finding, at a malformed or truncated header (false:
+ * leave the error to libpcap), or after VS_MAX_PCAPNG_SCAN_BLOCKS blocks. False for anything
+ * that is not a regular file (a FIFO must not be consumed) and for files that are not pcapng. */
 bool vs_pcapng_needs_own_reader(const char *path);
 /* The same over a seekable stream, from its current position; the position is left
  * wherever the scan stopped (rewind before reading). */

@@ -177,10 +177,9 @@ static enum vs_decode_status ftp(const struct vs_cur *payload, vs_emit_fn emit, 
  * never a greeting; a value is never a credential, so such a segment is dropped whole. */
 static bool looks_secret(const struct vs_cur *text)
 {
-    static const char *const words[] = {"community", "secret",      "cipher",
-                                        "key-string", "pre-shared", "snmp-server",
-                                        "snmp-agent", "password 0", "password 5",
-                                        "password 7", "encrypted-password"};
+    static const char *const words[] = {
+        "community",  "secret",     "cipher",     "key-string", "pre-shared",        "snmp-server",
+        "snmp-agent", "password 0", "password 5", "password 7", "encrypted-password"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (find_ci(text, words[i]) != NOT_FOUND)
             return true;
@@ -299,8 +298,7 @@ static const struct {
 
 /* A tolerant tag scanner, not an XML parser: namespace prefixes are dropped, attributes
  * ignored, and only the elements of an Inform's DeviceId and ParameterList are read. */
-static enum vs_decode_status cwmp(struct vs_cur body, bool cut_by_bound, vs_emit_fn emit,
-                                  void *ctx)
+static enum vs_decode_status cwmp(struct vs_cur body, bool cut_by_bound, vs_emit_fn emit, void *ctx)
 {
     /* Running out inside the Inform is truncation only if the segment ended there. */
     enum vs_decode_status short_st = cut_by_bound ? VS_DECODE_OK : VS_DECODE_TRUNCATED;
@@ -413,10 +411,8 @@ static enum vs_decode_status message(const struct vs_cur *payload, vs_emit_fn em
     bool post;
     if (!start_line(&line, &kind, &post))
         return VS_DECODE_OK; /* a candidate that is none of ours */
-    if (post) /* a CWMP Inform may need more than the banner window */
-        w = window(payload, VS_MAX_CWMP_SCAN);
-    else
-        w = window(payload, VS_MAX_BANNER_SCAN);
+    /* A CWMP Inform may need more than the banner window. */
+    w = window(payload, post ? VS_MAX_CWMP_SCAN : VS_MAX_BANNER_SCAN);
     next_line(&w, &line);
     for (;;) {
         if (!next_line(&w, &line))
@@ -521,8 +517,8 @@ bool vs_banner_candidate(const struct vs_cur *payload, const struct vs_pkt *pkt)
     return sip_or_http_method(payload, b0);
 }
 
-enum vs_decode_status vs_banner_dissect(struct vs_cur c, const struct vs_pkt *pkt,
-                                        vs_emit_fn emit, void *ctx)
+enum vs_decode_status vs_banner_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                        void *ctx)
 {
     uint8_t b0;
     if (!vs_cur_peek_u8(&c, 0, &b0))

@@ -56,8 +56,7 @@ static void opt_append(struct opt_text *t, struct vs_cur v)
 /* Walk one options area (the options field, or file/sname when overloaded). A length
  * running past the area is truncation for the options field, which ends with the
  * datagram, and a contradiction for the fixed-size file and sname fields. */
-static enum vs_decode_status dhcp4_options(struct vs_cur c, bool open_ended,
-                                           struct dhcp4_opts *o)
+static enum vs_decode_status dhcp4_options(struct vs_cur c, bool open_ended, struct dhcp4_opts *o)
 {
     while (!vs_cur_empty(&c)) {
         uint8_t code, len;
@@ -228,12 +227,11 @@ static bool is_client_message(uint8_t t)
            t == D6_REBIND || t == D6_RELEASE || t == D6_DECLINE || t == D6_INFORMATION_REQUEST;
 }
 
-static void emit6(struct dhcp6_state *s, enum vs_field f, const uint8_t *v, size_t n,
-                  uint32_t num)
+static void emit6(struct dhcp6_state *s, enum vs_field f, const uint8_t *v, size_t n, uint32_t num)
 {
     if (n == 0)
         return;
-    struct vs_evidence ev = {f, v, n, s->have_mac ? s->mac : NULL, s->have_peer ? &s->peer : NULL,
+    struct vs_evidence ev = {f,  v, n, s->have_mac ? s->mac : NULL, s->have_peer ? &s->peer : NULL,
                              num};
     s->emit(s->ctx, &ev);
 }
@@ -329,8 +327,8 @@ static void client_id(struct dhcp6_state *s, struct vs_cur v)
     }
 }
 
-static enum vs_decode_status dhcp6_message(struct dhcp6_state *s, struct vs_cur c,
-                                           unsigned depth, bool top);
+static enum vs_decode_status dhcp6_message(struct dhcp6_state *s, struct vs_cur c, unsigned depth,
+                                           bool top);
 
 /* Two passes over the options: the first finds the client's MAC (the client
  * identifier may follow the vendor class), the second emits. */
@@ -374,8 +372,8 @@ static enum vs_decode_status dhcp6_options(struct dhcp6_state *s, struct vs_cur 
     return st;
 }
 
-static enum vs_decode_status dhcp6_message(struct dhcp6_state *s, struct vs_cur c,
-                                           unsigned depth, bool top)
+static enum vs_decode_status dhcp6_message(struct dhcp6_state *s, struct vs_cur c, unsigned depth,
+                                           bool top)
 {
     uint8_t type;
     if (depth > D6_MAX_RELAY_DEPTH)

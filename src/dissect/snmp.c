@@ -5,11 +5,13 @@
 #include <stdio.h>
 #include <string.h>
 
+/* net-snmp-config.h must precede every other net-snmp header. */
 #include <net-snmp/net-snmp-config.h>
-#include <net-snmp/types.h>
+
 #include <net-snmp/library/asn1.h>
 #include <net-snmp/library/default_store.h>
 #include <net-snmp/library/snmp_logging.h>
+#include <net-snmp/types.h>
 
 /* BER identifiers used by SNMP (RFC 3416 section 3 and RFC 1157 section 4). */
 enum {
@@ -87,8 +89,7 @@ static u_char *ns_ptr(const struct vs_cur *c)
  * net-snmp sees a byte: asn_parse_length() reads as many length octets as the first
  * one announces without knowing the buffer size, so it is only ever handed an element
  * whose header and content we have already found to lie wholly inside the packet. */
-static bool ber_next(struct snmp_state *s, struct ber_cur *bc, unsigned depth,
-                     struct ber_tlv *t)
+static bool ber_next(struct snmp_state *s, struct ber_cur *bc, unsigned depth, struct ber_tlv *t)
 {
     if (depth > VS_MAX_BER_DEPTH) {
         note(s, VS_DECODE_MALFORMED);
@@ -207,8 +208,7 @@ static bool read_int(struct snmp_state *s, struct ber_cur *c, unsigned depth, lo
 }
 
 /* An OCTET STRING's content is its value, so it is taken straight from our cursor. */
-static bool read_octets(struct snmp_state *s, struct ber_cur *c, unsigned depth,
-                        struct vs_cur *out)
+static bool read_octets(struct snmp_state *s, struct ber_cur *c, unsigned depth, struct vs_cur *out)
 {
     struct ber_tlv t;
     if (!ber_next(s, c, depth, &t) || !want_whole(s, &t, BER_OCTET_STRING))
@@ -426,8 +426,8 @@ static void trap_v1(struct snmp_state *s, struct ber_cur c, unsigned depth)
         char text[VS_IP_STRLEN];
         vs_ip_from4(&ip, a);
         vs_ip_format(&ip, text);
-        struct vs_evidence ev = {VS_F_SNMP_AGENT_ADDRESS, (const uint8_t *)text, strlen(text),
-                                 NULL, &ip, 0};
+        struct vs_evidence ev = {
+            VS_F_SNMP_AGENT_ADDRESS, (const uint8_t *)text, strlen(text), NULL, &ip, 0};
         s->emit(s->ctx, &ev);
     }
     long generic, specific;
@@ -440,8 +440,8 @@ static void trap_v1(struct snmp_state *s, struct ber_cur c, unsigned depth)
 
 static bool pdu_describes_sender(uint8_t pdu)
 {
-    return pdu == PDU_RESPONSE || pdu == PDU_REPORT || pdu == PDU_TRAP_V1 ||
-           pdu == PDU_TRAP_V2 || pdu == PDU_INFORM;
+    return pdu == PDU_RESPONSE || pdu == PDU_REPORT || pdu == PDU_TRAP_V1 || pdu == PDU_TRAP_V2 ||
+           pdu == PDU_INFORM;
 }
 
 /* Any PDU: requests carry the manager's values (a set of sysName is not the agent's
@@ -452,8 +452,7 @@ static void pdu_dissect(struct snmp_state *s, struct ber_cur *c, unsigned depth)
     if (!ber_next(s, c, depth, &t))
         return;
     if (!pdu_describes_sender(t.tag)) {
-        if (t.tag != PDU_GET && t.tag != PDU_GETNEXT && t.tag != PDU_SET &&
-            t.tag != PDU_GETBULK)
+        if (t.tag != PDU_GET && t.tag != PDU_GETNEXT && t.tag != PDU_SET && t.tag != PDU_GETBULK)
             note(s, VS_DECODE_MALFORMED);
         return;
     }
@@ -516,8 +515,8 @@ static void emit_engine_id(struct snmp_state *s, struct vs_cur id)
     if (pen) {
         char num[16];
         int w = snprintf(num, sizeof num, "%u", (unsigned)pen);
-        struct vs_evidence e2 = {VS_F_SNMP_ENGINE_ENTERPRISE, (const uint8_t *)num,
-                                 (size_t)w, NULL, NULL, pen};
+        struct vs_evidence e2 = {
+            VS_F_SNMP_ENGINE_ENTERPRISE, (const uint8_t *)num, (size_t)w, NULL, NULL, pen};
         s->emit(s->ctx, &e2);
     }
 }

@@ -105,6 +105,14 @@ static json_t *device_json(const struct vs_out *o, const struct vs_device *d, in
     } else {
         json_object_set_new(j, "mac", json_null());
     }
+    if (d->naliases) {
+        json_t *om = json_array();
+        for (uint8_t i = 0; i < d->naliases; i++) {
+            vs_mac_format(d->aliases[i], mac);
+            json_array_append_new(om, json_string(mac));
+        }
+        json_object_set_new(j, "other_macs", om);
+    }
     json_object_set_new(j, "ips", ips_array(d));
     json_t *vl = json_array();
     for (uint8_t i = 0; i < d->nvlans; i++)

@@ -187,6 +187,15 @@ static void device_block(FILE *f, const struct vs_out *o, const struct style *st
             fputs("  (routes for others)", f);
         fputc('\n', f);
     }
+    if (d->naliases) {
+        fputs("    also      ", f);
+        for (uint8_t i = 0; i < d->naliases; i++) {
+            char m[VS_MAC_STRLEN];
+            vs_mac_format(d->aliases[i], m);
+            fprintf(f, "%s%s", i ? ", " : "", m);
+        }
+        fputc('\n', f);
+    }
     if (d->nvlans) {
         fputs("    vlan      ", f);
         for (uint8_t i = 0; i < d->nvlans; i++)

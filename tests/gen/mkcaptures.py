@@ -1157,7 +1157,8 @@ MT_VERSION = "6.49.10 (long-term)"
 
 HIK_SERVER = "Hikvision-Webs"
 HIK_REALM = 'Digest qop="auth", realm="IP Camera(E4189)", nonce="%s", stale="FALSE"'
-DAHUA_SERVER = "DNVRS-Webs"
+# Dahua's embedded web servers answer "Webs" (GoAhead); DNVRS-Webs is Hikvision's NVR server.
+DAHUA_SERVER = "Webs"
 DAHUA_REALM = 'Digest realm="Login to 6J0ABCDPAZ4F8E1", qop="auth", nonce="%s", opaque="%s"'
 
 YEALINK_UA = "Yealink SIP-T46S 66.86.0.15"
@@ -2000,7 +2001,6 @@ def cap_dhcpv6():
 # ----- link types -------------------------------------------------------------
 
 EB_HOST_MAC, EB_HOST4, EB_HOST6 = "14:18:77:4e:30:10", "10.3.0.10", "2001:db8:3::10"
-EB_HOST_LL = "fe80::1618:77ff:fe4e:3010"
 EB_SW_MAC, EB_SW4 = "00:e0:fc:5c:b3:02", "10.3.0.2"
 EB_CAM_MAC, EB_CAM4, EB_CAM6 = "4c:bd:8f:62:20:31", "10.3.0.31", "2001:db8:3::31"
 EB_DNS_MAC, EB_DNS4, EB_DNS6 = "a0:36:9f:11:22:53", "10.3.0.53", "2001:db8:3::53"
@@ -2533,8 +2533,8 @@ OUI_TRAPS = [  # (MAC, IP, note)
 def cap_oui_traps():
     c = Cap(T0)
     gw_mac, gw = "00:1b:54:c2:09:01", "10.9.9.1"
-    for m, ip, _ in OUI_TRAPS:
-        c.add(arp_request_frame(m, ip, gw), 200_000)
+    for i, (m, ip, _) in enumerate(OUI_TRAPS):
+        c.add(arp_request_frame(m, ip, gw), 200_000 if i else 0)
         c.add(arp_reply_frame(gw_mac, gw, m, ip), 500)
     return pcap_of(c)
 

@@ -26,10 +26,14 @@ put_risk() {
 }
 { printf '[list]\nname = test-v1\n\n'; rule huawei Huawei high; rule zte ZTE high; } | put_risk
 
+# A private copy of the signatures: SIGHUP reloads them too, and this test is about the
+# risk list only.
+cp -r "$VS_SRC/signatures" "$T/sigs"
+
 ev=$T/events.jsonl
 inv=$T/inv.jsonl
 bg vs ip netns exec "$NS_CAP" "$VS_BIN" -i "$IF_CAP" -f "$VETH_FILTER" --format none \
-    --sensor t --risk-list "$T/risk.ini" -w "$ev" --inventory "$inv" --stats-interval 1
+    --sensor t --signatures "$T/sigs" --risk-list "$T/risk.ini" -w "$ev" --inventory "$inv" --stats-interval 1
 pid=$BG_PID
 wait_listening "$pid" "$T/vs.err" || { bad "vendorsniff -i did not start"; show "$T/vs.err"; finish; }
 

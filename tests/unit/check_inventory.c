@@ -57,7 +57,7 @@ static void setup(void)
                   "%s", err);
     ck_assert_msg(vs_risk_load_mem("risk", risk_ini, strlen(risk_ini), &risk, err, sizeof err) == 0,
                   "%s", err);
-    struct vs_inventory_hooks h = {NULL, on_device, on_alert};
+    struct vs_inventory_hooks h = {.ctx = NULL, .device_changed = on_device, .alert = on_alert};
     inv = vs_inventory_new(oui, sigs, risk, &h, 0);
     n_device_events = n_alerts = 0;
 }
@@ -262,7 +262,7 @@ END_TEST
 START_TEST(eviction_keeps_risk_devices)
 {
     vs_inventory_free(inv);
-    struct vs_inventory_hooks h = {NULL, on_device, on_alert};
+    struct vs_inventory_hooks h = {.ctx = NULL, .device_changed = on_device, .alert = on_alert};
     inv = vs_inventory_new(oui, sigs, risk, &h, 64);
     struct vs_device *hw = vs_inventory_see_mac(inv, huawei_mac, 0, 0);
     ck_assert_ptr_nonnull(hw->risk);
