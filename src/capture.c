@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <pcap/pcap.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@ struct vs_capture {
     vs_packet_fn fn;
     void *ctx;
     bool live;
+    int timeout_ms; /* live: longest wait for packets before returning to the caller */
 };
 
 static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
@@ -113,6 +115,15 @@ int vs_capture_open_live(const char *iface, const struct vs_live_opts *o, const 
         free(c);
         return rc == PCAP_ERROR_PERM_DENIED ? -EPERM : -ENODEV;
     }
+    /* With TPACKET_V3 an idle link never retires a block, so a blocking read would sleep
+     * until traffic comes and the caller's timers (stats, state saves) would stop: read
+     * non-blocking and wait in poll() with a timeout instead (vs_capture_dispatch). */
+    c->timeout_ms = o->timeout_ms > 0 ? o->timeout_ms : 500;
+    if (pcap_setnonblock(c->p, 1, ebuf) != 0) {
+        snprintf(err, errsz, "%s: %s", iface, ebuf);
+        vs_capture_close(c);
+        return -EIO;
+    }
     /* A passive sensor only listens: capture inbound and outbound, never inject. */
     c->dlt = pcap_datalink(c->p);
     rc = apply_filter(c, filter, iface, err, errsz);
@@ -139,6 +150,15 @@ long vs_capture_dispatch(struct vs_capture *c, long max, vs_packet_fn fn, void *
     c->fn = fn;
     c->ctx = ctx;
     long total = 0;
+    if (c->live) {
+        /* Wake for packets, for the timeout, or for a signal (EINTR); the non-blocking
+         * dispatch below then reads what is there and reports a pending break. */
+        struct pollfd pfd = {pcap_get_selectable_fd(c->p), POLLIN, 0};
+        if (pfd.fd >= 0 && poll(&pfd, 1, c->timeout_ms) < 0 && errno != EINTR) {
+            snprintf(err, errsz, "%s: poll: %s", c->name, strerror(errno));
+            return -2;
+        }
+    }
     for (;;) {
         c->dlt = pcap_datalink(c->p);
         int n = pcap_dispatch(c->p, max > 0 ? (int)(max - total) : -1, on_packet, (u_char *)c);

@@ -544,10 +544,15 @@ struct vs_device *vs_inventory_for_ip(struct vs_inventory *inv, const struct vs_
             return d;
         it_delete(inv, ip);
     }
-    if (src_dev && !(src_dev->flags & VS_DEV_GATEWAY) && src_dev->nips == 1 &&
-        vs_ip_equal(&src_dev->ips[0], ip)) {
-        it_insert(inv, ip, src_dev, false);
-        return src_dev;
+    /* A MAC that is not a gateway and sourced this address is the host itself (a host may
+     * show an IPv4 and a few IPv6 addresses; a router shows many). */
+    if (src_dev && !(src_dev->flags & VS_DEV_GATEWAY)) {
+        for (uint8_t k = 0; k < src_dev->nips; k++) {
+            if (vs_ip_equal(&src_dev->ips[k], ip)) {
+                it_insert(inv, ip, src_dev, false);
+                return src_dev;
+            }
+        }
     }
     struct vs_device *d = device_new(inv, sec, usec);
     if (!d)

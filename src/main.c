@@ -235,6 +235,7 @@ static void reopen_events(struct app *a)
     if (fclose(a->events) != 0)
         a->events_failed = true;
     a->events = f;
+    setvbuf(a->events, NULL, _IOLBF, 0);
 }
 
 static void reload(struct app *a)
@@ -570,6 +571,10 @@ int main(int argc, char **argv)
             vs_geo_close(a.geo);
             return EXIT_INPUT;
         }
+        /* A daemon's alerts must reach the file (and Filebeat) when they happen, not when
+         * a 4 KiB buffer fills; events are rare enough for a write each. */
+        if (a.cfg.iface)
+            setvbuf(a.events, NULL, _IOLBF, 0);
     }
     if (a.cfg.syslog_target &&
         vs_syslog_open(a.cfg.syslog_target, a.sensor, &a.syslog, err, sizeof err) != 0) {

@@ -39,23 +39,23 @@
 struct pcapng_if {
     int dlt;
     uint32_t snaplen;
-    bool tsres_bin;    /* units of 2^-exp s rather than 10^-exp s */
+    bool tsres_bin; /* units of 2^-exp s rather than 10^-exp s */
     uint8_t tsres_exp;
-    int64_t tsoffset;  /* seconds added to every timestamp */
+    int64_t tsoffset; /* seconds added to every timestamp */
 };
 
 struct vs_pcapng {
     FILE *f;
     char *name;
-    bool be;           /* byte order of the current section */
-    uint64_t off;      /* file offset of the next block */
-    uint8_t *buf;      /* the current block, whole; grows up to VS_MAX_PCAPNG_BLOCK */
+    bool be;      /* byte order of the current section */
+    uint64_t off; /* file offset of the next block */
+    uint8_t *buf; /* the current block, whole; grows up to VS_MAX_PCAPNG_BLOCK */
     size_t cap;
     struct pcapng_if *ifs;
     size_t nifs, ifcap;
-    int64_t last_sec;  /* for SPBs, which carry no timestamp */
+    int64_t last_sec; /* for SPBs, which carry no timestamp */
     uint32_t last_usec;
-    int err;           /* sticky: the reader's position is meaningless after an error */
+    int err; /* sticky: the reader's position is meaningless after an error */
     char errmsg[512];
 };
 
@@ -91,7 +91,7 @@ static bool rd64(struct vs_cur *c, bool be, uint64_t *v)
 }
 
 __attribute__((format(printf, 5, 6))) static int fail(struct vs_pcapng *r, int rc, char *err,
-                                                     size_t errsz, const char *fmt, ...)
+                                                      size_t errsz, const char *fmt, ...)
 {
     char msg[256];
     va_list ap;
@@ -227,8 +227,8 @@ static int on_shb(struct vs_pcapng *r, const struct block *b, char *err, size_t 
     /* Only major 1 exists; a later one would be unreadable by definition. The section length
      * (often -1) is not trusted: blocks are walked one by one. */
     if (major != 1)
-        return fail(r, -EINVAL, err, errsz,
-                    "unsupported pcapng version %u.%u at offset %" PRIu64, major, minor, b->off);
+        return fail(r, -EINVAL, err, errsz, "unsupported pcapng version %u.%u at offset %" PRIu64,
+                    major, minor, b->off);
     r->be = b->be;
     r->nifs = 0;
     return 0;
@@ -239,8 +239,7 @@ static int on_idb(struct vs_pcapng *r, const struct block *b, char *err, size_t 
     struct vs_cur c = b->body;
     uint16_t linktype, reserved;
     uint32_t snaplen;
-    if (!rd16(&c, b->be, &linktype) || !rd16(&c, b->be, &reserved) ||
-        !rd32(&c, b->be, &snaplen))
+    if (!rd16(&c, b->be, &linktype) || !rd16(&c, b->be, &reserved) || !rd32(&c, b->be, &snaplen))
         return fail(r, -EINVAL, err, errsz,
                     "interface description block too short at offset %" PRIu64, b->off);
     struct pcapng_if ifc = {.dlt = linktype, .snaplen = snaplen, .tsres_exp = 6};
@@ -258,8 +257,8 @@ static int on_idb(struct vs_pcapng *r, const struct block *b, char *err, size_t 
         if (code == OPT_IF_TSRESOL) {
             uint8_t res;
             if (olen != 1 || !vs_cur_u8(&v, &res))
-                return fail(r, -EINVAL, err, errsz,
-                            "if_tsresol of length %u at offset %" PRIu64, olen, b->off);
+                return fail(r, -EINVAL, err, errsz, "if_tsresol of length %u at offset %" PRIu64,
+                            olen, b->off);
             ifc.tsres_bin = (res & 0x80) != 0;
             ifc.tsres_exp = res & 0x7f;
             /* 10^19 and 2^63 are the finest units a 64-bit count can still hold a second of. */
@@ -270,8 +269,8 @@ static int on_idb(struct vs_pcapng *r, const struct block *b, char *err, size_t 
         } else if (code == OPT_IF_TSOFFSET) {
             uint64_t u;
             if (olen != 8 || !rd64(&v, b->be, &u))
-                return fail(r, -EINVAL, err, errsz,
-                            "if_tsoffset of length %u at offset %" PRIu64, olen, b->off);
+                return fail(r, -EINVAL, err, errsz, "if_tsoffset of length %u at offset %" PRIu64,
+                            olen, b->off);
             ifc.tsoffset = u > INT64_MAX ? -(int64_t)(~u) - 1 : (int64_t)u;
         }
     }
@@ -303,28 +302,17 @@ static uint32_t bin_frac_usec(uint64_t rem, unsigned e)
     return (uint32_t)((lo >> e) | (hi << (64 - e)));
 }
 
+/* 10^e for e <= 19, the largest power of ten below 2^64. */
+static uint64_t pow10_u64(unsigned e)
+{
+    uint64_t p = 1;
+    while (e--)
+        p *= 10;
+    return p;
+}
+
 static bool scale_ts(const struct pcapng_if *ifc, uint64_t ts, int64_t *sec, uint32_t *usec)
 {
-    static const uint64_t pow10[20] = {1u,
-                                       10u,
-                                       100u,
-                                       1000u,
-                                       10000u,
-                                       100000u,
-                                       1000000u,
-                                       10000000u,
-                                       100000000u,
-                                       1000000000u,
-                                       10000000000u,
-                                       100000000000u,
-                                       1000000000000u,
-                                       10000000000000u,
-                                       100000000000000u,
-                                       1000000000000000u,
-                                       10000000000000000u,
-                                       100000000000000000u,
-                                       1000000000000000000u,
-                                       10000000000000000000u};
     uint64_t s, rem;
     unsigned e = ifc->tsres_exp;
     if (ifc->tsres_bin) {
@@ -332,9 +320,10 @@ static bool scale_ts(const struct pcapng_if *ifc, uint64_t ts, int64_t *sec, uin
         rem = e ? ts & ((UINT64_C(1) << e) - 1) : 0;
         *usec = bin_frac_usec(rem, e);
     } else {
-        s = ts / pow10[e];
-        rem = ts % pow10[e];
-        *usec = (uint32_t)(e >= 6 ? rem / pow10[e - 6] : rem * pow10[6 - e]);
+        uint64_t unit = pow10_u64(e);
+        s = ts / unit;
+        rem = ts % unit;
+        *usec = (uint32_t)(e >= 6 ? rem / pow10_u64(e - 6) : rem * pow10_u64(6 - e));
     }
     if (s > INT64_MAX)
         return false;
@@ -404,14 +393,15 @@ int vs_pcapng_open(FILE *f, const char *name, struct vs_pcapng **out, char *err,
 {
     *out = NULL;
     struct vs_pcapng *r = calloc(1, sizeof *r);
-    if (!r)
-        return -ENOMEM;
-    r->f = f;
-    r->name = strdup(name ? name : "pcapng");
-    if (!r->name) {
+    if (r)
+        r->name = strdup(name ? name : "pcapng");
+    if (!r || !r->name) {
         free(r);
+        if (err && errsz)
+            snprintf(err, errsz, "%s: out of memory", name ? name : "pcapng");
         return -ENOMEM;
     }
+    r->f = f;
     struct block b;
     int rc = read_block(r, true, &b, err, errsz);
     if (rc >= 0)

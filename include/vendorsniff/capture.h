@@ -27,7 +27,9 @@ int vs_capture_open_live(const char *iface, const struct vs_live_opts *o, const 
 void vs_capture_close(struct vs_capture *c);
 
 /* Deliver up to max packets (0 = until the end or a break). Returns the number of packets,
- * 0 at end of file, -1 after a break, -2 on a read error (err set: truncated file, ...). */
+ * 0 at end of file, -1 after a break, -2 on a read error (err set: truncated file, ...).
+ * Live: waits at most the read timeout (or until a signal) and may return 0, so that the
+ * caller's timers run on an idle link too. */
 long vs_capture_dispatch(struct vs_capture *c, long max, vs_packet_fn fn, void *ctx, char *err,
                          size_t errsz);
 /* Safe from a signal handler. */

@@ -126,7 +126,7 @@ void vs_inventory_bind(struct vs_inventory *inv, struct vs_device *d, const stru
 
 /* The device that evidence from routed traffic sent by ip (in a frame from src_mac, may be
  * NULL) belongs to: the on-link device bound to ip, else the frame's MAC device when it is
- * not a gateway and has sourced only ip, else a device keyed by ip (created). */
+ * not a gateway and sourced ip, else a device keyed by ip (created). */
 struct vs_device *vs_inventory_for_ip(struct vs_inventory *inv, const struct vs_ip *ip,
                                       struct vs_device *src_dev, int64_t sec, uint32_t usec);
 

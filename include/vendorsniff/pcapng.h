@@ -11,14 +11,14 @@
 struct vs_pcapng;
 
 struct vs_pcapng_pkt {
-    int dlt;              /* the interface's LINKTYPE_ value as the IDB stores it (0..10 and
-                           * >= 104 equal the DLT_ value; 101 is raw IP, which link.c handles) */
-    uint32_t ifindex;     /* interface id within the current section */
-    int64_t sec;          /* if_tsresol applied, if_tsoffset added; SPB: previous packet's */
-    uint32_t usec;        /* 0..999999, truncated towards the earlier microsecond */
-    const uint8_t *data;  /* caplen bytes, valid until the next vs_pcapng_next or close */
+    int dlt;             /* the interface's LINKTYPE_ value as the IDB stores it (0..10 and
+                          * >= 104 equal the DLT_ value; 101 is raw IP, which link.c handles) */
+    uint32_t ifindex;    /* interface id within the current section */
+    int64_t sec;         /* if_tsresol applied, if_tsoffset added; SPB: previous packet's */
+    uint32_t usec;       /* 0..999999, truncated towards the earlier microsecond */
+    const uint8_t *data; /* caplen bytes, valid until the next vs_pcapng_next or close */
     size_t caplen;
-    size_t wirelen;       /* original length as the block states it (may be < caplen) */
+    size_t wirelen; /* original length as the block states it (may be < caplen) */
 };
 
 /* Reads the first block, which must be a Section Header Block, from f's current position

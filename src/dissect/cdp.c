@@ -97,8 +97,7 @@ static enum vs_decode_status cdp_version(struct vs_cur v, const struct cdp_out *
     len = line_end;
     if (!len)
         return VS_DECODE_OK;
-    struct vs_evidence ev = {VS_F_CDP_SOFTWARE_VERSION, (const uint8_t *)buf, len, NULL, NULL,
-                             0};
+    struct vs_evidence ev = {VS_F_CDP_SOFTWARE_VERSION, (const uint8_t *)buf, len, NULL, NULL, 0};
     o->emit(o->ctx, &ev);
     return VS_DECODE_OK;
 }
@@ -123,9 +122,17 @@ static enum vs_decode_status cdp_sysname(struct vs_cur v, const struct cdp_out *
 
 /* Bit names as tshark prints them. */
 static const char *const cdp_cap_names[] = {
-    "Router", "Transparent Bridge", "Source Route Bridge", "Switch", "Host", "IGMP capable",
-    "Repeater", "VoIP Phone", "Remotely Managed Device",
-    "CVTA/STP Dispute Resolution/Cisco VT Camera", "Two Port Mac Relay",
+    "Router",
+    "Transparent Bridge",
+    "Source Route Bridge",
+    "Switch",
+    "Host",
+    "IGMP capable",
+    "Repeater",
+    "VoIP Phone",
+    "Remotely Managed Device",
+    "CVTA/STP Dispute Resolution/Cisco VT Camera",
+    "Two Port Mac Relay",
 };
 
 static enum vs_decode_status cdp_caps(struct vs_cur v, const struct cdp_out *o)
@@ -192,8 +199,8 @@ static enum vs_decode_status cdp_addresses(struct vs_cur v, const struct cdp_out
         char s[VS_IP_STRLEN];
         vs_ip_format(&ip, s);
         /* 0.0.0.0 (a switch without an IP) is reported as said, but binds no address. */
-        struct vs_evidence ev = {f, (const uint8_t *)s, strlen(s), NULL,
-                                 unspecified ? NULL : &ip, 0};
+        const struct vs_ip *named = unspecified ? NULL : &ip;
+        struct vs_evidence ev = {f, (const uint8_t *)s, strlen(s), NULL, named, 0};
         o->emit(o->ctx, &ev);
     }
     return VS_DECODE_OK;

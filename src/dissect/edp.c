@@ -88,8 +88,8 @@ static enum vs_decode_status edp_vlan(struct vs_cur v, const struct edp_out *o)
         vs_ip_from4(&ip, a);
         vs_ip_format(&ip, s);
         bool bind = a[0] || a[1] || a[2] || a[3];
-        struct vs_evidence ev = {VS_F_EDP_ADDRESS, (const uint8_t *)s, strlen(s), NULL,
-                                 bind ? &ip : NULL, vid};
+        struct vs_evidence ev = {
+            VS_F_EDP_ADDRESS, (const uint8_t *)s, strlen(s), NULL, bind ? &ip : NULL, vid};
         o->emit(o->ctx, &ev);
     }
     return VS_DECODE_OK;

@@ -77,8 +77,8 @@ static enum vs_decode_status fdp_net(struct vs_cur v, const struct fdp_out *o)
         vs_ip_from4(&ip, a);
         vs_ip_format(&ip, s);
         bool bind = a[0] || a[1] || a[2] || a[3];
-        struct vs_evidence ev = {VS_F_FDP_ADDRESS, (const uint8_t *)s, strlen(s), NULL,
-                                 bind ? &ip : NULL, 0};
+        struct vs_evidence ev = {
+            VS_F_FDP_ADDRESS, (const uint8_t *)s, strlen(s), NULL, bind ? &ip : NULL, 0};
         o->emit(o->ctx, &ev);
     }
     return VS_DECODE_OK;

@@ -221,8 +221,8 @@ static enum vs_decode_status lldp_id(struct vs_cur v, const struct lldp_out *o, 
         struct vs_ip ip;
         bool bind;
         if (addr_text(family, a, &t, &ip, &bind)) {
-            struct vs_evidence ev = {f, (const uint8_t *)t.buf, t.len, NULL, bind ? &ip : NULL,
-                                     subtype};
+            const struct vs_ip *named = bind ? &ip : NULL;
+            struct vs_evidence ev = {f, (const uint8_t *)t.buf, t.len, NULL, named, subtype};
             o->emit(o->ctx, &ev);
             return VS_DECODE_OK;
         }
@@ -276,8 +276,16 @@ static enum vs_decode_status lldp_sys_descr(struct vs_cur v, const struct lldp_o
 
 /* 8.5.8.1, names as tshark prints them (bits 8-10 are 802.1AB-2016 additions). */
 static const char *const lldp_cap_names[] = {
-    "Other", "Repeater", "Bridge", "WLAN access point", "Router", "Telephone",
-    "DOCSIS cable device", "Station only", "C-VLAN component", "S-VLAN component",
+    "Other",
+    "Repeater",
+    "Bridge",
+    "WLAN access point",
+    "Router",
+    "Telephone",
+    "DOCSIS cable device",
+    "Station only",
+    "C-VLAN component",
+    "S-VLAN component",
     "Two-port MAC relay",
 };
 
@@ -340,8 +348,9 @@ static enum vs_decode_status lldp_mgmt(struct vs_cur v, const struct lldp_out *o
             hex_text(&t, a);
         }
     }
-    struct vs_evidence ev = {VS_F_LLDP_MANAGEMENT_ADDRESS, (const uint8_t *)t.buf, t.len, NULL,
-                             bind ? &ip : NULL, if_num};
+    const struct vs_ip *named = bind ? &ip : NULL;
+    struct vs_evidence ev = {
+        VS_F_LLDP_MANAGEMENT_ADDRESS, (const uint8_t *)t.buf, t.len, NULL, named, if_num};
     o->emit(o->ctx, &ev);
     return VS_DECODE_OK;
 }
@@ -397,22 +406,64 @@ static enum vs_decode_status dot1_proto_id(struct vs_cur v, const struct lldp_ou
 static const char *mau_name(uint16_t mau)
 {
     static const char *const names[] = {
-        [1] = "AUI", [2] = "10Base5", [3] = "FOIRL", [4] = "10Base2", [5] = "10BaseT",
-        [6] = "10BaseFP", [7] = "10BaseFB", [8] = "10BaseFL", [9] = "10Broad36",
-        [10] = "10BaseTHD", [11] = "10BaseTFD", [12] = "10BaseFLHD", [13] = "10BaseFLFD",
-        [14] = "100BaseT4", [15] = "100BaseTXHD", [16] = "100BaseTXFD", [17] = "100BaseFXHD",
-        [18] = "100BaseFXFD", [19] = "100BaseT2HD", [20] = "100BaseT2FD", [21] = "1000BaseXHD",
-        [22] = "1000BaseXFD", [23] = "1000BaseLXHD", [24] = "1000BaseLXFD",
-        [25] = "1000BaseSXHD", [26] = "1000BaseSXFD", [27] = "1000BaseCXHD",
-        [28] = "1000BaseCXFD", [29] = "1000BaseTHD", [30] = "1000BaseTFD", [31] = "10GigBaseX",
-        [32] = "10GigBaseLX4", [33] = "10GigBaseR", [34] = "10GigBaseER", [35] = "10GigBaseLR",
-        [36] = "10GigBaseSR", [37] = "10GigBaseW", [38] = "10GigBaseEW", [39] = "10GigBaseLW",
-        [40] = "10GigBaseSW", [41] = "10GigBaseCX4", [42] = "2BaseTL", [43] = "10PassTS",
-        [44] = "100BaseBX10D", [45] = "100BaseBX10U", [46] = "100BaseLX10",
-        [47] = "1000BaseBX10D", [48] = "1000BaseBX10U", [49] = "1000BaseLX10",
-        [50] = "1000BasePX10D", [51] = "1000BasePX10U", [52] = "1000BasePX20D",
-        [53] = "1000BasePX20U", [54] = "10GbaseT", [55] = "10GbaseLRM", [56] = "1000baseKX",
-        [57] = "10GbaseKX4", [58] = "10GbaseKR",
+        [1] = "AUI",
+        [2] = "10Base5",
+        [3] = "FOIRL",
+        [4] = "10Base2",
+        [5] = "10BaseT",
+        [6] = "10BaseFP",
+        [7] = "10BaseFB",
+        [8] = "10BaseFL",
+        [9] = "10Broad36",
+        [10] = "10BaseTHD",
+        [11] = "10BaseTFD",
+        [12] = "10BaseFLHD",
+        [13] = "10BaseFLFD",
+        [14] = "100BaseT4",
+        [15] = "100BaseTXHD",
+        [16] = "100BaseTXFD",
+        [17] = "100BaseFXHD",
+        [18] = "100BaseFXFD",
+        [19] = "100BaseT2HD",
+        [20] = "100BaseT2FD",
+        [21] = "1000BaseXHD",
+        [22] = "1000BaseXFD",
+        [23] = "1000BaseLXHD",
+        [24] = "1000BaseLXFD",
+        [25] = "1000BaseSXHD",
+        [26] = "1000BaseSXFD",
+        [27] = "1000BaseCXHD",
+        [28] = "1000BaseCXFD",
+        [29] = "1000BaseTHD",
+        [30] = "1000BaseTFD",
+        [31] = "10GigBaseX",
+        [32] = "10GigBaseLX4",
+        [33] = "10GigBaseR",
+        [34] = "10GigBaseER",
+        [35] = "10GigBaseLR",
+        [36] = "10GigBaseSR",
+        [37] = "10GigBaseW",
+        [38] = "10GigBaseEW",
+        [39] = "10GigBaseLW",
+        [40] = "10GigBaseSW",
+        [41] = "10GigBaseCX4",
+        [42] = "2BaseTL",
+        [43] = "10PassTS",
+        [44] = "100BaseBX10D",
+        [45] = "100BaseBX10U",
+        [46] = "100BaseLX10",
+        [47] = "1000BaseBX10D",
+        [48] = "1000BaseBX10U",
+        [49] = "1000BaseLX10",
+        [50] = "1000BasePX10D",
+        [51] = "1000BasePX10U",
+        [52] = "1000BasePX20D",
+        [53] = "1000BasePX20U",
+        [54] = "10GbaseT",
+        [55] = "10GbaseLRM",
+        [56] = "1000baseKX",
+        [57] = "10GbaseKX4",
+        [58] = "10GbaseKR",
     };
     return mau < sizeof names / sizeof names[0] ? names[mau] : NULL;
 }
@@ -491,8 +542,9 @@ static enum vs_decode_status dot3_mfs(struct vs_cur v, const struct lldp_out *o)
 /* ---- LLDP-MED (TIA-1057 clause 10) ---- */
 
 static const char *const med_cap_names[] = {
-    "LLDP-MED Capabilities", "Network Policy", "Location Identification",
-    "Extended Power via MDI-PSE", "Extended Power via MDI-PD", "Inventory",
+    "LLDP-MED Capabilities",     "Network Policy",
+    "Location Identification",   "Extended Power via MDI-PSE",
+    "Extended Power via MDI-PD", "Inventory",
 };
 
 static enum vs_decode_status med_caps(struct vs_cur v, const struct lldp_out *o)
@@ -521,8 +573,15 @@ static enum vs_decode_status med_caps(struct vs_cur v, const struct lldp_out *o)
 static enum vs_decode_status med_policy(struct vs_cur v, const struct lldp_out *o)
 {
     static const char *const apps[] = {
-        NULL, "Voice", "Voice Signaling", "Guest Voice", "Guest Voice Signaling",
-        "Softphone Voice", "Video Conferencing", "Streaming Video", "Video Signaling",
+        NULL,
+        "Voice",
+        "Voice Signaling",
+        "Guest Voice",
+        "Guest Voice Signaling",
+        "Softphone Voice",
+        "Video Conferencing",
+        "Streaming Video",
+        "Video Signaling",
     };
     uint8_t app;
     uint32_t bits;
@@ -548,32 +607,58 @@ static enum vs_decode_status med_policy(struct vs_cur v, const struct lldp_out *
 static const char *civic_name(uint8_t ca)
 {
     switch (ca) {
-    case 0: return "language";
-    case 1: return "state";
-    case 2: return "county";
-    case 3: return "city";
-    case 4: return "city-division";
-    case 5: return "neighbourhood";
-    case 6: return "street";
-    case 16: return "street-prefix";
-    case 17: return "street-suffix";
-    case 18: return "street-type";
-    case 19: return "house-number";
-    case 20: return "house-number-suffix";
-    case 21: return "landmark";
-    case 22: return "location";
-    case 23: return "name";
-    case 24: return "postcode";
-    case 25: return "building";
-    case 26: return "unit";
-    case 27: return "floor";
-    case 28: return "room";
-    case 29: return "place-type";
-    case 30: return "postal-community";
-    case 31: return "po-box";
-    case 32: return "additional-code";
-    case 128: return "script";
-    default: return NULL;
+    case 0:
+        return "language";
+    case 1:
+        return "state";
+    case 2:
+        return "county";
+    case 3:
+        return "city";
+    case 4:
+        return "city-division";
+    case 5:
+        return "neighbourhood";
+    case 6:
+        return "street";
+    case 16:
+        return "street-prefix";
+    case 17:
+        return "street-suffix";
+    case 18:
+        return "street-type";
+    case 19:
+        return "house-number";
+    case 20:
+        return "house-number-suffix";
+    case 21:
+        return "landmark";
+    case 22:
+        return "location";
+    case 23:
+        return "name";
+    case 24:
+        return "postcode";
+    case 25:
+        return "building";
+    case 26:
+        return "unit";
+    case 27:
+        return "floor";
+    case 28:
+        return "room";
+    case 29:
+        return "place-type";
+    case 30:
+        return "postal-community";
+    case 31:
+        return "po-box";
+    case 32:
+        return "additional-code";
+    case 128:
+        return "script";
+    default:
+        return NULL;
     }
 }
 
@@ -623,8 +708,7 @@ static enum vs_decode_status med_location(struct vs_cur v, const struct lldp_out
         while (!vs_cur_empty(&lci)) {
             uint8_t ca, calen;
             struct vs_cur val;
-            if (!vs_cur_u8(&lci, &ca) || !vs_cur_u8(&lci, &calen) ||
-                !vs_cur_sub(&lci, calen, &val))
+            if (!vs_cur_u8(&lci, &ca) || !vs_cur_u8(&lci, &calen) || !vs_cur_sub(&lci, calen, &val))
                 return VS_DECODE_MALFORMED;
             const char *name = civic_name(ca);
             if (name)
@@ -733,24 +817,15 @@ struct lldp_org_kind {
 };
 
 static const struct lldp_org_kind lldp_org_kinds[] = {
-    {OUI_IEEE_8021, 1, 2, 2, dot1_pvid},
-    {OUI_IEEE_8021, 2, 3, 3, dot1_ppvid},
-    {OUI_IEEE_8021, 3, 3, 35, dot1_vlan_name},
-    {OUI_IEEE_8021, 4, 1, 256, dot1_proto_id},
-    {OUI_IEEE_8023, 1, 5, 5, dot3_macphy},
-    {OUI_IEEE_8023, 2, 3, 507, dot3_power},
-    {OUI_IEEE_8023, 3, 5, 5, dot3_linkagg},
-    {OUI_IEEE_8023, 4, 2, 2, dot3_mfs},
-    {OUI_TIA_MED, 1, 3, 3, med_caps},
-    {OUI_TIA_MED, 2, 4, 4, med_policy},
-    {OUI_TIA_MED, 3, 1, 507, med_location},
-    {OUI_TIA_MED, 4, 3, 3, med_power},
-    {OUI_TIA_MED, 5, 0, 32, med_hw},
-    {OUI_TIA_MED, 6, 0, 32, med_fw},
-    {OUI_TIA_MED, 7, 0, 32, med_sw},
-    {OUI_TIA_MED, 8, 0, 32, med_serial},
-    {OUI_TIA_MED, 9, 0, 32, med_mfg},
-    {OUI_TIA_MED, 10, 0, 32, med_model},
+    {OUI_IEEE_8021, 1, 2, 2, dot1_pvid},       {OUI_IEEE_8021, 2, 3, 3, dot1_ppvid},
+    {OUI_IEEE_8021, 3, 3, 35, dot1_vlan_name}, {OUI_IEEE_8021, 4, 1, 256, dot1_proto_id},
+    {OUI_IEEE_8023, 1, 5, 5, dot3_macphy},     {OUI_IEEE_8023, 2, 3, 507, dot3_power},
+    {OUI_IEEE_8023, 3, 5, 5, dot3_linkagg},    {OUI_IEEE_8023, 4, 2, 2, dot3_mfs},
+    {OUI_TIA_MED, 1, 3, 3, med_caps},          {OUI_TIA_MED, 2, 4, 4, med_policy},
+    {OUI_TIA_MED, 3, 1, 507, med_location},    {OUI_TIA_MED, 4, 3, 3, med_power},
+    {OUI_TIA_MED, 5, 0, 32, med_hw},           {OUI_TIA_MED, 6, 0, 32, med_fw},
+    {OUI_TIA_MED, 7, 0, 32, med_sw},           {OUI_TIA_MED, 8, 0, 32, med_serial},
+    {OUI_TIA_MED, 9, 0, 32, med_mfg},          {OUI_TIA_MED, 10, 0, 32, med_model},
     {OUI_TIA_MED, 11, 0, 32, med_asset},
 };
 

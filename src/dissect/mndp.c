@@ -100,11 +100,20 @@ static void mndp_emit_tlv(uint16_t type, struct vs_cur v, void *arg)
     const struct mndp_emit *e = arg;
     enum vs_field f;
     switch (type) {
-    case MNDP_IDENTITY: f = VS_F_MNDP_IDENTITY; break;
-    case MNDP_VERSION: f = VS_F_MNDP_VERSION; break;
-    case MNDP_PLATFORM: f = VS_F_MNDP_PLATFORM; break;
-    case MNDP_BOARD: f = VS_F_MNDP_BOARD; break;
-    default: return; /* uptime, software ID, interface, unpack: not evidence of a make */
+    case MNDP_IDENTITY:
+        f = VS_F_MNDP_IDENTITY;
+        break;
+    case MNDP_VERSION:
+        f = VS_F_MNDP_VERSION;
+        break;
+    case MNDP_PLATFORM:
+        f = VS_F_MNDP_PLATFORM;
+        break;
+    case MNDP_BOARD:
+        f = VS_F_MNDP_BOARD;
+        break;
+    default:
+        return; /* uptime, software ID, interface, unpack: not evidence of a make */
     }
     size_t i = 0;
     uint8_t b;
@@ -119,8 +128,8 @@ static void mndp_emit_tlv(uint16_t type, struct vs_cur v, void *arg)
     size_t n = vs_cur_len(&v);
     if (!n || !vs_cur_bytes(&v, n, &p))
         return; /* an unset identity is sent as an empty TLV */
-    struct vs_evidence ev = {f, p, n, e->addrs->has_mac ? e->addrs->mac : NULL,
-                             e->addrs->has_ip ? &e->addrs->ip : NULL, 0};
+    const struct mndp_addrs *a = e->addrs;
+    struct vs_evidence ev = {f, p, n, a->has_mac ? a->mac : NULL, a->has_ip ? &a->ip : NULL, 0};
     e->emit(e->ctx, &ev);
 }
 

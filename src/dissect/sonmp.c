@@ -103,8 +103,8 @@ static void emit_named(vs_emit_fn emit, void *ctx, enum vs_field f, uint8_t id,
     emit(ctx, &ev);
 }
 
-enum vs_decode_status vs_sonmp_dissect(struct vs_cur c, const struct vs_pkt *pkt,
-                                       vs_emit_fn emit, void *ctx)
+enum vs_decode_status vs_sonmp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                       void *ctx)
 {
     (void)pkt;
     uint8_t a[4], chassis, backplane, state, links;
@@ -119,16 +119,16 @@ enum vs_decode_status vs_sonmp_dissect(struct vs_cur c, const struct vs_pkt *pkt
     vs_ip_format(&ip, s);
     /* A switch without a management address sends 0.0.0.0: reported, but binds nothing. */
     bool bind = a[0] || a[1] || a[2] || a[3];
-    struct vs_evidence ev = {VS_F_SONMP_ADDRESS, (const uint8_t *)s, strlen(s), NULL,
-                             bind ? &ip : NULL, 0};
+    struct vs_evidence ev = {
+        VS_F_SONMP_ADDRESS, (const uint8_t *)s, strlen(s), NULL, bind ? &ip : NULL, 0};
     emit(ctx, &ev);
 
     if (!vs_cur_be24(&c, &segment))
         return VS_DECODE_TRUNCATED;
     char seg[16];
     int k = snprintf(seg, sizeof seg, "0x%06x", (unsigned)segment);
-    struct vs_evidence sev = {VS_F_SONMP_SEGMENT_ID, (const uint8_t *)seg, (size_t)k, NULL, NULL,
-                              segment};
+    struct vs_evidence sev = {
+        VS_F_SONMP_SEGMENT_ID, (const uint8_t *)seg, (size_t)k, NULL, NULL, segment};
     emit(ctx, &sev);
 
     if (!vs_cur_u8(&c, &chassis))

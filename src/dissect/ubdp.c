@@ -151,10 +151,18 @@ static void ubdp_emit_tlv(uint8_t type, struct vs_cur v, void *arg)
     enum vs_field f;
     bool model = false;
     switch (type) {
-    case UB_HOSTNAME: f = VS_F_UBDP_HOSTNAME; break;
-    case UB_PRODUCT: f = VS_F_UBDP_PRODUCT; model = true; break;
+    case UB_HOSTNAME:
+        f = VS_F_UBDP_HOSTNAME;
+        break;
+    case UB_PRODUCT:
+        f = VS_F_UBDP_PRODUCT;
+        model = true;
+        break;
     case UB_MODEL_TYPE:
-    case UB_MODEL: f = VS_F_UBDP_MODEL; model = true; break;
+    case UB_MODEL:
+        f = VS_F_UBDP_MODEL;
+        model = true;
+        break;
     case UB_FIRMWARE:
     case UB_FIRMWARE_FULL:
         /* Both forms: the short version ("4.3.33.4936086", UniFi) and the build string
@@ -162,7 +170,8 @@ static void ubdp_emit_tlv(uint8_t type, struct vs_cur v, void *arg)
          * also names the hardware platform. */
         f = VS_F_UBDP_FIRMWARE;
         break;
-    default: return;
+    default:
+        return;
     }
     v = clean(v);
     const uint8_t *p;
@@ -174,16 +183,16 @@ static void ubdp_emit_tlv(uint8_t type, struct vs_cur v, void *arg)
         for (size_t i = 0; i < sizeof ubdp_models / sizeof ubdp_models[0]; i++) {
             size_t cl = strlen(ubdp_models[i].code);
             if (cl == n && memcmp(ubdp_models[i].code, p, n) == 0) {
-                int k = snprintf(buf, sizeof buf, "%s: %s", ubdp_models[i].code,
-                                 ubdp_models[i].name);
+                int k =
+                    snprintf(buf, sizeof buf, "%s: %s", ubdp_models[i].code, ubdp_models[i].name);
                 p = (const uint8_t *)buf;
                 n = (size_t)k;
                 break;
             }
         }
     }
-    struct vs_evidence ev = {f, p, n, e->facts->has_mac ? e->facts->mac : NULL,
-                             e->facts->has_ip ? &e->facts->ip : NULL, 0};
+    const struct ubdp_facts *a = e->facts;
+    struct vs_evidence ev = {f, p, n, a->has_mac ? a->mac : NULL, a->has_ip ? &a->ip : NULL, 0};
     e->emit(e->ctx, &ev);
 }
 

@@ -1,5 +1,5 @@
-/* fuzz_edp.c - libFuzzer target for the EDP decoder: the input is an EDP PDU (after SNAP 00e02b/00bb).
- * Every evidence item is checked (a field of this protocol, value bytes all readable,
+/* fuzz_edp.c - libFuzzer target for the EDP decoder: the input is an EDP PDU (after SNAP
+ * 00e02b/00bb). Every evidence item is checked (a field of this protocol, value bytes all readable,
  * addresses well-formed), the status must be one of the three, and the output stays
  * proportional to the input. */
 #include <stdint.h>
@@ -36,7 +36,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&pkt, 0, sizeof pkt);
     pkt.src_mac = src_mac;
     size_t count = 0;
-    enum vs_decode_status st = vs_edp_dissect(vs_cur_make(data, size), &pkt, check_evidence, &count);
+    enum vs_decode_status st =
+        vs_edp_dissect(vs_cur_make(data, size), &pkt, check_evidence, &count);
     if (st != VS_DECODE_OK && st != VS_DECODE_TRUNCATED && st != VS_DECODE_MALFORMED)
         abort();
     /* each item stands on at least one input byte: no input makes output blow up */

@@ -61,7 +61,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         }
         for (size_t i = 0; i < vs_pcapng_ninterfaces(r); i++)
-            sink = (uint8_t)(vs_pcapng_interface_dlt(r, i) ^ (int)vs_pcapng_interface_snaplen(r, i));
+            sink =
+                (uint8_t)(vs_pcapng_interface_dlt(r, i) ^ (int)vs_pcapng_interface_snaplen(r, i));
         (void)n;
         vs_pcapng_close(r);
     } else if (rc != -EINVAL && rc != -ENODATA) {

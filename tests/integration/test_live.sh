@@ -41,6 +41,7 @@ live_run() {
         [[ -s $T/$tag.inv ]] &&
             "$PY" "$LIB/jq.py" same-inventory "$T/$tag.off" "$T/$tag.inv" >/dev/null 2>&1 && break
     done
+    cp "$T/$tag.events" "$T/$tag.events.running" 2>/dev/null
     kill -TERM "$LIVE_PID"
     wait_exit "$LIVE_PID" 20
     LIVE_RC=$?
@@ -90,6 +91,8 @@ check "live: ZTE switch on the risk list" \
     grep -q '"id":"00:19:c6:44:55:66".*"risk":{[^}]*"vendor":"ZTE"' "$inv"
 check "live: alert events for Huawei and ZTE in -w" \
     test "$(grep -c '"event":"alert"' "$T/cap1.events")" -eq "$(grep -c '"risk":{' "$inv")"
+check "live: alerts reach the -w file while running, not only at exit" \
+    test "$(grep -c '"event":"alert"' "$T/cap1.events.running")" -eq "$(grep -c '"risk":{' "$inv")"
 check "live: nothing transmitted by the sensor (veth TX counter of the capture end = 0)" \
     test "$(ip netns exec "$NS_CAP" cat "/sys/class/net/$IF_CAP/statistics/tx_packets")" -eq 0
 

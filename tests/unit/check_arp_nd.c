@@ -11,6 +11,7 @@
 #include "testutil.h"
 #include "vendorsniff/dissect.h"
 
+/* clang-format off */
 /* ARP request from a Huawei router (RFC 826): who has 10.0.0.2? tell 10.0.0.1. */
 static const uint8_t arp_request[] = {
     0x00, 0x01,                         /* hardware type: Ethernet */
@@ -76,6 +77,8 @@ static const uint8_t nd_dad[] = {
     0xfe, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, /* tentative target */
     0x02, 0x19, 0xc6, 0xff, 0xfe, 0xaa, 0xbb, 0xcc,
 };
+
+/* clang-format on */
 
 static struct tu_collector col;
 static struct vs_pkt pkt;
@@ -247,9 +250,9 @@ START_TEST(test_nd_no_binding)
                      VS_DECODE_OK);
     ck_assert_uint_eq(col.n, 0);
     /* A two-unit link-layer option is not Ethernet's. */
-    static const uint8_t wide[] = {0x87, 0, 0, 0, 0, 0, 0, 0, 0xfe, 0x80, 0, 0, 0, 0, 0, 0,
-                                   0,    0, 0, 0, 0, 0, 0, 1, 0x01, 0x02, 1, 2, 3, 4, 5, 6,
-                                   7,    8, 9, 10, 11, 12, 13, 14};
+    static const uint8_t wide[] = {0x87, 0, 0, 0, 0, 0, 0, 0,  0xfe, 0x80, 0,    0,    0, 0,
+                                   0,    0, 0, 0, 0, 0, 0, 0,  0,    1,    0x01, 0x02, 1, 2,
+                                   3,    4, 5, 6, 7, 8, 9, 10, 11,   12,   13,   14};
     ck_assert_int_eq(nd(wide, sizeof wide, nd_ns_src), VS_DECODE_OK);
     ck_assert_uint_eq(col.n, 0);
 }

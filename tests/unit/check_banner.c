@@ -158,7 +158,8 @@ START_TEST(test_telnet_not_greeting)
     pkt.sport = 50000;
     pkt.dport = 23;
     /* What a client sends to port 23 is typed input: never a candidate, never a banner. */
-    static const char client[] = "\xff\xfb\x18\xff\xfd\x01" "admin\r\n";
+    static const char client[] = "\xff\xfb\x18\xff\xfd\x01"
+                                 "admin\r\n";
     struct vs_cur c = text_cur(client, sizeof client - 1);
     ck_assert(!vs_banner_candidate(&c, &pkt));
     tu_reset(&col);
@@ -216,15 +217,16 @@ static const char http_dahua[] = "HTTP/1.0 200 OK\r\n"
                                  "\r\n"
                                  "<html>Server: not-a-header</html>";
 static const char http_zte[] = "HTTP/1.1 200 OK\nServer: Mini web server 1.0 ZTE corp 2005.\n\n";
-static const char ssdp_notify[] = "NOTIFY * HTTP/1.1\r\n"
-                                  "HOST: 239.255.255.250:1900\r\n"
-                                  "CACHE-CONTROL: max-age=1800\r\n"
-                                  "LOCATION: http://192.168.1.1:37215/upnpdev.xml\r\n"
-                                  "NT: upnp:rootdevice\r\n"
-                                  "NTS: ssdp:alive\r\n"
-                                  "SERVER: Linux/2.6.36, UPnP/1.0, Huawei-ATP-IGD\r\n"
-                                  "USN: uuid:00e0fc37-2525-2828-2500-0c37d70c1b0d::upnp:rootdevice\r\n"
-                                  "\r\n";
+static const char ssdp_notify[] =
+    "NOTIFY * HTTP/1.1\r\n"
+    "HOST: 239.255.255.250:1900\r\n"
+    "CACHE-CONTROL: max-age=1800\r\n"
+    "LOCATION: http://192.168.1.1:37215/upnpdev.xml\r\n"
+    "NT: upnp:rootdevice\r\n"
+    "NTS: ssdp:alive\r\n"
+    "SERVER: Linux/2.6.36, UPnP/1.0, Huawei-ATP-IGD\r\n"
+    "USN: uuid:00e0fc37-2525-2828-2500-0c37d70c1b0d::upnp:rootdevice\r\n"
+    "\r\n";
 
 START_TEST(test_http)
 {
@@ -260,9 +262,9 @@ END_TEST
 START_TEST(test_http_bounds)
 {
     /* Headers cut by the segment: lines already whole still count. */
-    ck_assert_int_eq(RUN("HTTP/1.1 200 OK\r\nServer: Hikvision-Webs\r\nWWW-Authenticate: Basic re",
-                         80, 1),
-                     VS_DECODE_TRUNCATED);
+    ck_assert_int_eq(
+        RUN("HTTP/1.1 200 OK\r\nServer: Hikvision-Webs\r\nWWW-Authenticate: Basic re", 80, 1),
+        VS_DECODE_TRUNCATED);
     ck_assert_uint_eq(col.n, 1);
     ck_assert_str_eq(tu_get(&col, VS_F_HTTP_SERVER), "Hikvision-Webs");
 
@@ -341,42 +343,42 @@ END_TEST
 
 /* ---- TR-069 CWMP Inform (TR-069 Amendment 6, A.3.3.1) ---- */
 
-#define CWMP_HTTP_HEAD                                                                            \
-    "POST /acs HTTP/1.1\r\n"                                                                      \
-    "Host: acs.isp.example:7547\r\n"                                                              \
-    "User-Agent: ZTE ONT\r\n"                                                                     \
-    "Content-Type: text/xml; charset=\"utf-8\"\r\n"                                               \
+#define CWMP_HTTP_HEAD                                                                             \
+    "POST /acs HTTP/1.1\r\n"                                                                       \
+    "Host: acs.isp.example:7547\r\n"                                                               \
+    "User-Agent: ZTE ONT\r\n"                                                                      \
+    "Content-Type: text/xml; charset=\"utf-8\"\r\n"                                                \
     "SOAPAction: \"\"\r\n"                                                                         \
     "\r\n"
 
 /* A ZTE ONT's Inform: SOAP-ENV/cwmp prefixes, attributes, whitespace inside values. */
-#define CWMP_INFORM_BODY                                                                          \
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                                \
-    "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\" "            \
-    "xmlns:cwmp=\"urn:dslforum-org:cwmp-1-0\">\n"                                                 \
-    "<SOAP-ENV:Header><cwmp:ID SOAP-ENV:mustUnderstand=\"1\">1</cwmp:ID></SOAP-ENV:Header>\n"     \
-    "<SOAP-ENV:Body>\n"                                                                           \
-    "<cwmp:Inform>\n"                                                                             \
-    "  <DeviceId>\n"                                                                              \
-    "    <Manufacturer>ZTE</Manufacturer>\n"                                                      \
-    "    <OUI>0019C6</OUI>\n"                                                                     \
-    "    <ProductClass> F660 </ProductClass>\n"                                                   \
-    "    <SerialNumber>ZTEGC8A1B2C3</SerialNumber>\n"                                             \
-    "  </DeviceId>\n"                                                                             \
-    "  <Event SOAP-ENC:arrayType=\"cwmp:EventStruct[1]\"><EventStruct><EventCode>1 BOOT"          \
-    "</EventCode><CommandKey></CommandKey></EventStruct></Event>\n"                               \
-    "  <MaxEnvelopes>1</MaxEnvelopes>\n"                                                          \
-    "  <ParameterList SOAP-ENC:arrayType=\"cwmp:ParameterValueStruct[3]\">\n"                     \
-    "    <ParameterValueStruct><Name>InternetGatewayDevice.DeviceInfo.HardwareVersion</Name>"     \
-    "<Value xsi:type=\"xsd:string\">V5.2</Value></ParameterValueStruct>\n"                        \
-    "    <ParameterValueStruct>\n      <Name>InternetGatewayDevice.DeviceInfo.SoftwareVersion"    \
-    "</Name>\n      <Value xsi:type=\"xsd:string\">V6.0.10P2T2</Value>\n"                         \
-    "    </ParameterValueStruct>\n"                                                               \
-    "    <ParameterValueStruct><Name>InternetGatewayDevice.ManagementServer.ConnectionRequest"    \
-    "Password</Name><Value xsi:type=\"xsd:string\">s3cr3t</Value></ParameterValueStruct>\n"      \
-    "  </ParameterList>\n"                                                                        \
-    "</cwmp:Inform>\n"                                                                            \
-    "</SOAP-ENV:Body>\n"                                                                          \
+#define CWMP_INFORM_BODY                                                                           \
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                                 \
+    "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\" "             \
+    "xmlns:cwmp=\"urn:dslforum-org:cwmp-1-0\">\n"                                                  \
+    "<SOAP-ENV:Header><cwmp:ID SOAP-ENV:mustUnderstand=\"1\">1</cwmp:ID></SOAP-ENV:Header>\n"      \
+    "<SOAP-ENV:Body>\n"                                                                            \
+    "<cwmp:Inform>\n"                                                                              \
+    "  <DeviceId>\n"                                                                               \
+    "    <Manufacturer>ZTE</Manufacturer>\n"                                                       \
+    "    <OUI>0019C6</OUI>\n"                                                                      \
+    "    <ProductClass> F660 </ProductClass>\n"                                                    \
+    "    <SerialNumber>ZTEGC8A1B2C3</SerialNumber>\n"                                              \
+    "  </DeviceId>\n"                                                                              \
+    "  <Event SOAP-ENC:arrayType=\"cwmp:EventStruct[1]\"><EventStruct><EventCode>1 BOOT"           \
+    "</EventCode><CommandKey></CommandKey></EventStruct></Event>\n"                                \
+    "  <MaxEnvelopes>1</MaxEnvelopes>\n"                                                           \
+    "  <ParameterList SOAP-ENC:arrayType=\"cwmp:ParameterValueStruct[3]\">\n"                      \
+    "    <ParameterValueStruct><Name>InternetGatewayDevice.DeviceInfo.HardwareVersion</Name>"      \
+    "<Value xsi:type=\"xsd:string\">V5.2</Value></ParameterValueStruct>\n"                         \
+    "    <ParameterValueStruct>\n      <Name>InternetGatewayDevice.DeviceInfo.SoftwareVersion"     \
+    "</Name>\n      <Value xsi:type=\"xsd:string\">V6.0.10P2T2</Value>\n"                          \
+    "    </ParameterValueStruct>\n"                                                                \
+    "    <ParameterValueStruct><Name>InternetGatewayDevice.ManagementServer.ConnectionRequest"     \
+    "Password</Name><Value xsi:type=\"xsd:string\">s3cr3t</Value></ParameterValueStruct>\n"        \
+    "  </ParameterList>\n"                                                                         \
+    "</cwmp:Inform>\n"                                                                             \
+    "</SOAP-ENV:Body>\n"                                                                           \
     "</SOAP-ENV:Envelope>\n"
 
 static const char cwmp_inform[] = CWMP_HTTP_HEAD CWMP_INFORM_BODY;
@@ -490,12 +492,15 @@ static const struct {
     size_t n;
     uint16_t sport, dport;
 } samples[] = {
-#define S(x, sp, dp) {x, sizeof(x) - 1, sp, dp}
-    S(ssh_huawei, 22, 1),     S(ssh_cisco, 22, 1),       S(ssh_zte, 1, 22),
-    S(ssh_comment, 22, 1),    S(telnet_huawei, 23, 1),   S(telnet_zte, 23, 1),
-    S(telnet_sb, 2323, 1),    S(http_hik, 80, 1),        S(http_dahua, 80, 1),
-    S(http_zte, 80, 1),       S(ssdp_notify, 1900, 1900), S(sip_register, 5060, 5060),
-    S(sip_ok, 5060, 5060),    S(sip_invite, 5060, 5060), S(cwmp_inform, 1, 7547),
+#define S(x, sp, dp)                                                                               \
+    {                                                                                              \
+        x, sizeof(x) - 1, sp, dp                                                                   \
+    }
+    S(ssh_huawei, 22, 1),         S(ssh_cisco, 22, 1),        S(ssh_zte, 1, 22),
+    S(ssh_comment, 22, 1),        S(telnet_huawei, 23, 1),    S(telnet_zte, 23, 1),
+    S(telnet_sb, 2323, 1),        S(http_hik, 80, 1),         S(http_dahua, 80, 1),
+    S(http_zte, 80, 1),           S(ssdp_notify, 1900, 1900), S(sip_register, 5060, 5060),
+    S(sip_ok, 5060, 5060),        S(sip_invite, 5060, 5060),  S(cwmp_inform, 1, 7547),
     S(CWMP_INFORM_BODY, 1, 7547),
 #undef S
 };
@@ -508,22 +513,50 @@ START_TEST(test_candidate)
     pkt.sport = 40000;
     pkt.dport = 40001;
     static const char *const yes[] = {
-        "SSH-2.0-x\r\n", "SIP/2.0 200 OK\r\n", "HTTP/1.1 200 OK\r\n", "220 ready\r\n",
-        "220-ready\r\n", "\xff\xfb\x01", "INVITE sip:a SIP/2.0\r\n", "REGISTER sip:a SIP/2.0\r\n",
-        "OPTIONS sip:a SIP/2.0\r\n", "NOTIFY * HTTP/1.1\r\n", "BYE sip:a SIP/2.0\r\n",
-        "ACK sip:a SIP/2.0\r\n", "CANCEL sip:a SIP/2.0\r\n", "MESSAGE sip:a SIP/2.0\r\n",
-        "POST /acs HTTP/1.1\r\n", "PUBLISH sip:a SIP/2.0\r\n", "PRACK sip:a SIP/2.0\r\n",
-        "SUBSCRIBE sip:a SIP/2.0\r\n", "UPDATE sip:a SIP/2.0\r\n", "INFO sip:a SIP/2.0\r\n",
-        "REFER sip:a SIP/2.0\r\n", "<?xml version", "<SOAP-ENV:Envelope",
+        "SSH-2.0-x\r\n",
+        "SIP/2.0 200 OK\r\n",
+        "HTTP/1.1 200 OK\r\n",
+        "220 ready\r\n",
+        "220-ready\r\n",
+        "\xff\xfb\x01",
+        "INVITE sip:a SIP/2.0\r\n",
+        "REGISTER sip:a SIP/2.0\r\n",
+        "OPTIONS sip:a SIP/2.0\r\n",
+        "NOTIFY * HTTP/1.1\r\n",
+        "BYE sip:a SIP/2.0\r\n",
+        "ACK sip:a SIP/2.0\r\n",
+        "CANCEL sip:a SIP/2.0\r\n",
+        "MESSAGE sip:a SIP/2.0\r\n",
+        "POST /acs HTTP/1.1\r\n",
+        "PUBLISH sip:a SIP/2.0\r\n",
+        "PRACK sip:a SIP/2.0\r\n",
+        "SUBSCRIBE sip:a SIP/2.0\r\n",
+        "UPDATE sip:a SIP/2.0\r\n",
+        "INFO sip:a SIP/2.0\r\n",
+        "REFER sip:a SIP/2.0\r\n",
+        "<?xml version",
+        "<SOAP-ENV:Envelope",
     };
     for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
         struct vs_cur c = text_cur(yes[i], strlen(yes[i]));
         ck_assert_msg(vs_banner_candidate(&c, &pkt), "should be a candidate: %s", yes[i]);
     }
     static const char *const no[] = {
-        "GET / HTTP/1.1\r\nHost: x\r\n\r\n", "\x16\x03\x01\x02\x00", "220", "2200 x",
-        "\xff\x00\x01", "\xff\xff", "SSH", "HTTP/2", "hello", "<html>", "SIP/2.1 x",
-        "MESSAGEX", "M-SEARCH * HTTP/1.1\r\n", "POSTMAN", "\x00\x00",
+        "GET / HTTP/1.1\r\nHost: x\r\n\r\n",
+        "\x16\x03\x01\x02\x00",
+        "220",
+        "2200 x",
+        "\xff\x00\x01",
+        "\xff\xff",
+        "SSH",
+        "HTTP/2",
+        "hello",
+        "<html>",
+        "SIP/2.1 x",
+        "MESSAGEX",
+        "M-SEARCH * HTTP/1.1\r\n",
+        "POSTMAN",
+        "\x00\x00",
     };
     for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
         size_t n = strlen(no[i]) ? strlen(no[i]) : 2;
@@ -564,9 +597,9 @@ START_TEST(test_every_prefix)
         pkt.sport = samples[i].sport;
         pkt.dport = samples[i].dport;
         tu_reset(&full);
-        ck_assert_int_eq(vs_banner_dissect(text_cur(samples[i].s, samples[i].n), &pkt,
-                                           tu_collect, &full),
-                         VS_DECODE_OK);
+        ck_assert_int_eq(
+            vs_banner_dissect(text_cur(samples[i].s, samples[i].n), &pkt, tu_collect, &full),
+            VS_DECODE_OK);
         ck_assert_uint_gt(full.n, 0);
         bool telnet = full.ev[0].field == VS_F_TELNET_BANNER;
         for (size_t n = 0; n < samples[i].n; n++) {
@@ -579,12 +612,11 @@ START_TEST(test_every_prefix)
             ck_assert_int_ne(st, VS_DECODE_MALFORMED);
             for (size_t k = 0; k < part.n && !telnet; k++)
                 ck_assert_msg(tu_has(&full, part.ev[k].field, part.ev[k].value),
-                              "sample %zu prefix %zu: partial value '%s'", i, n,
-                              part.ev[k].value);
+                              "sample %zu prefix %zu: partial value '%s'", i, n, part.ev[k].value);
             free(copy);
         }
-        size_t with = tu_every_prefix(vs_banner_dissect, (const uint8_t *)samples[i].s,
-                                      samples[i].n, &pkt);
+        size_t with =
+            tu_every_prefix(vs_banner_dissect, (const uint8_t *)samples[i].s, samples[i].n, &pkt);
         ck_assert_uint_ge(with, 1);
     }
 }
@@ -642,8 +674,7 @@ START_TEST(test_corpus_expected)
          "220 ftp.NetBSD.org FTP server (NetBSD-ftpd 20100320) ready."},
         {"suricata-verify__detect-ftp__ftp-mode-02__input.pcap", VS_F_FTP_BANNER,
          "220 ProFTPD 1.3.0a Server (ProFTPD Anonymous Server) [192.168.1.231]"},
-        {"suricata-verify__output-eve-ftp-data__input.pcap", VS_F_FTP_BANNER,
-         "220 (vsFTPd 2.3.5)"},
+        {"suricata-verify__output-eve-ftp-data__input.pcap", VS_F_FTP_BANNER, "220 (vsFTPd 2.3.5)"},
         {"suricata-verify__output-eve-ftp-data__input.pcap", VS_F_HTTP_SERVER,
          "POSIX, UPnP/1.0 UPnP Stack/1.2.0.0 (BROADCOM INTERNAL)"},
         {"arkime__mpls-basic.pcap", VS_F_TELNET_BANNER, "Password required, but none set"},
@@ -668,8 +699,8 @@ START_TEST(test_corpus_expected)
         return;
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         struct corpus_run *r = corpus(want[i].file);
-        ck_assert_msg(tu_has(&r->ev, want[i].field, want[i].value), "%s: no %s '%s'",
-                      want[i].file, vs_field_name(want[i].field), want[i].value);
+        ck_assert_msg(tu_has(&r->ev, want[i].field, want[i].value), "%s: no %s '%s'", want[i].file,
+                      vs_field_name(want[i].field), want[i].value);
     }
     /* The Telnet session after the greeting (ping output, ls) is not a banner. */
     struct corpus_run *r = corpus("suricata-verify__telnet__telnet-01__telnet.pcap");

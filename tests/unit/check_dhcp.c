@@ -14,6 +14,7 @@
 /* ---- DHCPv4 frames: the fixed BOOTP header is written by build4() from named fields
  * (RFC 2131 s2, figure 1); the options that follow the magic cookie are below. ---- */
 
+/* clang-format off */
 /* DHCPDISCOVER options from a ZTE ONT (chaddr 00:19:c6:12:34:56) */
 static const uint8_t opts_zte_discover[] = {
     0x35, 0x01, 0x01,                                  /* 53 DHCP message type: DISCOVER */
@@ -159,6 +160,8 @@ static const uint8_t d6_reply[] = {
     0x73, 0x74, 0x00,
 };
 
+/* clang-format on */
+
 struct d4 {
     uint8_t op, htype, hlen;
     uint8_t ciaddr[4];
@@ -189,8 +192,8 @@ static size_t build4(const struct d4 *h, const uint8_t *opts, size_t n)
     return 240 + n;
 }
 
-static const struct d4 zte_client = {.op = 1, .htype = 1, .hlen = 6,
-                                      .chaddr = {0x00, 0x19, 0xc6, 0x12, 0x34, 0x56}};
+static const struct d4 zte_client = {
+    .op = 1, .htype = 1, .hlen = 6, .chaddr = {0x00, 0x19, 0xc6, 0x12, 0x34, 0x56}};
 
 static struct tu_collector col;
 
@@ -246,7 +249,10 @@ START_TEST(test_request_and_inform)
     ck_assert_mem_eq(v->ip.a, "\x0a\x14\x1e\x28", 4);
     ck_assert_mem_eq(v->mac, "\x00\xe0\xfc\xab\xcd\xef", 6);
 
-    struct d4 inf = {.op = 1, .htype = 1, .hlen = 6, .ciaddr = {192, 168, 7, 9},
+    struct d4 inf = {.op = 1,
+                     .htype = 1,
+                     .hlen = 6,
+                     .ciaddr = {192, 168, 7, 9},
                      .chaddr = {0x28, 0xcf, 0xda, 0xdc, 0x8d, 0x76}};
     n = build4(&inf, opts_inform, sizeof opts_inform);
     ck_assert_int_eq(run4(n), VS_DECODE_OK);
@@ -526,8 +532,7 @@ START_TEST(test_dhcp6_bad)
         uint8_t *copy = malloc(k ? k : 1);
         memcpy(copy, d6_solicit, k);
         tu_reset(&part);
-        enum vs_decode_status st =
-            vs_dhcp6_dissect(vs_cur_make(copy, k), &pkt, tu_collect, &part);
+        enum vs_decode_status st = vs_dhcp6_dissect(vs_cur_make(copy, k), &pkt, tu_collect, &part);
         /* Cut exactly between options the message is whole as far as it goes. */
         ck_assert_int_ne(st, VS_DECODE_MALFORMED);
         for (size_t i = 0; i < part.n; i++)
@@ -537,8 +542,8 @@ START_TEST(test_dhcp6_bad)
     ck_assert_uint_ge(tu_every_prefix(vs_dhcp6_dissect, d6_relay, sizeof d6_relay, &pkt), 1);
 
     /* Vendor class item longer than its option; an option shorter than a PEN. */
-    static const uint8_t vc_over[] = {0x01, 0, 0, 1, 0x00, 0x10, 0x00, 0x07, 0, 0,
-                                      0x07, 0xdb, 0x00, 0x09, 'H'};
+    static const uint8_t vc_over[] = {0x01, 0, 0,    1,    0x00, 0x10, 0x00, 0x07,
+                                      0,    0, 0x07, 0xdb, 0x00, 0x09, 'H'};
     ck_assert_int_eq(run6(vc_over, sizeof vc_over), VS_DECODE_MALFORMED);
     ck_assert_uint_eq(col.n, 0);
     static const uint8_t vc_short[] = {0x01, 0, 0, 1, 0x00, 0x10, 0x00, 0x02, 0, 0};
@@ -554,8 +559,8 @@ START_TEST(test_dhcp6_bad)
     static const uint8_t over[] = {0x01, 0, 0, 1, 0x00, 0x10, 0x01, 0x00, 0, 0, 0x07};
     ck_assert_int_eq(run6(over, sizeof over), VS_DECODE_TRUNCATED);
     /* Zero-length vendor data and a root-only FQDN say nothing. */
-    static const uint8_t nothing[] = {0x01, 0, 0, 1, 0x00, 0x10, 0x00, 0x06, 0, 0, 0x07, 0xdb,
-                                      0x00, 0x00, 0x00, 0x27, 0x00, 0x02, 0x00, 0x00};
+    static const uint8_t nothing[] = {0x01, 0,    0,    1,    0x00, 0x10, 0x00, 0x06, 0,    0,
+                                      0x07, 0xdb, 0x00, 0x00, 0x00, 0x27, 0x00, 0x02, 0x00, 0x00};
     ck_assert_int_eq(run6(nothing, sizeof nothing), VS_DECODE_OK);
     ck_assert_uint_eq(col.n, 0);
     ck_assert_int_eq(run6(nothing, 0), VS_DECODE_TRUNCATED);
@@ -597,8 +602,7 @@ static const struct tu_collector *corpus(const char *sub, const char *file, bool
     return &corpus_ev;
 }
 
-static bool has_bound(const struct tu_collector *c, enum vs_field f, const char *v,
-                      const char *mac)
+static bool has_bound(const struct tu_collector *c, enum vs_field f, const char *v, const char *mac)
 {
     uint8_t m[6];
     ck_assert(vs_mac_parse(mac, m));
@@ -613,7 +617,8 @@ START_TEST(test_corpus_expected)
 {
     if (!ipc_corpus_dir())
         return;
-    const struct tu_collector *c = corpus("pcap", "suricata-verify__dhcp-option-52-overload__input.pcap", true);
+    const struct tu_collector *c =
+        corpus("pcap", "suricata-verify__dhcp-option-52-overload__input.pcap", true);
     ck_assert(has_bound(c, VS_F_DHCP_VENDOR_CLASS, "udhcp 1.36.1", "92:dd:a4:8d:5f:de"));
     c = corpus("pcap", "suricata-verify__dhcp-eve-extended-option-60__input.pcap", true);
     ck_assert(has_bound(c, VS_F_DHCP_VENDOR_CLASS, "MSFT 5.0", "28:cf:da:dc:8d:76"));

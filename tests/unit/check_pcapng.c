@@ -34,7 +34,10 @@ static void put(struct nb *w, const void *p, size_t k)
     w->n += k;
 }
 
-static void p8(struct nb *w, uint8_t v) { put(w, &v, 1); }
+static void p8(struct nb *w, uint8_t v)
+{
+    put(w, &v, 1);
+}
 
 static void p16(struct nb *w, uint16_t v)
 {
@@ -87,9 +90,9 @@ static void shb(struct nb *w, bool be)
     w->be = be;
     size_t at = begin(w, 0x0A0D0D0A);
     p32(w, 0x1A2B3C4D);
-    p16(w, 1);               /* major */
-    p16(w, 0);               /* minor */
-    p64(w, UINT64_MAX);      /* section length: unknown */
+    p16(w, 1);          /* major */
+    p16(w, 0);          /* minor */
+    p64(w, UINT64_MAX); /* section length: unknown */
     end(w, at);
 }
 
@@ -182,8 +185,8 @@ static const uint8_t eth_frame[] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00, 0x
                                     0x11, 0x22, 0x33, 0x08, 0x06, 0xde, 0xad, 0xbe, 0xef};
 /* DLT_NULL: address family 2 (AF_INET) in host (here little-endian) order, then an IPv4
  * header's first 8 bytes: version 4 / IHL 5, TOS 0, total length 28, id 0x1234, no frag. */
-static const uint8_t null_frame[] = {0x02, 0x00, 0x00, 0x00, 0x45, 0x00, 0x00,
-                                     0x1c, 0x12, 0x34, 0x00, 0x00};
+static const uint8_t null_frame[] = {0x02, 0x00, 0x00, 0x00, 0x45, 0x00,
+                                     0x00, 0x1c, 0x12, 0x34, 0x00, 0x00};
 
 /* ---- reading helpers ---------------------------------------------------------------- */
 
@@ -279,18 +282,18 @@ START_TEST(test_tsresol)
         int64_t sec;
         uint32_t usec;
     } cases[] = {
-        {-1, 1700000000123456ull, 1700000000, 123456},         /* default 10^-6 */
-        {6, 999999ull, 0, 999999},                              /* explicit 10^-6 */
-        {9, 1700000000123456789ull, 1700000000, 123456},        /* ns, truncated */
-        {3, 1700000000123ull, 1700000000, 123000},              /* ms */
-        {0, 1700000000ull, 1700000000, 0},                      /* s */
-        {0x80 | 10, 5 * 1024 + 513, 5, 500976},                 /* 2^-10: 513/1024 s */
-        {0x80 | 0, 77, 77, 0},                                  /* 2^0 */
-        {0x80 | 63, UINT64_MAX, 1, 999999},                     /* 2^-63: 1 + (2^63-1)/2^63 */
-        {0x80 | 63, UINT64_C(1) << 62, 0, 500000},              /* exactly half a second */
+        {-1, 1700000000123456ull, 1700000000, 123456},   /* default 10^-6 */
+        {6, 999999ull, 0, 999999},                       /* explicit 10^-6 */
+        {9, 1700000000123456789ull, 1700000000, 123456}, /* ns, truncated */
+        {3, 1700000000123ull, 1700000000, 123000},       /* ms */
+        {0, 1700000000ull, 1700000000, 0},               /* s */
+        {0x80 | 10, 5 * 1024 + 513, 5, 500976},          /* 2^-10: 513/1024 s */
+        {0x80 | 0, 77, 77, 0},                           /* 2^0 */
+        {0x80 | 63, UINT64_MAX, 1, 999999},              /* 2^-63: 1 + (2^63-1)/2^63 */
+        {0x80 | 63, UINT64_C(1) << 62, 0, 500000},       /* exactly half a second */
         {0x80 | 32, (UINT64_C(1700000000) << 32) | 0x40000000u, 1700000000, 250000},
-        {19, UINT64_MAX, 1, 844674},                            /* 10^-19 */
-        {12, 1000000000001ull, 1, 0},                           /* ps: 1 s + 1 ps */
+        {19, UINT64_MAX, 1, 844674},  /* 10^-19 */
+        {12, 1000000000001ull, 1, 0}, /* ps: 1 s + 1 ps */
     };
     size_t n = sizeof cases / sizeof cases[0];
     struct nb w = {0};
@@ -350,13 +353,13 @@ START_TEST(test_tsoffset)
 {
     struct nb w = {0};
     shb(&w, false);
-    idb(&w, 1, 0, -1, true, 3600);             /* +1 h */
-    idb(&w, 1, 0, 9, true, -10);               /* ns, -10 s */
-    idb(&w, 1, 0, -1, true, INT64_MAX);        /* overflows with any non-zero second */
-    epb(&w, 0, 1000500000ull, eth_frame, 14, 14);    /* 1000.5 s + 3600 */
-    epb(&w, 1, 5250000000ull, eth_frame, 14, 14);    /* 5.25 s - 10 */
-    epb(&w, 2, 999999ull, eth_frame, 14, 14);        /* 0.999999 s + INT64_MAX: fits */
-    epb(&w, 2, 2000000ull, eth_frame, 14, 14);       /* 2 s + INT64_MAX: does not */
+    idb(&w, 1, 0, -1, true, 3600);                /* +1 h */
+    idb(&w, 1, 0, 9, true, -10);                  /* ns, -10 s */
+    idb(&w, 1, 0, -1, true, INT64_MAX);           /* overflows with any non-zero second */
+    epb(&w, 0, 1000500000ull, eth_frame, 14, 14); /* 1000.5 s + 3600 */
+    epb(&w, 1, 5250000000ull, eth_frame, 14, 14); /* 5.25 s - 10 */
+    epb(&w, 2, 999999ull, eth_frame, 14, 14);     /* 0.999999 s + INT64_MAX: fits */
+    epb(&w, 2, 2000000ull, eth_frame, 14, 14);    /* 2 s + INT64_MAX: does not */
     struct rd x;
     ck_assert_int_eq(rd_open(&x, &w, w.n), 0);
     struct vs_pcapng_pkt p;
@@ -501,8 +504,8 @@ START_TEST(test_simple_packet_block)
     spb(&w, 10, big, 10);
     ck_assert_int_eq(rd_open(&x, &w, w.n), 0);
     ck_assert_int_eq(rd_next(&x, &p), -EINVAL);
-    ck_assert_str_eq(x.err,
-                     "t: simple packet block: interface id 0 out of range (0 interfaces) at offset 28");
+    ck_assert_str_eq(
+        x.err, "t: simple packet block: interface id 0 out of range (0 interfaces) at offset 28");
     rd_close(&x);
     nb_free(&w);
 }
@@ -536,15 +539,15 @@ START_TEST(test_skipped_blocks)
 {
     struct nb w = {0};
     shb(&w, false);
-    other(&w, 4, 16);          /* NRB */
+    other(&w, 4, 16); /* NRB */
     idb(&w, 1, 0, -1, false, 0);
-    other(&w, 5, 20);          /* ISB */
+    other(&w, 5, 20); /* ISB */
     epb(&w, 0, 1, eth_frame, 14, 14);
-    other(&w, 0x0A, 33);       /* DSB, odd body padded */
-    other(&w, 0x00000BAD, 8);  /* custom, copyable */
-    other(&w, 0x40000BAD, 0);  /* custom, not copyable, empty body */
-    other(&w, 0x80000001, 4);  /* reserved local-use type */
-    other(&w, 9, 4096);        /* systemd journal export */
+    other(&w, 0x0A, 33);      /* DSB, odd body padded */
+    other(&w, 0x00000BAD, 8); /* custom, copyable */
+    other(&w, 0x40000BAD, 0); /* custom, not copyable, empty body */
+    other(&w, 0x80000001, 4); /* reserved local-use type */
+    other(&w, 9, 4096);       /* systemd journal export */
     epb(&w, 0, 2, eth_frame, 14, 14);
     other(&w, 5, 20);
     struct rd x;
@@ -702,9 +705,9 @@ START_TEST(test_block_too_large_is_refused)
 {
     /* A real block of VS_MAX_PCAPNG_BLOCK + 4 bytes: refused on its length alone. */
     char err[512];
-    ck_assert_int_eq(raw_block(5, VS_MAX_PCAPNG_BLOCK + 4, VS_MAX_PCAPNG_BLOCK + 4, 64, err,
-                               sizeof err),
-                     -EINVAL);
+    ck_assert_int_eq(
+        raw_block(5, VS_MAX_PCAPNG_BLOCK + 4, VS_MAX_PCAPNG_BLOCK + 4, 64, err, sizeof err),
+        -EINVAL);
     ck_assert(strstr(err, "too large at offset 60"));
     /* A 1 MiB packet, well inside the cap, is read whole (the buffer grows in steps). */
     size_t big = 1u << 20;
@@ -743,8 +746,8 @@ START_TEST(test_interface_id_out_of_range)
     ck_assert_int_eq(rd_open(&x, &w, w.n), 0);
     struct vs_pcapng_pkt p;
     ck_assert_int_eq(rd_next(&x, &p), -EINVAL);
-    ck_assert_str_eq(x.err,
-                     "t: enhanced packet block: interface id 2 out of range (2 interfaces) at offset 92");
+    ck_assert_str_eq(
+        x.err, "t: enhanced packet block: interface id 2 out of range (2 interfaces) at offset 92");
     ck_assert_ptr_null(p.data);
     rd_close(&x);
     nb_free(&w);

@@ -14,6 +14,7 @@
 /* The frames below are UDP payloads; each line is one BER element (identifier, length,
  * and for primitives the content), indented by nesting depth. */
 
+/* clang-format off */
 /* SNMPv1 GetResponse from a Huawei CE6851 (community "s3cr3t-Huawei") */
 static const uint8_t v1_get_response[] = {
     0x30, 0x81, 0xd0,                                  /* Message */
@@ -440,6 +441,8 @@ static const uint8_t v3_inform_request[] = {
               0x01, 0x05, 0x01,
 };
 
+/* clang-format on */
+
 static struct tu_collector col;
 
 static enum vs_decode_status run(const uint8_t *buf, size_t len, uint16_t sport, uint16_t dport)
@@ -848,8 +851,7 @@ START_TEST(test_every_prefix)
                           (int)st);
             for (size_t k = 0; k < part.n; k++)
                 ck_assert_msg(tu_has(&full, part.ev[k].field, part.ev[k].value),
-                              "frame %zu prefix %zu: partial value '%s'", i, n,
-                              part.ev[k].value);
+                              "frame %zu prefix %zu: partial value '%s'", i, n, part.ev[k].value);
             free(copy);
         }
         size_t with = tu_every_prefix(vs_snmp_dissect, frames[i].buf, frames[i].len, &pkt);
@@ -872,8 +874,7 @@ START_TEST(test_length_beyond_buffer)
     ck_assert_int_eq(RUN(max4, 161, 1), VS_DECODE_TRUNCATED);
     /* The community claims 0x7f bytes inside a message that says it holds 8: a
      * contradiction, not a short capture. */
-    static const uint8_t inner[] = {0x30, 0x08, 0x02, 0x01, 0x00, 0x04,
-                                    0x7f, 'p',  'u',  'b'};
+    static const uint8_t inner[] = {0x30, 0x08, 0x02, 0x01, 0x00, 0x04, 0x7f, 'p', 'u', 'b'};
     ck_assert_int_eq(RUN(inner, 161, 1), VS_DECODE_MALFORMED);
     /* A sysName longer than its varbind. */
     b_response_open();
@@ -897,8 +898,8 @@ END_TEST
 
 START_TEST(test_indefinite_length)
 {
-    static const uint8_t outer[] = {0x30, 0x80, 0x02, 0x01, 0x00, 0x04, 0x00,
-                                    0xa2, 0x00, 0x00, 0x00};
+    static const uint8_t outer[] = {0x30, 0x80, 0x02, 0x01, 0x00, 0x04,
+                                    0x00, 0xa2, 0x00, 0x00, 0x00};
     ck_assert_int_eq(RUN(outer, 161, 1), VS_DECODE_MALFORMED);
     b_response_open();
     b_raw("\x30\x80\x06\x08", 4);
@@ -913,8 +914,7 @@ END_TEST
 START_TEST(test_length_of_length)
 {
     /* 0x85: five length octets cannot describe a datagram. */
-    static const uint8_t five[] = {0x30, 0x85, 0x00, 0x00, 0x00, 0x00, 0x03,
-                                   0x02, 0x01, 0x00};
+    static const uint8_t five[] = {0x30, 0x85, 0x00, 0x00, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00};
     ck_assert_int_eq(RUN(five, 161, 1), VS_DECODE_MALFORMED);
     static const uint8_t eight[] = {0x30, 0x88, 0, 0, 0, 0, 0, 0, 0, 3, 0x02, 0x01, 0x00};
     ck_assert_int_eq(RUN(eight, 161, 1), VS_DECODE_MALFORMED);
@@ -982,10 +982,9 @@ START_TEST(test_oid_subidentifier_too_long)
     /* zeek snmp-oid-subidentifier-too-long.pcap: a GetRequest whose name has a
      * 11-octet subidentifier; a request is never read, so nothing comes of it. */
     static const uint8_t zeek[] = {
-        0x30, 0x2a, 0x02, 0x01, 0x00, 0x04, 0x06, 0x70, 0x75, 0x62, 0x6c, 0x69,
-        0x63, 0xa0, 0x1d, 0x02, 0x01, 0x01, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00,
-        0x30, 0x12, 0x30, 0x10, 0x06, 0x0c, 0x2b, 0x80, 0x80, 0x80, 0x80, 0x80,
-        0x80, 0x80, 0x80, 0x80, 0x80, 0x00, 0x05, 0x00};
+        0x30, 0x2a, 0x02, 0x01, 0x00, 0x04, 0x06, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x63, 0xa0, 0x1d,
+        0x02, 0x01, 0x01, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00, 0x30, 0x12, 0x30, 0x10, 0x06, 0x0c,
+        0x2b, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00, 0x05, 0x00};
     ck_assert_int_eq(RUN(zeek, 40000, 161), VS_DECODE_OK);
     ck_assert_uint_eq(col.n, 0);
     /* The same name in a response is read, and refused. */
@@ -1134,8 +1133,8 @@ static void corpus_cb(void *ctx, const struct ipc_frame *f)
     struct corpus_run *r = ctx;
     if (f->kind != IPC_UDP)
         return;
-    bool snmp_port = f->pkt.sport == 161 || f->pkt.dport == 161 || f->pkt.sport == 162 ||
-                     f->pkt.dport == 162;
+    bool snmp_port =
+        f->pkt.sport == 161 || f->pkt.dport == 161 || f->pkt.sport == 162 || f->pkt.dport == 162;
     if (!snmp_port && !r->all_ports)
         return;
     r->udp++;
