@@ -2,6 +2,7 @@
  * timestamps scaled to microseconds by libpcap) and live interfaces, applies BPF filters,
  * and hands each frame to the pipeline. Never transmits. */
 #include "vendorsniff/capture.h"
+#include "vendorsniff/pcapng.h"
 
 #include <errno.h>
 #include <pcap/pcap.h>
@@ -18,6 +19,18 @@ struct vs_capture {
     void *ctx;
     bool live;
     int timeout_ms; /* live: longest wait for packets before returning to the caller */
+    /* pcapng files libpcap refuses (interfaces of different link types or snap lengths) are
+     * read by src/pcapng.c; the filter is compiled once per link type met. */
+    FILE *ngf;
+    struct vs_pcapng *ng;
+    const char *filter;
+    struct {
+        int dlt;
+        bool ok;
+        struct bpf_program prog;
+    } progs[8];
+    size_t nprogs;
+    volatile int broken;
 };
 
 static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
@@ -47,6 +60,87 @@ static int apply_filter(struct vs_capture *c, const char *filter, const char *na
     return 0;
 }
 
+static int open_own_pcapng(struct vs_capture *c, const char *path, const char *filter, char *err,
+                           size_t errsz)
+{
+    c->ngf = fopen(path, "rb");
+    if (!c->ngf) {
+        snprintf(err, errsz, "%s: %s", path, strerror(errno));
+        return -errno;
+    }
+    int rc = vs_pcapng_open(c->ngf, path, &c->ng, err, errsz);
+    if (rc != 0) {
+        fclose(c->ngf);
+        c->ngf = NULL;
+        return rc;
+    }
+    c->filter = filter && *filter ? filter : NULL;
+    if (c->filter) {
+        /* Check the expression once up front, so a typo is reported before any packet. */
+        pcap_t *dead = pcap_open_dead(DLT_EN10MB, 65535);
+        struct bpf_program prog;
+        if (!dead || pcap_compile(dead, &prog, c->filter, 1, PCAP_NETMASK_UNKNOWN) != 0) {
+            snprintf(err, errsz, "%s: bad filter '%s': %s", path, c->filter,
+                     dead ? pcap_geterr(dead) : "cannot compile");
+            if (dead)
+                pcap_close(dead);
+            return -EINVAL;
+        }
+        pcap_freecode(&prog);
+        pcap_close(dead);
+    }
+    return 0;
+}
+
+/* The filter program for a link type, compiled on first use; NULL means "no match". */
+static const struct bpf_program *ng_filter(struct vs_capture *c, int dlt)
+{
+    for (size_t i = 0; i < c->nprogs; i++)
+        if (c->progs[i].dlt == dlt)
+            return c->progs[i].ok ? &c->progs[i].prog : NULL;
+    if (c->nprogs == sizeof c->progs / sizeof c->progs[0])
+        return NULL;
+    size_t i = c->nprogs++;
+    c->progs[i].dlt = dlt;
+    c->progs[i].ok = false;
+    pcap_t *dead = pcap_open_dead(dlt, 262144);
+    if (dead && pcap_compile(dead, &c->progs[i].prog, c->filter, 1, PCAP_NETMASK_UNKNOWN) == 0)
+        c->progs[i].ok = true;
+    if (dead)
+        pcap_close(dead);
+    return c->progs[i].ok ? &c->progs[i].prog : NULL;
+}
+
+static long ng_dispatch(struct vs_capture *c, long max, char *err, size_t errsz)
+{
+    long total = 0;
+    struct vs_pcapng_pkt pk;
+    while (!c->broken && (max <= 0 || total < max)) {
+        int rc = vs_pcapng_next(c->ng, &pk, err, errsz);
+        if (rc == 0)
+            return total;
+        if (rc < 0)
+            return -2;
+        if (c->filter) {
+            const struct bpf_program *prog = ng_filter(c, pk.dlt);
+            struct pcap_pkthdr h;
+            h.ts.tv_sec = (time_t)pk.sec;
+            h.ts.tv_usec = (suseconds_t)pk.usec;
+            h.caplen = (bpf_u_int32)pk.caplen;
+            h.len = (bpf_u_int32)pk.wirelen;
+            if (!prog || pcap_offline_filter(prog, &h, pk.data) == 0)
+                continue;
+        }
+        c->fn(c->ctx, pk.dlt, pk.sec, pk.usec, pk.data, pk.caplen, pk.wirelen);
+        total++;
+    }
+    if (c->broken) {
+        c->broken = 0;
+        return -1;
+    }
+    return total;
+}
+
 int vs_capture_open_file(const char *path, const char *filter, struct vs_capture **out, char *err,
                          size_t errsz)
 {
@@ -55,6 +149,15 @@ int vs_capture_open_file(const char *path, const char *filter, struct vs_capture
     if (!c)
         return -ENOMEM;
     c->name = path;
+    if (strcmp(path, "-") != 0 && vs_pcapng_needs_own_reader(path)) {
+        int rc = open_own_pcapng(c, path, filter, err, errsz);
+        if (rc != 0) {
+            vs_capture_close(c);
+            return rc;
+        }
+        *out = c;
+        return 0;
+    }
     c->p = pcap_open_offline_with_tstamp_precision(path, PCAP_TSTAMP_PRECISION_MICRO, ebuf);
     if (!c->p) {
         const char *msg = ebuf;
@@ -139,6 +242,12 @@ void vs_capture_close(struct vs_capture *c)
 {
     if (!c)
         return;
+    for (size_t i = 0; i < c->nprogs; i++)
+        if (c->progs[i].ok)
+            pcap_freecode(&c->progs[i].prog);
+    vs_pcapng_close(c->ng);
+    if (c->ngf)
+        fclose(c->ngf);
     if (c->p)
         pcap_close(c->p);
     free(c);
@@ -149,6 +258,8 @@ long vs_capture_dispatch(struct vs_capture *c, long max, vs_packet_fn fn, void *
 {
     c->fn = fn;
     c->ctx = ctx;
+    if (c->ng)
+        return ng_dispatch(c, max, err, errsz);
     long total = 0;
     if (c->live) {
         /* Wake for packets, for the timeout, or for a signal (EINTR); the non-blocking
@@ -183,6 +294,8 @@ long vs_capture_dispatch(struct vs_capture *c, long max, vs_packet_fn fn, void *
 
 void vs_capture_break(struct vs_capture *c)
 {
+    if (c && c->ng)
+        c->broken = 1;
     if (c && c->p)
         pcap_breakloop(c->p);
 }

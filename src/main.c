@@ -598,11 +598,22 @@ int main(int argc, char **argv)
         if (rc < 0 && rc != -ENOENT)
             fprintf(stderr, "vendorsniff: %s\n", err);
         if (rc == 0) {
-            /* Restored quietly; now raise what the current risk list adds. */
+            /* Restored quietly; now raise what the current risk list adds, stamped with the
+             * wall clock live, and offline with the newest time the state knows (no packet
+             * has been read yet; 1970 would be a lie). */
             struct timespec ts;
             clock_gettime(CLOCK_REALTIME, &ts);
-            vs_inventory_reload(a.inv, a.data.oui, a.data.sigs, a.data.risk,
-                                a.cfg.iface ? ts.tv_sec : 0, 0);
+            int64_t rsec = a.cfg.iface ? ts.tv_sec : 0;
+            uint32_t rusec = a.cfg.iface ? (uint32_t)(ts.tv_nsec / 1000) : 0;
+            size_t n;
+            struct vs_device *const *devs = vs_inventory_devices(a.inv, &n);
+            for (size_t i = 0; i < n && !a.cfg.iface; i++)
+                if (devs[i]->last_sec > rsec ||
+                    (devs[i]->last_sec == rsec && devs[i]->last_usec > rusec)) {
+                    rsec = devs[i]->last_sec;
+                    rusec = devs[i]->last_usec;
+                }
+            vs_inventory_reload(a.inv, a.data.oui, a.data.sigs, a.data.risk, rsec, rusec);
         }
     }
     install_signals();

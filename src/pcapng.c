@@ -437,10 +437,7 @@ int vs_pcapng_next(struct vs_pcapng *r, struct vs_pcapng_pkt *pkt, char *err, si
         case BT_EPB:
         case BT_PB:
         case BT_SPB:
-            rc = on_packet(r, &b, pkt, err, errsz);
-            if (rc != 0)
-                return rc;
-            break;
+            return on_packet(r, &b, pkt, err, errsz);
         default:
             rc = 0; /* NRB, ISB, DSB, custom, journal...: checked by length, not needed */
             break;

@@ -1,6 +1,5 @@
-/* edp.c - Extreme Discovery Protocol decoder (layout as published in Extreme's knowledge
- * base and decoded by Wireshark's packet-extreme.c): the cursor covers the PDU after SNAP
- * 00e02b/00bb. */
+/* edp.c - Extreme Discovery Protocol decoder (no public spec; layout per Extreme's knowledge
+ * base as Wireshark decodes it): the cursor covers the PDU after SNAP 00e02b/00bb. */
 #include <stdio.h>
 #include <string.h>
 

@@ -1,6 +1,5 @@
-/* fdp.c - Foundry Discovery Protocol decoder (Foundry/Brocade IronWare; CDP-like TLVs as
- * decoded by Wireshark's packet-fdp.c and ladvd): the cursor covers the PDU after SNAP
- * 00e052/2000. */
+/* fdp.c - Foundry Discovery Protocol decoder (IronWare; no public spec, CDP-like TLVs as
+ * Wireshark and ladvd decode them): the cursor covers the PDU after SNAP 00e052/2000. */
 #include <stdio.h>
 #include <string.h>
 

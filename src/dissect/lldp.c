@@ -606,60 +606,21 @@ static enum vs_decode_status med_policy(struct vs_cur v, const struct lldp_out *
 /* Civic address element names (RFC 4776 section 3.4), short forms. */
 static const char *civic_name(uint8_t ca)
 {
-    switch (ca) {
-    case 0:
-        return "language";
-    case 1:
-        return "state";
-    case 2:
-        return "county";
-    case 3:
-        return "city";
-    case 4:
-        return "city-division";
-    case 5:
-        return "neighbourhood";
-    case 6:
-        return "street";
-    case 16:
-        return "street-prefix";
-    case 17:
-        return "street-suffix";
-    case 18:
-        return "street-type";
-    case 19:
-        return "house-number";
-    case 20:
-        return "house-number-suffix";
-    case 21:
-        return "landmark";
-    case 22:
-        return "location";
-    case 23:
-        return "name";
-    case 24:
-        return "postcode";
-    case 25:
-        return "building";
-    case 26:
-        return "unit";
-    case 27:
-        return "floor";
-    case 28:
-        return "room";
-    case 29:
-        return "place-type";
-    case 30:
-        return "postal-community";
-    case 31:
-        return "po-box";
-    case 32:
-        return "additional-code";
-    case 128:
+    static const char *const names[] = {[0] = "language",       [1] = "state",
+                                        [2] = "county",         [3] = "city",
+                                        [4] = "city-division",  [5] = "neighbourhood",
+                                        [6] = "street",         [16] = "street-prefix",
+                                        [17] = "street-suffix", [18] = "street-type",
+                                        [19] = "house-number",  [20] = "house-number-suffix",
+                                        [21] = "landmark",      [22] = "location",
+                                        [23] = "name",          [24] = "postcode",
+                                        [25] = "building",      [26] = "unit",
+                                        [27] = "floor",         [28] = "room",
+                                        [29] = "place-type",    [30] = "postal-community",
+                                        [31] = "po-box",        [32] = "additional-code"};
+    if (ca == 128)
         return "script";
-    default:
-        return NULL;
-    }
+    return ca < sizeof names / sizeof names[0] ? names[ca] : NULL;
 }
 
 /* Fixed-point coordinate of RFC 6225 (34 bits, 25 of them fractional, two's complement). */

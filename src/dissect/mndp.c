@@ -1,6 +1,5 @@
-/* mndp.c - MikroTik Neighbor Discovery Protocol decoder (RouterOS, UDP 5678; TLV types as
- * documented by MikroTik and decoded by Wireshark's packet-mndp.c): the cursor covers the
- * UDP payload. */
+/* mndp.c - MikroTik Neighbor Discovery Protocol decoder (RouterOS; TLVs as MikroTik and
+ * Wireshark document them): the cursor covers the UDP 5678 payload. */
 #include <string.h>
 
 #include "vendorsniff/dissect.h"

@@ -1,6 +1,5 @@
-/* sonmp.c - SynOptics/Nortel/Avaya topology hello (SONMP, "NDP") decoder; fields and value
- * names from SYNOPTICS-ROOT-MIB (s5ChasType, SnpxBackplaneType): the cursor covers the
- * 11-byte hello after SNAP 000081/01a1 (flatnet) or 01a2 (segment). */
+/* sonmp.c - SynOptics/Nortel topology hello (SONMP, "NDP"; names from SYNOPTICS-ROOT-MIB):
+ * the cursor covers the 11-byte hello after SNAP 000081/01a1 (flatnet) or 01a2 (segment). */
 #include <stdio.h>
 #include <string.h>
 

@@ -1,6 +1,5 @@
-/* ubdp.c - Ubiquiti discovery protocol decoder (airOS v1 and UniFi v2 announcements on UDP
- * 10001; TLV types as decoded by Wireshark's packet-ubdp.c): the cursor covers the UDP
- * payload. */
+/* ubdp.c - Ubiquiti discovery decoder (airOS v1 and UniFi v2 announcements; TLVs as
+ * Wireshark decodes them): the cursor covers the UDP 10001 payload. */
 #include <stdio.h>
 #include <string.h>
 

@@ -52,11 +52,17 @@ snapshot_has() { # SIGUSR1, then the inventory must show device $1 (with text $2
     grep -q "\"id\":\"$1\".*${2:-}" "$inv" 2>/dev/null
 }
 
+# SIGUSR1 before any traffic: an empty inventory, written at once; the run goes on.
+check "no inventory file before SIGUSR1 (snapshot interval is 300 s)" test ! -e "$inv"
+kill -USR1 "$pid"
+check "SIGUSR1 on an empty inventory: an empty file, written now" wait_for 5 test -e "$inv"
+check "SIGUSR1 on an empty inventory: still running" alive "$pid"
+check "SIGUSR1 on an empty inventory: nothing in it" test ! -s "$inv"
 check "periodic stats events (--stats-interval 1) on an idle link" \
     wait_for 6 bash -c "[[ \$(grep -c '\"event\":\"stats\"' '$ev' 2>/dev/null) -ge 2 ]]"
 replay "$T/lan.pcap" || bad "tcpreplay failed"
 sleep 1
-check "no inventory file before SIGUSR1 (snapshot interval is 300 s)" test ! -e "$inv"
+check "no snapshot without SIGUSR1 (the file is still empty)" test ! -s "$inv"
 check "SIGUSR1 writes the inventory with the replayed devices" \
     wait_for 15 snapshot_has 00:1b:54:aa:bb:cc '"vendor":"Cisco"'
 check "SIGUSR1 inventory is complete (5 devices)" test "$(wc -l <"$inv")" -eq 5

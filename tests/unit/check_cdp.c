@@ -19,7 +19,10 @@ enum disc_kind { DK_NONE, DK_LLDP, DK_CDP, DK_EDP, DK_FDP, DK_SONMP, DK_STP, DK_
 typedef void (*disc_frame_fn)(enum disc_kind k, const uint8_t *pdu, size_t n, const char *file,
                               void *arg);
 
-static uint16_t rd16be(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
+static uint16_t rd16be(const uint8_t *p)
+{
+    return (uint16_t)(p[0] << 8 | p[1]);
+}
 
 static uint32_t rd32(const uint8_t *p, bool swap)
 {
@@ -187,8 +190,8 @@ static enum vs_decode_status decode(vs_dissect_fn fn, const uint8_t *buf, size_t
 }
 
 #define EXPECT(f, v)                                                                               \
-    ck_assert_msg(tu_has(&col, (f), (v)), "%s: want \"%s\", first is \"%s\"",                      \
-                  vs_field_name(f), (v), tu_get(&col, (f)) ? tu_get(&col, (f)) : "(none)")
+    ck_assert_msg(tu_has(&col, (f), (v)), "%s: want \"%s\", first is \"%s\"", vs_field_name(f),    \
+                  (v), tu_get(&col, (f)) ? tu_get(&col, (f)) : "(none)")
 
 static bool same_ev(const struct tu_ev *a, const struct tu_ev *b)
 {
@@ -219,6 +222,7 @@ static void check_prefixes(vs_dissect_fn fn, const uint8_t *buf, size_t n)
 /* ---- real CDP PDUs (everything after SNAP 00000c/2000) ------------------------------ */
 
 /* zeek cdp-v1.pcap: Cisco 1601, IOS 11.2, CDP version 1. */
+/* clang-format off */
 static const uint8_t cdp_1601[] = {
     /* header: version 1, ttl/holdtime 180, checksum 0xdff0 */
     0x01, 0xb4, 0xdf, 0xf0,
@@ -255,8 +259,10 @@ static const uint8_t cdp_1601[] = {
     0x00, 0x06, 0x00, 0x0e, 0x63, 0x69, 0x73, 0x63, 0x6f, 0x20, 0x31, 0x36,
     0x30, 0x31,
 };
+/* clang-format on */
 
 /* ladvd 46.good.2811.pcap: Cisco 2811, one IPv4 and two IPv6 addresses (802.2 entries). */
+/* clang-format off */
 static const uint8_t cdp_2811[] = {
     /* header: version 2, ttl/holdtime 180, checksum 0xe653 */
     0x02, 0xb4, 0xe6, 0x53,
@@ -290,7 +296,8 @@ static const uint8_t cdp_2811[] = {
     /* type 0x0006 Platform, len 14: "Cisco 2811" */
     0x00, 0x06, 0x00, 0x0e, 0x43, 0x69, 0x73, 0x63, 0x6f, 0x20, 0x32, 0x38,
     0x31, 0x31,
-    /* type 0x0002 Addresses, len 73: 3: 94.142.240.17, fe80::21a:6dff:fef5:d50, 2a02:898:0:30::50:1 */
+    /* type 0x0002 Addresses, len 73: 3 entries: 94.142.240.17 (NLPID),
+     * fe80::21a:6dff:fef5:d50 and 2a02:898:0:30::50:1 (802.2) */
     0x00, 0x02, 0x00, 0x49, 0x00, 0x00, 0x00, 0x03, 0x01, 0x01, 0xcc, 0x00,
     0x04, 0x5e, 0x8e, 0xf0, 0x11, 0x02, 0x08, 0xaa, 0xaa, 0x03, 0x00, 0x00,
     0x00, 0x86, 0xdd, 0x00, 0x10, 0xfe, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00,
@@ -307,8 +314,10 @@ static const uint8_t cdp_2811[] = {
     0x00, 0x09, 0x00, 0x10, 0x6c, 0x6f, 0x63, 0x61, 0x6c, 0x66, 0x66, 0x66,
     0x66, 0x2e, 0x6e, 0x6c,
 };
+/* clang-format on */
 
 /* tcpdump 3560_CDP.pcap: Catalyst 3560G, native VLAN, duplex, management addresses. */
+/* clang-format off */
 static const uint8_t cdp_3560[] = {
     /* header: version 2, ttl/holdtime 180, checksum 0xb0bd */
     0x02, 0xb4, 0xb0, 0xbd,
@@ -364,8 +373,10 @@ static const uint8_t cdp_3560[] = {
     0x00, 0x1a, 0x00, 0x10, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00,
     0xff, 0xff, 0xff, 0xff,
 };
+/* clang-format on */
 
 /* ladvd cdp-BCM1100.cap: Broadcom BCM91100 reference phone, voice VLAN reply. */
+/* clang-format off */
 static const uint8_t cdp_bcm1100[] = {
     /* header: version 2, ttl/holdtime 180, checksum 0x7f3d */
     0x02, 0xb4, 0x7f, 0x3d,
@@ -383,8 +394,10 @@ static const uint8_t cdp_bcm1100[] = {
     /* type 0x0010 Power, len 6: 6400 */
     0x00, 0x10, 0x00, 0x06, 0x19, 0x00,
 };
+/* clang-format on */
 
 /* nDPI capwap.pcap frame 11: Aironet AIR-CAP2602I, voice VLAN query, duplex. */
+/* clang-format off */
 static const uint8_t cdp_aironet[] = {
     /* header: version 2, ttl/holdtime 180, checksum 0x725d */
     0x02, 0xb4, 0x72, 0x5d,
@@ -435,8 +448,10 @@ static const uint8_t cdp_aironet[] = {
     0x00, 0x19, 0x00, 0x10, 0xa4, 0x8d, 0x00, 0x00, 0x00, 0x00, 0x3c, 0x28,
     0x00, 0x00, 0x32, 0xc8,
 };
+/* clang-format on */
 
 /* ladvd 50.good.mikrotik.pcap: MikroTik RouterOS 6.21.1 speaking CDPv1. */
+/* clang-format off */
 static const uint8_t cdp_mikrotik[] = {
     /* header: version 1, ttl/holdtime 120, checksum 0x046c */
     0x01, 0x78, 0x04, 0x6c,
@@ -451,8 +466,10 @@ static const uint8_t cdp_mikrotik[] = {
     /* type 0x0006 Platform, len 12: "MikroTik" */
     0x00, 0x06, 0x00, 0x0c, 0x4d, 0x69, 0x6b, 0x72, 0x6f, 0x54, 0x69, 0x6b,
 };
+/* clang-format on */
 
 /* tcpdump LLDP_and_CDP.pcap frame 1: Catalyst 3560 S1 without an IP (0.0.0.0). */
+/* clang-format off */
 static const uint8_t cdp_s1[] = {
     /* header: version 2, ttl/holdtime 180, checksum 0x0bea */
     0x02, 0xb4, 0x0b, 0xea,
@@ -508,6 +525,7 @@ static const uint8_t cdp_s1[] = {
     0x00, 0x1a, 0x00, 0x10, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00,
     0xff, 0xff, 0xff, 0xff,
 };
+/* clang-format on */
 
 START_TEST(test_cdpv1_1601)
 {
@@ -677,8 +695,7 @@ static void fb_header(struct fb *f)
 /* A TLV whose length field says hdr_len (header included) over vlen value bytes. */
 static void fb_tlv_len(struct fb *f, uint16_t type, unsigned hdr_len, const void *v, size_t vlen)
 {
-    uint8_t h[4] = {(uint8_t)(type >> 8), (uint8_t)type, (uint8_t)(hdr_len >> 8),
-                    (uint8_t)hdr_len};
+    uint8_t h[4] = {(uint8_t)(type >> 8), (uint8_t)type, (uint8_t)(hdr_len >> 8), (uint8_t)hdr_len};
     fb_raw(f, h, 4);
     fb_raw(f, v, vlen);
 }
@@ -701,13 +718,13 @@ START_TEST(test_length_table)
     static const uint8_t voice2[] = {1, 0};
     static const uint8_t mtu[] = {0, 0, 5, 0xdc};
     fb_header(&fb);
-    fb_tlv(&fb, 0x04, caps3, sizeof caps3);   /* capabilities must be 4 */
-    fb_tlv(&fb, 0x0a, vlan3, sizeof vlan3);   /* native VLAN must be 2 */
+    fb_tlv(&fb, 0x04, caps3, sizeof caps3);     /* capabilities must be 4 */
+    fb_tlv(&fb, 0x0a, vlan3, sizeof vlan3);     /* native VLAN must be 2 */
     fb_tlv(&fb, 0x0b, duplex2, sizeof duplex2); /* duplex must be 1 */
-    fb_tlv(&fb, 0x0e, voice2, sizeof voice2); /* voice VLAN needs 3 */
-    fb_tlv(&fb, 0x02, "", 0);                 /* addresses need a count */
-    fb_tlv(&fb, 0x11, mtu, sizeof mtu);       /* MTU: checked, skipped */
-    fb_tlv(&fb, 0x77, "zz", 2);               /* unknown type: skipped */
+    fb_tlv(&fb, 0x0e, voice2, sizeof voice2);   /* voice VLAN needs 3 */
+    fb_tlv(&fb, 0x02, "", 0);                   /* addresses need a count */
+    fb_tlv(&fb, 0x11, mtu, sizeof mtu);         /* MTU: checked, skipped */
+    fb_tlv(&fb, 0x77, "zz", 2);                 /* unknown type: skipped */
     fb_str(&fb, 0x01, "still-read");
     ck_assert_int_eq(decode(vs_cdp_dissect, fb.b, fb.n), VS_DECODE_MALFORMED);
     ck_assert_uint_eq(col.n, 1);
@@ -762,12 +779,14 @@ END_TEST
 START_TEST(test_address_entries)
 {
     /* count 3: NLPID IPv4, an 802.2 IPv4 entry, a CLNS entry (skipped) */
+    /* clang-format off */
     static const uint8_t addrs[] = {
         0, 0, 0, 3,
         1, 1, 0xcc, 0, 4, 10, 1, 2, 3,
         2, 8, 0xaa, 0xaa, 0x03, 0x00, 0x00, 0x00, 0x08, 0x00, 0, 4, 10, 1, 2, 4,
         1, 1, 0x81, 0, 3, 0x49, 0x00, 0x01,
     };
+    /* clang-format on */
     /* count 1000 with a single entry: the first is kept, the lie is malformed */
     static const uint8_t count_lie[] = {0, 0, 0x03, 0xe8, 1, 1, 0xcc, 0, 4, 10, 9, 9, 9};
     /* address length running past the TLV */
@@ -775,8 +794,8 @@ START_TEST(test_address_entries)
     /* protocol length running past the TLV */
     static const uint8_t plen_long[] = {0, 0, 0, 1, 2, 200, 0xaa};
     /* IPv4 protocol with a 16-byte address: not an address we can read, skipped */
-    static const uint8_t v4_len16[] = {0, 0, 0, 1, 1, 1, 0xcc, 0, 16, 1, 2, 3, 4, 5, 6, 7, 8,
-                                       9, 10, 11, 12, 13, 14, 15, 16};
+    static const uint8_t v4_len16[] = {0, 0, 0, 1, 1, 1,  0xcc, 0,  16, 1,  2,  3, 4,
+                                       5, 6, 7, 8, 9, 10, 11,   12, 13, 14, 15, 16};
     fb_header(&fb);
     fb_tlv(&fb, 0x02, addrs, sizeof addrs);
     fb_tlv(&fb, 0x16, v4_len16, sizeof v4_len16);
@@ -801,9 +820,9 @@ START_TEST(test_address_count_bounded)
     /* thousands of 4-byte empty entries in one TLV: bounded by the TLV limit */
     fb_header(&fb);
     size_t entries = 5000;
-    uint8_t h[8] = {0x00, 0x02, (uint8_t)((4 + 4 + entries * 4) >> 8),
-                    (uint8_t)(4 + 4 + entries * 4), 0, 0, (uint8_t)(entries >> 8),
-                    (uint8_t)entries};
+    size_t tlv_len = 8 + entries * 4;
+    uint8_t h[8] = {0x00, 0x02, (uint8_t)(tlv_len >> 8), (uint8_t)tlv_len,
+                    0,    0,    (uint8_t)(entries >> 8), (uint8_t)entries};
     fb_raw(&fb, h, sizeof h);
     static const uint8_t empty_entry[4] = {1, 0, 0, 0};
     for (size_t i = 0; i < entries; i++)
@@ -882,8 +901,7 @@ struct replay_stats {
     size_t frames, ok, bad, named;
 };
 
-static void replay_cdp(enum disc_kind k, const uint8_t *pdu, size_t n, const char *file,
-                       void *arg)
+static void replay_cdp(enum disc_kind k, const uint8_t *pdu, size_t n, const char *file, void *arg)
 {
     struct replay_stats *s = arg;
     (void)file;

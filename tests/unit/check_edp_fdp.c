@@ -19,7 +19,10 @@ enum disc_kind { DK_NONE, DK_LLDP, DK_CDP, DK_EDP, DK_FDP, DK_SONMP, DK_STP, DK_
 typedef void (*disc_frame_fn)(enum disc_kind k, const uint8_t *pdu, size_t n, const char *file,
                               void *arg);
 
-static uint16_t rd16be(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
+static uint16_t rd16be(const uint8_t *p)
+{
+    return (uint16_t)(p[0] << 8 | p[1]);
+}
 
 static uint32_t rd32(const uint8_t *p, bool swap)
 {
@@ -187,8 +190,8 @@ static enum vs_decode_status decode(vs_dissect_fn fn, const uint8_t *buf, size_t
 }
 
 #define EXPECT(f, v)                                                                               \
-    ck_assert_msg(tu_has(&col, (f), (v)), "%s: want \"%s\", first is \"%s\"",                      \
-                  vs_field_name(f), (v), tu_get(&col, (f)) ? tu_get(&col, (f)) : "(none)")
+    ck_assert_msg(tu_has(&col, (f), (v)), "%s: want \"%s\", first is \"%s\"", vs_field_name(f),    \
+                  (v), tu_get(&col, (f)) ? tu_get(&col, (f)) : "(none)")
 
 static bool same_ev(const struct tu_ev *a, const struct tu_ev *b)
 {
@@ -220,8 +223,10 @@ static void check_prefixes(vs_dissect_fn fn, const uint8_t *buf, size_t n)
 
 /* ladvd edp.trace frame 1 (Wireshark sample): ExtremeWare 7.4.1 switch "SW1". The display
  * string is NUL-terminated and followed by 0xee filler. */
+/* clang-format off */
 static const uint8_t edp_summit[] = {
-    /* header: version 1, reserved, length 316, checksum 0x2022, seq 247, id type 0, MAC 00:01:30:1d:52:d0 */
+    /* header: version 1, reserved, length 316, checksum 0x2022, seq 247,
+     * machine ID type 0, MAC 00:01:30:1d:52:d0 */
     0x01, 0x00, 0x01, 0x3c, 0x20, 0x22, 0x00, 0xf7, 0x00, 0x00, 0x00, 0x01,
     0x30, 0x1d, 0x52, 0xd0,
     /* marker 0x99, type 2 Info, len 36: slot 0 port 23 (sent zero-based), version 7.4.1.0 */
@@ -254,11 +259,14 @@ static const uint8_t edp_summit[] = {
     /* marker 0x99, type 0 Null, len 4 */
     0x99, 0x00, 0x00, 0x04,
 };
+/* clang-format on */
 
 /* ladvd edp1.trace frame 1: ExtremeXOS 11.2.2.4 "HD000002", with Ethernet padding after
  * the 316 bytes the EDP header announces. */
+/* clang-format off */
 static const uint8_t edp_hd[] = {
-    /* header: version 1, reserved, length 316, checksum 0x7288, seq 39110, id type 0, MAC 00:04:96:10:aa:10 */
+    /* header: version 1, reserved, length 316, checksum 0x7288, seq 39110,
+     * machine ID type 0, MAC 00:04:96:10:aa:10 */
     0x01, 0x00, 0x01, 0x3c, 0x72, 0x88, 0x98, 0xc6, 0x00, 0x00, 0x00, 0x04,
     0x96, 0x10, 0xaa, 0x10,
     /* marker 0x99, type 2 Info, len 36: slot 7 port 59 (sent zero-based), version 11.2.2.4 */
@@ -295,10 +303,12 @@ static const uint8_t edp_hd[] = {
     0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
     0x00, 0x00,
 };
+/* clang-format on */
 
 /* ---- real FDP PDUs (after SNAP 00e052/2000) ------------------------------------------ */
 
 /* ladvd bi.pcap frame 1: Foundry BigIron, IronWare 07.6. */
+/* clang-format off */
 static const uint8_t fdp_bigiron[] = {
     /* header: version 1, ttl/holdtime 10, checksum 0x5861 */
     0x01, 0x0a, 0x58, 0x61,
@@ -373,8 +383,10 @@ static const uint8_t fdp_bigiron[] = {
     /* type 0x0102 Tagging info, len 10: (binary) */
     0x01, 0x02, 0x00, 0x0a, 0x00, 0x00, 0x81, 0x00, 0x40, 0x00,
 };
+/* clang-format on */
 
 /* ladvd mlx.pcap frame 1: Foundry NetIron MLX-16, a Net TLV with no address. */
+/* clang-format off */
 static const uint8_t fdp_mlx[] = {
     /* header: version 1, ttl/holdtime 10, checksum 0x4ddc */
     0x01, 0x0a, 0x4d, 0xdc,
@@ -450,6 +462,7 @@ static const uint8_t fdp_mlx[] = {
     /* type 0x0102 Tagging info, len 10: (binary) */
     0x01, 0x02, 0x00, 0x0a, 0x0f, 0xff, 0x81, 0x00, 0xc0, 0x00,
 };
+/* clang-format on */
 
 START_TEST(test_edp_summit)
 {
@@ -496,8 +509,8 @@ static void fb_raw(struct fb *f, const void *p, size_t n)
 /* EDP header; the length is patched by edp_finish. */
 static void edp_header(struct fb *f)
 {
-    static const uint8_t h[16] = {1, 0, 0, 0, 0x12, 0x34, 0, 1, 0, 0,
-                                  0x00, 0x01, 0x30, 0xaa, 0xbb, 0xcc};
+    static const uint8_t h[16] = {1, 0, 0,    0,    0x12, 0x34, 0,    1,
+                                  0, 0, 0x00, 0x01, 0x30, 0xaa, 0xbb, 0xcc};
     f->n = 0;
     fb_raw(f, h, sizeof h);
 }
@@ -536,11 +549,11 @@ END_TEST
 START_TEST(test_edp_vlans)
 {
     /* flags 0x80 (has IP), vid 20, 10.20.0.1, "voice" */
-    static const uint8_t vlan_ip[] = {0x80, 0, 0, 20, 0, 0, 0, 0, 10, 20, 0, 1,
-                                      'v', 'o', 'i', 'c', 'e', 0, 0, 0};
+    static const uint8_t vlan_ip[] = {0x80, 0, 0,   20,  0,   0,   0,   0, 10, 20,
+                                      0,    1, 'v', 'o', 'i', 'c', 'e', 0, 0,  0};
     /* no IP interface: name only */
-    static const uint8_t vlan_plain[] = {0x00, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
-                                         'D', 'e', 'f', 'a', 'u', 'l', 't', 0};
+    static const uint8_t vlan_plain[] = {0x00, 0, 0,   1,   0,   0,   0,   0,   0,   0,
+                                         0,    0, 'D', 'e', 'f', 'a', 'u', 'l', 't', 0};
     /* IP flag with 0.0.0.0: the address is reported, binds nothing */
     static const uint8_t vlan_zero[] = {0x80, 0, 0, 30, 0, 0, 0, 0, 0, 0, 0, 0, 'm', 'g', 't'};
     static const uint8_t vlan_short[] = {0x80, 0, 0, 30, 0, 0, 0, 0, 10, 0};

@@ -19,7 +19,10 @@ enum disc_kind { DK_NONE, DK_LLDP, DK_CDP, DK_EDP, DK_FDP, DK_SONMP, DK_STP, DK_
 typedef void (*disc_frame_fn)(enum disc_kind k, const uint8_t *pdu, size_t n, const char *file,
                               void *arg);
 
-static uint16_t rd16be(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
+static uint16_t rd16be(const uint8_t *p)
+{
+    return (uint16_t)(p[0] << 8 | p[1]);
+}
 
 static uint32_t rd32(const uint8_t *p, bool swap)
 {
@@ -187,8 +190,8 @@ static enum vs_decode_status decode(vs_dissect_fn fn, const uint8_t *buf, size_t
 }
 
 #define EXPECT(f, v)                                                                               \
-    ck_assert_msg(tu_has(&col, (f), (v)), "%s: want \"%s\", first is \"%s\"",                      \
-                  vs_field_name(f), (v), tu_get(&col, (f)) ? tu_get(&col, (f)) : "(none)")
+    ck_assert_msg(tu_has(&col, (f), (v)), "%s: want \"%s\", first is \"%s\"", vs_field_name(f),    \
+                  (v), tu_get(&col, (f)) ? tu_get(&col, (f)) : "(none)")
 
 static bool same_ev(const struct tu_ev *a, const struct tu_ev *b)
 {
@@ -219,6 +222,7 @@ static void check_prefixes(vs_dissect_fn fn, const uint8_t *buf, size_t n)
 /* ---- real LLDPDUs (everything after ethertype 0x88cc) ------------------------------- */
 
 /* ladvd lldp.detailed.pcap (Wireshark sample): Extreme Summit300-48, 802.1 and 802.3 TLVs. */
+/* clang-format off */
 static const uint8_t lldp_extreme[] = {
     /* Chassis ID, len 7: subtype 4 (MAC) 00:01:30:f9:ad:a0 */
     0x02, 0x07, 0x04, 0x00, 0x01, 0x30, 0xf9, 0xad, 0xa0,
@@ -267,8 +271,10 @@ static const uint8_t lldp_extreme[] = {
     /* End, len 0 */
     0x00, 0x00,
 };
+/* clang-format on */
 
 /* ladvd 48.good.4500G.pcap: 3Com Switch 4500G with LLDP-MED inventory. */
+/* clang-format off */
 static const uint8_t lldp_3com[] = {
     /* Chassis ID, len 7: subtype 4 (MAC) 00:1e:c1:42:42:00 */
     0x02, 0x07, 0x04, 0x00, 0x1e, 0xc1, 0x42, 0x42, 0x00,
@@ -334,8 +340,10 @@ static const uint8_t lldp_3com[] = {
     /* End, len 0 */
     0x00, 0x00,
 };
+/* clang-format on */
 
 /* arkime wireshark-lldp.pcap frame 3: HP ProCurve 2600-8-PWR, MED policy/civic/power. */
+/* clang-format off */
 static const uint8_t lldp_procurve[] = {
     /* Chassis ID, len 7: subtype 4 (MAC) 00:13:21:57:ca:40 */
     0x02, 0x07, 0x04, 0x00, 0x13, 0x21, 0x57, 0xca, 0x40,
@@ -380,8 +388,10 @@ static const uint8_t lldp_procurve[] = {
     /* End, len 0 */
     0x00, 0x00,
 };
+/* clang-format on */
 
 /* packetnet lldp.pcap: Cisco IP Phone 7911G, network-address chassis ID. */
+/* clang-format off */
 static const uint8_t lldp_phone[] = {
     /* Chassis ID, len 6: subtype 5 (network address) 172.16.10.109 */
     0x02, 0x06, 0x05, 0x01, 0xac, 0x10, 0x0a, 0x6d,
@@ -411,8 +421,10 @@ static const uint8_t lldp_phone[] = {
     /* End, len 0 */
     0x00, 0x00,
 };
+/* clang-format on */
 
 /* ladvd 53.good.ipv6.pcap: Supermicro BMC, chassis-component ID "foobar", IPv6 mgmt. */
+/* clang-format off */
 static const uint8_t lldp_ipv6[] = {
     /* Chassis ID, len 7: subtype 1, "foobar" */
     0x02, 0x07, 0x01, 0x66, 0x6f, 0x6f, 0x62, 0x61, 0x72,
@@ -439,8 +451,10 @@ static const uint8_t lldp_ipv6[] = {
     /* End, len 0 */
     0x00, 0x00,
 };
+/* clang-format on */
 
 /* lldpd 8023bt.pcap: Catalyst 9000, 802.3bt power via MDI and a Cisco org TLV. */
+/* clang-format off */
 static const uint8_t lldp_c9k[] = {
     /* Chassis ID, len 7: subtype 4 (MAC) c0:64:e4:a9:9b:80 */
     0x02, 0x07, 0x04, 0xc0, 0x64, 0xe4, 0xa9, 0x9b, 0x80,
@@ -495,8 +509,10 @@ static const uint8_t lldp_c9k[] = {
     /* End, len 0 */
     0x00, 0x00,
 };
+/* clang-format on */
 
 /* tcpdump erspan-type-i-4.pcap frame 24 (inner frame): H3C S5800, CR LF in sysDescr. */
+/* clang-format off */
 static const uint8_t lldp_h3c[] = {
     /* Chassis ID, len 7: subtype 4 (MAC) 00:23:89:af:d2:52 */
     0x02, 0x07, 0x04, 0x00, 0x23, 0x89, 0xaf, 0xd2, 0x52,
@@ -550,6 +566,7 @@ static const uint8_t lldp_h3c[] = {
     /* End, len 0 */
     0x00, 0x00,
 };
+/* clang-format on */
 
 START_TEST(test_extreme_summit)
 {
@@ -785,12 +802,12 @@ END_TEST
 START_TEST(test_zero_length_tlvs)
 {
     fb_mandatory(&fb);
-    fb_tlv(&fb, 4, "", 0);  /* empty port description: valid, no evidence */
-    fb_tlv(&fb, 5, "", 0);  /* empty system name */
-    fb_tlv(&fb, 7, "", 0);  /* capabilities of length 0: malformed, skipped */
-    fb_tlv(&fb, 8, "", 0);  /* management address of length 0: malformed */
+    fb_tlv(&fb, 4, "", 0);   /* empty port description: valid, no evidence */
+    fb_tlv(&fb, 5, "", 0);   /* empty system name */
+    fb_tlv(&fb, 7, "", 0);   /* capabilities of length 0: malformed, skipped */
+    fb_tlv(&fb, 8, "", 0);   /* management address of length 0: malformed */
     fb_tlv(&fb, 127, "", 0); /* org TLV too short for its OUI: malformed */
-    fb_tlv(&fb, 1, "", 0);  /* chassis ID without subtype: malformed */
+    fb_tlv(&fb, 1, "", 0);   /* chassis ID without subtype: malformed */
     fb_str(&fb, 5, "after-zeros");
     fb_end(&fb);
     ck_assert_int_eq(decode(vs_lldp_dissect, fb.b, fb.n), VS_DECODE_MALFORMED);
@@ -909,8 +926,8 @@ START_TEST(test_med_location_formats)
                                      * AltRes, Alt, datum */
                                     0x88, 0x4d, 0xcc, 0x0f, 0x88, 0x8b, 0x65, 0xec, 0x9e, 0xaa,
                                     0x10, 0x00, 0x00, 0x00, 0x00, 0x01};
-    static const uint8_t elin[] = {0x00, 0x12, 0xbb, 3, 3, '1', '2', '3', '4', '5', '6', '7',
-                                   '8', '9', '0'};
+    static const uint8_t elin[] = {0x00, 0x12, 0xbb, 3,   3,   '1', '2', '3',
+                                   '4',  '5',  '6',  '7', '8', '9', '0'};
     static const uint8_t other[] = {0x00, 0x12, 0xbb, 3, 9};
     fb_mandatory(&fb);
     fb_tlv(&fb, 127, coord, sizeof coord);
@@ -933,8 +950,8 @@ START_TEST(test_id_subtypes)
     static const uint8_t port_bin[] = {7, 'a', 0x00, 0x01};
     static const uint8_t port_alias[] = {1, ' ', 'U', 'p', 'l', 'i', 'n', 'k', ' ', 0};
     static const uint8_t mac_short[] = {4, 0x00, 0x11, 0x22};
-    static const uint8_t net_v6[] = {5, 2, 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                                     0, 1};
+    static const uint8_t net_v6[] = {5, 2, 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0,
+                                     0, 0, 0,    0,    0,    0,    0, 0, 1};
     static const uint8_t ttl[] = {0, 120};
     fb.n = 0;
     fb_tlv(&fb, 1, local_bin, sizeof local_bin);
@@ -995,7 +1012,8 @@ START_TEST(test_med_policy_power_class)
     EXPECT(VS_F_LLDP_MED_CAPABILITIES,
            "LLDP-MED Capabilities,Network Policy,Extended Power via MDI-PD,Inventory");
     EXPECT(VS_F_LLDP_MED_NETWORK_POLICY, "Voice Signaling: policy unknown");
-    EXPECT(VS_F_LLDP_MED_NETWORK_POLICY, "Video Conferencing: vlan 10, untagged, priority 2, dscp 34");
+    EXPECT(VS_F_LLDP_MED_NETWORK_POLICY,
+           "Video Conferencing: vlan 10, untagged, priority 2, dscp 34");
     EXPECT(VS_F_LLDP_MED_POWER, "PD, source local, priority low, 13.0 W");
 }
 END_TEST
@@ -1089,8 +1107,7 @@ struct replay_stats {
     size_t frames, ok, bad, chassis;
 };
 
-static void replay_lldp(enum disc_kind k, const uint8_t *pdu, size_t n, const char *file,
-                        void *arg)
+static void replay_lldp(enum disc_kind k, const uint8_t *pdu, size_t n, const char *file, void *arg)
 {
     struct replay_stats *s = arg;
     if (k != DK_LLDP)
@@ -1122,18 +1139,10 @@ START_TEST(test_corpus_good_captures)
 }
 END_TEST
 
-static void replay_malformed(enum disc_kind k, const uint8_t *pdu, size_t n, const char *file,
-                             void *arg)
-{
-    struct replay_stats *s = arg;
-    replay_lldp(k, pdu, n, file, arg);
-    (void)s;
-}
-
 START_TEST(test_corpus_malformed_captures)
 {
     struct replay_stats s = {0, 0, 0, 0};
-    if (disc_replay_dir("malformed", replay_malformed, &s) < 0) {
+    if (disc_replay_dir("malformed", replay_lldp, &s) < 0) {
         fprintf(stderr, "corpus not found at %s: skipped\n", disc_corpus_dir());
         return;
     }

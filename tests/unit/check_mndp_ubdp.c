@@ -19,7 +19,10 @@ enum disc_kind { DK_NONE, DK_LLDP, DK_CDP, DK_EDP, DK_FDP, DK_SONMP, DK_STP, DK_
 typedef void (*disc_frame_fn)(enum disc_kind k, const uint8_t *pdu, size_t n, const char *file,
                               void *arg);
 
-static uint16_t rd16be(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
+static uint16_t rd16be(const uint8_t *p)
+{
+    return (uint16_t)(p[0] << 8 | p[1]);
+}
 
 static uint32_t rd32(const uint8_t *p, bool swap)
 {
@@ -187,8 +190,8 @@ static enum vs_decode_status decode(vs_dissect_fn fn, const uint8_t *buf, size_t
 }
 
 #define EXPECT(f, v)                                                                               \
-    ck_assert_msg(tu_has(&col, (f), (v)), "%s: want \"%s\", first is \"%s\"",                      \
-                  vs_field_name(f), (v), tu_get(&col, (f)) ? tu_get(&col, (f)) : "(none)")
+    ck_assert_msg(tu_has(&col, (f), (v)), "%s: want \"%s\", first is \"%s\"", vs_field_name(f),    \
+                  (v), tu_get(&col, (f)) ? tu_get(&col, (f)) : "(none)")
 
 static bool same_ev(const struct tu_ev *a, const struct tu_ev *b)
 {
@@ -219,6 +222,7 @@ static void check_prefixes(vs_dissect_fn fn, const uint8_t *buf, size_t n)
 /* ---- real announcements (UDP payloads) -------------------------------------------------- */
 
 /* nDPI 1kxun.pcap frame 632: MikroTik CRS125-24G-1S over IPv6, identity left empty. */
+/* clang-format off */
 static const uint8_t mndp_crs125[] = {
     /* header 0x0004, sequence 26687 */
     0x00, 0x04, 0x68, 0x3f,
@@ -247,8 +251,10 @@ static const uint8_t mndp_crs125[] = {
     /* type 16 Interface, len 7: "bridge1" */
     0x00, 0x10, 0x00, 0x07, 0x62, 0x72, 0x69, 0x64, 0x67, 0x65, 0x31,
 };
+/* clang-format on */
 
 /* nDPI 1kxun.pcap frame 726: MikroTik RB450G "300MNAT" with a global IPv6 address. */
+/* clang-format off */
 static const uint8_t mndp_rb450g[] = {
     /* header 0x0001, sequence 21008 */
     0x00, 0x01, 0x52, 0x10,
@@ -277,8 +283,10 @@ static const uint8_t mndp_rb450g[] = {
     0x00, 0x10, 0x00, 0x13, 0x65, 0x74, 0x68, 0x65, 0x72, 0x32, 0x2d, 0x6d,
     0x61, 0x73, 0x74, 0x65, 0x72, 0x2d, 0x6c, 0x6f, 0x63, 0x61, 0x6c,
 };
+/* clang-format on */
 
 /* nDPI ubntac2.pcap frame 1: UniFi Security Gateway, discovery v2. */
+/* clang-format off */
 static const uint8_t ubdp_usg[] = {
     /* version 2, command 0x06, length 171 */
     0x02, 0x06, 0x00, 0xab,
@@ -296,7 +304,8 @@ static const uint8_t ubdp_usg[] = {
     0x0b, 0x00, 0x04, 0x75, 0x62, 0x6e, 0x74,
     /* type 0x0c Product, len 4: "UGW3" */
     0x0c, 0x00, 0x04, 0x55, 0x47, 0x57, 0x33,
-    /* type 0x03 Firmware (full), len 56: "UniFiSecurityGateway.ER-e120.v4.3.33.4936086.161203.2031" */
+    /* type 0x03 Firmware (full), len 56:
+     * "UniFiSecurityGateway.ER-e120.v4.3.33.4936086.161203.2031" */
     0x03, 0x00, 0x38, 0x55, 0x6e, 0x69, 0x46, 0x69, 0x53, 0x65, 0x63, 0x75,
     0x72, 0x69, 0x74, 0x79, 0x47, 0x61, 0x74, 0x65, 0x77, 0x61, 0x79, 0x2e,
     0x45, 0x52, 0x2d, 0x65, 0x31, 0x32, 0x30, 0x2e, 0x76, 0x34, 0x2e, 0x33,
@@ -318,6 +327,7 @@ static const uint8_t ubdp_usg[] = {
     /* type 0x1b Platform version, len 5: "4.0.0" */
     0x1b, 0x00, 0x05, 0x34, 0x2e, 0x30, 0x2e, 0x30,
 };
+/* clang-format on */
 
 static void expect_addrs(enum vs_field f, const char *mac, const char *ip)
 {

@@ -18,7 +18,10 @@ enum disc_kind { DK_NONE, DK_LLDP, DK_CDP, DK_EDP, DK_FDP, DK_SONMP, DK_STP, DK_
 typedef void (*disc_frame_fn)(enum disc_kind k, const uint8_t *pdu, size_t n, const char *file,
                               void *arg);
 
-static uint16_t rd16be(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
+static uint16_t rd16be(const uint8_t *p)
+{
+    return (uint16_t)(p[0] << 8 | p[1]);
+}
 
 static uint32_t rd32(const uint8_t *p, bool swap)
 {
@@ -186,8 +189,8 @@ static enum vs_decode_status decode(vs_dissect_fn fn, const uint8_t *buf, size_t
 }
 
 #define EXPECT(f, v)                                                                               \
-    ck_assert_msg(tu_has(&col, (f), (v)), "%s: want \"%s\", first is \"%s\"",                      \
-                  vs_field_name(f), (v), tu_get(&col, (f)) ? tu_get(&col, (f)) : "(none)")
+    ck_assert_msg(tu_has(&col, (f), (v)), "%s: want \"%s\", first is \"%s\"", vs_field_name(f),    \
+                  (v), tu_get(&col, (f)) ? tu_get(&col, (f)) : "(none)")
 
 static bool same_ev(const struct tu_ev *a, const struct tu_ev *b)
 {
@@ -219,6 +222,7 @@ static void check_prefixes(vs_dissect_fn fn, const uint8_t *buf, size_t n)
 
 /* tcpdump erspan-type-ii-3.pcap frame 3 (mirrored in ERSPAN II + 802.1Q): Nortel Ethernet
  * Switch 3510-24T flatnet hello, after SNAP 000081/01a1. */
+/* clang-format off */
 static const uint8_t sonmp_3510[] = {
     /* IP address 0.0.0.0 */
     0x00, 0x00, 0x00, 0x00,
@@ -227,8 +231,10 @@ static const uint8_t sonmp_3510[] = {
     /* chassis type 131, backplane type 12, state 2, links 0 */
     0x83, 0x0c, 0x02, 0x00,
 };
+/* clang-format on */
 
 /* The same capture, frame 1: the 3510's 802.1D configuration BPDU (after LLC 42/42/03). */
+/* clang-format off */
 static const uint8_t stp_nortel[] = {
     /* protocol 0x0000, version 0, type 0x00, flags 0x00 */
     0x00, 0x00, 0x00, 0x00, 0x00,
@@ -241,9 +247,11 @@ static const uint8_t stp_nortel[] = {
     /* port 0x8015, message age, max age, hello, forward delay (1/256 s) */
     0x80, 0x15, 0x00, 0x00, 0x14, 0x00, 0x02, 0x00, 0x0f, 0x00,
 };
+/* clang-format on */
 
 /* tcpdump various_gre.pcap frame 2: Cisco IOL switch PVST+ BPDU for VLAN 1213 (SNAP
  * 00000c/010b), priority 32768 + system ID extension. */
+/* clang-format off */
 static const uint8_t stp_pvst[] = {
     /* protocol 0x0000, version 0, type 0x00, flags 0x00 */
     0x00, 0x00, 0x00, 0x00, 0x00,
@@ -258,8 +266,10 @@ static const uint8_t stp_pvst[] = {
     /* trailing: PVST+ originating VLAN TLV */
     0x00, 0x00, 0x00, 0x00, 0x02, 0x04, 0xbd,
 };
+/* clang-format on */
 
 /* suricata-verify enip_cip_example.pcap frame 5: RSTP BPDU, priority 32768 + VLAN 3. */
+/* clang-format off */
 static const uint8_t stp_rstp[] = {
     /* protocol 0x0000, version 2, type 0x02, flags 0x3c */
     0x00, 0x00, 0x02, 0x02, 0x3c,
@@ -274,8 +284,10 @@ static const uint8_t stp_rstp[] = {
     /* version 1 length 0 */
     0x00,
 };
+/* clang-format on */
 
 /* tcpdump evb.pcap frame 1: Linux MSTP BPDU (MST region "Default"). */
+/* clang-format off */
 static const uint8_t stp_mstp[] = {
     /* protocol 0x0000, version 3, type 0x02, flags 0x3c */
     0x00, 0x00, 0x03, 0x02, 0x3c,
@@ -304,6 +316,7 @@ static const uint8_t stp_mstp[] = {
     /* CIST remaining hops */
     0x14,
 };
+/* clang-format on */
 
 START_TEST(test_sonmp_3510)
 {

@@ -119,7 +119,7 @@ wait_exit() {
         wait "$pid" 2>/dev/null
         return 124
     fi
-    wait "$pid"
+    wait "$pid" 2>/dev/null # (no "Killed" job notice in the log)
 }
 
 alive() { kill -0 "$1" 2>/dev/null; }
