@@ -1137,7 +1137,8 @@ struct vs_device **vs_inventory_sorted(struct vs_inventory *inv, size_t *n)
         *n = 0;
         return NULL;
     }
-    memcpy(arr, inv->list, inv->nlist * sizeof *arr);
+    if (inv->nlist)
+        memcpy(arr, inv->list, inv->nlist * sizeof *arr);
     qsort(arr, inv->nlist, sizeof *arr, cmp_report);
     *n = inv->nlist;
     return arr;

@@ -265,6 +265,9 @@ static void dispatch(struct vs_pipeline *p, const struct vs_pkt *pkt, struct vs_
         case SNAP(0x00000c, 0x2000):
             run(p, &P_CDP, pkt->l2_payload, pkt, src);
             return;
+        case SNAP(0x00000c, 0x010b): /* Cisco PVST+: an STP BPDU per VLAN */
+            run(p, &P_STP, pkt->l2_payload, pkt, src);
+            return;
         case SNAP(0x00e02b, 0x00bb):
             run(p, &P_EDP, pkt->l2_payload, pkt, src);
             return;

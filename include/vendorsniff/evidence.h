@@ -165,9 +165,18 @@ static inline bool vs_ip_equal(const struct vs_ip *a, const struct vs_ip *b)
 {
     if (a->family != b->family)
         return false;
-    if (a->family == 4)
-        return memcmp(a->a, b->a, 4) == 0;
-    return memcmp(a->a, b->a, 16) == 0;
+    uint64_t x0, y0, x1, y1;
+    if (a->family == 4) {
+        uint32_t x, y;
+        memcpy(&x, a->a, 4);
+        memcpy(&y, b->a, 4);
+        return x == y;
+    }
+    memcpy(&x0, a->a, 8);
+    memcpy(&y0, b->a, 8);
+    memcpy(&x1, a->a + 8, 8);
+    memcpy(&y1, b->a + 8, 8);
+    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
 }
 
 enum vs_source vs_field_source(enum vs_field f);

@@ -3,11 +3,13 @@
  * alert's JSON object, so collectors can parse it as they parse the event stream. */
 #include <errno.h>
 #include <netdb.h>
+#include <poll.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/types.h>
 #include <syslog.h>
 #include <time.h>
@@ -17,6 +19,8 @@
 #include "vendorsniff/text.h"
 
 enum transport { T_LOCAL, T_UDP, T_TCP };
+
+#define SEND_TIMEOUT_S 5
 
 struct vs_syslog {
     enum transport t;
@@ -38,6 +42,11 @@ static int connect_remote(struct vs_syslog *s, char *err, size_t errsz)
         return -EINVAL;
     }
     int fd = socket(res->ai_family, res->ai_socktype, 0);
+    /* A collector that is unreachable or stops reading must not stall the capture loop
+     * for minutes: bound connect() and send() (SO_SNDTIMEO covers both on Linux). */
+    struct timeval tv = {SEND_TIMEOUT_S, 0};
+    if (fd >= 0 && s->t == T_TCP)
+        (void)setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
     if (fd < 0 || connect(fd, res->ai_addr, res->ai_addrlen) != 0) {
         int e = errno;
         if (fd >= 0)
@@ -117,6 +126,20 @@ void vs_syslog_close(struct vs_syslog *s)
     free(s);
 }
 
+/* A collector that closed the connection (a restart) leaves a socket that still takes
+ * the next send and loses it; its FIN is already here, so look before sending. */
+static bool tcp_alive(int fd)
+{
+    struct pollfd p = {fd, POLLIN, 0};
+    if (poll(&p, 1, 0) <= 0)
+        return true;
+    if (p.revents & (POLLERR | POLLHUP | POLLNVAL))
+        return false;
+    char c;
+    ssize_t n = recv(fd, &c, 1, MSG_PEEK | MSG_DONTWAIT);
+    return n > 0 || (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR));
+}
+
 static void send_remote(struct vs_syslog *s, int sev, const char *msgid, const char *msg,
                         int64_t sec, uint32_t usec)
 {
@@ -133,6 +156,10 @@ static void send_remote(struct vs_syslog *s, int sev, const char *msgid, const c
     } else {
         char hdr[32];
         int hl = snprintf(hdr, sizeof hdr, "%zu ", b.len);
+        if (s->fd >= 0 && !tcp_alive(s->fd)) {
+            close(s->fd);
+            s->fd = -1;
+        }
         for (int attempt = 0; attempt < 2; attempt++) {
             if (s->fd >= 0 && send(s->fd, hdr, (size_t)hl, MSG_NOSIGNAL) == hl &&
                 send(s->fd, b.p, b.len, MSG_NOSIGNAL) == (ssize_t)b.len)

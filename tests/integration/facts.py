@@ -102,6 +102,24 @@ KNOWN_GAPS = {
     # The first segment of a split HTTP POST counts as a banner decode error.
     "zte_cpe.pcap: stats: no decode errors on a well-formed capture":
         "frame 18 (first TCP segment of a 2-segment Inform) counted as banner truncated",
+    # IP-keyed devices do not count their packets (only MAC devices, and IP devices behind
+    # a MAC already known as a gateway, do).
+    "raw.pcap: every device with protocol evidence counted its packets":
+        "IP-keyed devices (no link layer) report packets 0",
+    "rawv4.pcap: every device with protocol evidence counted its packets":
+        "IP-keyed devices (no link layer) report packets 0",
+    "zte_cpe.pcap: every device with protocol evidence counted its packets":
+        "IP-keyed 198.51.100.10 (behind a MAC not yet a gateway) reports packets 0",
+    "sample.pcap: every device with protocol evidence counted its packets":
+        "IP-keyed 10.10.0.5 (behind the VRRP MAC) reports packets 0",
+    "erspan2.pcap: every device with protocol evidence counted its packets":
+        "the IP-keyed twin 10.8.0.5 reports packets 0",
+    "erspan3.pcap: every device with protocol evidence counted its packets":
+        "the IP-keyed twin 10.8.0.2 reports packets 0",
+    "mpls.pcap: every device with protocol evidence counted its packets":
+        "the IP-keyed twin 10.8.1.2 reports packets 0",
+    "snmpv3_only.pcap: every device with protocol evidence counted its packets":
+        "the engine-ID MAC devices never sent a packet",
     # An escape sequence in the CDP platform leaves '[31m' in the model.
     "hostile_strings.pcap: c8:4c:75:66:66:02: model free of escape-sequence remnants":
         "model '[31mWS-C2960X' from platform 'cisco ESC[31mWS-C2960X'",
@@ -560,6 +578,10 @@ def invariants(ck, run, fields):
                                                             d.get("last_seen"), lo, hi))
         if d.get("mac") is not None and d.get("mac")[1] in "26ae":
             w("locally administered MAC: no OUI org", d.get("oui_org") is None, d.get("oui_org"))
+    # Evidence comes from packets the device sent: such a device has counted them.
+    silent = [d.get("id") for d in run.inv if d.get("packets") == 0 and
+              any(e.get("source") != "oui" for e in d.get("evidence") or [])]
+    c("every device with protocol evidence counted its packets", not silent, str(silent))
     c("a MAC belongs to one device", len(macs_seen) == len(set(macs_seen)),
       str([m for m in macs_seen if macs_seen.count(m) > 1]))
 

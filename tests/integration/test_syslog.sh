@@ -11,8 +11,17 @@ RSYSLOGD=$(command -v rsyslogd || echo /usr/sbin/rsyslogd)
 [[ -x $RSYSLOGD ]] || skip "needs rsyslogd (Debian package rsyslog)"
 
 mkpcap lan "$T/lan.pcap"
+mkpcap extra "$T/extra.pcap"
 NS=()
-if [[ $(id -u) -eq 0 ]] && ip netns add "vs$$sl" 2>/dev/null; then
+LIVE=
+if [[ $(id -u) -eq 0 ]] && command -v tcpreplay >/dev/null && make_veth_pair 2>/dev/null; then
+    # rsyslogd and vendorsniff share the capture namespace (its own loopback); the veth
+    # carries replayed traffic for the live part.
+    NS=(ip netns exec "$NS_CAP")
+    LIVE=1
+    UPORT=5514
+    TPORT=5514
+elif [[ $(id -u) -eq 0 ]] && ip netns add "vs$$sl" 2>/dev/null; then
     _NETNS+=("vs$$sl")
     ip -n "vs$$sl" link set lo up
     NS=(ip netns exec "vs$$sl")
@@ -51,17 +60,21 @@ ruleset(name="vs") {
 EOF
 "${NS[@]}" "$RSYSLOGD" -N1 -f "$T/rs/rsyslog.conf" >"$T/rs/check.log" 2>&1 ||
     skip "this rsyslogd rejects the test configuration: $(tail -2 "$T/rs/check.log")"
-bg rsyslogd "${NS[@]}" "$RSYSLOGD" -n -f "$T/rs/rsyslog.conf" -i "$T/rs/rsyslogd.pid"
-rspid=$BG_PID
 listening() {
     "${NS[@]}" ss -Hltn "sport = :$TPORT" 2>/dev/null | grep -q . &&
         "${NS[@]}" ss -Hlun "sport = :$UPORT" 2>/dev/null | grep -q .
 }
-if ! wait_for 15 listening; then
-    bad "rsyslogd did not start listening on 127.0.0.1:$UPORT/udp and $TPORT/tcp"
-    show "$T/rsyslogd.err"
-    finish
-fi
+start_rsyslogd() {
+    rm -f "$T/rs/rsyslogd.pid"
+    bg rsyslogd "${NS[@]}" "$RSYSLOGD" -n -f "$T/rs/rsyslog.conf" -i "$T/rs/rsyslogd.pid"
+    rspid=$BG_PID
+    if ! wait_for 15 listening; then
+        bad "rsyslogd did not start listening on 127.0.0.1:$UPORT/udp and $TPORT/tcp"
+        show "$T/rsyslogd.err"
+        finish
+    fi
+}
+start_rsyslogd
 ok "rsyslogd listening on 127.0.0.1:$UPORT/udp and :$TPORT/tcp"
 
 received() { # lines rsyslog got from input $1 (imudp, imtcp) with msgid $2
@@ -122,6 +135,32 @@ send tcp --syslog-devices
 devs=$(count_events "$T/tcp.events" device)
 check "tcp --syslog-devices: the $devs device events arrive too" \
     wait_for 10 bash -c "[[ \$(grep -c '^imtcp|vendorsniff|device|' '$T/rs/received.log') -eq $((before + devs)) ]]"
+
+# A live sensor keeps delivering over TCP across a collector restart: the closed
+# connection is noticed and the next alert goes over a new one.
+if [[ -n $LIVE ]]; then
+    bg live ip netns exec "$NS_CAP" "$VS_BIN" -i "$IF_CAP" -f "$VETH_FILTER" --format none \
+        --sensor span-live -w "$T/live.events" --syslog "tcp://127.0.0.1:$TPORT"
+    lpid=$BG_PID
+    live_alerts() { grep -c '^imtcp|vendorsniff|alert|span-live|' "$T/rs/received.log" 2>/dev/null; }
+    if wait_listening "$lpid" "$T/live.err"; then
+        replay "$T/lan.pcap" || bad "tcpreplay failed"
+        check "live tcp: the 3 alerts arrive" wait_for 15 bash -c "[[ \$(grep -c '^imtcp|vendorsniff|alert|span-live|' '$T/rs/received.log') -eq 3 ]]"
+        kill -TERM "$rspid"
+        wait_exit "$rspid" 10
+        start_rsyslogd
+        replay "$T/extra.pcap" || bad "tcpreplay failed"
+        check "live tcp: after the collector restarted, the next alert arrives too" \
+            wait_for 15 bash -c "grep -q '^imtcp|vendorsniff|alert|span-live|.*\"id\":\"00:e0:fc:99:88:77\"' '$T/rs/received.log'"
+        kill -TERM "$lpid"
+        wait_exit "$lpid" 20
+        rc=$?
+        check "live tcp: exit 0 after SIGTERM (got $rc)" test $rc -eq 0
+    else
+        bad "live: vendorsniff -i did not start"
+        show "$T/live.err"
+    fi
+fi
 
 # Collector down at start: a clear error, not a silent run without alerts.
 kill -TERM "$rspid"

@@ -151,8 +151,9 @@ make_veth_pair() {
     done
     ip link add "$IF_CAP" netns "$NS_CAP" address 02:00:00:00:aa:01 type veth \
         peer name "$IF_SRC" netns "$NS_SRC" address 02:00:00:00:aa:02 || return 1
-    ip -n "$NS_CAP" link set "$IF_CAP" up || return 1
-    ip -n "$NS_SRC" link set "$IF_SRC" up || return 1
+    # Room for any frame a capture holds (tcpreplay refuses frames above the MTU).
+    ip -n "$NS_CAP" link set "$IF_CAP" mtu 65000 up || return 1
+    ip -n "$NS_SRC" link set "$IF_SRC" mtu 65000 up || return 1
     # Frames from the veth ends themselves (should there be any) are not the test's.
     VETH_FILTER="not ether src 02:00:00:00:aa:01 and not ether src 02:00:00:00:aa:02"
 }
