@@ -286,6 +286,61 @@ static int drop_privileges(const struct vs_config *cfg, char *err, size_t errsz)
     return 0;
 }
 
+/* With --chroot DIR, outputs are written after the chroot: the command line names them as
+ * host paths under DIR, and inside they are the same paths without the DIR prefix. NULL
+ * when path is not an absolute path under DIR. */
+static const char *chroot_inner(const char *dir, const char *path)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    if (path[0] != '/')
+        return NULL;
+    if (n == 1 && dir[0] == '/')
+        return path;
+    if (strncmp(path, dir, n) != 0 || path[n] != '/')
+        return NULL;
+    return path + n;
+}
+
+/* Checked before anything is opened, so that a run never learns for hours and then
+ * cannot save. The -w file is opened before the chroot; outside DIR it only cannot be
+ * reopened on SIGHUP. */
+static int check_chroot_paths(const struct vs_config *cfg, char *err, size_t errsz)
+{
+    const char *what[] = {"--state", "--inventory"};
+    const char *paths[] = {cfg->state_path, cfg->inventory_path};
+    if (!cfg->chroot_dir)
+        return 0;
+    for (size_t i = 0; i < 2; i++) {
+        if (paths[i] && !chroot_inner(cfg->chroot_dir, paths[i])) {
+            snprintf(err, errsz,
+                     "--chroot %s: %s %s must be an absolute path inside it (it is written "
+                     "after the chroot)",
+                     cfg->chroot_dir, what[i], paths[i]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void enter_chroot_paths(struct app *a)
+{
+    const char *dir = a->cfg.chroot_dir;
+    const char *p;
+    if (!dir)
+        return;
+    if (a->cfg.state_path && (p = chroot_inner(dir, a->cfg.state_path)))
+        a->cfg.state_path = p;
+    if (a->cfg.inventory_path && (p = chroot_inner(dir, a->cfg.inventory_path)))
+        a->cfg.inventory_path = p;
+    if (a->cfg.events_path && (p = chroot_inner(dir, a->cfg.events_path)))
+        a->cfg.events_path = p;
+    for (size_t i = 0; i < a->cfg.ninputs; i++)
+        if (strcmp(a->cfg.inputs[i], "-") != 0 && (p = chroot_inner(dir, a->cfg.inputs[i])))
+            a->cfg.inputs[i] = p;
+}
+
 /* Offline: every file in order; a bad file is reported and skipped, the rest still run. */
 static int run_files(struct app *a)
 {
@@ -307,6 +362,8 @@ static int run_files(struct app *a)
             a->cap = NULL;
             return EXIT_RUNTIME;
         }
+        if (!dropped)
+            enter_chroot_paths(a);
         dropped = true;
         g_cap = a->cap;
         for (;;) {
@@ -347,6 +404,7 @@ static int run_live(struct app *a)
         fprintf(stderr, "vendorsniff: %s\n", err);
         return EXIT_RUNTIME;
     }
+    enter_chroot_paths(a);
     /* As tcpdump does: from here on no packet is lost to start-up (supervisors and tests
      * wait for this line). */
     fprintf(stderr, "vendorsniff: listening on %s (snaplen %d%s%s%s)\n", a->cfg.iface,
@@ -546,6 +604,10 @@ int main(int argc, char **argv)
         break;
     }
 
+    if (check_chroot_paths(&a.cfg, err, sizeof err) != 0) {
+        fprintf(stderr, "vendorsniff: %s\n", err);
+        return EXIT_INPUT;
+    }
     if (data_load(&a.cfg, &a.data, err, sizeof err) != 0) {
         fprintf(stderr, "vendorsniff: %s\n", err);
         return EXIT_INPUT;

@@ -18,6 +18,18 @@ struct frame_ev {
     struct vs_ip ip;
 };
 
+/* TCP flows whose SIP or HTTP header block went on past the first segment: the next
+ * segment of the flow is read for its header lines. Direct-mapped and small; an entry
+ * expires after FLOW_TTL seconds of packet time. */
+#define FLOW_SLOTS 1024
+#define FLOW_TTL 10
+
+struct flow {
+    uint64_t key; /* 0 = empty */
+    int64_t expires;
+    bool sip;
+};
+
 struct vs_pipeline {
     struct vs_inventory *inv;
     struct vs_stats stats;
@@ -27,6 +39,9 @@ struct vs_pipeline {
     size_t arena_used;
     size_t overflow;
     bool peers;
+    struct flow flows[FLOW_SLOTS];
+    size_t nflows; /* entries in use: when 0 the packet path skips the table */
+    int64_t flows_until; /* the latest expiry of any entry */
 };
 
 /* How a protocol's evidence finds its device. */
@@ -58,6 +73,9 @@ static const struct proto P_SNMP = {VS_PROTO_SNMP, vs_snmp_dissect, SUBJ_ROUTED}
 static const struct proto P_DHCP = {VS_PROTO_DHCP, vs_dhcp_dissect, SUBJ_CLIENT};
 static const struct proto P_DHCP6 = {VS_PROTO_DHCP6, vs_dhcp6_dissect, SUBJ_ROUTED};
 static const struct proto P_BANNER = {VS_PROTO_BANNER, vs_banner_dissect, SUBJ_ROUTED};
+static const struct proto P_SIP_MORE = {VS_PROTO_SIP, vs_banner_sip_headers, SUBJ_ROUTED};
+static const struct proto P_HTTP_MORE = {VS_PROTO_BANNER, vs_banner_http_headers, SUBJ_ROUTED};
+
 
 static const char *const proto_names[VS_PROTO__COUNT] = {
 #define VS_X_PROTO(id, name) [VS_PROTO_##id] = name,
@@ -185,11 +203,12 @@ static void deliver(struct vs_pipeline *p, const struct proto *pr, const struct 
     case SUBJ_ROUTED:
         if (!pkt->src_ip.family)
             return;
-        /* A MAC-format SNMP engine ID names the agent's own MAC: bind first. */
+        /* A MAC-format SNMP engine ID names one of the agent's MACs (often a base MAC that
+         * never sends a frame): it binds the agent's IP only to a MAC seen on the wire. */
         for (size_t i = 0; i < p->nitems; i++) {
             const struct vs_evidence *ev = &p->items[i].ev;
             if (ev->field == VS_F_SNMP_ENGINE_ID && ev->mac && mac_usable(ev->mac)) {
-                struct vs_device *b = vs_inventory_get_mac(inv, ev->mac, sec, usec, true);
+                struct vs_device *b = vs_inventory_get_mac(inv, ev->mac, sec, usec, false);
                 if (b)
                     vs_inventory_bind(inv, b, &pkt->src_ip);
             }
@@ -249,6 +268,50 @@ static void run(struct vs_pipeline *p, const struct proto *pr, struct vs_cur c,
         p->stats.malformed[pr->id]++;
     if (p->nitems)
         deliver(p, pr, pkt, src);
+}
+
+static uint64_t flow_key(const struct vs_pkt *pkt)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    size_t n = pkt->src_ip.family == 4 ? 4 : 16;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ pkt->src_ip.a[i]) * 0x100000001b3ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ pkt->dst_ip.a[i]) * 0x100000001b3ULL;
+    h = (h ^ pkt->sport) * 0x100000001b3ULL;
+    h = (h ^ pkt->dport) * 0x100000001b3ULL;
+    return h | 1;
+}
+
+static void flow_put(struct vs_pipeline *p, const struct vs_pkt *pkt, bool sip)
+{
+    uint64_t k = flow_key(pkt);
+    struct flow *f = &p->flows[k % FLOW_SLOTS];
+    if (!f->key)
+        p->nflows++;
+    f->key = k;
+    f->expires = pkt->ts_sec + FLOW_TTL;
+    f->sip = sip;
+    if (f->expires > p->flows_until)
+        p->flows_until = f->expires;
+}
+
+/* The pending flow of this segment, removed from the table; NULL when none. */
+static struct flow *flow_take(struct vs_pipeline *p, const struct vs_pkt *pkt)
+{
+    if (pkt->ts_sec > p->flows_until) {
+        /* Every entry has expired: clear them all, and the packet path is free again. */
+        memset(p->flows, 0, sizeof p->flows);
+        p->nflows = 0;
+        return NULL;
+    }
+    uint64_t k = flow_key(pkt);
+    struct flow *f = &p->flows[k % FLOW_SLOTS];
+    if (f->key != k || f->expires < pkt->ts_sec)
+        return NULL;
+    f->key = 0;
+    p->nflows--;
+    return f;
 }
 
 #define SNAP(oui, pid) ((uint64_t)(oui) << 16 | (pid))
@@ -312,8 +375,18 @@ static void dispatch(struct vs_pipeline *p, const struct vs_pkt *pkt, struct vs_
         return;
     }
     if (pkt->ip_proto == 6) {
-        if (!vs_cur_empty(pl) && vs_banner_candidate(pl, pkt))
+        if (vs_cur_empty(pl))
+            return;
+        if (vs_banner_candidate(pl, pkt)) {
             run(p, &P_BANNER, *pl, pkt, src);
+            bool sip;
+            if (vs_banner_incomplete(pl, &sip))
+                flow_put(p, pkt, sip);
+        } else if (p->nflows) {
+            struct flow *f = flow_take(p, pkt);
+            if (f)
+                run(p, f->sip ? &P_SIP_MORE : &P_HTTP_MORE, *pl, pkt, src);
+        }
         return;
     }
     if (pkt->ip_proto == 58) {

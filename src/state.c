@@ -66,6 +66,21 @@ static json_t *device_state(const struct vs_device *d)
     return j;
 }
 
+/* Make the rename itself durable (power loss), not only the file's content. */
+static void sync_dir(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+    if (!dir)
+        return;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
+    }
+    free(dir);
+}
+
 int vs_state_save(const char *path, struct vs_inventory *inv, char *err, size_t errsz)
 {
     size_t plen = strlen(path);
@@ -113,6 +128,8 @@ int vs_state_save(const char *path, struct vs_inventory *inv, char *err, size_t 
         rc = -errno;
     if (rc == 0 && rename(tmp, path) != 0)
         rc = -errno;
+    if (rc == 0)
+        sync_dir(path);
     if (rc != 0) {
         snprintf(err, errsz, "%s: cannot save state: %s", path, strerror(-rc));
         unlink(tmp);
@@ -297,8 +314,11 @@ int vs_state_load(const char *path, struct vs_inventory *inv, char *err, size_t 
                     break;
             }
             size_t el = strlen(err);
-            if (rename(path, aside) == 0 && el + 1 < errsz)
+            if (rename(path, aside) == 0)
                 snprintf(err + el, errsz - el, "; kept as %s, starting fresh", aside);
+            else
+                snprintf(err + el, errsz - el, "; cannot keep it aside as %s (%s), starting fresh",
+                         aside, strerror(errno));
             free(aside);
         }
     }

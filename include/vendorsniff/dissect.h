@@ -118,6 +118,16 @@ enum vs_decode_status vs_nd_dissect(struct vs_cur c, const struct vs_pkt *pkt, v
 enum vs_decode_status vs_banner_dissect(struct vs_cur c, const struct vs_pkt *pkt,
                                         vs_emit_fn emit, void *ctx);
 
+/* SIP or HTTP header lines in a TCP segment that continues a message whose start line came
+ * earlier (the pipeline remembers such flows; see vs_banner_incomplete). */
+enum vs_decode_status vs_banner_sip_headers(struct vs_cur c, const struct vs_pkt *pkt,
+                                            vs_emit_fn emit, void *ctx);
+enum vs_decode_status vs_banner_http_headers(struct vs_cur c, const struct vs_pkt *pkt,
+                                             vs_emit_fn emit, void *ctx);
+/* True when payload starts a SIP or HTTP message whose header block does not end within it;
+ * *sip tells which. */
+bool vs_banner_incomplete(const struct vs_cur *payload, bool *sip);
+
 /* Cheap test on the first payload bytes: could vs_banner_dissect find anything here?
  * Called for every TCP/UDP payload, so it must be a handful of byte compares. */
 bool vs_banner_candidate(const struct vs_cur *payload, const struct vs_pkt *pkt);

@@ -166,8 +166,16 @@ static enum vs_decode_status ftp(const struct vs_cur *payload, vs_emit_fn emit, 
     /* SMTP greets with 220 too; its banners name mail software, not equipment. */
     if (find_ci(&line, "SMTP") != NOT_FOUND)
         return VS_DECODE_OK;
-    /* The whole reply line, code included, as tshark shows it (corpus/expected). */
-    emit_value(emit, ctx, VS_F_FTP_BANNER, line);
+    /* The whole reply line, code included, as tshark shows it (corpus/expected); the first
+     * line of a multi-line greeting ("220-...") is reported in the one-line form. */
+    uint8_t buf[VS_MAX_BANNER_SCAN];
+    line = trim(line);
+    size_t n = vs_cur_len(&line) < sizeof buf ? vs_cur_len(&line) : sizeof buf;
+    if (!vs_cur_copy(&line, buf, n))
+        return VS_DECODE_OK;
+    if (n > 3 && buf[3] == '-')
+        buf[3] = ' ';
+    vs_emit_text(emit, ctx, VS_F_FTP_BANNER, buf, n);
     return VS_DECODE_OK;
 }
 
@@ -282,7 +290,7 @@ static size_t xml_text(struct vs_cur src, uint8_t *out, size_t outsz)
 }
 
 struct cwmp_state {
-    bool inform, device_id, want_value;
+    bool inform, device_id;
     struct vs_cur name; /* text of the last ParameterValueStruct Name */
 };
 
@@ -302,7 +310,7 @@ static enum vs_decode_status cwmp(struct vs_cur body, bool cut_by_bound, vs_emit
 {
     /* Running out inside the Inform is truncation only if the segment ended there. */
     enum vs_decode_status short_st = cut_by_bound ? VS_DECODE_OK : VS_DECODE_TRUNCATED;
-    struct cwmp_state s = {false, false, false, vs_cur_make(NULL, 0)};
+    struct cwmp_state s = {false, false, vs_cur_make(NULL, 0)};
     size_t i = 0;
     for (;;) {
         size_t lt = find_byte(&body, i, '<');
@@ -402,6 +410,8 @@ static bool start_line(const struct vs_cur *line, enum msg_kind *kind, bool *pos
     return false;
 }
 
+static bool header_lines(struct vs_cur *w, enum msg_kind kind, vs_emit_fn emit, void *ctx);
+
 static enum vs_decode_status message(const struct vs_cur *payload, vs_emit_fn emit, void *ctx)
 {
     struct vs_cur w = window(payload, VS_MAX_BANNER_SCAN), line;
@@ -414,10 +424,18 @@ static enum vs_decode_status message(const struct vs_cur *payload, vs_emit_fn em
     /* A CWMP Inform may need more than the banner window. */
     w = window(payload, post ? VS_MAX_CWMP_SCAN : VS_MAX_BANNER_SCAN);
     next_line(&w, &line);
+    if (!header_lines(&w, kind, emit, ctx))
+        return unterminated(payload, post ? VS_MAX_CWMP_SCAN : VS_MAX_BANNER_SCAN, VS_DECODE_OK);
+    return post ? cwmp(w, vs_cur_len(payload) > VS_MAX_CWMP_SCAN, emit, ctx) : VS_DECODE_OK;
+}
+
+/* Header lines up to the blank line that ends them; false when the bytes end first. */
+static bool header_lines(struct vs_cur *w, enum msg_kind kind, vs_emit_fn emit, void *ctx)
+{
+    struct vs_cur line;
     for (;;) {
-        if (!next_line(&w, &line))
-            return unterminated(payload, post ? VS_MAX_CWMP_SCAN : VS_MAX_BANNER_SCAN,
-                                VS_DECODE_OK);
+        if (!next_line(w, &line))
+            return false;
         if (vs_cur_empty(&line))
             break;
         /* obs-fold continuation lines are not joined: the first line names the product. */
@@ -442,7 +460,43 @@ static enum vs_decode_status message(const struct vs_cur *payload, vs_emit_fn em
                 emit_value(emit, ctx, VS_F_HTTP_WWW_AUTHENTICATE, value);
         }
     }
-    return post ? cwmp(w, vs_cur_len(payload) > VS_MAX_CWMP_SCAN, emit, ctx) : VS_DECODE_OK;
+    return true;
+}
+
+enum vs_decode_status vs_banner_sip_headers(struct vs_cur c, const struct vs_pkt *pkt,
+                                            vs_emit_fn emit, void *ctx)
+{
+    (void)pkt;
+    struct vs_cur w = window(&c, VS_MAX_BANNER_SCAN);
+    header_lines(&w, MSG_SIP, emit, ctx);
+    return VS_DECODE_OK;
+}
+
+enum vs_decode_status vs_banner_http_headers(struct vs_cur c, const struct vs_pkt *pkt,
+                                             vs_emit_fn emit, void *ctx)
+{
+    (void)pkt;
+    struct vs_cur w = window(&c, VS_MAX_BANNER_SCAN);
+    header_lines(&w, MSG_HTTP, emit, ctx);
+    return VS_DECODE_OK;
+}
+
+bool vs_banner_incomplete(const struct vs_cur *payload, bool *sip)
+{
+    struct vs_cur w = window(payload, VS_MAX_BANNER_SCAN), line;
+    enum msg_kind kind;
+    bool post;
+    if (vs_cur_len(payload) > VS_MAX_BANNER_SCAN)
+        return false; /* the window was full: the headers were all there was to read */
+    if (!next_line(&w, &line) || !start_line(&line, &kind, &post) || post)
+        return false;
+    *sip = kind == MSG_SIP;
+    for (;;) {
+        if (!next_line(&w, &line))
+            return true;
+        if (vs_cur_empty(&line))
+            return false;
+    }
 }
 
 /* ---- recognition ---- */

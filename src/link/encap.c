@@ -118,3 +118,42 @@ enum vs_link_status vs_link_geneve(struct vs_cur c, bool partial, struct vs_link
         return VS_LINK_OK;
     }
 }
+
+/* GTP-U (3GPP TS 29.281): mobile user traffic on UDP 2152. A G-PDU (type 255) of version 1
+ * carries an IP packet after the 8-byte header, the optional 4 bytes (sequence number,
+ * N-PDU number, next extension type) when E, S or PN is set, and any extension headers
+ * (each a length in 4-byte units, its content, and the next type). */
+#define GTP_G_PDU 255
+#define GTP_FLAGS_OPT 0x07 /* E, S, PN */
+#define GTP_FLAG_E 0x04
+
+enum vs_link_status vs_link_gtpu(struct vs_cur c, bool partial, struct vs_link_inner *inner)
+{
+    uint8_t flags, type, next = 0;
+    uint16_t len;
+    if (!vs_cur_u8(&c, &flags) || !vs_cur_u8(&c, &type) || !vs_cur_be16(&c, &len) ||
+        !vs_cur_skip(&c, 4))
+        return partial ? VS_LINK_TRUNCATED : VS_LINK_OK;
+    if (flags >> 5 != 1 || !(flags & 0x10) || type != GTP_G_PDU)
+        return VS_LINK_OK; /* not version 1, GTP' or a signalling message: nothing to unwrap */
+    if (flags & GTP_FLAGS_OPT) {
+        if (!vs_cur_skip(&c, 3) || !vs_cur_u8(&c, &next))
+            return partial ? VS_LINK_TRUNCATED : VS_LINK_MALFORMED;
+        if (!(flags & GTP_FLAG_E))
+            next = 0;
+    }
+    for (unsigned hops = 0; next != 0; hops++) {
+        uint8_t units;
+        if (hops >= VS_MAX_ENCAP_DEPTH)
+            return VS_LINK_MALFORMED;
+        if (!vs_cur_u8(&c, &units))
+            return partial ? VS_LINK_TRUNCATED : VS_LINK_MALFORMED;
+        if (units == 0)
+            return VS_LINK_MALFORMED;
+        if (!vs_cur_skip(&c, (size_t)units * 4 - 2) || !vs_cur_u8(&c, &next))
+            return partial ? VS_LINK_TRUNCATED : VS_LINK_MALFORMED;
+    }
+    if (vs_cur_empty(&c))
+        return VS_LINK_OK;
+    return vs_link_encap(inner, VS_DLT_RAW101, c);
+}

@@ -26,6 +26,7 @@
 
 #define UDP_VXLAN 4789
 #define UDP_GENEVE 6081
+#define UDP_GTPU 2152
 
 /* partial: the segment is known to be cut (snap length or an IP fragment). */
 static enum vs_link_status tcp(struct vs_cur c, bool partial, struct vs_pkt *pkt)
@@ -82,6 +83,8 @@ static enum vs_link_status udp(struct vs_cur c, bool partial, struct vs_pkt *pkt
         return vs_link_vxlan(c, partial, inner);
     if (dport == UDP_GENEVE)
         return vs_link_geneve(c, partial, inner);
+    if (dport == UDP_GTPU)
+        return vs_link_gtpu(c, partial, inner);
     return VS_LINK_OK;
 }
 

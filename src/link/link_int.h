@@ -69,5 +69,6 @@ enum vs_link_status vs_link_gre(struct vs_cur c, bool partial, struct vs_pkt *pk
                                 struct vs_link_inner *inner);
 enum vs_link_status vs_link_vxlan(struct vs_cur c, bool partial, struct vs_link_inner *inner);
 enum vs_link_status vs_link_geneve(struct vs_cur c, bool partial, struct vs_link_inner *inner);
+enum vs_link_status vs_link_gtpu(struct vs_cur c, bool partial, struct vs_link_inner *inner);
 
 #endif

@@ -56,6 +56,18 @@ check "restoring a big state: at most 100 devices" test "$(wc -l <"$T/restore.in
 check "restoring a big state: risk devices kept, no alert again" \
     test "$(grep -c '"risk":{' "$T/restore.inv") $(count_events "$T/restore.events" alert)" = "3 0"
 
+# At the cap, with every frame at the same time (the frame's own sender is then among the
+# least recently seen), frames whose evidence names other MACs (SNMPv3 engine IDs in MAC
+# format) and IP hosts: evictions in the middle of a frame must not pull a device from
+# under the frame being processed (ASan in CI), nor lose the frame's evidence.
+mkpcap snmp-churn "$T/churn.pcap" 100
+run churn "$T/churn.pcap" --max-devices 100
+check "evictions mid-frame at the cap: exit 0 (got $RC)" test $RC -eq 0
+check "evictions mid-frame at the cap: still at most 100 devices" \
+    test "$(wc -l <"$T/churn.inv")" -le 100
+check "evictions mid-frame at the cap: the SNMP evidence is kept" \
+    grep -q '"source":"snmp","field":"engine_id","value":"80001f880302ee0000003' "$T/churn.inv"
+
 check "bad --max-devices: usage error" \
     bash -c "'$VS_BIN' -r '$T/many.pcap' --max-devices 0 2>&1 >/dev/null | grep -q 'max-devices needs a number'"
 clean_stderr "$T"/*.err || bad "sanitizer report in $(grep -lE 'Sanitizer|runtime error:' "$T"/*.err)"

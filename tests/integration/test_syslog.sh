@@ -142,7 +142,6 @@ if [[ -n $LIVE ]]; then
     bg live ip netns exec "$NS_CAP" "$VS_BIN" -i "$IF_CAP" -f "$VETH_FILTER" --format none \
         --sensor span-live -w "$T/live.events" --syslog "tcp://127.0.0.1:$TPORT"
     lpid=$BG_PID
-    live_alerts() { grep -c '^imtcp|vendorsniff|alert|span-live|' "$T/rs/received.log" 2>/dev/null; }
     if wait_listening "$lpid" "$T/live.err"; then
         replay "$T/lan.pcap" || bad "tcpreplay failed"
         check "live tcp: the 3 alerts arrive" wait_for 15 bash -c "[[ \$(grep -c '^imtcp|vendorsniff|alert|span-live|' '$T/rs/received.log') -eq 3 ]]"

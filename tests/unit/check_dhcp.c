@@ -382,6 +382,9 @@ START_TEST(test_dhcp4_bad)
     static const uint8_t bad50[] = {0x32, 0x03, 1, 2, 3, 0xff};
     n = build4(&zte_client, bad50, sizeof bad50);
     ck_assert_int_eq(run4(n), VS_DECODE_MALFORMED);
+    static const uint8_t bad53[] = {0x35, 0x02, 1, 1, 0xff};
+    n = build4(&zte_client, bad53, sizeof bad53);
+    ck_assert_int_eq(run4(n), VS_DECODE_MALFORMED);
     static const uint8_t bad52[] = {0x34, 0x02, 1, 1, 0xff};
     n = build4(&zte_client, bad52, sizeof bad52);
     ck_assert_int_eq(run4(n), VS_DECODE_MALFORMED);
@@ -548,6 +551,23 @@ START_TEST(test_dhcp6_bad)
     ck_assert_uint_eq(col.n, 0);
     static const uint8_t vc_short[] = {0x01, 0, 0, 1, 0x00, 0x10, 0x00, 0x02, 0, 0};
     ck_assert_int_eq(run6(vc_short, sizeof vc_short), VS_DECODE_MALFORMED);
+    /* Vendor options: shorter than a PEN, a sub-option running past the option. */
+    static const uint8_t vo_short[] = {0x01, 0, 0, 1, 0x00, 0x11, 0x00, 0x03, 0, 0, 0x75};
+    ck_assert_int_eq(run6(vo_short, sizeof vo_short), VS_DECODE_MALFORMED);
+    static const uint8_t vo_over[] = {0x01, 0,    0,    1,    0x00, 0x11, 0x00, 0x09, 0,
+                                      0,    0x75, 0x71, 0x00, 0x01, 0x00, 0x09, 'A'};
+    ck_assert_int_eq(run6(vo_over, sizeof vo_over), VS_DECODE_MALFORMED);
+    ck_assert_uint_eq(col.n, 0);
+    /* An FQDN option with no flags octet. */
+    static const uint8_t fq_empty[] = {0x01, 0, 0, 1, 0x00, 0x27, 0x00, 0x00};
+    ck_assert_int_eq(run6(fq_empty, sizeof fq_empty), VS_DECODE_MALFORMED);
+    /* A client ID that is not Ethernet (DUID-EN, or hardware type 6) names no MAC. */
+    static const uint8_t en[] = {0x01, 0,    0,    1,    0x00, 0x01, 0x00, 0x0a, 0x00, 0x02,
+                                 0x00, 0x00, 0x07, 0xdb, 0x01, 0x02, 0x03, 0x04, 0x00, 0x10,
+                                 0x00, 0x07, 0x00, 0x00, 0x07, 0xdb, 0x00, 0x01, 'x'};
+    ck_assert_int_eq(run6(en, sizeof en), VS_DECODE_OK);
+    ck_assert_uint_eq(col.n, 1);
+    ck_assert(!col.ev[0].has_mac);
     /* FQDN with a 64-octet label or a compression pointer. */
     static uint8_t fq[4 + 4 + 1 + 1 + 64];
     memcpy(fq, "\x01\0\0\x01\x00\x27\x00\x42\x01\x40", 10);

@@ -782,6 +782,94 @@ START_TEST(test_v3_engine_id_shapes)
 }
 END_TEST
 
+/* A v3 message with the given USM engine ID and a plaintext Report. */
+static void b_v3_report(const uint8_t *id, size_t idlen, uint8_t data_tag)
+{
+    b_reset();
+    b_open(0x30);
+    b_prim(0x02, "\x03", 1);
+    b_open(0x30);
+    b_prim(0x02, "\x01", 1);
+    b_prim(0x02, "\x05\xdc", 2);
+    b_prim(0x04, "\x00", 1);
+    b_prim(0x02, "\x03", 1);
+    b_close();
+    b_open(0x04);
+    b_open(0x30);
+    b_prim(0x04, id, idlen);
+    b_prim(0x02, "\x00", 1);
+    b_prim(0x02, "\x00", 1);
+    b_prim(0x04, "", 0);
+    b_prim(0x04, "", 0);
+    b_prim(0x04, "", 0);
+    b_close();
+    b_close();
+    b_open(data_tag);
+    b_prim(0x04, id, idlen);
+    b_prim(0x04, "", 0);
+    b_open(0xa8);
+    b_prim(0x02, "\x01", 1);
+    b_prim(0x02, "\x00", 1);
+    b_prim(0x02, "\x00", 1);
+    b_open(0x30);
+    b_close();
+    b_close();
+    b_close();
+    b_close();
+}
+
+START_TEST(test_v3_engine_id_ipv6)
+{
+    /* 800007db 02 20010db8...0001: Huawei, IPv6 format. */
+    static const uint8_t id[] = {0x80, 0x00, 0x07, 0xdb, 0x02, 0x20, 0x01, 0x0d, 0xb8, 0, 0,
+                                 0,    0,    0,    0,    0,    0,    0,    0,    0,    1};
+    b_v3_report(id, sizeof id, 0x30);
+    ck_assert_int_eq(run(bb, bn, 161, 40000), VS_DECODE_OK);
+    const struct tu_ev *e = tu_find(&col, VS_F_SNMP_ENGINE_ID);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->value, "800007db0220010db8000000000000000000000001");
+    ck_assert(e->has_ip);
+    ck_assert_uint_eq(e->ip.family, 6);
+    ck_assert_mem_eq(e->ip.a, id + 5, 16);
+    ck_assert_uint_eq(tu_find(&col, VS_F_SNMP_ENGINE_ENTERPRISE)->num, 2011);
+    /* Plaintext: the PDU says it is a Report, whatever the ports. */
+    ck_assert_int_eq(run(bb, bn, 40000, 161), VS_DECODE_OK);
+    ck_assert_uint_eq(col.n, 2);
+    /* msgData that is neither a scopedPDU nor an encrypted OCTET STRING. */
+    b_v3_report(id, sizeof id, 0x31);
+    ck_assert_int_eq(run(bb, bn, 161, 40000), VS_DECODE_MALFORMED);
+    ck_assert_uint_eq(col.n, 0);
+}
+END_TEST
+
+START_TEST(test_v1_trap_bad_agent_address)
+{
+    /* agent-addr with five octets, or not an IpAddress at all. */
+    b_reset();
+    b_open(0x30);
+    b_prim(0x02, "\x00", 1);
+    b_prim(0x04, "public", 6);
+    b_open(0xa4);
+    b_prim(0x06, "\x2b\x06\x01\x04\x01\x8f\x5b", 7);
+    b_prim(0x40, "\x0a\x01\x02\x03\x04", 5);
+    b_close();
+    b_close();
+    ck_assert_int_eq(run(bb, bn, 1, 162), VS_DECODE_MALFORMED);
+    ck_assert_uint_eq(tu_count(&col, VS_F_SNMP_AGENT_ADDRESS), 0);
+    ck_assert_str_eq(tu_get(&col, VS_F_SNMP_TRAP_ENTERPRISE), "1.3.6.1.4.1.2011");
+    b_reset();
+    b_open(0x30);
+    b_prim(0x02, "\x00", 1);
+    b_prim(0x04, "public", 6);
+    b_open(0xa4);
+    b_prim(0x04, "not-an-oid", 10);
+    b_close();
+    b_close();
+    ck_assert_int_eq(run(bb, bn, 1, 162), VS_DECODE_MALFORMED);
+    ck_assert_uint_eq(col.n, 0);
+}
+END_TEST
+
 /* Every value any frame yields, so credentials can be looked for in all of them. */
 static const struct {
     const uint8_t *buf;
@@ -1273,6 +1361,8 @@ static Suite *snmp_suite(void)
     tcase_add_test(tc, test_v3_trap_ipv4_engine);
     tcase_add_test(tc, test_v3_inform_engine_is_receivers);
     tcase_add_test(tc, test_v3_engine_id_shapes);
+    tcase_add_test(tc, test_v3_engine_id_ipv6);
+    tcase_add_test(tc, test_v1_trap_bad_agent_address);
     tcase_add_test(tc, test_credentials_never_emitted);
     tcase_add_test(tc, test_init_idempotent);
     suite_add_tcase(s, tc);

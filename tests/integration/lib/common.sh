@@ -102,7 +102,9 @@ wait_for() {
 bg() {
     local name=$1
     shift
-    "$@" >"$T/$name.out" 2>"$T/$name.err" &
+    : >"$T/$name.out"
+    : >"$T/$name.err" # exists at once: callers poll it
+    "$@" >>"$T/$name.out" 2>>"$T/$name.err" &
     BG_PID=$!
     _PIDS+=("$BG_PID")
 }

@@ -9,6 +9,9 @@ built here from IEEE 802.1AB (LLDP) and RFC 791/768, written as classic pcap (DL
         a second Huawei switch and a second Cisco router (for reload tests)
     mkpcap.py many OUT N [--t0 SEC] [--same-ts]
         risk devices first (oldest), then N hosts with distinct MACs, one UDP frame each
+    mkpcap.py snmp-churn OUT N
+        N hosts, then SNMPv3 reports from the first hosts whose engine IDs name new MACs,
+        every frame at the same time: device creation in the middle of a frame, at the cap
     mkpcap.py empty OUT
         a capture with no packets
 
@@ -92,6 +95,16 @@ def device_frames(name, spec, i):
     return udp_frame(m, ip, "10.0.255.255", 40000 + i, 9999, b"vs-test " + name.encode())
 
 
+# An SNMPv3 Report (USM, unauthenticated) from an agent whose msgAuthoritativeEngineID and
+# contextEngineID are in MAC format (RFC 3411: 0x80000000 | enterprise 8072 (net-snmp),
+# format 3, then the 6-byte MAC); ENGINE_MAC is replaced to name a new MAC each time.
+ENGINE_MAC = "00259e7b0000"
+SNMPV3_REPORT = bytes.fromhex(
+    "3063020103300f02024e21020300ffe3040100020103041d301b040b80001f8803" + ENGINE_MAC +
+    "020107020312d687040004000400302e040b80001f8803" + ENGINE_MAC +
+    "0400a81d020252090201000201003011300f060a2b060106030f01010400410111")
+
+
 def pcap(path, frames):
     """frames: list of (sec, usec, bytes)."""
     with open(path, "wb") as f:
@@ -139,6 +152,18 @@ def main(argv):
             ip = "10.%d.%d.%d" % (1 + (k >> 16), k >> 8 & 0xFF, k & 0xFF)
             sec, usec = (t0, 0) if same else (t0 + 1 + k // 1000, (k % 1000) * 1000)
             frames.append((sec, usec, udp_frame(m, ip, "10.255.255.255", 40000, 9999, b"host")))
+        pcap(path, frames)
+    elif kind == "snmp-churn":
+        n = int(rest[0])
+        frames = []
+        host = lambda k: "00:1b:21:%02x:%02x:%02x" % (k >> 16 & 0xFF, k >> 8 & 0xFF, k & 0xFF)
+        hip = lambda k: "10.%d.%d.%d" % (1 + (k >> 16), k >> 8 & 0xFF, k & 0xFF)
+        for k in range(n):
+            frames.append((t0, 0, udp_frame(host(k), hip(k), "10.255.255.255", 40000, 9999, b"h")))
+        for k in range(n // 2):
+            eng = "02ee%08x" % k  # a new MAC for every report
+            pl = SNMPV3_REPORT.replace(bytes.fromhex(ENGINE_MAC), bytes.fromhex(eng))
+            frames.append((t0, 0, udp_frame(host(k), hip(k), "10.255.255.254", 161, 50300, pl)))
         pcap(path, frames)
     elif kind == "empty":
         pcap(path, [])
