@@ -17,6 +17,7 @@ struct reader {
     int line;           /* line number of the last line handed to inih */
     bool at_line_start; /* the previous chunk ended a line */
     int section_line;   /* line of a "[section]" header not yet reported, or 0 */
+    int empty_line;     /* first "[section]" with no entry, or 0 */
 };
 
 struct parse {
@@ -56,8 +57,13 @@ static char *read_line(char *str, int num, void *stream)
         const char *t = str;
         while (*t == ' ' || *t == '\t')
             t++;
-        if (*t == '[')
+        if (*t == '[') {
+            /* A header while the previous one still waits for its first entry: that section
+             * is empty (libinih reports nothing for it). */
+            if (r->section_line && !r->empty_line)
+                r->empty_line = r->section_line;
             r->section_line = r->line;
+        }
     }
     size_t n = strlen(str);
     r->at_line_start = n > 0 && str[n - 1] == '\n';
@@ -123,6 +129,11 @@ static int run(struct parse *p)
     if (rc > 0) {
         snprintf(p->err, p->errsz, "%s:%d: syntax error (expected [section] or key = value)",
                  p->name, rc);
+        return -EINVAL;
+    }
+    if (rc == 0 && (p->rd.empty_line || p->rd.section_line)) {
+        snprintf(p->err, p->errsz, "%s:%d: empty section", p->name,
+                 p->rd.empty_line ? p->rd.empty_line : p->rd.section_line);
         return -EINVAL;
     }
     if (rc < 0) {

@@ -557,6 +557,7 @@ struct vs_device *vs_inventory_for_ip(struct vs_inventory *inv, const struct vs_
     struct vs_device *d = device_new(inv, sec, usec);
     if (!d)
         return NULL;
+    d->packets = 1; /* the packet that carried the evidence; later ones by vs_inventory_touch_ip */
     d->key_ip = *ip;
     add_ip(d, ip);
     if (!it_insert(inv, ip, d, false)) {
@@ -1012,6 +1013,12 @@ struct vs_device *vs_inventory_alias_mac(struct vs_inventory *inv, struct vs_dev
     }
     add_alias(inv, chassis, port_mac);
     return chassis;
+}
+
+void vs_inventory_mark_router(struct vs_inventory *inv, struct vs_device *d)
+{
+    (void)inv;
+    d->flags |= VS_DEV_ROUTER;
 }
 
 void vs_inventory_touch_ip(struct vs_inventory *inv, const struct vs_ip *ip, int64_t sec,

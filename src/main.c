@@ -491,6 +491,14 @@ static int cmd_lookup(const char *arg)
     vs_oui_lookup(d.oui, mac, &r);
     char macs[VS_MAC_STRLEN];
     vs_mac_format(mac, macs);
+    if (nh == 6 && r.bits > 24) {
+        /* Zero-padding an OUI lands in its first sub-block: name the block, not a tenant. */
+        printf("%.8s  IEEE Registration Authority block (MA-L 24-bit), sub-assigned in %u-bit "
+               "parts (MA-%s): look up a full address\n",
+               macs, r.bits, r.bits == 28 ? "M" : "S");
+        data_free(&d);
+        return EXIT_OK;
+    }
     const char *vendor = r.org ? vs_sigs_vendor_for_org(d.sigs, r.org) : NULL;
     const char *cls = vs_mac_class_name(r.cls);
     if (nh == 12)

@@ -135,6 +135,12 @@ static void collect(void *ctx, const struct vs_evidence *ev)
     }
 }
 
+/* The frame's source MAC is the IP sender's own: not routed, not MPLS transit. */
+static inline bool direct(const struct vs_pkt *pkt)
+{
+    return !pkt->mpls && vs_ttl_is_initial(pkt->ttl);
+}
+
 static bool mac_usable(const uint8_t *m)
 {
     /* A group address is never a sender; all-zero is kept (some stacks really send it). */
@@ -213,7 +219,9 @@ static void deliver(struct vs_pipeline *p, const struct proto *pr, const struct 
                     vs_inventory_bind(inv, b, &pkt->src_ip);
             }
         }
-        d = vs_inventory_for_ip(inv, &pkt->src_ip, src, sec, usec);
+        /* A packet that crossed a router (TTL below any initial value, or under MPLS labels)
+         * says nothing about the MAC that carried it. */
+        d = vs_inventory_for_ip(inv, &pkt->src_ip, direct(pkt) ? src : NULL, sec, usec);
         via = &pkt->src_ip;
         break;
     }
@@ -424,18 +432,25 @@ void vs_pipeline_frame(struct vs_pipeline *p, int dlt, int64_t sec, uint32_t use
                 for (uint8_t i = 0; i < pkt.nvlans; i++)
                     vs_inventory_note_vlan(p->inv, src, pkt.vlans[i]);
                 if (pkt.src_ip.family) {
-                    if (src->flags & VS_DEV_GATEWAY)
+                    if (!direct(&pkt)) {
+                        if (!(src->flags & VS_DEV_ROUTER))
+                            vs_inventory_mark_router(p->inv, src);
                         vs_inventory_touch_ip(p->inv, &pkt.src_ip, sec, usec);
-                    else
+                    } else if (src->flags & VS_DEV_GATEWAY) {
+                        vs_inventory_touch_ip(p->inv, &pkt.src_ip, sec, usec);
+                    } else {
                         vs_inventory_note_ip(p->inv, src, &pkt.src_ip);
+                    }
                 }
             }
+        } else if (pkt.src_ip.family) {
+            vs_inventory_touch_ip(p->inv, &pkt.src_ip, sec, usec); /* no MAC layer */
         }
         if (p->peers && pkt.dst_ip.family) {
             /* Behind a router only hosts already known by IP are tracked: the router's MAC
              * would otherwise collect the peers of every host it forwards for. */
             struct vs_device *pd = src;
-            if ((!pd || (pd->flags & VS_DEV_GATEWAY)) && pkt.src_ip.family)
+            if ((!pd || (pd->flags & VS_DEV_GATEWAY) || !direct(&pkt)) && pkt.src_ip.family)
                 pd = vs_inventory_find_ip(p->inv, &pkt.src_ip);
             if (pd)
                 vs_inventory_note_peer(p->inv, pd, &pkt.dst_ip, sec, usec);

@@ -66,7 +66,9 @@ char *vs_utf8_clean(const uint8_t *in, size_t len, size_t max, size_t *out_len)
         size_t k = utf8_seq(in + i, len - i, &cp);
         const char *rep = NULL;
         size_t rlen;
-        if (k == 0 || cp == 0) {
+        /* NUL, DEL and the C1 controls have no business in a name; JSON would carry them
+         * raw (only C0 is escaped there), so they become U+FFFD like invalid bytes. */
+        if (k == 0 || cp == 0 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f)) {
             rep = "\xef\xbf\xbd";
             rlen = 3;
             k = 1;

@@ -63,6 +63,8 @@ struct vs_pkt {
     uint16_t snap_pid;
     struct vs_ip src_ip, dst_ip; /* family 0 when not IP */
     uint8_t ip_proto;            /* 6 TCP, 17 UDP, 58 ICMPv6, ... */
+    uint8_t ttl;                 /* IPv4 TTL or IPv6 hop limit */
+    bool mpls;                   /* the IP packet came under MPLS labels (transit traffic) */
     uint16_t sport, dport;
     uint8_t tcp_flags;
     uint32_t tcp_seq;

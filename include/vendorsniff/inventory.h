@@ -47,6 +47,7 @@ enum vs_dev_flags {
     VS_DEV_GATEWAY = 1 << 1,  /* sources many IPs: never takes routed evidence */
     VS_DEV_IPS_FULL = 1 << 2, /* stop recording source IPs */
     VS_DEV_EVICTED = 1 << 3,
+    VS_DEV_ROUTER = 1 << 4, /* forwards: carried IP packets whose TTL shows a router hop */
 };
 
 struct vs_device {
@@ -121,6 +122,9 @@ struct vs_device *vs_inventory_alias_mac(struct vs_inventory *inv, struct vs_dev
  * that arrives through a router). */
 void vs_inventory_touch_ip(struct vs_inventory *inv, const struct vs_ip *ip, int64_t sec,
                            uint32_t usec);
+/* The MAC carried a packet that crossed a router (TTL below its initial value, or MPLS):
+ * it routes for others. Its own traffic (initial TTLs) still describes it. */
+void vs_inventory_mark_router(struct vs_inventory *inv, struct vs_device *d);
 /* ARP/ND/DHCP/engine ID/management address: ip belongs to the device with this MAC. */
 void vs_inventory_bind(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *ip);
 
@@ -129,6 +133,12 @@ void vs_inventory_bind(struct vs_inventory *inv, struct vs_device *d, const stru
  * not a gateway and sourced ip, else a device keyed by ip (created). */
 struct vs_device *vs_inventory_for_ip(struct vs_inventory *inv, const struct vs_ip *ip,
                                       struct vs_device *src_dev, int64_t sec, uint32_t usec);
+/* True when an IPv4 TTL / IPv6 hop limit is one that senders start with (32, 60, 64, 128,
+ * 255): the packet has not crossed a router, so the frame's MAC is the sender's. */
+static inline bool vs_ttl_is_initial(uint8_t ttl)
+{
+    return ttl == 64 || ttl == 128 || ttl == 255 || ttl == 32 || ttl == 60;
+}
 
 /* Peer tracking (--geoip): d sent a packet to dst. Counts public destinations in a bounded
  * table (space-saving: a new peer replaces the least busy one), and checks a newly seen peer

@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 /* Copy at most max bytes of in as valid UTF-8 into a new NUL-terminated string:
- * invalid sequences become U+FFFD, NUL becomes U+FFFD, leading/trailing spaces and
+ * invalid sequences, NUL, DEL and C1 controls become U+FFFD, leading/trailing spaces and
  * NULs are trimmed, and the cut falls on a character boundary. *out_len gets the
  * length. Returns NULL only on allocation failure. */
 char *vs_utf8_clean(const uint8_t *in, size_t len, size_t max, size_t *out_len);

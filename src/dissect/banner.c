@@ -424,8 +424,10 @@ static enum vs_decode_status message(const struct vs_cur *payload, vs_emit_fn em
     /* A CWMP Inform may need more than the banner window. */
     w = window(payload, post ? VS_MAX_CWMP_SCAN : VS_MAX_BANNER_SCAN);
     next_line(&w, &line);
+    /* Headers that go on in the next TCP segment are ordinary segmentation, not an error:
+     * the pipeline reads the rest of them from that segment. */
     if (!header_lines(&w, kind, emit, ctx))
-        return unterminated(payload, post ? VS_MAX_CWMP_SCAN : VS_MAX_BANNER_SCAN, VS_DECODE_OK);
+        return VS_DECODE_OK;
     return post ? cwmp(w, vs_cur_len(payload) > VS_MAX_CWMP_SCAN, emit, ctx) : VS_DECODE_OK;
 }
 

@@ -314,6 +314,8 @@ static const oid OID_SYS_DESCR[] = {1, 3, 6, 1, 2, 1, 1, 1, 0};
 static const oid OID_SYS_OBJECT_ID[] = {1, 3, 6, 1, 2, 1, 1, 2, 0};
 static const oid OID_SYS_NAME[] = {1, 3, 6, 1, 2, 1, 1, 5, 0};
 static const oid OID_SNMP_TRAP_OID[] = {1, 3, 6, 1, 6, 3, 1, 1, 4, 1, 0};
+/* snmpTrapEnterprise.0 (RFC 3584 3.1): a v2 trap translated from v1 names its enterprise. */
+static const oid OID_SNMP_TRAP_ENTERPRISE[] = {1, 3, 6, 1, 6, 3, 1, 1, 4, 3, 0};
 /* ENTITY-MIB entPhysicalEntry (RFC 6933): column, then the entPhysicalIndex. */
 static const oid OID_ENT_PHYSICAL_ENTRY[] = {1, 3, 6, 1, 2, 1, 47, 1, 1, 1, 1};
 #define NOID(a) (sizeof(a) / sizeof((a)[0]))
@@ -382,10 +384,16 @@ static void varbind(struct snmp_state *s, struct ber_cur vb, unsigned depth, uin
         bool sysoid = oid_eq(o, n, OID_SYS_OBJECT_ID, NOID(OID_SYS_OBJECT_ID));
         bool trapoid = (pdu == PDU_TRAP_V2 || pdu == PDU_INFORM) &&
                        oid_eq(o, n, OID_SNMP_TRAP_OID, NOID(OID_SNMP_TRAP_OID));
+        bool trapent = (pdu == PDU_TRAP_V2 || pdu == PDU_INFORM) &&
+                       oid_eq(o, n, OID_SNMP_TRAP_ENTERPRISE, NOID(OID_SNMP_TRAP_ENTERPRISE));
         oid v[MAX_OID_LEN];
         size_t vn;
-        if ((sysoid || trapoid) && ber_oid(s, &val, v, &vn))
-            emit_oid(s, sysoid ? VS_F_SNMP_SYS_OBJECT_ID : VS_F_SNMP_TRAP_OID, v, vn);
+        if ((sysoid || trapoid || trapent) && ber_oid(s, &val, v, &vn))
+            emit_oid(s,
+                     sysoid    ? VS_F_SNMP_SYS_OBJECT_ID
+                     : trapoid ? VS_F_SNMP_TRAP_OID
+                               : VS_F_SNMP_TRAP_ENTERPRISE,
+                     v, vn);
     }
 }
 

@@ -129,6 +129,7 @@ enum vs_link_status vs_link_ipv4(struct vs_cur c, struct vs_pkt *pkt, struct vs_
         return VS_LINK_TRUNCATED;
     pkt->src_ip.family = 4;
     pkt->dst_ip.family = 4;
+    pkt->ttl = ttl;
     vs_cur_copy(&c, pkt->src_ip.a, 4);
     vs_cur_copy(&c, pkt->dst_ip.a, 4);
     pkt->ip_proto = proto;
@@ -158,6 +159,7 @@ enum vs_link_status vs_link_ipv6(struct vs_cur c, struct vs_pkt *pkt, struct vs_
         return VS_LINK_TRUNCATED;
     pkt->src_ip.family = 6;
     pkt->dst_ip.family = 6;
+    pkt->ttl = hlim;
     vs_cur_copy(&c, pkt->src_ip.a, 16);
     vs_cur_copy(&c, pkt->dst_ip.a, 16);
     pkt->ip_proto = nh;

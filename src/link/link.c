@@ -157,6 +157,7 @@ static enum vs_link_status mpls(struct vs_cur c, unsigned depth, struct vs_pkt *
         if (!vs_cur_be32(&c, &lse))
             return VS_LINK_TRUNCATED;
     } while (!(lse & 0x100)); /* bottom of stack */
+    pkt->mpls = true;
     pkt->l2_payload = c;
     /* MPLS does not say what it carries; the first nibble is the customary guess. */
     if (!vs_cur_peek_u8(&c, 0, &b0))

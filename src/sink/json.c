@@ -126,7 +126,7 @@ static json_t *device_json(const struct vs_out *o, const struct vs_device *d, in
     json_object_set_new(j, "name", jstr(d->name));
     json_object_set_new(j, "evidence", evidence_array(d));
     json_object_set_new(j, "risk", risk_object(o, d->risk, d->vendor));
-    if (d->flags & VS_DEV_GATEWAY)
+    if (d->flags & (VS_DEV_GATEWAY | VS_DEV_ROUTER))
         json_object_set_new(j, "gateway", json_true());
     if (o->geo)
         vs_geo_annotate(o->geo, d, j);

@@ -183,7 +183,7 @@ static void device_block(FILE *f, const struct vs_out *o, const struct style *st
         }
         if (d->nips > 8)
             fprintf(f, ", ... (%u)", d->nips);
-        if (d->flags & VS_DEV_GATEWAY)
+        if (d->flags & (VS_DEV_GATEWAY | VS_DEV_ROUTER))
             fputs("  (routes for others)", f);
         fputc('\n', f);
     }

@@ -38,40 +38,6 @@ from datetime import datetime, timezone
 # Each entry: check id -> what is wrong (see the report). Shrink this list; never grow it
 # to make a run pass without saying why in the review.
 KNOWN_GAPS = {
-    # v2c trap: snmpTrapEnterprise.0 varbind is not read.
-    "snmp_v1v2.pcap: 00:19:c6:3e:80:01: evidence snmp.trap_enterprise == '1.3.6.1.4.1.3902.3'":
-        "snmpTrapEnterprise.0 (1.3.6.1.6.3.1.1.4.3.0) varbind of a v2c trap not decoded",
-    # REGRESSION (appeared with "routed evidence stays on a non-gateway MAC that sourced
-    # the IP"): until a router MAC has sourced VS_GATEWAY_IP_THRESHOLD addresses, the routed
-    # SNMP reply it forwards is filed under it: a device event and a risk ALERT call the
-    # Cisco router / ZTE PE router a Huawei AR2220; it reverts once it becomes a gateway.
-    "routed.pcap: 00:1b:54:c2:3a:01: no device/alert event ever says ['Huawei', 'ZTE', 'Juniper']":
-        "device + alert events at 12:00:00.409600 say the Cisco router is a Huawei AR2220",
-    "sample.pcap: f4:b8:a7:21:3c:40: no device/alert event ever says ['Huawei', 'Cisco', 'Juniper']":
-        "device + alert events at 08:30:50.409 say the ZTE PE router is a Huawei AR2220",
-    "sample.pcap: events: six alerts, one per risk device":
-        "a 7th alert: Huawei on the ZTE PE router f4:b8:a7:21:3c:40 (see above)",
-    # MPLS: IP carried under labels is routed; the product keys it by the LSR's MAC.
-    "mpls.pcap: 3c:8a:b0:6e:10:01: no device/alert event ever says ['ZTE', 'Huawei']":
-        "device + alert events say the Juniper LSR is a ZTE ZXR10 5960",
-    "mpls.pcap: 10.20.0.12: present":
-        "no IP-keyed device: the SNMP reply is filed under the Juniper LSR MAC",
-    "mpls.pcap: 10.20.0.12: vendor == 'ZTE'": "see 10.20.0.12: present",
-    "mpls.pcap: 10.20.0.12: mac is null": "see 10.20.0.12: present",
-    "mpls.pcap: 10.20.0.12: name == 'br-zte-12'": "see 10.20.0.12: present",
-    "mpls.pcap: 3c:8a:b0:6e:10:01: vendor not in ['ZTE', 'Huawei']":
-        "the Juniper LSR becomes ZTE (br-zte-12)",
-    "mpls.pcap: 3c:8a:b0:6e:10:01: ips exclude ['10.20.0.12']":
-        "the LSR MAC takes the routed host's IP",
-    "mpls.pcap: 00:1b:54:c2:3a:10: ips exclude ['10.1.0.50']":
-        "the Cisco PE MAC takes the NMS's IP from a labelled packet",
-    # ZTE ZXR10 signatures keep the ROS version, not the software version.
-    "lldp_zte.pcap: 00:19:c6:3e:7a:10: software ~ 'V5.00.00.10'":
-        "software 'V5.00.00' (the 'ZXR10 ROS Version' line) instead of V5.00.00.10",
-    "lldp_zte.pcap: f4:b8:a7:21:3c:40: software ~ 'V5.00.10.30'":
-        "software 'V5.00.10' (the 'ZXR10 ROS Version' line) instead of V5.00.10.30",
-    "sample.pcap: f4:b8:a7:21:3c:40: software ~ 'V5.00.10.30'":
-        "software 'V5.00.10' (the 'ZXR10 ROS Version' line) instead of V5.00.10.30",
     # Cisco: no model from an LLDP system description, nor from sysObjectID.
     "lldp_multi.pcap: c8:4c:75:6e:81:30: model ~ one of ['WS-C2960X-48FPD-L', 'C2960X']":
         "no model from the C2960X LLDP system description",
@@ -83,14 +49,6 @@ KNOWN_GAPS = {
     # The first segment of a split HTTP POST counts as a banner decode error.
     "zte_cpe.pcap: stats: no decode errors on a well-formed capture":
         "frame 18 (first TCP segment of a 2-segment Inform) counted as banner truncated",
-    # IP-keyed devices do not count their packets (only MAC devices, and IP devices behind
-    # a MAC already known as a gateway, do).
-    "raw.pcap: every device with protocol evidence counted its packets":
-        "IP-keyed devices (no link layer) report packets 0",
-    "rawv4.pcap: every device with protocol evidence counted its packets":
-        "IP-keyed devices (no link layer) report packets 0",
-    "sample.pcap: every device with protocol evidence counted its packets":
-        "IP-keyed 10.10.0.5 (behind the VRRP MAC) reports packets 0",
     # An escape sequence in the CDP platform leaves '[31m' in the model.
     "hostile_strings.pcap: c8:4c:75:66:66:02: model free of escape-sequence remnants":
         "model '[31mWS-C2960X' from platform 'cisco ESC[31mWS-C2960X'",
@@ -1017,13 +975,13 @@ OUTER_CISCO = "f8:e5:7e:11:22:01"
 
 def f_erspan1(C):
     C.dev(S5735, **S5735_FACTS)
-    C.dev(OUTER_CISCO, vendor="Cisco", ips=["192.0.2.1"], not_vendor=["Huawei"], only_oui_ev=True)
+    C.dev(OUTER_CISCO, vendor="Cisco", no_ips=["192.0.2.1"], not_vendor=["Huawei"], only_oui_ev=True)
 
 
 def f_erspan2(C):
     C.dev(Z5960, vendor="ZTE", ips=["10.8.0.5"], ev=[("ssh", "banner", "SSH-2.0-ZTE_SSH.2.0")])
     C.ip_owners("10.8.0.5", Z5960)
-    C.dev(OUTER_CISCO, vendor="Cisco", ips=["192.0.2.1"], not_vendor=["ZTE"], only_oui_ev=True)
+    C.dev(OUTER_CISCO, vendor="Cisco", no_ips=["192.0.2.1"], not_vendor=["ZTE"], only_oui_ev=True)
     C.dev("14:18:77:4e:70:70", ips=["10.8.0.70"], vendor_in=NOT_NET)
 
 
@@ -1031,14 +989,14 @@ def f_erspan3(C):
     C.dev(CE6851, vendor="Huawei", name="core-sw-01", ips=["10.8.0.2"],
           ev=[("ssh", "banner", "SSH-2.0-HUAWEI-1.5")])
     C.ip_owners("10.8.0.2", CE6851)
-    C.dev(OUTER_CISCO, vendor="Cisco", ips=["192.0.2.1"], not_vendor=["Huawei"], only_oui_ev=True)
+    C.dev(OUTER_CISCO, vendor="Cisco", no_ips=["192.0.2.1"], not_vendor=["Huawei"], only_oui_ev=True)
     C.dev("14:18:77:4e:70:70", ips=["10.8.0.70"], vendor_in=NOT_NET)
 
 
 def f_gre_teb(C):
     C.dev(C2960, vendor="Cisco", ev=[("cdp", "platform", "cisco WS-C2960X-48FPD-L")])
     C.dev(M6000, vendor="ZTE", name="PE-ZTE-01")
-    C.dev("d4:ae:52:aa:01:0b", ips=["192.0.2.11"], vendor_in=NOT_NET, only_oui_ev=True)
+    C.dev("d4:ae:52:aa:01:0b", no_ips=["192.0.2.11"], vendor_in=NOT_NET, only_oui_ev=True)
     if C.r.find("d4:ae:52:aa:01:0c"):
         C.dev("d4:ae:52:aa:01:0c", vendor_in=NOT_NET, only_oui_ev=True)
 

@@ -16,9 +16,6 @@ SAMPLE=$VS_SRC/samples/sample.pcap
 [[ -x $VS_BIN ]] || { echo "test_cli: $VS_BIN is not executable"; exit 1; }
 
 declare -A KNOWN_GAPS=(
-    ["risk list: an empty [rule] section among valid rules -> exit 1 with file:line"]="libinih never reports an empty section: the rule is silently dropped (risk.c)"
-    ["risk list: a file whose only rule is empty -> exit 1 with file:line"]="reported as 'FILE: no rules', without the line of the empty section"
-    ["lookup 402C76 (a MA-L block IEEE sub-assigns) names the block, not its first MA-M assignee"]="answers 'Lista AG (MA-M 28-bit)': the 24-bit OUI is looked up as the MAC 40:2c:76:00:00:00"
 )
 declare -A _GAP_SEEN=()
 

@@ -25,14 +25,7 @@ MAXV = 512
 fails = 0
 # Checks that fail today because the product is wrong (XFAIL). A listed check that passes is
 # an XPASS and fails the run: delete its line once the product is fixed.
-DEL_GAP = "jansson writes DEL (0x7f) unescaped; the contract says no raw 0x7f in JSON"
-KNOWN_GAPS = {
-    "hostile_strings.pcap: --inventory: no raw DEL (0x7f)": DEL_GAP,
-    "hostile_strings.pcap: -w events: no raw DEL (0x7f)": DEL_GAP,
-    "hostile_strings.pcap: --format json: no raw DEL (0x7f)": DEL_GAP,
-    "hostile_strings.pcap: syslog: no raw DEL (0x7f)": DEL_GAP,
-    "both captures in one run: no raw DEL (0x7f)": DEL_GAP,
-}
+KNOWN_GAPS = {}
 seen = set()
 
 

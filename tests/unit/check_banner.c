@@ -98,7 +98,7 @@ START_TEST(test_ftp)
                          21, 50000),
                      VS_DECODE_OK);
     ck_assert_uint_eq(col.n, 1);
-    ck_assert_str_eq(tu_get(&col, VS_F_FTP_BANNER), "220-FileZilla Server 1.9.1");
+    ck_assert_str_eq(tu_get(&col, VS_F_FTP_BANNER), "220 FileZilla Server 1.9.1");
 
     /* SMTP greets with 220 too. */
     ck_assert_int_eq(RUN("220 mail.example.com ESMTP Postfix\r\n", 25, 50000), VS_DECODE_OK);
@@ -261,10 +261,11 @@ END_TEST
 
 START_TEST(test_http_bounds)
 {
-    /* Headers cut by the segment: lines already whole still count. */
+    /* Headers cut by the segment: lines already whole still count, and a header block
+     * that goes on in the next segment is segmentation, not a decode error. */
     ck_assert_int_eq(
         RUN("HTTP/1.1 200 OK\r\nServer: Hikvision-Webs\r\nWWW-Authenticate: Basic re", 80, 1),
-        VS_DECODE_TRUNCATED);
+        VS_DECODE_OK);
     ck_assert_uint_eq(col.n, 1);
     ck_assert_str_eq(tu_get(&col, VS_F_HTTP_SERVER), "Hikvision-Webs");
 

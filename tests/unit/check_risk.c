@@ -77,6 +77,8 @@ static const struct bad bad_files[] = {
     {"[a\nvendor = X\n", "test.ini:1: syntax error"},
     {"# nothing\n", "test.ini: no rules"},
     {"[a]\nvendor = X\nseverity = high\nreason = r\nmin_confidence = 2\n", "test.ini:5: min_confidence"},
+    {"[a]\n[b]\nvendor = X\nseverity = high\nreason = r\n", "test.ini:1: empty section"},
+    {"[b]\nvendor = X\nseverity = high\nreason = r\n\n[c]\n", "test.ini:6: empty section"},
 };
 
 START_TEST(bad_file)
