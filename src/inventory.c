@@ -587,13 +587,15 @@ static void on_match(void *ctx, const struct vs_sig_match *m)
         if (!e->vendor && m->weight > e->weight)
             e->weight = m->weight;
     }
-    if (m->model[0] && (!e->model || m->vendor)) {
+    if (m->model[0] && (!e->model || m->weight > e->wmodel)) {
         free(e->model);
         e->model = strdup(m->model);
+        e->wmodel = m->weight;
     }
-    if (m->software[0] && (!e->software || m->vendor)) {
+    if (m->software[0] && (!e->software || m->weight > e->wsoft)) {
         free(e->software);
         e->software = strdup(m->software);
+        e->wsoft = m->weight;
     }
     if (m->name[0] && !e->name)
         e->name = strdup(m->name);
@@ -603,7 +605,7 @@ static void classify_item(struct vs_inventory *inv, struct vs_ev_item *e)
 {
     e->vendor = NULL;
     e->rule_id = NULL;
-    e->weight = 0;
+    e->weight = e->wmodel = e->wsoft = 0;
     free(e->model);
     free(e->software);
     free(e->name);
@@ -930,13 +932,13 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
         bool mine = !e->vendor || (vendor && strcmp(e->vendor, vendor) == 0);
         if (!mine)
             continue;
-        if (e->model && e->weight > wm) {
+        if (e->model && e->wmodel > wm) {
             model = e->model;
-            wm = e->weight;
+            wm = e->wmodel;
         }
-        if (e->software && e->weight > ws) {
+        if (e->software && e->wsoft > ws) {
             software = e->software;
-            ws = e->weight;
+            ws = e->wsoft;
         }
         if (e->name && !name)
             name = e->name;

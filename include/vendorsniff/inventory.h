@@ -28,7 +28,8 @@ struct vs_ev_item {
     const char *vendor; /* canonical vendor (owned by the signature set or interned) */
     char *model, *software, *name;
     const char *rule_id; /* the rule that matched, NULL for none */
-    double weight;
+    double weight;       /* of the vendor statement */
+    double wmodel, wsoft; /* of the rules that gave model and software */
 };
 
 struct vs_alert_rec {
