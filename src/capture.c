@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define CAPTURE_FILE_BUFFER (1 << 20)
+
 struct vs_capture {
     pcap_t *p;
     const char *name;
@@ -158,7 +160,19 @@ int vs_capture_open_file(const char *path, const char *filter, struct vs_capture
         *out = c;
         return 0;
     }
-    c->p = pcap_open_offline_with_tstamp_precision(path, PCAP_TSTAMP_PRECISION_MICRO, ebuf);
+    /* libpcap reads the file through stdio: a large buffer turns millions of small reads
+     * into a few large ones. */
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        int e = errno;
+        snprintf(err, errsz, "%s: %s", path, strerror(e));
+        free(c);
+        return -e;
+    }
+    setvbuf(f, NULL, _IOFBF, CAPTURE_FILE_BUFFER);
+    c->p = pcap_fopen_offline_with_tstamp_precision(f, PCAP_TSTAMP_PRECISION_MICRO, ebuf);
+    if (!c->p && f != stdin)
+        fclose(f);
     if (!c->p) {
         const char *msg = ebuf;
         /* libpcap's wording for a file of another kind is cryptic; say it plainly. */

@@ -259,15 +259,29 @@ static bool ber_oid(struct snmp_state *s, const struct ber_tlv *t, oid *out, siz
     return true;
 }
 
+/* Dotted decimal, written by hand: every polled response carries a sysObjectID, and
+ * printf's machinery costs more than the rest of the decode. */
 static bool oid_text(const oid *o, size_t n, char *buf, size_t bufsz, size_t *len)
 {
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
-        int w = snprintf(buf + k, bufsz - k, i ? ".%lu" : "%lu", (unsigned long)o[i]);
-        if (w < 0 || (size_t)w >= bufsz - k)
+        char digits[24];
+        size_t nd = 0;
+        unsigned long v = (unsigned long)o[i];
+        do {
+            digits[nd++] = (char)('0' + v % 10);
+            v /= 10;
+        } while (v && nd < sizeof digits);
+        if (bufsz - k < nd + 2)
             return false;
-        k += (size_t)w;
+        if (i)
+            buf[k++] = '.';
+        while (nd)
+            buf[k++] = digits[--nd];
     }
+    if (k >= bufsz)
+        return false;
+    buf[k] = '\0';
     *len = k;
     return k > 0;
 }
