@@ -570,6 +570,31 @@ struct vs_device *vs_inventory_for_ip(struct vs_inventory *inv, const struct vs_
 
 /* ---- evidence --------------------------------------------------------------- */
 
+/* A parsed attribute (model, software, name) is for display and comparison: no control
+ * characters in it, whatever the raw value held (the raw value keeps them, escaped). */
+static char *dup_clean(const char *v)
+{
+    char *o = strdup(v);
+    if (!o)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; o[i]; i++) {
+        if (o[i] == 0x1b && o[i + 1] == '[') {
+            /* A terminal control sequence: ESC [ parameters final-byte. */
+            i += 2;
+            while (o[i] && !((unsigned char)o[i] >= 0x40 && (unsigned char)o[i] <= 0x7e))
+                i++;
+            if (!o[i])
+                break;
+            continue;
+        }
+        if ((unsigned char)o[i] >= 0x20)
+            o[k++] = o[i];
+    }
+    o[k] = '\0';
+    return o;
+}
+
 struct match_acc {
     struct vs_ev_item *item;
 };
@@ -589,16 +614,16 @@ static void on_match(void *ctx, const struct vs_sig_match *m)
     }
     if (m->model[0] && (!e->model || m->weight > e->wmodel)) {
         free(e->model);
-        e->model = strdup(m->model);
+        e->model = dup_clean(m->model);
         e->wmodel = m->weight;
     }
     if (m->software[0] && (!e->software || m->weight > e->wsoft)) {
         free(e->software);
-        e->software = strdup(m->software);
+        e->software = dup_clean(m->software);
         e->wsoft = m->weight;
     }
     if (m->name[0] && !e->name)
-        e->name = strdup(m->name);
+        e->name = dup_clean(m->name);
 }
 
 static void classify_item(struct vs_inventory *inv, struct vs_ev_item *e)
@@ -854,14 +879,6 @@ static bool str_changed(const char *a, const char *b)
     return strcmp(a, b) != 0;
 }
 
-static void set_str(char **slot, const char *v)
-{
-    if (!str_changed(*slot, v))
-        return;
-    free(*slot);
-    *slot = v ? strdup(v) : NULL;
-}
-
 static bool already_alerted(const struct vs_device *d, const struct vs_risk_rule *r)
 {
     for (size_t i = 0; i < d->nalerts; i++)
@@ -952,13 +969,19 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
     if (fname)
         name = fname;
 
-    bool changed = !d->reported || str_changed(d->vendor, vendor) || str_changed(d->model, model) ||
-                   str_changed(d->software, software) || str_changed(d->name, name);
+    char *cm = model ? dup_clean(model) : NULL;
+    char *cs = software ? dup_clean(software) : NULL;
+    char *cn = name ? dup_clean(name) : NULL;
+    bool changed = !d->reported || str_changed(d->vendor, vendor) || str_changed(d->model, cm) ||
+                   str_changed(d->software, cs) || str_changed(d->name, cn);
     bool vendor_changed = str_changed(d->vendor, vendor);
     d->vendor = vendor;
-    set_str(&d->model, model);
-    set_str(&d->software, software);
-    set_str(&d->name, name);
+    free(d->model);
+    free(d->software);
+    free(d->name);
+    d->model = cm;
+    d->software = cs;
+    d->name = cn;
     d->confidence = conf;
     d->conflict = nv > 1;
 
