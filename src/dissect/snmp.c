@@ -371,12 +371,33 @@ static bool ber_walk_constructed(struct snmp_state *s, struct ber_cur c, unsigne
     return true;
 }
 
+/* Every OID this decoder reports lives under one of these subtrees (BER content bytes):
+ * system (1.3.6.1.2.1.1), ENTITY-MIB (1.3.6.1.2.1.47) and snmpTrap (1.3.6.1.6.3.1.1.4).
+ * A varbind named elsewhere (interface counters in a walk, most of any poll) is passed over
+ * on its raw bytes, before any full parse. */
+static bool name_of_interest(const struct vs_cur *c)
+{
+    static const uint8_t mib2[] = {0x2b, 0x06, 0x01, 0x02, 0x01};
+    static const uint8_t trap[] = {0x2b, 0x06, 0x01, 0x06, 0x03, 0x01, 0x01, 0x04};
+    uint8_t b;
+    if (vs_cur_has_prefix(c, mib2, sizeof mib2))
+        return vs_cur_peek_u8(c, sizeof mib2, &b) && (b == 0x01 || b == 0x2f);
+    return vs_cur_has_prefix(c, trap, sizeof trap);
+}
+
 static void varbind(struct snmp_state *s, struct ber_cur vb, unsigned depth, uint8_t pdu)
 {
     struct ber_tlv name, val;
     oid o[MAX_OID_LEN];
     size_t n;
-    if (!ber_next(s, &vb, depth, &name) || !ber_oid(s, &name, o, &n))
+    if (!ber_next(s, &vb, depth, &name))
+        return;
+    if (name.tag == BER_OID && name.complete && !name_of_interest(&name.val.c)) {
+        if (vs_cur_empty(&name.val.c) || !oid_well_formed(&name.val.c))
+            note(s, VS_DECODE_MALFORMED); /* still a malformed message, just not read */
+        return;
+    }
+    if (!ber_oid(s, &name, o, &n))
         return;
     if (!ber_next(s, &vb, depth, &val))
         return;

@@ -1028,7 +1028,8 @@ END_TEST
 static void b_deep_value(unsigned levels)
 {
     b_open(0x30);
-    b_prim(0x06, "\x2b\x06\x01\x04\x01\x01", 6);
+    /* Under the system group (sysORTable), so the decoder reads the value. */
+    b_prim(0x06, "\x2b\x06\x01\x02\x01\x01\x09", 7);
     for (unsigned i = 0; i < levels; i++)
         b_open(0x30);
     b_prim(0x05, "", 0);
