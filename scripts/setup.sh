@@ -27,4 +27,12 @@ if ((${#missing[@]})); then
 fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo ${VS_CMAKE_FLAGS:-} >/dev/null
-cmake --build build -j"$(nproc)"
+# The sample needs only the binary; the tests need everything.
+target=(--target vendorsniff)
+[[ "${1:-}" == "--test" ]] && target=()
+echo "setup: building (log: build/build.log)"
+if ! cmake --build build -j"$(nproc)" "${target[@]}" >build/build.log 2>&1; then
+    cat build/build.log >&2
+    echo "setup: build failed" >&2
+    exit 1
+fi
