@@ -1,68 +1,27 @@
-/* fuzz_banner.c - libFuzzer target for the banner decoder: the input is a TCP or UDP
- * payload, decoded from a Telnet server, towards one, and between other ports, whatever
- * vs_banner_candidate says (the candidate test runs too). Every evidence item is checked (a
- * field of this decoder, value bytes all readable, addresses well-formed), the status must be
- * one of the three, and the output stays proportional to the input. */
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "vendorsniff/dissect.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static bool field_ok(enum vs_field f)
-{
-    enum vs_source s = vs_field_source(f);
-    return s == VS_SRC_SSH || s == VS_SRC_TELNET || s == VS_SRC_FTP || s == VS_SRC_HTTP ||
-           s == VS_SRC_SIP || s == VS_SRC_CWMP;
-}
-
-static void check_evidence(void *ctx, const struct vs_evidence *ev)
-{
-    size_t *count = ctx;
-    if (ev->field >= VS_F__COUNT || !field_ok(ev->field))
-        abort();
-    if ((ev->len && !ev->value) || ev->len > 65536)
-        abort();
-    if (ev->ip && ev->ip->family != 4 && ev->ip->family != 6)
-        abort();
-    /* touch every byte handed out, so the sanitizer sees any that are not readable */
-    volatile uint8_t sink = 0;
-    for (size_t i = 0; i < ev->len; i++)
-        sink ^= ev->value[i];
-    for (size_t i = 0; ev->mac && i < 6; i++)
-        sink ^= ev->mac[i];
-    (void)sink;
-    ++*count;
-}
-
-static void run(const uint8_t *data, size_t size, const struct vs_pkt *pkt)
-{
-    size_t count = 0;
-    enum vs_decode_status st =
-        vs_banner_dissect(vs_cur_make(data, size), pkt, check_evidence, &count);
-    if (st != VS_DECODE_OK && st != VS_DECODE_TRUNCATED && st != VS_DECODE_MALFORMED)
-        abort();
-    /* each item stands on at least one input byte: no input makes output blow up */
-    if (count > size)
-        abort();
-}
+/* fuzz_banner.c - libFuzzer target for the banner decoders (SSH, Telnet, FTP, HTTP, SIP,
+ * CWMP): the input is a TCP payload, tried from a Telnet server, to a Telnet server and to
+ * a web server, also as the continuation of SIP and HTTP headers. The checks are those of
+ * fuzz_decoder.h. */
+#include "fuzz_decoder.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const uint8_t src_mac[6] = {0x00, 0xe0, 0xfc, 0x12, 0x34, 0x56};
-    struct vs_pkt pkt;
-    memset(&pkt, 0, sizeof pkt);
-    pkt.src_mac = src_mac;
+    static const enum vs_source src[] = {VS_SRC_SSH, VS_SRC_TELNET, VS_SRC_FTP,
+                                         VS_SRC_HTTP, VS_SRC_SIP,    VS_SRC_CWMP};
     static const uint16_t ports[][2] = {{23, 40000}, {40000, 23}, {40000, 80}};
+    struct vs_pkt pkt;
+    fz_pkt(&pkt);
     pkt.ip_proto = 6;
     for (size_t i = 0; i < sizeof ports / sizeof ports[0]; i++) {
         pkt.sport = ports[i][0];
         pkt.dport = ports[i][1];
         struct vs_cur c = vs_cur_make(data, size);
+        bool sip;
         (void)vs_banner_candidate(&c, &pkt);
-        run(data, size, &pkt);
+        (void)vs_banner_incomplete(&c, &sip);
+        fz_run(vs_banner_dissect, src, 6, data, size, &pkt);
     }
+    fz_run(vs_banner_sip_headers, src, 6, data, size, &pkt);
+    fz_run(vs_banner_http_headers, src, 6, data, size, &pkt);
     return 0;
 }

@@ -1,66 +1,20 @@
-/* fuzz_snmp.c - libFuzzer target for the SNMP decoder (net-snmp BER underneath): the input
- * is a UDP payload to or from port 161/162, decoded as the agent side (source port 161) and
- * as the manager side, which differ for encrypted SNMPv3. Every evidence item is checked (a
- * field of this decoder, value bytes all readable, addresses well-formed), the status must be
- * one of the three, and the output stays proportional to the input. */
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "vendorsniff/dissect.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static bool field_ok(enum vs_field f)
-{
-    enum vs_source s = vs_field_source(f);
-    return s == VS_SRC_SNMP;
-}
-
-static void check_evidence(void *ctx, const struct vs_evidence *ev)
-{
-    size_t *count = ctx;
-    if (ev->field >= VS_F__COUNT || !field_ok(ev->field))
-        abort();
-    if ((ev->len && !ev->value) || ev->len > 65536)
-        abort();
-    if (ev->ip && ev->ip->family != 4 && ev->ip->family != 6)
-        abort();
-    /* touch every byte handed out, so the sanitizer sees any that are not readable */
-    volatile uint8_t sink = 0;
-    for (size_t i = 0; i < ev->len; i++)
-        sink ^= ev->value[i];
-    for (size_t i = 0; ev->mac && i < 6; i++)
-        sink ^= ev->mac[i];
-    (void)sink;
-    ++*count;
-}
-
-static void run(const uint8_t *data, size_t size, const struct vs_pkt *pkt)
-{
-    size_t count = 0;
-    enum vs_decode_status st =
-        vs_snmp_dissect(vs_cur_make(data, size), pkt, check_evidence, &count);
-    if (st != VS_DECODE_OK && st != VS_DECODE_TRUNCATED && st != VS_DECODE_MALFORMED)
-        abort();
-    /* each item stands on at least one input byte: no input makes output blow up */
-    if (count > size)
-        abort();
-}
+/* fuzz_snmp.c - libFuzzer target for the SNMP adapter over net-snmp's BER routines: the input
+ * is a UDP payload, tried as the agent's (source port 161) and as a trap (to port 162).
+ * The checks are those of fuzz_decoder.h. */
+#include "fuzz_decoder.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const uint8_t src_mac[6] = {0x00, 0xe0, 0xfc, 0x12, 0x34, 0x56};
+    static const enum vs_source src[] = {VS_SRC_SNMP};
     struct vs_pkt pkt;
-    memset(&pkt, 0, sizeof pkt);
-    pkt.src_mac = src_mac;
+    fz_pkt(&pkt);
     vs_snmp_init();
     pkt.ip_proto = 17;
     pkt.sport = 161;
     pkt.dport = 40000;
-    run(data, size, &pkt);
+    fz_run(vs_snmp_dissect, src, 1, data, size, &pkt);
     pkt.sport = 40000;
     pkt.dport = 162;
-    run(data, size, &pkt);
+    fz_run(vs_snmp_dissect, src, 1, data, size, &pkt);
     return 0;
 }

@@ -13,58 +13,18 @@
 
 
 /* ---- evidence helpers --------------------------------------------------------------- */
-static struct tu_collector col, full_col, part_col;
-
-/* Decodes buf from an exact-size heap copy into *into. */
-static enum vs_decode_status decode_into(vs_dissect_fn fn, const uint8_t *buf, size_t n,
-                                         struct tu_collector *into)
-{
-    struct vs_pkt pkt;
-    tu_pkt_init(&pkt);
-    tu_reset(into);
-    uint8_t *copy = malloc(n ? n : 1);
-    ck_assert_ptr_nonnull(copy);
-    if (n)
-        memcpy(copy, buf, n);
-    enum vs_decode_status st = fn(vs_cur_make(copy, n), &pkt, tu_collect, into);
-    free(copy);
-    return st;
-}
+static struct tu_collector col;
 
 static enum vs_decode_status decode(vs_dissect_fn fn, const uint8_t *buf, size_t n)
 {
-    return decode_into(fn, buf, n, &col);
+    return tu_decode_into(fn, buf, n, &col);
 }
 
 #define EXPECT(f, v)                                                                               \
     ck_assert_msg(tu_has(&col, (f), (v)), "%s: want \"%s\", first is \"%s\"", vs_field_name(f),    \
                   (v), tu_get(&col, (f)) ? tu_get(&col, (f)) : "(none)")
 
-static bool same_ev(const struct tu_ev *a, const struct tu_ev *b)
-{
-    return a->field == b->field && a->len == b->len && strcmp(a->value, b->value) == 0;
-}
-
-/* Every prefix decodes without crash (tu_every_prefix, exact-size blocks) and yields only
- * evidence the whole PDU also yields: nothing half-read past the cut leaks out. */
-static void check_prefixes(vs_dissect_fn fn, const uint8_t *buf, size_t n)
-{
-    struct vs_pkt pkt;
-    tu_pkt_init(&pkt);
-    ck_assert_uint_gt(tu_every_prefix(fn, buf, n, &pkt), 0);
-    decode_into(fn, buf, n, &full_col);
-    ck_assert_uint_gt(full_col.n, 0);
-    for (size_t i = 0; i < n; i++) {
-        decode_into(fn, buf, i, &part_col);
-        for (size_t j = 0; j < part_col.n; j++) {
-            bool found = false;
-            for (size_t k = 0; k < full_col.n && !found; k++)
-                found = same_ev(&part_col.ev[j], &full_col.ev[k]);
-            ck_assert_msg(found, "prefix %zu of %zu: %s=\"%s\" not in the full decode", i, n,
-                          vs_field_name(part_col.ev[j].field), part_col.ev[j].value);
-        }
-    }
-}
+#define check_prefixes tu_check_prefixes
 
 /* ---- real CDP PDUs (everything after SNAP 00000c/2000) ------------------------------ */
 

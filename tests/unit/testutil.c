@@ -105,3 +105,43 @@ const char *tu_src_path(const char *rel)
     snprintf(buf, sizeof buf, "%s/%s", VS_SOURCE_DATADIR, rel);
     return buf;
 }
+
+enum vs_decode_status tu_decode_into(vs_dissect_fn fn, const uint8_t *buf, size_t n,
+                                     struct tu_collector *into)
+{
+    struct vs_pkt pkt;
+    tu_pkt_init(&pkt);
+    tu_reset(into);
+    uint8_t *copy = malloc(n ? n : 1);
+    ck_assert_ptr_nonnull(copy);
+    if (n)
+        memcpy(copy, buf, n);
+    enum vs_decode_status st = fn(vs_cur_make(copy, n), &pkt, tu_collect, into);
+    free(copy);
+    return st;
+}
+
+static bool same_ev(const struct tu_ev *a, const struct tu_ev *b)
+{
+    return a->field == b->field && a->len == b->len && strcmp(a->value, b->value) == 0;
+}
+
+void tu_check_prefixes(vs_dissect_fn fn, const uint8_t *buf, size_t n)
+{
+    static struct tu_collector full, part;
+    struct vs_pkt pkt;
+    tu_pkt_init(&pkt);
+    ck_assert_uint_gt(tu_every_prefix(fn, buf, n, &pkt), 0);
+    tu_decode_into(fn, buf, n, &full);
+    ck_assert_uint_gt(full.n, 0);
+    for (size_t i = 0; i < n; i++) {
+        tu_decode_into(fn, buf, i, &part);
+        for (size_t j = 0; j < part.n; j++) {
+            bool found = false;
+            for (size_t k = 0; k < full.n && !found; k++)
+                found = same_ev(&part.ev[j], &full.ev[k]);
+            ck_assert_msg(found, "prefix %zu of %zu: %s=\"%s\" not in the full decode", i, n,
+                          vs_field_name(part.ev[j].field), part.ev[j].value);
+        }
+    }
+}

@@ -45,6 +45,13 @@ void tu_pkt_init(struct vs_pkt *pkt);
  * defined status; returns the number of prefixes that yielded any evidence. */
 size_t tu_every_prefix(vs_dissect_fn fn, const uint8_t *buf, size_t len, const struct vs_pkt *pkt);
 
+/* Decode buf from an exact-size heap copy (so ASan sees any overread) into *into. */
+enum vs_decode_status tu_decode_into(vs_dissect_fn fn, const uint8_t *buf, size_t n,
+                                     struct tu_collector *into);
+/* Every prefix decodes without crash (tu_every_prefix) and yields only evidence the whole
+ * PDU also yields: nothing half-read past the cut leaks out. The whole PDU must yield some. */
+void tu_check_prefixes(vs_dissect_fn fn, const uint8_t *buf, size_t n);
+
 /* Path of a file in the source tree (VS_SOURCE_DATADIR/rel) in a static buffer. */
 const char *tu_src_path(const char *rel);
 
