@@ -2,6 +2,7 @@
  * timestamps scaled to microseconds by libpcap) and live interfaces, applies BPF filters,
  * and hands each frame to the pipeline. Never transmits. */
 #include "vendorsniff/capture.h"
+#include "vendorsniff/pcapfile.h"
 #include "vendorsniff/pcapng.h"
 
 #include <errno.h>
@@ -25,6 +26,8 @@ struct vs_capture {
      * read by src/pcapng.c; the filter is compiled once per link type met. */
     FILE *ngf;
     struct vs_pcapng *ng;
+    /* Classic pcap files are read from a memory map (src/pcapfile.c). */
+    struct vs_pcapfile *pf;
     const char *filter;
     struct {
         int dlt;
@@ -143,6 +146,54 @@ static long ng_dispatch(struct vs_capture *c, long max, char *err, size_t errsz)
     return total;
 }
 
+static long pf_dispatch(struct vs_capture *c, long max, char *err, size_t errsz)
+{
+    long total = 0;
+    struct vs_pcapfile_pkt pk;
+    int dlt = vs_pcapfile_dlt(c->pf);
+    const struct bpf_program *prog = c->filter ? ng_filter(c, dlt) : NULL;
+    while (!c->broken && (max <= 0 || total < max)) {
+        int rc = vs_pcapfile_next(c->pf, &pk, err, errsz);
+        if (rc == 0)
+            return total;
+        if (rc < 0)
+            return -2;
+        if (c->filter) {
+            struct pcap_pkthdr h;
+            h.ts.tv_sec = (time_t)pk.sec;
+            h.ts.tv_usec = (suseconds_t)pk.usec;
+            h.caplen = (bpf_u_int32)pk.caplen;
+            h.len = (bpf_u_int32)pk.wirelen;
+            if (!prog || pcap_offline_filter(prog, &h, pk.data) == 0)
+                continue;
+        }
+        c->fn(c->ctx, dlt, pk.sec, pk.usec, pk.data, pk.caplen, pk.wirelen);
+        total++;
+    }
+    if (c->broken) {
+        c->broken = 0;
+        return -1;
+    }
+    return total;
+}
+
+/* The filter, checked against a capture of the given link type before any packet. */
+static int check_filter(const char *path, const char *filter, int dlt, char *err, size_t errsz)
+{
+    pcap_t *dead = pcap_open_dead(dlt, 262144);
+    struct bpf_program prog;
+    if (!dead || pcap_compile(dead, &prog, filter, 1, PCAP_NETMASK_UNKNOWN) != 0) {
+        snprintf(err, errsz, "%s: bad filter '%s': %s", path, filter,
+                 dead ? pcap_geterr(dead) : "cannot compile");
+        if (dead)
+            pcap_close(dead);
+        return -EINVAL;
+    }
+    pcap_freecode(&prog);
+    pcap_close(dead);
+    return 0;
+}
+
 int vs_capture_open_file(const char *path, const char *filter, struct vs_capture **out, char *err,
                          size_t errsz)
 {
@@ -151,6 +202,23 @@ int vs_capture_open_file(const char *path, const char *filter, struct vs_capture
     if (!c)
         return -ENOMEM;
     c->name = path;
+    if (strcmp(path, "-") != 0) {
+        int rc = vs_pcapfile_open(path, &c->pf, err, errsz);
+        if (rc == 0) {
+            c->filter = filter && *filter ? filter : NULL;
+            if (c->filter &&
+                (rc = check_filter(path, c->filter, vs_pcapfile_dlt(c->pf), err, errsz)) != 0) {
+                vs_capture_close(c);
+                return rc;
+            }
+            *out = c;
+            return 0;
+        }
+        if (rc != -ENOTSUP) {
+            vs_capture_close(c);
+            return rc;
+        }
+    }
     if (strcmp(path, "-") != 0 && vs_pcapng_needs_own_reader(path)) {
         int rc = open_own_pcapng(c, path, filter, err, errsz);
         if (rc != 0) {
@@ -260,6 +328,7 @@ void vs_capture_close(struct vs_capture *c)
         if (c->progs[i].ok)
             pcap_freecode(&c->progs[i].prog);
     vs_pcapng_close(c->ng);
+    vs_pcapfile_close(c->pf);
     if (c->ngf)
         fclose(c->ngf);
     if (c->p)
@@ -272,6 +341,8 @@ long vs_capture_dispatch(struct vs_capture *c, long max, vs_packet_fn fn, void *
 {
     c->fn = fn;
     c->ctx = ctx;
+    if (c->pf)
+        return pf_dispatch(c, max, err, errsz);
     if (c->ng)
         return ng_dispatch(c, max, err, errsz);
     long total = 0;
@@ -308,7 +379,7 @@ long vs_capture_dispatch(struct vs_capture *c, long max, vs_packet_fn fn, void *
 
 void vs_capture_break(struct vs_capture *c)
 {
-    if (c && c->ng)
+    if (c && (c->ng || c->pf))
         c->broken = 1;
     if (c && c->p)
         pcap_breakloop(c->p);

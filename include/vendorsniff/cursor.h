@@ -182,6 +182,13 @@ static inline bool vs_cur_has_prefix(const struct vs_cur *c, const void *s, size
     return len <= c->n && memcmp(c->p, s, len) == 0;
 }
 
+/* A hint that bytes at off will be read soon (no read happens; nothing past the end). */
+static inline void vs_cur_prefetch(const struct vs_cur *c, size_t off)
+{
+    if (off < c->n)
+        __builtin_prefetch(c->p + off, 0, 0);
+}
+
 /* A cursor over bytes [off, off+len) of c, without consuming c. */
 static inline bool vs_cur_window(const struct vs_cur *c, size_t off, size_t len, struct vs_cur *w)
 {

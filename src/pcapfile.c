@@ -1,0 +1,181 @@
+/* pcapfile.c - classic pcap files (pcap-savefile(5): 24-byte header, 16-byte record headers,
+ * either byte order, microsecond or nanosecond magic) read from a memory map through the
+ * cursor: the file is as untrusted as the packets in it. */
+#include "vendorsniff/pcapfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "vendorsniff/cursor.h"
+
+#define MAGIC_USEC 0xa1b2c3d4u
+#define MAGIC_NSEC 0xa1b23c4du
+/* libpcap refuses records longer than this unless the header's snap length is larger. */
+#define MAX_SNAPLEN 262144u
+
+struct vs_pcapfile {
+    char *name;
+    void *map; /* NULL for a caller's buffer */
+    size_t maplen;
+    struct vs_cur rest;
+    bool swap, nsec;
+    int dlt;
+    uint32_t snaplen;
+    uint64_t records;
+    size_t offset; /* of the next record, for messages */
+};
+
+static uint32_t rd32(struct vs_cur *c, bool swap, bool *ok)
+{
+    uint32_t v;
+    if (!(swap ? vs_cur_be32(c, &v) : vs_cur_le32(c, &v)))
+        *ok = false;
+    return v;
+}
+
+static int parse_header(struct vs_pcapfile *r, const uint8_t *buf, size_t len)
+{
+    struct vs_cur c = vs_cur_make(buf, len);
+    uint32_t magic;
+    if (!vs_cur_peek_be32(&c, 0, &magic))
+        return -ENOTSUP;
+    /* The magic is written in the writer's byte order. */
+    if (magic == 0xd4c3b2a1u || magic == 0x4d3cb2a1u) {
+        r->swap = false; /* little-endian file */
+        r->nsec = magic == 0x4d3cb2a1u;
+    } else if (magic == MAGIC_USEC || magic == MAGIC_NSEC) {
+        r->swap = true; /* big-endian file */
+        r->nsec = magic == MAGIC_NSEC;
+    } else {
+        return -ENOTSUP;
+    }
+    bool ok = true;
+    vs_cur_skip(&c, 4);
+    uint16_t major, minor;
+    if (r->swap) {
+        ok = vs_cur_be16(&c, &major) && vs_cur_be16(&c, &minor);
+    } else {
+        ok = vs_cur_le16(&c, &major) && vs_cur_le16(&c, &minor);
+    }
+    (void)minor;
+    rd32(&c, r->swap, &ok); /* thiszone */
+    rd32(&c, r->swap, &ok); /* sigfigs */
+    r->snaplen = rd32(&c, r->swap, &ok);
+    uint32_t linktype = rd32(&c, r->swap, &ok);
+    if (!ok || major != 2)
+        return -ENOTSUP; /* let libpcap say what is wrong with it */
+    r->dlt = (int)(linktype & 0xffff);
+    r->rest = c;
+    r->offset = 24;
+    return 0;
+}
+
+int vs_pcapfile_open_buf(const char *name, const uint8_t *buf, size_t len,
+                         struct vs_pcapfile **out, char *err, size_t errsz)
+{
+    (void)err;
+    (void)errsz;
+    struct vs_pcapfile *r = calloc(1, sizeof *r);
+    if (!r)
+        return -ENOMEM;
+    r->name = strdup(name);
+    int rc = r->name ? parse_header(r, buf, len) : -ENOMEM;
+    if (rc != 0) {
+        vs_pcapfile_close(r);
+        return rc;
+    }
+    *out = r;
+    return 0;
+}
+
+int vs_pcapfile_open(const char *path, struct vs_pcapfile **out, char *err, size_t errsz)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -ENOTSUP; /* libpcap reports the error in its words */
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 24) {
+        close(fd);
+        return -ENOTSUP;
+    }
+    size_t len = (size_t)st.st_size;
+    void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED)
+        return -ENOTSUP;
+    madvise(map, len, MADV_SEQUENTIAL);
+    int rc = vs_pcapfile_open_buf(path, map, len, out, err, errsz);
+    if (rc != 0) {
+        munmap(map, len);
+        return rc;
+    }
+    (*out)->map = map;
+    (*out)->maplen = len;
+    return 0;
+}
+
+int vs_pcapfile_next(struct vs_pcapfile *r, struct vs_pcapfile_pkt *pkt, char *err, size_t errsz)
+{
+    if (vs_cur_empty(&r->rest))
+        return 0;
+    struct vs_cur c = r->rest;
+    bool ok = true;
+    uint32_t sec = rd32(&c, r->swap, &ok);
+    uint32_t frac = rd32(&c, r->swap, &ok);
+    uint32_t incl = rd32(&c, r->swap, &ok);
+    uint32_t orig = rd32(&c, r->swap, &ok);
+    if (!ok) {
+        snprintf(err, errsz, "%s: truncated capture file (record header cut at offset %zu)",
+                 r->name, r->offset);
+        return -EINVAL;
+    }
+    uint32_t limit = r->snaplen > MAX_SNAPLEN ? r->snaplen : MAX_SNAPLEN;
+    if (incl > limit) {
+        snprintf(err, errsz, "%s: corrupt capture file (record of %u bytes at offset %zu)",
+                 r->name, incl, r->offset);
+        return -EINVAL;
+    }
+    const uint8_t *data;
+    if (!vs_cur_bytes(&c, incl, &data)) {
+        snprintf(err, errsz,
+                 "%s: truncated capture file (record at offset %zu: %u bytes, %zu present)",
+                 r->name, r->offset, incl, vs_cur_len(&c));
+        return -EINVAL;
+    }
+    r->rest = c;
+    /* The file streams through memory once: ask for the next records' headers early, so
+     * the cache misses overlap with the work on this packet. */
+    vs_cur_prefetch(&c, 0);
+    vs_cur_prefetch(&c, 64);
+    vs_cur_prefetch(&c, 2048);
+    r->offset += 16 + (size_t)incl;
+    r->records++;
+    pkt->sec = sec;
+    pkt->usec = r->nsec ? frac / 1000 : frac;
+    if (pkt->usec >= 1000000)
+        pkt->usec = 999999;
+    pkt->data = data;
+    pkt->caplen = incl;
+    pkt->wirelen = orig < incl ? incl : orig;
+    return 1;
+}
+
+int vs_pcapfile_dlt(const struct vs_pcapfile *r) { return r->dlt; }
+uint32_t vs_pcapfile_snaplen(const struct vs_pcapfile *r) { return r->snaplen; }
+
+void vs_pcapfile_close(struct vs_pcapfile *r)
+{
+    if (!r)
+        return;
+    if (r->map)
+        munmap(r->map, r->maplen);
+    free(r->name);
+    free(r);
+}
