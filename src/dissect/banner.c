@@ -309,7 +309,9 @@ static const struct {
 static enum vs_decode_status cwmp(struct vs_cur body, bool cut_by_bound, vs_emit_fn emit, void *ctx)
 {
     /* Running out inside the Inform is truncation only if the segment ended there. */
-    enum vs_decode_status short_st = cut_by_bound ? VS_DECODE_OK : VS_DECODE_TRUNCATED;
+    /* A body that goes on in the next TCP segment is segmentation, not a decode error. */
+    (void)cut_by_bound;
+    enum vs_decode_status short_st = VS_DECODE_OK;
     struct cwmp_state s = {false, false, vs_cur_make(NULL, 0)};
     size_t i = 0;
     for (;;) {

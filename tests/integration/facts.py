@@ -44,9 +44,6 @@ KNOWN_GAPS = {
     # MNDP: the IPv6-Address TLV does not bind its address.
     "mndp.pcap: e4:8d:8c:19:c0:05: ips include ['10.0.0.11', '2001:db8:0:1::11']":
         "2001:db8:0:1::11 from the MNDP IPv6-Address TLV is not bound",
-    # The first segment of a split HTTP POST counts as a banner decode error.
-    "zte_cpe.pcap: stats: no decode errors on a well-formed capture":
-        "frame 18 (first TCP segment of a 2-segment Inform) counted as banner truncated",
     # An escape sequence in the CDP platform leaves '[31m' in the model.
     "hostile_strings.pcap: c8:4c:75:66:66:02: model free of escape-sequence remnants":
         "model '[31mWS-C2960X' from platform 'cisco ESC[31mWS-C2960X'",
