@@ -30,7 +30,7 @@ def main():
                 stats["oui_org"][0] += 1
             else:
                 misses.append(f"{mac}: org {t['organization']!r} got {d.get('oui_org')!r}")
-        if t["infra"] == "1" and t["model"]:
+        if t["infra"] == "1" and t["model"] and t["persona"] != "linux":
             stats["model"][1] += 1
             if (d.get("model") or "").lower() == t["model"].lower():
                 stats["model"][0] += 1
@@ -44,8 +44,11 @@ def main():
                 misses.append(f"{mac}: name {t['sysname']!r} got {d.get('name')!r}")
     for k, (ok, n) in stats.items():
         print(f"{k:8s} {ok}/{n} {100.0 * ok / n if n else 100:.1f}%")
-    for m in misses[:30]:
-        print("  " + m)
+    try:
+        for m in misses[:30]:
+            print("  " + m)
+    except BrokenPipeError:
+        pass
 
 
 if __name__ == "__main__":

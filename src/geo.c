@@ -3,7 +3,6 @@
 #include "vendorsniff/geo.h"
 
 #include <errno.h>
-#include <jansson.h>
 #include <maxminddb.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 #include <netinet/in.h>
 
 #include "vendorsniff/inventory.h"
+#include "vendorsniff/jsonw.h"
 
 #define GEO_CACHE_SIZE 4096 /* entries, power of two; direct-mapped */
 
@@ -192,39 +192,53 @@ bool vs_geo_lookup(const struct vs_geo *g, const struct vs_ip *ip, struct vs_geo
     return c->found;
 }
 
-void vs_geo_annotate(const struct vs_geo *g, const struct vs_device *d, void *obj)
+void vs_geo_annotate(const struct vs_geo *g, const struct vs_device *d, struct vs_jw *w)
 {
-    json_t *j = obj;
-    json_t *arr = json_array();
+    vs_jw_key(w, "geo");
+    vs_jw_arr_begin(w);
     for (uint8_t i = 0; i < d->nips; i++) {
         struct vs_geo_info info;
         if (!vs_geo_lookup(g, &d->ips[i], &info))
             continue;
         char buf[VS_IP_STRLEN];
         vs_ip_format(&d->ips[i], buf);
-        json_t *e = json_object();
-        json_object_set_new(e, "ip", json_string(buf));
-        json_object_set_new(e, "country", info.country[0] ? json_string(info.country) : json_null());
-        json_object_set_new(e, "asn", info.asn ? json_integer(info.asn) : json_null());
-        json_object_set_new(e, "as_org", info.as_org[0] ? json_string(info.as_org) : json_null());
-        json_array_append_new(arr, e);
+        vs_jw_obj_begin(w);
+        vs_jw_key(w, "ip");
+        vs_jw_str(w, buf);
+        vs_jw_key(w, "country");
+        vs_jw_str(w, info.country[0] ? info.country : NULL);
+        vs_jw_key(w, "asn");
+        if (info.asn)
+            vs_jw_int(w, info.asn);
+        else
+            vs_jw_null(w);
+        vs_jw_key(w, "as_org");
+        vs_jw_str(w, info.as_org[0] ? info.as_org : NULL);
+        vs_jw_obj_end(w);
     }
-    json_object_set_new(j, "geo", arr);
-    json_t *peers = json_array();
+    vs_jw_arr_end(w);
+    vs_jw_key(w, "peers");
+    vs_jw_arr_begin(w);
     for (uint8_t i = 0; i < d->npeers; i++) {
         struct vs_geo_info info;
         bool found = vs_geo_lookup(g, &d->peers[i].ip, &info);
         char buf[VS_IP_STRLEN];
         vs_ip_format(&d->peers[i].ip, buf);
-        json_t *e = json_object();
-        json_object_set_new(e, "ip", json_string(buf));
-        json_object_set_new(e, "country",
-                            found && info.country[0] ? json_string(info.country) : json_null());
-        json_object_set_new(e, "asn", found && info.asn ? json_integer(info.asn) : json_null());
-        json_object_set_new(e, "as_org",
-                            found && info.as_org[0] ? json_string(info.as_org) : json_null());
-        json_object_set_new(e, "packets", json_integer((json_int_t)d->peers[i].packets));
-        json_array_append_new(peers, e);
+        vs_jw_obj_begin(w);
+        vs_jw_key(w, "ip");
+        vs_jw_str(w, buf);
+        vs_jw_key(w, "country");
+        vs_jw_str(w, found && info.country[0] ? info.country : NULL);
+        vs_jw_key(w, "asn");
+        if (found && info.asn)
+            vs_jw_int(w, info.asn);
+        else
+            vs_jw_null(w);
+        vs_jw_key(w, "as_org");
+        vs_jw_str(w, found && info.as_org[0] ? info.as_org : NULL);
+        vs_jw_key(w, "packets");
+        vs_jw_int(w, (int64_t)d->peers[i].packets);
+        vs_jw_obj_end(w);
     }
-    json_object_set_new(j, "peers", peers);
+    vs_jw_arr_end(w);
 }

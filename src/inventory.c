@@ -1156,10 +1156,16 @@ static int cmp_report(const void *a, const void *b)
         if (c)
             return c;
     }
-    char ix[64], iy[64];
-    vs_device_id(x, ix, sizeof ix);
-    vs_device_id(y, iy, sizeof iy);
-    return strcmp(ix, iy);
+    /* Then MAC devices before IP devices, each in address order (no text formatting:
+     * sorting a large inventory compares millions of times). */
+    bool mx = x->flags & VS_DEV_HAS_MAC, my = y->flags & VS_DEV_HAS_MAC;
+    if (mx != my)
+        return mx ? -1 : 1;
+    if (mx)
+        return memcmp(x->mac, y->mac, 6);
+    if (x->key_ip.family != y->key_ip.family)
+        return x->key_ip.family < y->key_ip.family ? -1 : 1;
+    return memcmp(x->key_ip.a, y->key_ip.a, x->key_ip.family == 4 ? 4 : 16);
 }
 
 struct vs_device **vs_inventory_sorted(struct vs_inventory *inv, size_t *n)

@@ -111,12 +111,12 @@ int vs_state_save(const char *path, struct vs_inventory *inv, char *err, size_t 
     size_t n;
     struct vs_device *const *devs = vs_inventory_devices(inv, &n);
     json_object_set_new(h, "devices", json_integer((json_int_t)n));
-    if (json_dumpf(h, f, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0 || fputc('\n', f) == EOF)
+    if (json_dumpf(h, f, JSON_COMPACT) != 0 || fputc('\n', f) == EOF)
         rc = -EIO;
     json_decref(h);
     for (size_t i = 0; i < n && rc == 0; i++) {
         json_t *j = device_state(devs[i]);
-        if (json_dumpf(j, f, JSON_COMPACT | JSON_PRESERVE_ORDER) != 0 || fputc('\n', f) == EOF)
+        if (json_dumpf(j, f, JSON_COMPACT) != 0 || fputc('\n', f) == EOF)
             rc = -EIO;
         json_decref(j);
     }

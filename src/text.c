@@ -189,16 +189,58 @@ bool vs_buf_printf(struct vs_buf *b, const char *fmt, ...)
     return ok;
 }
 
+/* Days since 1970-01-01 to a civil date (proleptic Gregorian), without the C library's
+ * time zone machinery: every event and every inventory line carries three timestamps. */
+static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    uint64_t doe = (uint64_t)(z - era * 146097);
+    uint64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t yy = (int64_t)yoe + era * 400;
+    uint64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    uint64_t mp = (5 * doy + 2) / 153;
+    *d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
+    *y = yy + (*m <= 2);
+}
+
+static char *put_digits(char *p, uint64_t v, int width)
+{
+    for (int i = width - 1; i >= 0; i--) {
+        p[i] = (char)('0' + v % 10);
+        v /= 10;
+    }
+    return p + width;
+}
+
 void vs_ts_format(int64_t sec, uint32_t usec, char out[VS_TS_STRLEN])
 {
-    time_t t = (time_t)sec;
-    struct tm tm;
-    if (!gmtime_r(&t, &tm)) {
+    int64_t days = sec >= 0 ? sec / 86400 : -((-sec + 86399) / 86400);
+    int64_t rem = sec - days * 86400;
+    int64_t y;
+    unsigned mo, d;
+    civil_from_days(days, &y, &mo, &d);
+    if (y < 0 || y > 9999) {
         snprintf(out, VS_TS_STRLEN, "1970-01-01T00:00:00.000000Z");
         return;
     }
-    snprintf(out, VS_TS_STRLEN, "%04d-%02d-%02dT%02d:%02d:%02d.%06uZ", tm.tm_year + 1900,
-             tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (unsigned)(usec % 1000000));
+    char *p = out;
+    p = put_digits(p, (uint64_t)y, 4);
+    *p++ = '-';
+    p = put_digits(p, mo, 2);
+    *p++ = '-';
+    p = put_digits(p, d, 2);
+    *p++ = 'T';
+    p = put_digits(p, (uint64_t)(rem / 3600), 2);
+    *p++ = ':';
+    p = put_digits(p, (uint64_t)(rem / 60 % 60), 2);
+    *p++ = ':';
+    p = put_digits(p, (uint64_t)(rem % 60), 2);
+    *p++ = '.';
+    p = put_digits(p, usec % 1000000, 6);
+    *p++ = 'Z';
+    *p = '\0';
 }
 
 bool vs_ts_parse(const char *s, int64_t *sec, uint32_t *usec)

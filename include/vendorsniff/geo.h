@@ -29,8 +29,9 @@ bool vs_geo_is_public(const struct vs_ip *ip);
 /* Look up one public address (cached). False when not public or not found. */
 bool vs_geo_lookup(const struct vs_geo *g, const struct vs_ip *ip, struct vs_geo_info *out);
 
-/* Add "geo" (and "peers" when tracked) to a device's JSON object (a json_t *). */
-void vs_geo_annotate(const struct vs_geo *g, const struct vs_device *d, void *json_object);
+/* Write the "geo" and "peers" members of a device's JSON object. */
+struct vs_jw;
+void vs_geo_annotate(const struct vs_geo *g, const struct vs_device *d, struct vs_jw *w);
 
 /* "GeoLite2-Country 2026-11-01, GeoLite2-ASN 2026-11-01" for --version and the report. */
 const char *vs_geo_describe(const struct vs_geo *g);

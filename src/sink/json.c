@@ -1,9 +1,8 @@
-/* json.c - JSON Lines events and the inventory file, written with jansson. Every value
- * from the wire is already valid UTF-8 (the inventory cleans it), and jansson escapes
- * control characters, so each line is valid JSON whatever the packets held. */
+/* json.c - JSON Lines events (device, alert, stats) and the inventory file, written with
+ * the streaming writer of jsonw.c: one buffer per line, one write per line. Strings are
+ * escaped and made valid UTF-8 there, so every line is valid JSON whatever the packets held. */
 #include <errno.h>
 #include <fcntl.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,242 +10,282 @@
 #include <unistd.h>
 
 #include "vendorsniff/geo.h"
+#include "vendorsniff/jsonw.h"
 #include "vendorsniff/oui.h"
 #include "vendorsniff/sink.h"
 #include "vendorsniff/text.h"
 
-static json_t *jstr(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
-
-static json_t *jts(int64_t sec, uint32_t usec)
+static void jw_ts(struct vs_jw *w, const char *key, int64_t sec, uint32_t usec)
 {
     char ts[VS_TS_STRLEN];
     vs_ts_format(sec, usec, ts);
-    return json_string(ts);
+    vs_jw_key(w, key);
+    vs_jw_str(w, ts);
 }
 
-static json_t *event_head(const char *event, const struct vs_out *o, int64_t sec, uint32_t usec)
+static void kv_str(struct vs_jw *w, const char *key, const char *v)
 {
-    json_t *j = json_object();
-    json_object_set_new(j, "event", json_string(event));
-    json_object_set_new(j, "ts", jts(sec, usec));
-    json_object_set_new(j, "sensor", jstr(o->sensor ? o->sensor : "vendorsniff"));
-    return j;
+    vs_jw_key(w, key);
+    vs_jw_str(w, v);
 }
 
-static json_t *evidence_array(const struct vs_device *d)
+static void event_head(struct vs_jw *w, const char *event, const struct vs_out *o, int64_t sec,
+                       uint32_t usec)
 {
-    json_t *a = json_array();
-    if (d->oui_org) {
-        json_t *e = json_object();
-        json_object_set_new(e, "source", json_string("oui"));
-        json_object_set_new(e, "field", json_string("org"));
-        json_object_set_new(e, "value", json_string(d->oui_org));
-        json_array_append_new(a, e);
-    }
+    vs_jw_obj_begin(w);
+    kv_str(w, "event", event);
+    jw_ts(w, "ts", sec, usec);
+    kv_str(w, "sensor", o->sensor ? o->sensor : "vendorsniff");
+}
+
+static void evidence_item(struct vs_jw *w, const char *src, const char *field, const char *v,
+                          size_t len, const char *rule)
+{
+    vs_jw_obj_begin(w);
+    kv_str(w, "source", src);
+    kv_str(w, "field", field);
+    vs_jw_key(w, "value");
+    vs_jw_strn(w, v, len);
+    if (rule)
+        kv_str(w, "rule", rule);
+    vs_jw_obj_end(w);
+}
+
+static void evidence_array(struct vs_jw *w, const struct vs_device *d)
+{
+    vs_jw_key(w, "evidence");
+    vs_jw_arr_begin(w);
+    if (d->oui_org)
+        evidence_item(w, "oui", "org", d->oui_org, strlen(d->oui_org), NULL);
     const char *cls = vs_mac_class_name((enum vs_mac_class)d->mac_class);
-    if ((d->flags & VS_DEV_HAS_MAC) && cls) {
-        json_t *e = json_object();
-        json_object_set_new(e, "source", json_string("oui"));
-        json_object_set_new(e, "field", json_string("class"));
-        json_object_set_new(e, "value", json_string(cls));
-        json_array_append_new(a, e);
-    }
+    if ((d->flags & VS_DEV_HAS_MAC) && cls)
+        evidence_item(w, "oui", "class", cls, strlen(cls), NULL);
     for (size_t i = 0; i < d->nev; i++) {
         const struct vs_ev_item *it = &d->ev[i];
-        json_t *e = json_object();
-        json_object_set_new(e, "source", json_string(vs_source_name(vs_field_source(it->field))));
-        json_object_set_new(e, "field", json_string(vs_field_name(it->field)));
-        json_object_set_new(e, "value", json_stringn(it->value, it->len));
-        if (it->rule_id)
-            json_object_set_new(e, "rule", json_string(it->rule_id));
-        json_array_append_new(a, e);
+        evidence_item(w, vs_source_name(vs_field_source(it->field)), vs_field_name(it->field),
+                      it->value, it->len, it->rule_id);
     }
-    return a;
 }
 
-static json_t *ips_array(const struct vs_device *d)
+static void ips_array(struct vs_jw *w, const struct vs_device *d)
 {
-    json_t *a = json_array();
+    vs_jw_key(w, "ips");
+    vs_jw_arr_begin(w);
     for (uint8_t i = 0; i < d->nips; i++) {
         char buf[VS_IP_STRLEN];
         vs_ip_format(&d->ips[i], buf);
-        json_array_append_new(a, json_string(buf));
+        vs_jw_str(w, buf);
     }
-    return a;
+    vs_jw_arr_end(w);
 }
 
-static json_t *risk_object(const struct vs_out *o, const struct vs_risk_rule *r, const char *vendor)
+static void mac_field(struct vs_jw *w, const struct vs_device *d)
 {
-    if (!r)
-        return json_null();
-    json_t *j = json_object();
-    json_object_set_new(j, "list", jstr(o->risk ? o->risk->name : NULL));
-    json_object_set_new(j, "rule", json_string(r->id));
-    json_object_set_new(j, "vendor", jstr(vendor));
-    json_object_set_new(j, "severity", json_string(vs_severity_name(r->severity)));
-    json_object_set_new(j, "reason", jstr(r->reason));
-    json_object_set_new(j, "reference", jstr(r->reference));
-    return j;
-}
-
-static json_t *device_json(const struct vs_out *o, const struct vs_device *d, int64_t sec,
-                           uint32_t usec)
-{
-    char id[64], mac[VS_MAC_STRLEN];
-    vs_device_id(d, id, sizeof id);
-    json_t *j = event_head("device", o, sec, usec);
-    json_object_set_new(j, "id", json_string(id));
+    char mac[VS_MAC_STRLEN];
+    vs_jw_key(w, "mac");
     if (d->flags & VS_DEV_HAS_MAC) {
         vs_mac_format(d->mac, mac);
-        json_object_set_new(j, "mac", json_string(mac));
+        vs_jw_str(w, mac);
     } else {
-        json_object_set_new(j, "mac", json_null());
+        vs_jw_null(w);
     }
-    if (d->naliases) {
-        json_t *om = json_array();
-        for (uint8_t i = 0; i < d->naliases; i++) {
-            vs_mac_format(d->aliases[i], mac);
-            json_array_append_new(om, json_string(mac));
-        }
-        json_object_set_new(j, "other_macs", om);
-    }
-    json_object_set_new(j, "ips", ips_array(d));
-    json_t *vl = json_array();
-    for (uint8_t i = 0; i < d->nvlans; i++)
-        json_array_append_new(vl, json_integer(d->vlans[i]));
-    json_object_set_new(j, "vlans", vl);
-    json_object_set_new(j, "vendor", jstr(d->vendor));
-    json_object_set_new(j, "confidence", json_real(d->confidence));
-    json_object_set_new(j, "oui_org", jstr(d->oui_org));
-    json_object_set_new(j, "model", jstr(d->model));
-    json_object_set_new(j, "software", jstr(d->software));
-    json_object_set_new(j, "name", jstr(d->name));
-    json_object_set_new(j, "evidence", evidence_array(d));
-    json_object_set_new(j, "risk", risk_object(o, d->risk, d->vendor));
-    if (d->flags & (VS_DEV_GATEWAY | VS_DEV_ROUTER))
-        json_object_set_new(j, "gateway", json_true());
-    if (o->geo)
-        vs_geo_annotate(o->geo, d, j);
-    json_object_set_new(j, "first_seen", jts(d->first_sec, d->first_usec));
-    json_object_set_new(j, "last_seen", jts(d->last_sec, d->last_usec));
-    json_object_set_new(j, "packets", json_integer((json_int_t)d->packets));
-    return j;
 }
 
-static int dump_line(FILE *f, json_t *j)
+static void id_field(struct vs_jw *w, const struct vs_device *d)
 {
-    /* Fixed key order (insertion order) keeps offline output deterministic. */
-    int rc = json_dumpf(j, f, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4));
-    json_decref(j);
-    if (rc != 0 || fputc('\n', f) == EOF)
-        return -EIO;
-    return 0;
+    char id[64];
+    vs_device_id(d, id, sizeof id);
+    kv_str(w, "id", id);
+}
+
+static void risk_object(struct vs_jw *w, const struct vs_out *o, const struct vs_risk_rule *r,
+                        const char *vendor)
+{
+    vs_jw_key(w, "risk");
+    if (!r) {
+        vs_jw_null(w);
+        return;
+    }
+    vs_jw_obj_begin(w);
+    kv_str(w, "list", o->risk ? o->risk->name : NULL);
+    kv_str(w, "rule", r->id);
+    kv_str(w, "vendor", vendor);
+    kv_str(w, "severity", vs_severity_name(r->severity));
+    kv_str(w, "reason", r->reason);
+    kv_str(w, "reference", r->reference);
+    vs_jw_obj_end(w);
+}
+
+static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs_device *d,
+                        int64_t sec, uint32_t usec)
+{
+    event_head(w, "device", o, sec, usec);
+    id_field(w, d);
+    mac_field(w, d);
+    if (d->naliases) {
+        vs_jw_key(w, "other_macs");
+        vs_jw_arr_begin(w);
+        for (uint8_t i = 0; i < d->naliases; i++) {
+            char mac[VS_MAC_STRLEN];
+            vs_mac_format(d->aliases[i], mac);
+            vs_jw_str(w, mac);
+        }
+        vs_jw_arr_end(w);
+    }
+    ips_array(w, d);
+    vs_jw_key(w, "vlans");
+    vs_jw_arr_begin(w);
+    for (uint8_t i = 0; i < d->nvlans; i++)
+        vs_jw_int(w, d->vlans[i]);
+    vs_jw_arr_end(w);
+    kv_str(w, "vendor", d->vendor);
+    vs_jw_key(w, "confidence");
+    vs_jw_real(w, d->confidence);
+    kv_str(w, "oui_org", d->oui_org);
+    kv_str(w, "model", d->model);
+    kv_str(w, "software", d->software);
+    kv_str(w, "name", d->name);
+    evidence_array(w, d);
+    vs_jw_arr_end(w);
+    risk_object(w, o, d->risk, d->vendor);
+    if (d->flags & (VS_DEV_GATEWAY | VS_DEV_ROUTER)) {
+        vs_jw_key(w, "gateway");
+        vs_jw_bool(w, true);
+    }
+    if (o->geo)
+        vs_geo_annotate(o->geo, d, w);
+    jw_ts(w, "first_seen", d->first_sec, d->first_usec);
+    jw_ts(w, "last_seen", d->last_sec, d->last_usec);
+    vs_jw_key(w, "packets");
+    vs_jw_int(w, (int64_t)d->packets);
+    vs_jw_obj_end(w);
+}
+
+/* One line out: the buffer and a newline in one write. */
+static int put_line(FILE *f, struct vs_jw *w)
+{
+    vs_buf_add(&w->b, "\n", 1);
+    int rc = w->b.p && fwrite(w->b.p, 1, w->b.len, f) == w->b.len ? 0 : -EIO;
+    vs_jw_free(w);
+    return rc;
 }
 
 int vs_jsonl_device(FILE *f, const struct vs_out *o, const struct vs_device *d, int64_t sec,
                     uint32_t usec)
 {
-    return dump_line(f, device_json(o, d, sec, usec));
+    struct vs_jw w = {0};
+    device_json(&w, o, d, sec, usec);
+    return put_line(f, &w);
 }
 
-static json_t *alert_json(const struct vs_out *o, const struct vs_device *d,
-                          const struct vs_risk_rule *r, int64_t sec, uint32_t usec)
+static void alert_json(struct vs_jw *w, const struct vs_out *o, const struct vs_device *d,
+                       const struct vs_risk_rule *r, int64_t sec, uint32_t usec)
 {
-    char id[64], mac[VS_MAC_STRLEN];
-    vs_device_id(d, id, sizeof id);
-    json_t *j = event_head("alert", o, sec, usec);
-    json_object_set_new(j, "id", json_string(id));
-    if (d->flags & VS_DEV_HAS_MAC) {
-        vs_mac_format(d->mac, mac);
-        json_object_set_new(j, "mac", json_string(mac));
-    } else {
-        json_object_set_new(j, "mac", json_null());
-    }
-    json_object_set_new(j, "ips", ips_array(d));
-    json_object_set_new(j, "vendor", jstr(r->kind == VS_RISK_VENDOR ? r->vendor : d->vendor));
-    json_object_set_new(j, "model", jstr(d->model));
-    json_object_set_new(j, "confidence", json_real(d->confidence));
-    json_object_set_new(j, "severity", json_string(vs_severity_name(r->severity)));
-    json_object_set_new(j, "rule", json_string(r->kind == VS_RISK_VENDOR ? "risk-vendor" : "risk-peer"));
-    json_object_set_new(j, "list_rule", json_string(r->id));
-    json_object_set_new(j, "list", jstr(o->risk ? o->risk->name : NULL));
-    json_object_set_new(j, "reason", jstr(r->reason));
-    json_object_set_new(j, "reference", jstr(r->reference));
-    json_object_set_new(j, "evidence", evidence_array(d));
-    return j;
+    event_head(w, "alert", o, sec, usec);
+    id_field(w, d);
+    mac_field(w, d);
+    ips_array(w, d);
+    kv_str(w, "vendor", r->kind == VS_RISK_VENDOR ? r->vendor : d->vendor);
+    kv_str(w, "model", d->model);
+    vs_jw_key(w, "confidence");
+    vs_jw_real(w, d->confidence);
+    kv_str(w, "severity", vs_severity_name(r->severity));
+    kv_str(w, "rule", r->kind == VS_RISK_VENDOR ? "risk-vendor" : "risk-peer");
+    kv_str(w, "list_rule", r->id);
+    kv_str(w, "list", o->risk ? o->risk->name : NULL);
+    kv_str(w, "reason", r->reason);
+    kv_str(w, "reference", r->reference);
+    evidence_array(w, d); /* left open: a peer alert appends its peer evidence */
 }
 
 int vs_jsonl_alert(FILE *f, const struct vs_out *o, const struct vs_device *d,
                    const struct vs_risk_rule *r, int64_t sec, uint32_t usec)
 {
-    return dump_line(f, alert_json(o, d, r, sec, usec));
+    struct vs_jw w = {0};
+    alert_json(&w, o, d, r, sec, usec);
+    vs_jw_arr_end(&w);
+    vs_jw_obj_end(&w);
+    return put_line(f, &w);
 }
 
 int vs_jsonl_peer_alert(FILE *f, const struct vs_out *o, const struct vs_device *d,
                         const struct vs_risk_rule *r, const struct vs_ip *peer, const char *country,
                         uint32_t asn, int64_t sec, uint32_t usec)
 {
-    json_t *j = alert_json(o, d, r, sec, usec);
-    char ip[VS_IP_STRLEN];
+    struct vs_jw w = {0};
+    char ip[VS_IP_STRLEN], v[128];
     vs_ip_format(peer, ip);
-    json_t *p = json_object();
-    json_object_set_new(p, "ip", json_string(ip));
-    json_object_set_new(p, "country", country && *country ? json_string(country) : json_null());
-    json_object_set_new(p, "asn", asn ? json_integer(asn) : json_null());
-    json_object_set_new(j, "peer", p);
-    json_t *e = json_object();
-    char v[128];
-    snprintf(v, sizeof v, "%s%s%s%s", ip, country && *country ? " country " : "",
-             country ? country : "", "");
-    if (asn) {
-        size_t n = strlen(v);
-        snprintf(v + n, sizeof v - n, " AS%u", (unsigned)asn);
-    }
-    json_object_set_new(e, "source", json_string("geo"));
-    json_object_set_new(e, "field", json_string("peer"));
-    json_object_set_new(e, "value", json_string(v));
-    json_array_append_new(json_object_get(j, "evidence"), e);
-    return dump_line(f, j);
+    alert_json(&w, o, d, r, sec, usec);
+    int n = snprintf(v, sizeof v, "%s%s%s", ip, country && *country ? " country " : "",
+                     country && *country ? country : "");
+    if (asn && n > 0 && (size_t)n < sizeof v)
+        snprintf(v + n, sizeof v - (size_t)n, " AS%u", (unsigned)asn);
+    evidence_item(&w, "geo", "peer", v, strlen(v), NULL);
+    vs_jw_arr_end(&w);
+    vs_jw_key(&w, "peer");
+    vs_jw_obj_begin(&w);
+    kv_str(&w, "ip", ip);
+    kv_str(&w, "country", country && *country ? country : NULL);
+    vs_jw_key(&w, "asn");
+    if (asn)
+        vs_jw_int(&w, asn);
+    else
+        vs_jw_null(&w);
+    vs_jw_obj_end(&w);
+    vs_jw_obj_end(&w);
+    return put_line(f, &w);
 }
 
 char *vs_alert_json_string(const struct vs_out *o, const struct vs_device *d,
                            const struct vs_risk_rule *r, int64_t sec, uint32_t usec)
 {
-    json_t *j = alert_json(o, d, r, sec, usec);
-    char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4));
-    json_decref(j);
-    return s;
+    struct vs_jw w = {0};
+    alert_json(&w, o, d, r, sec, usec);
+    vs_jw_arr_end(&w);
+    vs_jw_obj_end(&w);
+    return w.b.p; /* the caller frees it */
 }
 
 int vs_jsonl_stats(FILE *f, const struct vs_out *o, const struct vs_run_stats *s, int64_t sec,
                    uint32_t usec)
 {
-    json_t *j = event_head("stats", o, sec, usec);
-    json_object_set_new(j, "packets", json_integer((json_int_t)s->pipe->packets));
-    json_object_set_new(j, "bytes", json_integer((json_int_t)s->pipe->bytes));
-    json_object_set_new(j, "devices", json_integer((json_int_t)s->devices));
-    json_object_set_new(j, "alerts", json_integer((json_int_t)s->alerts));
-    json_object_set_new(j, "evictions", json_integer((json_int_t)s->evictions));
-    json_t *de = json_object();
+    struct vs_jw w = {0};
+    event_head(&w, "stats", o, sec, usec);
+    vs_jw_key(&w, "packets");
+    vs_jw_int(&w, (int64_t)s->pipe->packets);
+    vs_jw_key(&w, "bytes");
+    vs_jw_int(&w, (int64_t)s->pipe->bytes);
+    vs_jw_key(&w, "devices");
+    vs_jw_int(&w, (int64_t)s->devices);
+    vs_jw_key(&w, "alerts");
+    vs_jw_int(&w, (int64_t)s->alerts);
+    vs_jw_key(&w, "evictions");
+    vs_jw_int(&w, (int64_t)s->evictions);
+    vs_jw_key(&w, "decode_errors");
+    vs_jw_obj_begin(&w);
     for (int i = 0; i < VS_PROTO__COUNT; i++) {
         uint64_t n = s->pipe->truncated[i] + s->pipe->malformed[i];
-        if (n)
-            json_object_set_new(de, vs_proto_name((enum vs_proto)i), json_integer((json_int_t)n));
+        if (n) {
+            vs_jw_key(&w, vs_proto_name((enum vs_proto)i));
+            vs_jw_int(&w, (int64_t)n);
+        }
     }
-    json_object_set_new(j, "decode_errors", de);
-    json_object_set_new(j, "unsupported_link",
-                        json_integer((json_int_t)s->pipe->unsupported_link));
+    vs_jw_obj_end(&w);
+    vs_jw_key(&w, "unsupported_link");
+    vs_jw_int(&w, (int64_t)s->pipe->unsupported_link);
     if (s->have_pcap_stats) {
-        json_t *c = json_object();
-        json_object_set_new(c, "received", json_integer((json_int_t)s->ps_recv));
-        json_object_set_new(c, "dropped", json_integer((json_int_t)s->ps_drop));
-        json_object_set_new(c, "if_dropped", json_integer((json_int_t)s->ps_ifdrop));
-        json_object_set_new(j, "capture", c);
+        vs_jw_key(&w, "capture");
+        vs_jw_obj_begin(&w);
+        vs_jw_key(&w, "received");
+        vs_jw_int(&w, (int64_t)s->ps_recv);
+        vs_jw_key(&w, "dropped");
+        vs_jw_int(&w, (int64_t)s->ps_drop);
+        vs_jw_key(&w, "if_dropped");
+        vs_jw_int(&w, (int64_t)s->ps_ifdrop);
+        vs_jw_obj_end(&w);
     }
-    return dump_line(f, j);
+    vs_jw_obj_end(&w);
+    return put_line(f, &w);
 }
 
 int vs_inventory_print(FILE *f, const struct vs_out *o, struct vs_inventory *inv, int64_t sec,
@@ -257,8 +296,15 @@ int vs_inventory_print(FILE *f, const struct vs_out *o, struct vs_inventory *inv
     if (!arr)
         return -ENOMEM;
     int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++)
-        rc = vs_jsonl_device(f, o, arr[i], sec, usec);
+    struct vs_jw w = {0};
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        vs_jw_reset(&w);
+        device_json(&w, o, arr[i], sec, usec);
+        vs_buf_add(&w.b, "\n", 1);
+        if (!w.b.p || fwrite(w.b.p, 1, w.b.len, f) != w.b.len)
+            rc = -EIO;
+    }
+    vs_jw_free(&w);
     free(arr);
     return rc;
 }

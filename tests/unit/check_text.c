@@ -114,6 +114,21 @@ START_TEST(timestamps)
     ck_assert_int_eq(s, 1700000000);
     ck_assert_uint_eq(u, 42);
     ck_assert(!vs_ts_parse("yesterday", &s, &u));
+    static const struct {
+        int64_t sec;
+        const char *text;
+    } known[] = {
+        {0, "1970-01-01T00:00:00.000000Z"},           {-1, "1969-12-31T23:59:59.000000Z"},
+        {951782400, "2000-02-29T00:00:00.000000Z"},   {951868799, "2000-02-29T23:59:59.000000Z"},
+        {4107542399, "2100-02-28T23:59:59.000000Z"},  {4107542400, "2100-03-01T00:00:00.000000Z"},
+        {1709251199, "2024-02-29T23:59:59.000000Z"},
+    };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+        vs_ts_format(known[i].sec, 0, ts);
+        ck_assert_str_eq(ts, known[i].text);
+        ck_assert(vs_ts_parse(ts, &s, &u));
+        ck_assert_int_eq(s, known[i].sec);
+    }
 }
 END_TEST
 

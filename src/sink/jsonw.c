@@ -1,0 +1,193 @@
+/* jsonw.c - the streaming JSON writer (RFC 8259): strings are escaped (quote, backslash,
+ * every control character) and any byte sequence that is not UTF-8 becomes U+FFFD, so the
+ * output is valid whatever the wire put into a value. */
+#include "vendorsniff/jsonw.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void vs_jw_reset(struct vs_jw *w)
+{
+    w->b.len = 0;
+    if (w->b.p)
+        w->b.p[0] = '\0';
+    w->depth = 0;
+    memset(w->need_comma, 0, sizeof w->need_comma);
+    w->after_key = false;
+}
+
+void vs_jw_free(struct vs_jw *w)
+{
+    vs_buf_free(&w->b);
+}
+
+/* Before any value or key: a comma when something came before it at this level. */
+static void sep(struct vs_jw *w)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (w->need_comma[w->depth])
+        vs_buf_add(&w->b, ",", 1);
+    w->need_comma[w->depth] = true;
+}
+
+static void open_level(struct vs_jw *w, char c)
+{
+    sep(w);
+    vs_buf_add(&w->b, &c, 1);
+    if (w->depth + 1 < VS_JW_MAX_DEPTH)
+        w->depth++;
+    w->need_comma[w->depth] = false;
+}
+
+static void close_level(struct vs_jw *w, char c)
+{
+    vs_buf_add(&w->b, &c, 1);
+    if (w->depth > 0)
+        w->depth--;
+}
+
+void vs_jw_obj_begin(struct vs_jw *w) { open_level(w, '{'); }
+void vs_jw_obj_end(struct vs_jw *w) { close_level(w, '}'); }
+void vs_jw_arr_begin(struct vs_jw *w) { open_level(w, '['); }
+void vs_jw_arr_end(struct vs_jw *w) { close_level(w, ']'); }
+
+void vs_jw_key(struct vs_jw *w, const char *key)
+{
+    sep(w);
+    vs_buf_add(&w->b, "\"", 1);
+    vs_buf_add(&w->b, key, strlen(key));
+    vs_buf_add(&w->b, "\":", 2);
+    w->after_key = true;
+}
+
+/* Length of a valid UTF-8 sequence at s (n bytes left), 0 when invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    size_t k;
+    unsigned min;
+    unsigned v;
+    if (c >= 0xc2 && c <= 0xdf) {
+        k = 2;
+        v = c & 0x1f;
+        min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        k = 3;
+        v = c & 0x0f;
+        min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        k = 4;
+        v = c & 0x07;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (k > n)
+        return 0;
+    for (size_t i = 1; i < k; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        v = v << 6 | (s[i] & 0x3f);
+    }
+    if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+        return 0;
+    return k;
+}
+
+void vs_jw_strn(struct vs_jw *w, const char *str, size_t n)
+{
+    sep(w);
+    const unsigned char *s = (const unsigned char *)str;
+    vs_buf_add(&w->b, "\"", 1);
+    size_t run = 0; /* bytes copied as they are, written in one go */
+    for (size_t i = 0; i < n;) {
+        unsigned char c = s[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7f) {
+            run++;
+            i++;
+            continue;
+        }
+        size_t k = c >= 0x80 ? utf8_len(s + i, n - i) : 0;
+        if (k) {
+            run += k;
+            i += k;
+            continue;
+        }
+        vs_buf_add(&w->b, (const char *)s + i - run, run);
+        run = 0;
+        char esc[8];
+        const char *e = esc;
+        size_t elen;
+        switch (c) {
+        case '"': e = "\\\""; elen = 2; break;
+        case '\\': e = "\\\\"; elen = 2; break;
+        case '\n': e = "\\n"; elen = 2; break;
+        case '\r': e = "\\r"; elen = 2; break;
+        case '\t': e = "\\t"; elen = 2; break;
+        default:
+            if (c < 0x20 || c == 0x7f) {
+                snprintf(esc, sizeof esc, "\\u%04x", c);
+                elen = 6;
+            } else {
+                e = "\xef\xbf\xbd"; /* not UTF-8: U+FFFD */
+                elen = 3;
+            }
+        }
+        vs_buf_add(&w->b, e, elen);
+        i++;
+    }
+    vs_buf_add(&w->b, (const char *)s + n - run, run);
+    vs_buf_add(&w->b, "\"", 1);
+}
+
+void vs_jw_str(struct vs_jw *w, const char *s)
+{
+    if (!s) {
+        vs_jw_null(w);
+        return;
+    }
+    vs_jw_strn(w, s, strlen(s));
+}
+
+void vs_jw_int(struct vs_jw *w, int64_t v)
+{
+    sep(w);
+    char buf[24];
+    size_t n = 0;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        buf[sizeof buf - 1 - n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        buf[sizeof buf - 1 - n++] = '-';
+    vs_buf_add(&w->b, buf + sizeof buf - n, n);
+}
+
+void vs_jw_real(struct vs_jw *w, double v)
+{
+    sep(w);
+    char buf[32];
+    int n;
+    if (v == (double)(int64_t)v && v > -1e15 && v < 1e15)
+        n = snprintf(buf, sizeof buf, "%lld.0", (long long)v);
+    else
+        n = snprintf(buf, sizeof buf, "%.4g", v);
+    if (n > 0)
+        vs_buf_add(&w->b, buf, (size_t)n);
+}
+
+void vs_jw_bool(struct vs_jw *w, bool v)
+{
+    sep(w);
+    vs_buf_add(&w->b, v ? "true" : "false", v ? 4 : 5);
+}
+
+void vs_jw_null(struct vs_jw *w)
+{
+    sep(w);
+    vs_buf_add(&w->b, "null", 4);
+}
