@@ -110,8 +110,20 @@ bool vs_mac_parse(const char *s, uint8_t mac[6])
 
 void vs_ip_format(const struct vs_ip *ip, char out[VS_IP_STRLEN])
 {
-    if (ip->family == 4)
-        inet_ntop(AF_INET, ip->a, out, VS_IP_STRLEN);
+    if (ip->family == 4) {
+        /* By hand: every device line and event carries addresses, and inet_ntop goes
+         * through sprintf for each byte. */
+        char *p = out;
+        for (int i = 0; i < 4; i++) {
+            unsigned v = ip->a[i];
+            if (v >= 100)
+                *p++ = (char)('0' + v / 100);
+            if (v >= 10)
+                *p++ = (char)('0' + v / 10 % 10);
+            *p++ = (char)('0' + v % 10);
+            *p++ = i < 3 ? '.' : '\0';
+        }
+    }
     else if (ip->family == 6)
         inet_ntop(AF_INET6, ip->a, out, VS_IP_STRLEN);
     else

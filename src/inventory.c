@@ -48,7 +48,12 @@ struct vs_inventory {
     uint64_t evictions;
     uint64_t evidence_dropped;
     bool quiet;
-    /* Interned vendor names that are not canonical (cleaned registry names of rule captures). */
+    /* Registry organisation -> canonical vendor, by the organisation's address in the OUI
+     * db: a new device's first attribution is then one probe, not a normalise-and-search. */
+    struct {
+        const char *org;
+        const char *vendor;
+    } org_cache[1024];
 };
 
 /* ---- hashing ---------------------------------------------------------------- */
@@ -918,7 +923,14 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
     size_t nv = 0;
     const char *oui_vendor = NULL;
     if (d->oui_org && d->mac_class == VS_MAC_GLOBAL) {
-        oui_vendor = inv->sigs ? vs_sigs_vendor_for_org(inv->sigs, d->oui_org) : NULL;
+        size_t slot = (size_t)(((uintptr_t)d->oui_org >> 3) * 0x9e3779b97f4a7c15ULL >> 54);
+        if (inv->org_cache[slot].org == d->oui_org) {
+            oui_vendor = inv->org_cache[slot].vendor;
+        } else {
+            oui_vendor = inv->sigs ? vs_sigs_vendor_for_org(inv->sigs, d->oui_org) : NULL;
+            inv->org_cache[slot].org = d->oui_org;
+            inv->org_cache[slot].vendor = oui_vendor;
+        }
         if (!oui_vendor)
             oui_vendor = d->oui_org;
         vote_add(votes, &nv, 32, oui_vendor, VS_WEIGHT_OUI);
@@ -1009,6 +1021,7 @@ void vs_inventory_reload(struct vs_inventory *inv, const struct vs_oui_db *oui,
     inv->oui = oui;
     inv->sigs = sigs;
     inv->risk = risk;
+    memset(inv->org_cache, 0, sizeof inv->org_cache); /* the old registry's addresses */
     for (size_t i = 0; i < inv->nlist; i++) {
         struct vs_device *d = inv->list[i];
         if (d->flags & VS_DEV_HAS_MAC)
@@ -1141,44 +1154,110 @@ void vs_device_id(const struct vs_device *d, char *out, size_t outsz)
     snprintf(out, outsz, "%s", buf);
 }
 
-static int cmp_report(const void *a, const void *b)
+/* Sorting a large inventory compares tens of millions of times: each device gets a key
+ * first (risk rank, the rank of its vendor name among the distinct names, its address), so
+ * the comparisons are integer and byte compares, and names are compared once per name. */
+struct sort_ent {
+    int risk;         /* higher first */
+    uint32_t vendor;  /* rank of the vendor name; devices without a vendor last */
+    uint8_t kind;     /* 0 MAC, 1 IPv4, 2 IPv6 */
+    uint8_t addr[16];
+    struct vs_device *d;
+};
+
+static int cmp_sort_ent(const void *a, const void *b)
 {
-    const struct vs_device *x = *(struct vs_device *const *)a;
-    const struct vs_device *y = *(struct vs_device *const *)b;
-    int rx = x->risk ? (int)x->risk->severity + 1 : 0;
-    int ry = y->risk ? (int)y->risk->severity + 1 : 0;
-    if (rx != ry)
-        return ry - rx;
-    if (!x->vendor != !y->vendor)
-        return x->vendor ? -1 : 1;
-    if (x->vendor && y->vendor) {
-        int c = strcasecmp(x->vendor, y->vendor);
-        if (c)
-            return c;
-    }
-    /* Then MAC devices before IP devices, each in address order (no text formatting:
-     * sorting a large inventory compares millions of times). */
-    bool mx = x->flags & VS_DEV_HAS_MAC, my = y->flags & VS_DEV_HAS_MAC;
-    if (mx != my)
-        return mx ? -1 : 1;
-    if (mx)
-        return memcmp(x->mac, y->mac, 6);
-    if (x->key_ip.family != y->key_ip.family)
-        return x->key_ip.family < y->key_ip.family ? -1 : 1;
-    return memcmp(x->key_ip.a, y->key_ip.a, x->key_ip.family == 4 ? 4 : 16);
+    const struct sort_ent *x = a, *y = b;
+    if (x->risk != y->risk)
+        return y->risk - x->risk;
+    if (x->vendor != y->vendor)
+        return x->vendor < y->vendor ? -1 : 1;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    return memcmp(x->addr, y->addr, sizeof x->addr);
+}
+
+static int cmp_name_ptr(const void *a, const void *b)
+{
+    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+    int c = strcasecmp(x, y);
+    return c ? c : strcmp(x, y);
+}
+
+/* Rank of every distinct vendor pointer, through a small open-addressing map. */
+struct rank_map {
+    const char **keys;
+    uint32_t *ranks;
+    size_t cap;
+};
+
+static size_t rank_slot(const struct rank_map *m, const char *k)
+{
+    size_t i = (size_t)(((uintptr_t)k >> 3) * 0x9e3779b97f4a7c15ULL) & (m->cap - 1);
+    while (m->keys[i] && m->keys[i] != k)
+        i = (i + 1) & (m->cap - 1);
+    return i;
 }
 
 struct vs_device **vs_inventory_sorted(struct vs_inventory *inv, size_t *n)
 {
-    struct vs_device **arr = malloc((inv->nlist ? inv->nlist : 1) * sizeof *arr);
-    if (!arr) {
-        *n = 0;
-        return NULL;
+    size_t cnt = inv->nlist;
+    *n = 0;
+    struct vs_device **arr = malloc((cnt ? cnt : 1) * sizeof *arr);
+    struct sort_ent *ents = malloc((cnt ? cnt : 1) * sizeof *ents);
+    struct rank_map m = {NULL, NULL, 64};
+    while (m.cap < cnt * 2)
+        m.cap *= 2;
+    m.keys = calloc(m.cap, sizeof *m.keys);
+    m.ranks = calloc(m.cap, sizeof *m.ranks);
+    const char **names = malloc((cnt ? cnt : 1) * sizeof *names);
+    if (!arr || !ents || !m.keys || !m.ranks || !names) {
+        free(arr);
+        arr = NULL;
+        goto out;
     }
-    if (inv->nlist)
-        memcpy(arr, inv->list, inv->nlist * sizeof *arr);
-    qsort(arr, inv->nlist, sizeof *arr, cmp_report);
-    *n = inv->nlist;
+    size_t nnames = 0;
+    for (size_t i = 0; i < cnt; i++) {
+        const char *v = inv->list[i]->vendor;
+        if (!v)
+            continue;
+        size_t s = rank_slot(&m, v);
+        if (!m.keys[s]) {
+            m.keys[s] = v;
+            names[nnames++] = v;
+        }
+    }
+    qsort(names, nnames, sizeof *names, cmp_name_ptr);
+    for (size_t i = 0; i < nnames; i++) {
+        /* Equal names at different addresses share a rank. */
+        uint32_t r = (uint32_t)i;
+        if (i && strcasecmp(names[i], names[i - 1]) == 0)
+            r = m.ranks[rank_slot(&m, names[i - 1])];
+        m.ranks[rank_slot(&m, names[i])] = r;
+    }
+    for (size_t i = 0; i < cnt; i++) {
+        struct vs_device *d = inv->list[i];
+        struct sort_ent *e = &ents[i];
+        memset(e, 0, sizeof *e);
+        e->d = d;
+        e->risk = d->risk ? (int)d->risk->severity + 1 : 0;
+        e->vendor = d->vendor ? m.ranks[rank_slot(&m, d->vendor)] : UINT32_MAX;
+        if (d->flags & VS_DEV_HAS_MAC) {
+            memcpy(e->addr, d->mac, 6);
+        } else {
+            e->kind = d->key_ip.family == 4 ? 1 : 2;
+            memcpy(e->addr, d->key_ip.a, d->key_ip.family == 4 ? 4 : 16);
+        }
+    }
+    qsort(ents, cnt, sizeof *ents, cmp_sort_ent);
+    for (size_t i = 0; i < cnt; i++)
+        arr[i] = ents[i].d;
+    *n = cnt;
+out:
+    free(ents);
+    free(m.keys);
+    free(m.ranks);
+    free(names);
     return arr;
 }
 

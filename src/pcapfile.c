@@ -29,8 +29,13 @@ struct vs_pcapfile {
     int dlt;
     uint32_t snaplen;
     uint64_t records;
-    size_t offset; /* of the next record, for messages */
+    size_t offset;   /* of the next record, for messages */
+    size_t released; /* bytes at the start of the map handed back to the kernel */
 };
+
+/* Pages already read are dropped from this process (they stay in the page cache), so a run
+ * over a large file does not appear to hold the whole file in memory. */
+#define RELEASE_CHUNK ((size_t)32 << 20)
 
 static uint32_t rd32(struct vs_cur *c, bool swap, bool *ok)
 {
@@ -157,6 +162,10 @@ int vs_pcapfile_next(struct vs_pcapfile *r, struct vs_pcapfile_pkt *pkt, char *e
     vs_cur_prefetch(&c, 2048);
     r->offset += 16 + (size_t)incl;
     r->records++;
+    if (r->map && r->offset - r->released >= 2 * RELEASE_CHUNK) {
+        madvise((uint8_t *)r->map + r->released, RELEASE_CHUNK, MADV_DONTNEED);
+        r->released += RELEASE_CHUNK;
+    }
     pkt->sec = sec;
     pkt->usec = r->nsec ? frac / 1000 : frac;
     if (pkt->usec >= 1000000)

@@ -149,21 +149,16 @@ void vs_buf_free(struct vs_buf *b)
     b->len = b->cap = 0;
 }
 
-bool vs_buf_add(struct vs_buf *b, const char *s, size_t n)
+bool vs_buf_grow(struct vs_buf *b, size_t need)
 {
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p)
-            return false;
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + need + 1)
+        cap *= 2;
+    char *p = realloc(b->p, cap);
+    if (!p)
+        return false;
+    b->p = p;
+    b->cap = cap;
     return true;
 }
 

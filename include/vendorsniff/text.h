@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Copy at most max bytes of in as valid UTF-8 into a new NUL-terminated string:
  * invalid sequences, NUL, DEL and C1 controls become U+FFFD, leading/trailing spaces and
@@ -23,7 +24,18 @@ struct vs_buf {
     size_t len, cap;
 };
 void vs_buf_free(struct vs_buf *b);
-bool vs_buf_add(struct vs_buf *b, const char *s, size_t n);
+bool vs_buf_grow(struct vs_buf *b, size_t need);
+/* Append n bytes (kept NUL-terminated). Inline: the JSON writer calls it per token. */
+static inline bool vs_buf_add(struct vs_buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap && !vs_buf_grow(b, n))
+        return false;
+    if (n)
+        memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+    return true;
+}
 bool vs_buf_printf(struct vs_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* RFC 3339 UTC with microseconds: "2024-01-02T03:04:05.000006Z" (28 bytes + NUL). */
