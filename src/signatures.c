@@ -115,6 +115,8 @@ struct vs_sigs {
     size_t nfiles;
     uint32_t maxcap;
     pcre2_match_context *mctx;
+    uint64_t *first_words; /* sorted: the first word (8 chars) of every alias key */
+    size_t nfirst_words;
 };
 
 /* ---- small helpers ----------------------------------------------------------------------- */
@@ -669,12 +671,65 @@ static const struct alias *find_alias(const struct vs_sigs *s, const char *key)
     return lo < s->nalias && strcmp(s->alias[lo].key, key) == 0 ? &s->alias[lo] : NULL;
 }
 
+/* The first word of a text as normalisation would leave it (ASCII letters and digits,
+ * lower case), packed into 8 bytes: a new device's registry organisation almost never
+ * names a known vendor, and this rejects it without normalising the whole name. */
+static bool ascii_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static uint64_t first_word(const char *t, size_t len)
+{
+    size_t i = 0;
+    while (i < len && !ascii_alnum((unsigned char)t[i]))
+        i++;
+    uint64_t w = 0;
+    for (size_t k = 0; k < 8 && i < len && ascii_alnum((unsigned char)t[i]); k++, i++) {
+        unsigned char c = (unsigned char)t[i];
+        w = w << 8 | (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return w;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void index_first_words(struct vs_sigs *s)
+{
+    s->first_words = malloc((s->nalias ? s->nalias : 1) * sizeof *s->first_words);
+    if (!s->first_words)
+        return;
+    size_t n = 0;
+    for (size_t i = 0; i < s->nalias; i++)
+        s->first_words[n++] = first_word(s->alias[i].key, strlen(s->alias[i].key));
+    qsort(s->first_words, n, sizeof *s->first_words, cmp_u64);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!u || s->first_words[u - 1] != s->first_words[i])
+            s->first_words[u++] = s->first_words[i];
+    s->nfirst_words = u;
+}
+
+static bool maybe_alias(const struct vs_sigs *s, const char *text, size_t len)
+{
+    if (!s->first_words)
+        return true;
+    uint64_t w = first_word(text, len);
+    return bsearch(&w, s->first_words, s->nfirst_words, sizeof w, cmp_u64) != NULL;
+}
+
 static const char *vendor_by_text(const struct vs_sigs *s, const char *text, size_t len,
                                   bool org_only)
 {
     char key[SIG_CAPTURE_MAX];
     size_t full;
     if (!s || !text)
+        return NULL;
+    if (!maybe_alias(s, text, len))
         return NULL;
     normalise_n(text, len, key, sizeof key, &full);
     if (!full || full >= sizeof key)
@@ -1678,6 +1733,7 @@ void vs_sigs_free(struct vs_sigs *s)
     for (size_t i = 0; i < s->nalias; i++)
         free(s->alias[i].key);
     free(s->alias);
+    free(s->first_words);
     free(s->penv);
     free(s->pens);
     free(s->pen_text);
@@ -1697,6 +1753,8 @@ static int finish_load(struct vs_sigs *s, struct vs_sigs **out, struct errs *e)
 {
     if (!e->rc)
         index_fields(s, e);
+    if (!e->rc)
+        index_first_words(s);
     if (e->rc) {
         vs_sigs_free(s);
         return e->rc;
