@@ -256,7 +256,8 @@ static void device_free(struct vs_device *d)
         free(d->alerts[i].vendor);
     }
     free(d->alerts);
-    free(d->ips);
+    if (d->ips != d->ips_inline)
+        free(d->ips);
     free(d->aliases);
     free(d->peers);
     free(d->vlans);
@@ -467,12 +468,21 @@ static bool add_ip(struct vs_device *d, const struct vs_ip *ip)
         return false;
     }
     if (d->nips == d->ips_cap) {
-        uint8_t ncap = d->ips_cap ? (uint8_t)(d->ips_cap * 2) : 2;
-        struct vs_ip *n = realloc(d->ips, ncap * sizeof *n);
-        if (!n)
-            return false;
-        d->ips = n;
-        d->ips_cap = ncap;
+        /* Most devices have one or two addresses: those live in the device itself. */
+        if (!d->ips_cap) {
+            d->ips = d->ips_inline;
+            d->ips_cap = 2;
+        } else {
+            uint8_t ncap = (uint8_t)(d->ips_cap * 2);
+            struct vs_ip *n = malloc(ncap * sizeof *n);
+            if (!n)
+                return false;
+            memcpy(n, d->ips, d->nips * sizeof *n);
+            if (d->ips != d->ips_inline)
+                free(d->ips);
+            d->ips = n;
+            d->ips_cap = ncap;
+        }
     }
     d->ips[d->nips++] = *ip;
     return true;

@@ -58,8 +58,9 @@ struct vs_device {
     uint64_t packets;
     int64_t first_sec, last_sec;
     uint32_t first_usec, last_usec;
-    struct vs_ip *ips;
+    struct vs_ip *ips; /* ips_inline until a third address arrives */
     uint8_t nips, ips_cap;
+    struct vs_ip ips_inline[2];
     uint8_t nvlans, vlans_cap;
     uint16_t *vlans;
     uint8_t mac_class;     /* enum vs_mac_class */
