@@ -98,6 +98,7 @@ enum vs_source {
     X(MNDP_VERSION, MNDP, "version")                                                               \
     X(MNDP_PLATFORM, MNDP, "platform")                                                             \
     X(MNDP_BOARD, MNDP, "board")                                                                   \
+    X(MNDP_ADDRESS, MNDP, "address")                                                               \
     X(UBDP_HOSTNAME, UBDP, "hostname")                                                             \
     X(UBDP_PRODUCT, UBDP, "product")                                                               \
     X(UBDP_MODEL, UBDP, "model")                                                                   \

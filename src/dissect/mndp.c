@@ -94,10 +94,34 @@ struct mndp_emit {
     const struct mndp_addrs *addrs;
 };
 
+/* Each announced address: its own item, so every one of them binds the device. */
+static void mndp_emit_address(const struct mndp_emit *e, uint16_t type, struct vs_cur v)
+{
+    uint8_t raw[16];
+    struct vs_ip ip;
+    size_t n = type == MNDP_IPV4 ? 4 : 16;
+    if (vs_cur_len(&v) != n || !vs_cur_copy(&v, raw, n))
+        return;
+    if (n == 4)
+        vs_ip_from4(&ip, raw);
+    else
+        vs_ip_from6(&ip, raw);
+    char text[VS_IP_STRLEN];
+    vs_ip_format(&ip, text);
+    const struct mndp_addrs *a = e->addrs;
+    struct vs_evidence ev = {VS_F_MNDP_ADDRESS, (const uint8_t *)text, strlen(text),
+                             a->has_mac ? a->mac : NULL, &ip, 0};
+    e->emit(e->ctx, &ev);
+}
+
 static void mndp_emit_tlv(uint16_t type, struct vs_cur v, void *arg)
 {
     const struct mndp_emit *e = arg;
     enum vs_field f;
+    if (type == MNDP_IPV4 || type == MNDP_IPV6) {
+        mndp_emit_address(e, type, v);
+        return;
+    }
     switch (type) {
     case MNDP_IDENTITY:
         f = VS_F_MNDP_IDENTITY;

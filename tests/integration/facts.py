@@ -41,9 +41,6 @@ KNOWN_GAPS = {
     # Cisco: no model from sysObjectID.
     "sample.pcap: 10.30.0.12: model ~ 'ISR4331'":
         "no model: sysObjectID 1.3.6.1.4.1.9.1.1861 (ciscoISR4331) is not mapped",
-    # MNDP: the IPv6-Address TLV does not bind its address.
-    "mndp.pcap: e4:8d:8c:19:c0:05: ips include ['10.0.0.11', '2001:db8:0:1::11']":
-        "2001:db8:0:1::11 from the MNDP IPv6-Address TLV is not bound",
     # An escape sequence in the CDP platform leaves '[31m' in the model.
     "hostile_strings.pcap: c8:4c:75:66:66:02: model free of escape-sequence remnants":
         "model '[31mWS-C2960X' from platform 'cisco ESC[31mWS-C2960X'",

@@ -167,7 +167,10 @@ START_TEST(test_mndp_crs125)
     /* the MAC and address TLVs ride along on every item */
     expect_addrs(VS_F_MNDP_BOARD, "4c:5e:0c:9a:ec:54", "fe80::4e5e:cff:fe9a:ec54");
     expect_addrs(VS_F_MNDP_VERSION, "4c:5e:0c:9a:ec:54", "fe80::4e5e:cff:fe9a:ec54");
-    ck_assert_uint_eq(col.n, 3);
+    /* and each address is an item of its own, so that every one binds the device */
+    EXPECT(VS_F_MNDP_ADDRESS, "fe80::4e5e:cff:fe9a:ec54");
+    expect_addrs(VS_F_MNDP_ADDRESS, "4c:5e:0c:9a:ec:54", "fe80::4e5e:cff:fe9a:ec54");
+    ck_assert_uint_eq(col.n, 4);
 }
 END_TEST
 
@@ -179,7 +182,8 @@ START_TEST(test_mndp_rb450g)
     EXPECT(VS_F_MNDP_PLATFORM, "MikroTik");
     EXPECT(VS_F_MNDP_BOARD, "RB450G");
     expect_addrs(VS_F_MNDP_IDENTITY, "4c:5e:0c:ea:03:65", "2001:b030:214:100::1");
-    ck_assert_uint_eq(col.n, 4);
+    EXPECT(VS_F_MNDP_ADDRESS, "2001:b030:214:100::1");
+    ck_assert_uint_eq(col.n, 5);
 }
 END_TEST
 
