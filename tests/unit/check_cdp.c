@@ -477,42 +477,31 @@ END_TEST
 
 /* ---- crafted PDUs ---------------------------------------------------------------------- */
 
-struct fb {
-    uint8_t b[70000];
-    size_t n;
-};
 
-static struct fb fb;
+static struct tu_fb fb;
 
-static void fb_raw(struct fb *f, const void *p, size_t n)
-{
-    ck_assert_uint_le(f->n + n, sizeof f->b);
-    if (n)
-        memcpy(f->b + f->n, p, n);
-    f->n += n;
-}
 
-static void fb_header(struct fb *f)
+static void fb_header(struct tu_fb *f)
 {
     static const uint8_t h[4] = {2, 180, 0x12, 0x34};
     f->n = 0;
-    fb_raw(f, h, sizeof h);
+    tu_fb_raw(f, h, sizeof h);
 }
 
 /* A TLV whose length field says hdr_len (header included) over vlen value bytes. */
-static void fb_tlv_len(struct fb *f, uint16_t type, unsigned hdr_len, const void *v, size_t vlen)
+static void fb_tlv_len(struct tu_fb *f, uint16_t type, unsigned hdr_len, const void *v, size_t vlen)
 {
     uint8_t h[4] = {(uint8_t)(type >> 8), (uint8_t)type, (uint8_t)(hdr_len >> 8), (uint8_t)hdr_len};
-    fb_raw(f, h, 4);
-    fb_raw(f, v, vlen);
+    tu_fb_raw(f, h, 4);
+    tu_fb_raw(f, v, vlen);
 }
 
-static void fb_tlv(struct fb *f, uint16_t type, const void *v, size_t vlen)
+static void fb_tlv(struct tu_fb *f, uint16_t type, const void *v, size_t vlen)
 {
     fb_tlv_len(f, type, (unsigned)vlen + 4, v, vlen);
 }
 
-static void fb_str(struct fb *f, uint16_t type, const char *s)
+static void fb_str(struct tu_fb *f, uint16_t type, const char *s)
 {
     fb_tlv(f, type, s, strlen(s));
 }
@@ -572,12 +561,12 @@ START_TEST(test_oversized_tlv)
     static const uint8_t tail2[] = {0x00, 0x0c};
     static const uint8_t tail4[] = {0x00, 0x0c, 0x01, 0x00};
     fb.n = 0;
-    fb_raw(&fb, cdp_1601, sizeof cdp_1601);
-    fb_raw(&fb, tail2, sizeof tail2);
+    tu_fb_raw(&fb, cdp_1601, sizeof cdp_1601);
+    tu_fb_raw(&fb, tail2, sizeof tail2);
     ck_assert_int_eq(decode(vs_cdp_dissect, fb.b, fb.n), VS_DECODE_TRUNCATED);
     EXPECT(VS_F_CDP_PLATFORM, "cisco 1601");
     fb.n -= sizeof tail2;
-    fb_raw(&fb, tail4, sizeof tail4);
+    tu_fb_raw(&fb, tail4, sizeof tail4);
     ck_assert_int_eq(decode(vs_cdp_dissect, fb.b, fb.n), VS_DECODE_TRUNCATED);
     ck_assert_uint_eq(col.n, 6);
 }
@@ -630,10 +619,10 @@ START_TEST(test_address_count_bounded)
     size_t tlv_len = 8 + entries * 4;
     uint8_t h[8] = {0x00, 0x02, (uint8_t)(tlv_len >> 8), (uint8_t)tlv_len,
                     0,    0,    (uint8_t)(entries >> 8), (uint8_t)entries};
-    fb_raw(&fb, h, sizeof h);
+    tu_fb_raw(&fb, h, sizeof h);
     static const uint8_t empty_entry[4] = {1, 0, 0, 0};
     for (size_t i = 0; i < entries; i++)
-        fb_raw(&fb, empty_entry, sizeof empty_entry);
+        tu_fb_raw(&fb, empty_entry, sizeof empty_entry);
     ck_assert_int_eq(decode(vs_cdp_dissect, fb.b, fb.n), VS_DECODE_MALFORMED);
     ck_assert_uint_eq(col.n, 0);
 }

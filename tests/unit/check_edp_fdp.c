@@ -298,45 +298,34 @@ START_TEST(test_edp_every_prefix)
 }
 END_TEST
 
-struct fb {
-    uint8_t b[70000];
-    size_t n;
-};
 
-static struct fb fb;
+static struct tu_fb fb;
 
-static void fb_raw(struct fb *f, const void *p, size_t n)
-{
-    ck_assert_uint_le(f->n + n, sizeof f->b);
-    if (n)
-        memcpy(f->b + f->n, p, n);
-    f->n += n;
-}
 
 /* EDP header; the length is patched by edp_finish. */
-static void edp_header(struct fb *f)
+static void edp_header(struct tu_fb *f)
 {
     static const uint8_t h[16] = {1, 0, 0,    0,    0x12, 0x34, 0,    1,
                                   0, 0, 0x00, 0x01, 0x30, 0xaa, 0xbb, 0xcc};
     f->n = 0;
-    fb_raw(f, h, sizeof h);
+    tu_fb_raw(f, h, sizeof h);
 }
 
-static void edp_finish(struct fb *f)
+static void edp_finish(struct tu_fb *f)
 {
     f->b[2] = (uint8_t)(f->n >> 8);
     f->b[3] = (uint8_t)f->n;
 }
 
-static void edp_tlv_len(struct fb *f, uint8_t marker, uint8_t type, unsigned len, const void *v,
+static void edp_tlv_len(struct tu_fb *f, uint8_t marker, uint8_t type, unsigned len, const void *v,
                         size_t vlen)
 {
     uint8_t h[4] = {marker, type, (uint8_t)(len >> 8), (uint8_t)len};
-    fb_raw(f, h, 4);
-    fb_raw(f, v, vlen);
+    tu_fb_raw(f, h, 4);
+    tu_fb_raw(f, v, vlen);
 }
 
-static void edp_tlv(struct fb *f, uint8_t type, const void *v, size_t vlen)
+static void edp_tlv(struct tu_fb *f, uint8_t type, const void *v, size_t vlen)
 {
     edp_tlv_len(f, 0x99, type, (unsigned)vlen + 4, v, vlen);
 }
@@ -488,21 +477,21 @@ START_TEST(test_fdp_every_prefix)
 }
 END_TEST
 
-static void fdp_header(struct fb *f)
+static void fdp_header(struct tu_fb *f)
 {
     static const uint8_t h[4] = {1, 10, 0x58, 0x61};
     f->n = 0;
-    fb_raw(f, h, sizeof h);
+    tu_fb_raw(f, h, sizeof h);
 }
 
-static void fdp_tlv_len(struct fb *f, uint16_t type, unsigned len, const void *v, size_t vlen)
+static void fdp_tlv_len(struct tu_fb *f, uint16_t type, unsigned len, const void *v, size_t vlen)
 {
     uint8_t h[4] = {(uint8_t)(type >> 8), (uint8_t)type, (uint8_t)(len >> 8), (uint8_t)len};
-    fb_raw(f, h, 4);
-    fb_raw(f, v, vlen);
+    tu_fb_raw(f, h, 4);
+    tu_fb_raw(f, v, vlen);
 }
 
-static void fdp_tlv(struct fb *f, uint16_t type, const void *v, size_t vlen)
+static void fdp_tlv(struct tu_fb *f, uint16_t type, const void *v, size_t vlen)
 {
     fdp_tlv_len(f, type, (unsigned)vlen + 4, v, vlen);
 }

@@ -541,39 +541,27 @@ END_TEST
 
 /* ---- crafted LLDPDUs ---------------------------------------------------------------- */
 
-struct fb {
-    uint8_t b[16384];
-    size_t n;
-};
-
-static void fb_raw(struct fb *f, const void *p, size_t n)
-{
-    ck_assert_uint_le(f->n + n, sizeof f->b);
-    memcpy(f->b + f->n, p, n);
-    f->n += n;
-}
-
 /* A TLV whose header claims hdr_len while value holds vlen bytes. */
-static void fb_tlv_len(struct fb *f, unsigned type, unsigned hdr_len, const void *value,
+static void fb_tlv_len(struct tu_fb *f, unsigned type, unsigned hdr_len, const void *value,
                        size_t vlen)
 {
     uint8_t h[2] = {(uint8_t)(type << 1 | (hdr_len >> 8 & 1)), (uint8_t)hdr_len};
-    fb_raw(f, h, 2);
-    fb_raw(f, value, vlen);
+    tu_fb_raw(f, h, 2);
+    tu_fb_raw(f, value, vlen);
 }
 
-static void fb_tlv(struct fb *f, unsigned type, const void *value, size_t vlen)
+static void fb_tlv(struct tu_fb *f, unsigned type, const void *value, size_t vlen)
 {
     fb_tlv_len(f, type, (unsigned)vlen, value, vlen);
 }
 
-static void fb_str(struct fb *f, unsigned type, const char *s)
+static void fb_str(struct tu_fb *f, unsigned type, const char *s)
 {
     fb_tlv(f, type, s, strlen(s));
 }
 
 /* Chassis ID MAC 00:e0:fc:12:34:56, port ID interface name "ge0", TTL 120. */
-static void fb_mandatory(struct fb *f)
+static void fb_mandatory(struct tu_fb *f)
 {
     static const uint8_t chassis[] = {4, 0x00, 0xe0, 0xfc, 0x12, 0x34, 0x56};
     static const uint8_t port[] = {5, 'g', 'e', '0'};
@@ -584,13 +572,13 @@ static void fb_mandatory(struct fb *f)
     fb_tlv(f, 3, ttl, sizeof ttl);
 }
 
-static void fb_end(struct fb *f)
+static void fb_end(struct tu_fb *f)
 {
     static const uint8_t end[2] = {0, 0};
-    fb_raw(f, end, 2);
+    tu_fb_raw(f, end, 2);
 }
 
-static struct fb fb;
+static struct tu_fb fb;
 
 START_TEST(test_crafted_minimal)
 {

@@ -199,36 +199,25 @@ START_TEST(test_mndp_prefixes)
 }
 END_TEST
 
-struct fb {
-    uint8_t b[70000];
-    size_t n;
-};
 
-static struct fb fb;
+static struct tu_fb fb;
 
-static void fb_raw(struct fb *f, const void *p, size_t n)
-{
-    ck_assert_uint_le(f->n + n, sizeof f->b);
-    if (n)
-        memcpy(f->b + f->n, p, n);
-    f->n += n;
-}
 
-static void mndp_start(struct fb *f)
+static void mndp_start(struct tu_fb *f)
 {
     static const uint8_t h[4] = {0, 0, 0x12, 0x34};
     f->n = 0;
-    fb_raw(f, h, sizeof h);
+    tu_fb_raw(f, h, sizeof h);
 }
 
-static void mndp_tlv_len(struct fb *f, uint16_t type, unsigned len, const void *v, size_t vlen)
+static void mndp_tlv_len(struct tu_fb *f, uint16_t type, unsigned len, const void *v, size_t vlen)
 {
     uint8_t h[4] = {(uint8_t)(type >> 8), (uint8_t)type, (uint8_t)(len >> 8), (uint8_t)len};
-    fb_raw(f, h, 4);
-    fb_raw(f, v, vlen);
+    tu_fb_raw(f, h, 4);
+    tu_fb_raw(f, v, vlen);
 }
 
-static void mndp_tlv(struct fb *f, uint16_t type, const void *v, size_t vlen)
+static void mndp_tlv(struct tu_fb *f, uint16_t type, const void *v, size_t vlen)
 {
     mndp_tlv_len(f, type, (unsigned)vlen, v, vlen);
 }
@@ -262,7 +251,7 @@ START_TEST(test_mndp_crafted)
     /* a half TLV header */
     mndp_start(&fb);
     mndp_tlv(&fb, 8, "MikroTik", 8);
-    fb_raw(&fb, "\0\x05\0", 3);
+    tu_fb_raw(&fb, "\0\x05\0", 3);
     ck_assert_int_eq(decode(vs_mndp_dissect, fb.b, fb.n), VS_DECODE_TRUNCATED);
     expect_addrs(VS_F_MNDP_PLATFORM, NULL, NULL);
 }
@@ -314,27 +303,27 @@ START_TEST(test_ubdp_prefixes)
 }
 END_TEST
 
-static void ubdp_start(struct fb *f, uint8_t version)
+static void ubdp_start(struct tu_fb *f, uint8_t version)
 {
     uint8_t h[4] = {version, version == 1 ? 0 : 6, 0, 0};
     f->n = 0;
-    fb_raw(f, h, sizeof h);
+    tu_fb_raw(f, h, sizeof h);
 }
 
-static void ubdp_finish(struct fb *f)
+static void ubdp_finish(struct tu_fb *f)
 {
     f->b[2] = (uint8_t)((f->n - 4) >> 8);
     f->b[3] = (uint8_t)(f->n - 4);
 }
 
-static void ubdp_tlv_len(struct fb *f, uint8_t type, unsigned len, const void *v, size_t vlen)
+static void ubdp_tlv_len(struct tu_fb *f, uint8_t type, unsigned len, const void *v, size_t vlen)
 {
     uint8_t h[3] = {type, (uint8_t)(len >> 8), (uint8_t)len};
-    fb_raw(f, h, 3);
-    fb_raw(f, v, vlen);
+    tu_fb_raw(f, h, 3);
+    tu_fb_raw(f, v, vlen);
 }
 
-static void ubdp_tlv(struct fb *f, uint8_t type, const void *v, size_t vlen)
+static void ubdp_tlv(struct tu_fb *f, uint8_t type, const void *v, size_t vlen)
 {
     ubdp_tlv_len(f, type, (unsigned)vlen, v, vlen);
 }

@@ -145,3 +145,11 @@ void tu_check_prefixes(vs_dissect_fn fn, const uint8_t *buf, size_t n)
         }
     }
 }
+
+void tu_fb_raw(struct tu_fb *f, const void *p, size_t n)
+{
+    ck_assert_uint_le(f->n + n, sizeof f->b);
+    if (n)
+        memcpy(f->b + f->n, p, n);
+    f->n += n;
+}

@@ -52,6 +52,13 @@ enum vs_decode_status tu_decode_into(vs_dissect_fn fn, const uint8_t *buf, size_
  * PDU also yields: nothing half-read past the cut leaks out. The whole PDU must yield some. */
 void tu_check_prefixes(vs_dissect_fn fn, const uint8_t *buf, size_t n);
 
+/* A frame builder for crafted PDUs (up to 70000 bytes). */
+struct tu_fb {
+    uint8_t b[70000];
+    size_t n;
+};
+void tu_fb_raw(struct tu_fb *f, const void *p, size_t n);
+
 /* Path of a file in the source tree (VS_SOURCE_DATADIR/rel) in a static buffer. */
 const char *tu_src_path(const char *rel);
 
