@@ -28,6 +28,19 @@ struct ip_slot {
     bool bound; /* an explicit on-link binding (ARP, ND, DHCP, engine ID, mgmt address) */
 };
 
+/* The signatures' verdict on a value, remembered: a fleet of identical switches sends the
+ * same system description, and PCRE2 then runs once for all of them. Direct-mapped. */
+#define CLASS_CACHE_SLOTS 2048
+
+struct class_ent {
+    char *value; /* NULL = empty slot */
+    size_t len;
+    enum vs_field field;
+    const char *vendor, *rule_id;
+    double weight, wmodel, wsoft;
+    char *model, *software, *name;
+};
+
 struct vs_inventory {
     const struct vs_oui_db *oui;
     const struct vs_sigs *sigs;
@@ -54,6 +67,7 @@ struct vs_inventory {
         const char *org;
         const char *vendor;
     } org_cache[1024];
+    struct class_ent *class_cache; /* CLASS_CACHE_SLOTS entries, allocated on first use */
 };
 
 /* ---- hashing ---------------------------------------------------------------- */
@@ -275,6 +289,7 @@ static void list_remove(struct vs_inventory *inv, struct vs_device *d)
 }
 
 static void evict_some(struct vs_inventory *inv);
+static void class_cache_clear(struct vs_inventory *inv);
 
 static struct vs_device *device_new(struct vs_inventory *inv, int64_t sec, uint32_t usec)
 {
@@ -375,6 +390,8 @@ void vs_inventory_free(struct vs_inventory *inv)
     free(inv->list);
     free(inv->mt);
     free(inv->it);
+    class_cache_clear(inv);
+    free(inv->class_cache);
     free(inv);
 }
 
@@ -641,6 +658,28 @@ static void on_match(void *ctx, const struct vs_sig_match *m)
         e->name = dup_clean(m->name);
 }
 
+static void class_ent_clear(struct class_ent *c)
+{
+    free(c->value);
+    free(c->model);
+    free(c->software);
+    free(c->name);
+    memset(c, 0, sizeof *c);
+}
+
+static void class_cache_clear(struct vs_inventory *inv)
+{
+    if (!inv->class_cache)
+        return;
+    for (size_t i = 0; i < CLASS_CACHE_SLOTS; i++)
+        class_ent_clear(&inv->class_cache[i]);
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
 static void classify_item(struct vs_inventory *inv, struct vs_ev_item *e)
 {
     e->vendor = NULL;
@@ -652,8 +691,43 @@ static void classify_item(struct vs_inventory *inv, struct vs_ev_item *e)
     e->model = e->software = e->name = NULL;
     if (!inv->sigs)
         return;
+    if (!inv->class_cache)
+        inv->class_cache = calloc(CLASS_CACHE_SLOTS, sizeof *inv->class_cache);
+    uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t)e->field;
+    for (size_t i = 0; i < e->len; i++)
+        h = (h ^ (uint8_t)e->value[i]) * 0x100000001b3ULL;
+    struct class_ent *c = inv->class_cache ? &inv->class_cache[h % CLASS_CACHE_SLOTS] : NULL;
+    if (c && c->value && c->field == e->field && c->len == e->len &&
+        memcmp(c->value, e->value, e->len) == 0) {
+        e->vendor = c->vendor;
+        e->rule_id = c->rule_id;
+        e->weight = c->weight;
+        e->wmodel = c->wmodel;
+        e->wsoft = c->wsoft;
+        e->model = dup_or_null(c->model);
+        e->software = dup_or_null(c->software);
+        e->name = dup_or_null(c->name);
+        return;
+    }
     struct match_acc acc = {e};
     vs_sigs_match(inv->sigs, e->field, e->value, e->len, on_match, &acc);
+    if (!c)
+        return;
+    class_ent_clear(c);
+    c->value = malloc(e->len + 1);
+    if (!c->value)
+        return;
+    memcpy(c->value, e->value, e->len + 1);
+    c->len = e->len;
+    c->field = e->field;
+    c->vendor = e->vendor;
+    c->rule_id = e->rule_id;
+    c->weight = e->weight;
+    c->wmodel = e->wmodel;
+    c->wsoft = e->wsoft;
+    c->model = dup_or_null(e->model);
+    c->software = dup_or_null(e->software);
+    c->name = dup_or_null(e->name);
 }
 
 /* FNV-1a over the field and the bytes (64-bit; a collision only skips one duplicate-looking
@@ -1032,6 +1106,7 @@ void vs_inventory_reload(struct vs_inventory *inv, const struct vs_oui_db *oui,
     inv->sigs = sigs;
     inv->risk = risk;
     memset(inv->org_cache, 0, sizeof inv->org_cache); /* the old registry's addresses */
+    class_cache_clear(inv);                            /* the old signatures' verdicts */
     for (size_t i = 0; i < inv->nlist; i++) {
         struct vs_device *d = inv->list[i];
         if (d->flags & VS_DEV_HAS_MAC)
