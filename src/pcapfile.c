@@ -131,11 +131,15 @@ int vs_pcapfile_next(struct vs_pcapfile *r, struct vs_pcapfile_pkt *pkt, char *e
     if (vs_cur_empty(&r->rest))
         return 0;
     struct vs_cur c = r->rest;
-    bool ok = true;
-    uint32_t sec = rd32(&c, r->swap, &ok);
-    uint32_t frac = rd32(&c, r->swap, &ok);
-    uint32_t incl = rd32(&c, r->swap, &ok);
-    uint32_t orig = rd32(&c, r->swap, &ok);
+    uint8_t h[16];
+    bool ok = vs_cur_copy(&c, h, sizeof h);
+    uint32_t f[4];
+    for (int i = 0; i < 4; i++) {
+        const uint8_t *b = h + 4 * i;
+        f[i] = r->swap ? (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3]
+                       : (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 | (uint32_t)b[1] << 8 | b[0];
+    }
+    uint32_t sec = f[0], frac = f[1], incl = f[2], orig = f[3];
     if (!ok) {
         snprintf(err, errsz, "%s: truncated capture file (record header cut at offset %zu)",
                  r->name, r->offset);
