@@ -47,8 +47,8 @@ struct app {
     struct vs_syslog *syslog;
     struct vs_out out;
     char sensor[256];
-    int64_t last_sec; /* packet time of the newest packet */
-    uint32_t last_usec;
+    int64_t first_sec, last_sec; /* packet times of the first and the newest packet */
+    uint32_t first_usec, last_usec;
     bool any_packet;
     bool events_failed;
 };
@@ -156,6 +156,10 @@ static void on_packet(void *ctx, int dlt, int64_t sec, uint32_t usec, const uint
                       size_t caplen, size_t wirelen)
 {
     struct app *a = ctx;
+    if (!a->any_packet) {
+        a->first_sec = sec;
+        a->first_usec = usec;
+    }
     a->last_sec = sec;
     a->last_usec = usec;
     a->any_packet = true;
@@ -171,6 +175,13 @@ static void run_stats(struct app *a, struct vs_run_stats *s)
     s->evictions = vs_inventory_evictions(a->inv);
     if (a->cap)
         s->have_pcap_stats = vs_capture_stats(a->cap, &s->ps_recv, &s->ps_drop, &s->ps_ifdrop);
+    s->have_span = a->any_packet;
+    s->first_sec = a->first_sec;
+    s->first_usec = a->first_usec;
+    s->last_sec = a->last_sec;
+    s->last_usec = a->last_usec;
+    s->inputs = a->cfg.iface ? &a->cfg.iface : a->cfg.inputs;
+    s->ninputs = a->cfg.iface ? 1 : a->cfg.ninputs;
 }
 
 static void now_or_packet_time(const struct app *a, int64_t *sec, uint32_t *usec)

@@ -25,6 +25,11 @@ struct vs_run_stats {
     uint64_t devices, alerts, evictions;
     uint64_t ps_recv, ps_drop, ps_ifdrop;
     bool have_pcap_stats;
+    bool have_span; /* packet times of the first and last packet */
+    int64_t first_sec, last_sec;
+    uint32_t first_usec, last_usec;
+    const char *const *inputs; /* what was read: files, or the interface */
+    size_t ninputs;
 };
 
 /* One JSON object and a newline. Return 0 or -errno. */

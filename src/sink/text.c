@@ -255,6 +255,22 @@ void vs_report_text(FILE *f, const struct vs_out *o, struct vs_inventory *inv,
     }
     fprintf(f, "%svendorsniff report%s  sensor ", st->bold, st->off);
     put_wire(f, o->sensor, 60);
+    if (s->ninputs) {
+        fputs("\n  read     ", f);
+        for (size_t i = 0; i < s->ninputs && i < 4; i++) {
+            if (i)
+                fputs(", ", f);
+            put_wire(f, strcmp(s->inputs[i], "-") ? s->inputs[i] : "(stdin)", 80);
+        }
+        if (s->ninputs > 4)
+            fprintf(f, " and %zu more", s->ninputs - 4);
+    }
+    if (s->have_span) {
+        char a[VS_TS_STRLEN], b[VS_TS_STRLEN];
+        vs_ts_format(s->first_sec, s->first_usec, a);
+        vs_ts_format(s->last_sec, s->last_usec, b);
+        fprintf(f, "\n  packets  %s .. %s", a, b);
+    }
     fprintf(f, "\n  %llu packets, %zu devices (%zu with protocol evidence), %zu on the risk list",
             (unsigned long long)s->pipe->packets, n, nevid, nrisk);
     uint64_t errs = vs_stats_decode_errors(s->pipe);
