@@ -62,6 +62,13 @@ char *vs_utf8_clean(const uint8_t *in, size_t len, size_t max, size_t *out_len)
         return NULL;
     size_t o = 0, i = 0;
     while (i < len) {
+        /* Printable ASCII, the common case, goes straight through. */
+        if (in[i] >= 0x20 && in[i] < 0x7f) {
+            if (o + 1 > max || o + 1 >= cap)
+                break;
+            out[o++] = (char)in[i++];
+            continue;
+        }
         uint32_t cp;
         size_t k = utf8_seq(in + i, len - i, &cp);
         const char *rep = NULL;
