@@ -37,6 +37,7 @@ struct load {
     char cur[256];
     struct vs_risk_rule *rule;
     bool has_severity;
+    bool new_section; /* a [section] header came since the last entry */
     int section_line;
 };
 
@@ -74,12 +75,12 @@ static int on_entry(void *user, const char *section, const char *key, const char
         /* A section header: every section starts a new rule, even a repeated name. */
         if (finish_rule(ld))
             return 1;
-        ld->cur[0] = '\1';
-        ld->cur[1] = '\0';
+        ld->new_section = true;
         ld->section_line = line;
         return 0;
     }
-    if (strcmp(section, ld->cur) != 0) {
+    if (ld->new_section || strcmp(section, ld->cur) != 0) {
+        ld->new_section = false;
         if (finish_rule(ld))
             return 1;
         snprintf(ld->cur, sizeof ld->cur, "%s", section);

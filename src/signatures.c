@@ -1231,9 +1231,9 @@ static int vendor_index(const struct vs_sigs *s, const char *name)
 /* "$N" or "${N}" alone; returns the group or -1. */
 static int lone_group(const char *v)
 {
-    bool brace = v[1] == '{';
     if (v[0] != '$')
-        return -1;
+        return -1; /* before looking at v[1]: v may be "" */
+    bool brace = v[1] == '{';
     const char *d = v + 1 + brace;
     int g = 0, digits = 0;
     while (*d >= '0' && *d <= '9' && digits < 3)
