@@ -28,7 +28,8 @@ static inline bool vs_cur_skip(struct vs_cur *c, size_t len)
 {
     if (len > c->n)
         return false;
-    c->p += len;
+    if (len)
+        c->p += len;
     c->n -= len;
     return true;
 }
@@ -113,7 +114,8 @@ static inline bool vs_cur_bytes(struct vs_cur *c, size_t len, const uint8_t **ou
         return false;
     }
     *out = c->p;
-    c->p += len;
+    if (len) /* an empty cursor may hold NULL: no arithmetic on it */
+        c->p += len;
     c->n -= len;
     return true;
 }
@@ -122,8 +124,9 @@ static inline bool vs_cur_copy(struct vs_cur *c, void *dst, size_t len)
 {
     if (len > c->n)
         return false;
-    if (len)
-        memcpy(dst, c->p, len);
+    if (!len)
+        return true;
+    memcpy(dst, c->p, len);
     c->p += len;
     c->n -= len;
     return true;
@@ -140,7 +143,8 @@ static inline bool vs_cur_sub(struct vs_cur *c, size_t len, struct vs_cur *sub)
     }
     sub->p = c->p;
     sub->n = len;
-    c->p += len;
+    if (len)
+        c->p += len;
     c->n -= len;
     return true;
 }
@@ -197,7 +201,7 @@ static inline bool vs_cur_window(const struct vs_cur *c, size_t off, size_t len,
         w->n = 0;
         return false;
     }
-    w->p = c->p + off;
+    w->p = off ? c->p + off : c->p;
     w->n = len;
     return true;
 }

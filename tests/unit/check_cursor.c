@@ -99,6 +99,16 @@ START_TEST(prefix_and_copy)
     ck_assert_uint_eq(out[6], 7);
     struct vs_cur n = vs_cur_make(NULL, 10);
     ck_assert_uint_eq(vs_cur_len(&n), 0);
+    /* Zero-length reads of an empty cursor succeed and never do arithmetic on its NULL. */
+    const uint8_t *p = out;
+    ck_assert(vs_cur_bytes(&n, 0, &p));
+    ck_assert_ptr_null(p);
+    ck_assert(vs_cur_skip(&n, 0));
+    ck_assert(vs_cur_copy(&n, out, 0));
+    struct vs_cur sub;
+    ck_assert(vs_cur_sub(&n, 0, &sub));
+    ck_assert_ptr_null(sub.p);
+    ck_assert_ptr_null(n.p);
 }
 END_TEST
 
