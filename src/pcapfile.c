@@ -26,6 +26,7 @@ struct vs_pcapfile {
     size_t maplen;
     struct vs_cur rest;
     bool swap, nsec;
+    bool bswap; /* the file's byte order is not this machine's */
     int dlt;
     uint32_t snaplen;
     uint64_t records;
@@ -77,6 +78,9 @@ static int parse_header(struct vs_pcapfile *r, const uint8_t *buf, size_t len)
     if (!ok || major != 2)
         return -ENOTSUP; /* let libpcap say what is wrong with it */
     r->dlt = (int)(linktype & 0xffff);
+    const uint16_t probe = 1;
+    bool host_le = *(const uint8_t *)&probe == 1;
+    r->bswap = r->swap == host_le; /* swap means a big-endian file */
     r->rest = c;
     r->offset = 24;
     return 0;
@@ -131,14 +135,11 @@ int vs_pcapfile_next(struct vs_pcapfile *r, struct vs_pcapfile_pkt *pkt, char *e
     if (vs_cur_empty(&r->rest))
         return 0;
     struct vs_cur c = r->rest;
-    uint8_t h[16];
-    bool ok = vs_cur_copy(&c, h, sizeof h);
     uint32_t f[4];
-    for (int i = 0; i < 4; i++) {
-        const uint8_t *b = h + 4 * i;
-        f[i] = r->swap ? (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3]
-                       : (uint32_t)b[3] << 24 | (uint32_t)b[2] << 16 | (uint32_t)b[1] << 8 | b[0];
-    }
+    bool ok = vs_cur_copy(&c, f, sizeof f);
+    if (r->bswap)
+        for (int i = 0; i < 4; i++)
+            f[i] = __builtin_bswap32(f[i]);
     uint32_t sec = f[0], frac = f[1], incl = f[2], orig = f[3];
     if (!ok) {
         snprintf(err, errsz, "%s: truncated capture file (record header cut at offset %zu)",
