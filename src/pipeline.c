@@ -37,7 +37,6 @@ struct vs_pipeline {
     size_t nitems;
     uint8_t arena[FRAME_ARENA];
     size_t arena_used;
-    size_t overflow;
     bool peers;
     struct flow flows[FLOW_SLOTS];
     size_t nflows; /* entries in use: when 0 the packet path skips the table */
@@ -116,7 +115,7 @@ static void collect(void *ctx, const struct vs_evidence *ev)
 {
     struct vs_pipeline *p = ctx;
     if (p->nitems >= VS_MAX_EVIDENCE_PER_FRAME || ev->len > FRAME_ARENA - p->arena_used) {
-        p->overflow++;
+        p->stats.evidence_dropped++;
         return;
     }
     struct frame_ev *it = &p->items[p->nitems++];

@@ -20,11 +20,7 @@ static enum vs_decode_status decode(vs_dissect_fn fn, const uint8_t *buf, size_t
     return tu_decode_into(fn, buf, n, &col);
 }
 
-#define EXPECT(f, v)                                                                               \
-    ck_assert_msg(tu_has(&col, (f), (v)), "%s: want \"%s\", first is \"%s\"", vs_field_name(f),    \
-                  (v), tu_get(&col, (f)) ? tu_get(&col, (f)) : "(none)")
-
-#define check_prefixes tu_check_prefixes
+#define EXPECT(f, v) TU_EXPECT(&col, f, v)
 
 /* ---- real CDP PDUs (everything after SNAP 00000c/2000) ------------------------------ */
 
@@ -452,13 +448,13 @@ END_TEST
 
 START_TEST(test_every_prefix)
 {
-    check_prefixes(vs_cdp_dissect, cdp_1601, sizeof cdp_1601);
-    check_prefixes(vs_cdp_dissect, cdp_2811, sizeof cdp_2811);
-    check_prefixes(vs_cdp_dissect, cdp_3560, sizeof cdp_3560);
-    check_prefixes(vs_cdp_dissect, cdp_bcm1100, sizeof cdp_bcm1100);
-    check_prefixes(vs_cdp_dissect, cdp_aironet, sizeof cdp_aironet);
-    check_prefixes(vs_cdp_dissect, cdp_mikrotik, sizeof cdp_mikrotik);
-    check_prefixes(vs_cdp_dissect, cdp_s1, sizeof cdp_s1);
+    tu_check_prefixes(vs_cdp_dissect, cdp_1601, sizeof cdp_1601);
+    tu_check_prefixes(vs_cdp_dissect, cdp_2811, sizeof cdp_2811);
+    tu_check_prefixes(vs_cdp_dissect, cdp_3560, sizeof cdp_3560);
+    tu_check_prefixes(vs_cdp_dissect, cdp_bcm1100, sizeof cdp_bcm1100);
+    tu_check_prefixes(vs_cdp_dissect, cdp_aironet, sizeof cdp_aironet);
+    tu_check_prefixes(vs_cdp_dissect, cdp_mikrotik, sizeof cdp_mikrotik);
+    tu_check_prefixes(vs_cdp_dissect, cdp_s1, sizeof cdp_s1);
 }
 END_TEST
 

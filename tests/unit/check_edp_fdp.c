@@ -20,11 +20,7 @@ static enum vs_decode_status decode(vs_dissect_fn fn, const uint8_t *buf, size_t
     return tu_decode_into(fn, buf, n, &col);
 }
 
-#define EXPECT(f, v)                                                                               \
-    ck_assert_msg(tu_has(&col, (f), (v)), "%s: want \"%s\", first is \"%s\"", vs_field_name(f),    \
-                  (v), tu_get(&col, (f)) ? tu_get(&col, (f)) : "(none)")
-
-#define check_prefixes tu_check_prefixes
+#define EXPECT(f, v) TU_EXPECT(&col, f, v)
 
 /* ---- real EDP PDUs (after SNAP 00e02b/00bb) ------------------------------------------ */
 
@@ -293,8 +289,8 @@ END_TEST
 
 START_TEST(test_edp_every_prefix)
 {
-    check_prefixes(vs_edp_dissect, edp_summit, sizeof edp_summit);
-    check_prefixes(vs_edp_dissect, edp_hd, sizeof edp_hd);
+    tu_check_prefixes(vs_edp_dissect, edp_summit, sizeof edp_summit);
+    tu_check_prefixes(vs_edp_dissect, edp_hd, sizeof edp_hd);
 }
 END_TEST
 
@@ -472,8 +468,8 @@ END_TEST
 
 START_TEST(test_fdp_every_prefix)
 {
-    check_prefixes(vs_fdp_dissect, fdp_bigiron, sizeof fdp_bigiron);
-    check_prefixes(vs_fdp_dissect, fdp_mlx, sizeof fdp_mlx);
+    tu_check_prefixes(vs_fdp_dissect, fdp_bigiron, sizeof fdp_bigiron);
+    tu_check_prefixes(vs_fdp_dissect, fdp_mlx, sizeof fdp_mlx);
 }
 END_TEST
 

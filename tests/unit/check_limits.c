@@ -107,9 +107,11 @@ START_TEST(evidence_per_frame)
     uint8_t chassis[6] = {0x02, 0x00, 0x00, 0x00, 0x00, 0x07};
     struct vs_device *d = vs_inventory_get_mac(inv, chassis, 1, 0, false);
     ck_assert_ptr_nonnull(d);
-    /* Bounded twice: per frame, then per device. */
-    ck_assert_uint_le(d->nev, VS_MAX_EVIDENCE_PER_DEVICE);
-    ck_assert_uint_ge(d->nev, 8);
+    /* Bounded twice: per frame (the rest is counted, not kept), then per device. The frame
+     * yields a chassis ID, a port ID and the port descriptions (the TTL yields nothing). */
+    ck_assert_uint_eq(vs_pipeline_stats(p)->evidence_dropped,
+                      (uint64_t)(2 + VS_MAX_EVIDENCE_PER_FRAME * 2 - VS_MAX_EVIDENCE_PER_FRAME));
+    ck_assert_uint_eq(d->nev, VS_MAX_EVIDENCE_PER_DEVICE);
     vs_pipeline_free(p);
 }
 END_TEST

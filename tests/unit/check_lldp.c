@@ -20,11 +20,7 @@ static enum vs_decode_status decode(vs_dissect_fn fn, const uint8_t *buf, size_t
     return tu_decode_into(fn, buf, n, &col);
 }
 
-#define EXPECT(f, v)                                                                               \
-    ck_assert_msg(tu_has(&col, (f), (v)), "%s: want \"%s\", first is \"%s\"", vs_field_name(f),    \
-                  (v), tu_get(&col, (f)) ? tu_get(&col, (f)) : "(none)")
-
-#define check_prefixes tu_check_prefixes
+#define EXPECT(f, v) TU_EXPECT(&col, f, v)
 
 /* ---- real LLDPDUs (everything after ethertype 0x88cc) ------------------------------- */
 
@@ -513,13 +509,13 @@ END_TEST
 
 START_TEST(test_every_prefix)
 {
-    check_prefixes(vs_lldp_dissect, lldp_extreme, sizeof lldp_extreme);
-    check_prefixes(vs_lldp_dissect, lldp_3com, sizeof lldp_3com);
-    check_prefixes(vs_lldp_dissect, lldp_procurve, sizeof lldp_procurve);
-    check_prefixes(vs_lldp_dissect, lldp_phone, sizeof lldp_phone);
-    check_prefixes(vs_lldp_dissect, lldp_ipv6, sizeof lldp_ipv6);
-    check_prefixes(vs_lldp_dissect, lldp_c9k, sizeof lldp_c9k);
-    check_prefixes(vs_lldp_dissect, lldp_h3c, sizeof lldp_h3c);
+    tu_check_prefixes(vs_lldp_dissect, lldp_extreme, sizeof lldp_extreme);
+    tu_check_prefixes(vs_lldp_dissect, lldp_3com, sizeof lldp_3com);
+    tu_check_prefixes(vs_lldp_dissect, lldp_procurve, sizeof lldp_procurve);
+    tu_check_prefixes(vs_lldp_dissect, lldp_phone, sizeof lldp_phone);
+    tu_check_prefixes(vs_lldp_dissect, lldp_ipv6, sizeof lldp_ipv6);
+    tu_check_prefixes(vs_lldp_dissect, lldp_c9k, sizeof lldp_c9k);
+    tu_check_prefixes(vs_lldp_dissect, lldp_h3c, sizeof lldp_h3c);
 }
 END_TEST
 

@@ -20,11 +20,7 @@ static enum vs_decode_status decode(vs_dissect_fn fn, const uint8_t *buf, size_t
     return tu_decode_into(fn, buf, n, &col);
 }
 
-#define EXPECT(f, v)                                                                               \
-    ck_assert_msg(tu_has(&col, (f), (v)), "%s: want \"%s\", first is \"%s\"", vs_field_name(f),    \
-                  (v), tu_get(&col, (f)) ? tu_get(&col, (f)) : "(none)")
-
-#define check_prefixes tu_check_prefixes
+#define EXPECT(f, v) TU_EXPECT(&col, f, v)
 
 /* ---- real announcements (UDP payloads) -------------------------------------------------- */
 
@@ -189,8 +185,8 @@ END_TEST
 
 START_TEST(test_mndp_prefixes)
 {
-    check_prefixes(vs_mndp_dissect, mndp_crs125, sizeof mndp_crs125);
-    check_prefixes(vs_mndp_dissect, mndp_rb450g, sizeof mndp_rb450g);
+    tu_check_prefixes(vs_mndp_dissect, mndp_crs125, sizeof mndp_crs125);
+    tu_check_prefixes(vs_mndp_dissect, mndp_rb450g, sizeof mndp_rb450g);
     for (size_t i = 0; i < 4; i++)
         ck_assert_int_eq(decode(vs_mndp_dissect, mndp_rb450g, i), VS_DECODE_TRUNCATED);
     /* a bare header is a discovery request: nothing to say, nothing wrong */
@@ -297,7 +293,7 @@ END_TEST
 
 START_TEST(test_ubdp_prefixes)
 {
-    check_prefixes(vs_ubdp_dissect, ubdp_usg, sizeof ubdp_usg);
+    tu_check_prefixes(vs_ubdp_dissect, ubdp_usg, sizeof ubdp_usg);
     for (size_t i = 0; i < sizeof ubdp_usg; i++)
         ck_assert_int_eq(decode(vs_ubdp_dissect, ubdp_usg, i), VS_DECODE_TRUNCATED);
 }

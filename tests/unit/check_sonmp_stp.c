@@ -19,11 +19,7 @@ static enum vs_decode_status decode(vs_dissect_fn fn, const uint8_t *buf, size_t
     return tu_decode_into(fn, buf, n, &col);
 }
 
-#define EXPECT(f, v)                                                                               \
-    ck_assert_msg(tu_has(&col, (f), (v)), "%s: want \"%s\", first is \"%s\"", vs_field_name(f),    \
-                  (v), tu_get(&col, (f)) ? tu_get(&col, (f)) : "(none)")
-
-#define check_prefixes tu_check_prefixes
+#define EXPECT(f, v) TU_EXPECT(&col, f, v)
 
 /* ---- real PDUs -------------------------------------------------------------------------- */
 
@@ -140,7 +136,7 @@ END_TEST
 
 START_TEST(test_sonmp_prefixes)
 {
-    check_prefixes(vs_sonmp_dissect, sonmp_3510, sizeof sonmp_3510);
+    tu_check_prefixes(vs_sonmp_dissect, sonmp_3510, sizeof sonmp_3510);
     /* fields appear exactly as their bytes do */
     static const size_t want[12] = {0, 0, 0, 0, 1, 1, 1, 2, 3, 4, 4, 4};
     for (size_t i = 0; i <= sizeof sonmp_3510; i++) {
@@ -239,10 +235,10 @@ END_TEST
 
 START_TEST(test_stp_prefixes)
 {
-    check_prefixes(vs_stp_dissect, stp_nortel, sizeof stp_nortel);
-    check_prefixes(vs_stp_dissect, stp_pvst, sizeof stp_pvst);
-    check_prefixes(vs_stp_dissect, stp_rstp, sizeof stp_rstp);
-    check_prefixes(vs_stp_dissect, stp_mstp, sizeof stp_mstp);
+    tu_check_prefixes(vs_stp_dissect, stp_nortel, sizeof stp_nortel);
+    tu_check_prefixes(vs_stp_dissect, stp_pvst, sizeof stp_pvst);
+    tu_check_prefixes(vs_stp_dissect, stp_rstp, sizeof stp_rstp);
+    tu_check_prefixes(vs_stp_dissect, stp_mstp, sizeof stp_mstp);
     /* the bridge ID needs all of bytes 17..24; MSTP's CIST bridge ID bytes 93..100 */
     ck_assert_int_eq(decode(vs_stp_dissect, stp_nortel, 24), VS_DECODE_TRUNCATED);
     ck_assert_ptr_null(tu_get(&col, VS_F_STP_BRIDGE_ID));

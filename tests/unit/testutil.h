@@ -45,6 +45,11 @@ void tu_pkt_init(struct vs_pkt *pkt);
  * defined status; returns the number of prefixes that yielded any evidence. */
 size_t tu_every_prefix(vs_dissect_fn fn, const uint8_t *buf, size_t len, const struct vs_pkt *pkt);
 
+/* Assert that collector c holds field f with value v; on failure name what it holds. */
+#define TU_EXPECT(c, f, v)                                                                         \
+    ck_assert_msg(tu_has((c), (f), (v)), "%s: want \"%s\", first is \"%s\"", vs_field_name(f), \
+                  (v), tu_get((c), (f)) ? tu_get((c), (f)) : "(none)")
+
 /* Decode buf from an exact-size heap copy (so ASan sees any overread) into *into. */
 enum vs_decode_status tu_decode_into(vs_dissect_fn fn, const uint8_t *buf, size_t n,
                                      struct tu_collector *into);
