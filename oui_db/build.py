@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """build.py - rebuilds oui_db/oui.tsv, the IEEE MA-L/MA-M/MA-S (and IAB) snapshot that
-src/oui.c loads, from IEEE's own CSV files, Debian's ieee-data, or the npm package oui-data.
+src/inventory/oui.c loads, from IEEE's own CSV files, Debian's ieee-data, or the npm package oui-data.
 
 Python 3 standard library only. Usage (see README.md):
 

@@ -1,4 +1,4 @@
-/* capture.h - libpcap adapter (src/capture.c is the only file that includes pcap.h):
+/* capture.h - libpcap adapter (src/capture/capture.c is the only file that includes pcap.h):
  * offline files (pcap, pcapng, "-" for stdin) and live interfaces, BPF filters, stats. */
 #ifndef VS_CAPTURE_H
 #define VS_CAPTURE_H

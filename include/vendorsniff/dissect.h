@@ -31,7 +31,16 @@
     X(DHCP6, "dhcp6")                                                                              \
     X(CWMP, "cwmp")                                                                                \
     X(ARP, "arp")                                                                                  \
-    X(ND, "nd")
+    X(ND, "nd")                                                                                    \
+    X(DIAMETER, "diameter")                                                                        \
+    X(GTP, "gtp")                                                                                  \
+    X(PFCP, "pfcp")                                                                                \
+    X(RADIUS, "radius")                                                                            \
+    X(SYSLOG, "syslog")                                                                            \
+    X(SSDP, "ssdp")                                                                                \
+    X(UPNP, "upnp")                                                                                \
+    X(MDNS, "mdns")                                                                                \
+    X(TLS, "tls")
 
 enum vs_proto {
 #define VS_X_PROTO(id, name) VS_PROTO_##id,

@@ -28,7 +28,16 @@
     X(DHCP, "dhcp")                                                                                \
     X(CWMP, "cwmp")                                                                                \
     X(ARP, "arp")                                                                                  \
-    X(ND, "nd")
+    X(ND, "nd")                                                                                    \
+    X(DIAMETER, "diameter")                                                                        \
+    X(GTP, "gtp")                                                                                  \
+    X(PFCP, "pfcp")                                                                                \
+    X(RADIUS, "radius")                                                                            \
+    X(SYSLOG, "syslog")                                                                            \
+    X(SSDP, "ssdp")                                                                                \
+    X(UPNP, "upnp")                                                                                \
+    X(MDNS, "mdns")                                                                                \
+    X(TLS, "tls")
 
 enum vs_source {
 #define VS_X_SRC(id, name) VS_SRC_##id,
@@ -130,7 +139,37 @@ enum vs_source {
     X(CWMP_SERIAL_NUMBER, CWMP, "serial_number")                                                   \
     X(CWMP_SOFTWARE_VERSION, CWMP, "software_version")                                             \
     X(ARP_ADDRESS, ARP, "address")                                                                 \
-    X(ND_ADDRESS, ND, "address")
+    X(ND_ADDRESS, ND, "address")                                                                   \
+    X(DIAMETER_VENDOR_ID, DIAMETER, "vendor_id")                                                   \
+    X(DIAMETER_PRODUCT_NAME, DIAMETER, "product_name")                                             \
+    X(DIAMETER_FIRMWARE_REVISION, DIAMETER, "firmware_revision")                                   \
+    X(DIAMETER_ORIGIN_HOST, DIAMETER, "origin_host")                                               \
+    X(DIAMETER_ORIGIN_REALM, DIAMETER, "origin_realm")                                             \
+    X(DIAMETER_HOST_IP_ADDRESS, DIAMETER, "host_ip_address")                                       \
+    X(GTP_PRIVATE_EXTENSION_ENTERPRISE, GTP, "private_extension_enterprise")                       \
+    X(PFCP_ENTERPRISE_IE, PFCP, "enterprise_ie")                                                   \
+    X(PFCP_NODE_ID, PFCP, "node_id")                                                               \
+    X(RADIUS_VENDOR_SPECIFIC, RADIUS, "vendor_specific")                                           \
+    X(RADIUS_VENDOR_ATTRIBUTE, RADIUS, "vendor_attribute")                                         \
+    X(RADIUS_NAS_IDENTIFIER, RADIUS, "nas_identifier")                                             \
+    X(RADIUS_NAS_IP_ADDRESS, RADIUS, "nas_ip_address")                                             \
+    X(SYSLOG_FORMAT, SYSLOG, "format")                                                             \
+    X(SYSLOG_HOSTNAME, SYSLOG, "hostname")                                                         \
+    X(SSDP_SERVER, SSDP, "server")                                                                 \
+    X(SSDP_USER_AGENT, SSDP, "user_agent")                                                         \
+    X(UPNP_MANUFACTURER, UPNP, "manufacturer")                                                     \
+    X(UPNP_MODEL_NAME, UPNP, "model_name")                                                         \
+    X(UPNP_MODEL_NUMBER, UPNP, "model_number")                                                     \
+    X(UPNP_MODEL_DESCRIPTION, UPNP, "model_description")                                           \
+    X(UPNP_SERIAL_NUMBER, UPNP, "serial_number")                                                   \
+    X(UPNP_FRIENDLY_NAME, UPNP, "friendly_name")                                                   \
+    X(MDNS_HOSTNAME, MDNS, "hostname")                                                             \
+    X(MDNS_MODEL, MDNS, "model")                                                                   \
+    X(MDNS_VENDOR, MDNS, "vendor")                                                                 \
+    X(MDNS_TXT, MDNS, "txt")                                                                       \
+    X(TLS_CERT_SUBJECT, TLS, "cert_subject")                                                       \
+    X(TLS_CERT_ISSUER, TLS, "cert_issuer")                                                         \
+    X(TLS_JA4, TLS, "ja4")
 
 enum vs_field {
 #define VS_X_FIELD(id, src, name) VS_F_##id,

@@ -1,5 +1,5 @@
 /* geo.h - GeoIP/ASN enrichment through libmaxminddb (the only file that includes it is
- * src/geo.c): country and autonomous system of public addresses, cached per address. */
+ * src/inventory/geo.c): country and autonomous system of public addresses, cached per address. */
 #ifndef VS_GEO_H
 #define VS_GEO_H
 

@@ -39,7 +39,7 @@
 /* Longest line accepted in a data file (signatures, risk list, OUI snapshot). */
 #define VS_MAX_DATA_LINE 4096
 
-/* pcapng (own reader, src/pcapng.c): largest block accepted, 64 MiB (libpcap allows 16 MiB
+/* pcapng (own reader, src/capture/pcapng.c): largest block accepted, 64 MiB (libpcap allows 16 MiB
  * unless a snaplen asks for more; Wireshark about 16 MiB for packets). Bigger is refused as
  * corrupt rather than buffered. */
 #define VS_MAX_PCAPNG_BLOCK (64u * 1024u * 1024u)

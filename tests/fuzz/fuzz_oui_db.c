@@ -1,4 +1,4 @@
-/* fuzz_oui_db.c - libFuzzer target for the OUI snapshot parser (src/oui.c): the input is a
+/* fuzz_oui_db.c - libFuzzer target for the OUI snapshot parser (src/inventory/oui.c): the input is a
  * whole oui.tsv, loaded through the stream loader; a loaded db is then queried. */
 #include <stdint.h>
 #include <stdio.h>

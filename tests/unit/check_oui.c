@@ -1,4 +1,4 @@
-/* check_oui.c - the OUI snapshot loader and lookup (src/oui.c): longest-prefix answers on
+/* check_oui.c - the OUI snapshot loader and lookup (src/inventory/oui.c): longest-prefix answers on
  * the shipped oui_db/oui.tsv, MAC classes (IEEE 802 I/G and U/L bits, VRRP, HSRP, GLBP), and
  * the strict parser's "file:line: message" errors. */
 #include <check.h>

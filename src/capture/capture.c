@@ -23,10 +23,10 @@ struct vs_capture {
     bool live;
     int timeout_ms; /* live: longest wait for packets before returning to the caller */
     /* pcapng files libpcap refuses (interfaces of different link types or snap lengths) are
-     * read by src/pcapng.c; the filter is compiled once per link type met. */
+     * read by src/capture/pcapng.c; the filter is compiled once per link type met. */
     FILE *ngf;
     struct vs_pcapng *ng;
-    /* Classic pcap files are read from a memory map (src/pcapfile.c). */
+    /* Classic pcap files are read from a memory map (src/capture/pcapfile.c). */
     struct vs_pcapfile *pf;
     const char *filter;
     struct {
