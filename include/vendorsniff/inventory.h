@@ -19,7 +19,7 @@ struct vs_sigs;
 struct vs_ev_item {
     enum vs_field field;
     uint64_t raw_hash; /* of the field and the value as it came from the wire */
-    char *value; /* valid UTF-8, at most VS_MAX_VALUE_LEN bytes */
+    char *value;       /* valid UTF-8, at most VS_MAX_VALUE_LEN bytes */
     size_t len;
     int64_t ts_sec; /* first seen */
     uint32_t ts_usec;
@@ -27,14 +27,17 @@ struct vs_ev_item {
     /* Verdict of the signatures on this value, computed once when it arrived. */
     const char *vendor; /* canonical vendor (owned by the signature set or interned) */
     char *model, *software, *name;
-    const char *rule_id; /* the rule that matched, NULL for none */
-    double weight;       /* of the vendor statement */
+    const char *rule_id;  /* the rule that matched, NULL for none */
+    double weight;        /* of the vendor statement */
     double wmodel, wsoft; /* of the rules that gave model and software */
 };
 
+/* An alert already raised: one per device, rule and key. The key is what the alert was
+ * about: the attributed vendor for a vendor rule, the peer network ("AS4134",
+ * "country:CN") for a peer rule. The state file keeps it as "vendor" (older files). */
 struct vs_alert_rec {
     char *rule_id; /* the risk rule's id */
-    char *vendor;  /* the attribution it was raised for */
+    char *key;
 };
 
 /* An external address a device talks to (with --geoip), counted by packets. */
@@ -78,11 +81,11 @@ struct vs_device {
     uint8_t (*aliases)[6]; /* other MACs of this device (switch ports announcing its chassis) */
     struct vs_alert_rec *alerts;
     size_t nalerts;
-    bool reported; /* a device event has been emitted */
-    bool conflict; /* evidence names more than one vendor */
+    bool reported;        /* a device event has been emitted */
+    bool conflict;        /* evidence names more than one vendor */
     uint64_t last_pdu[2]; /* hashes of the last discovery PDUs this MAC sent (skip repeats) */
-    uint64_t serial;   /* creation order, for stable iteration */
-    size_t list_idx; /* position in the inventory's device list */
+    uint64_t serial;      /* creation order, for stable iteration */
+    size_t list_idx;      /* position in the inventory's device list */
 };
 
 /* What the inventory tells its owner (the pipeline forwards to the sinks). */
@@ -112,36 +115,8 @@ struct vs_device *vs_inventory_see_mac(struct vs_inventory *inv, const uint8_t m
 /* Without counting a packet (a MAC named by evidence, e.g. an LLDP chassis ID). */
 struct vs_device *vs_inventory_get_mac(struct vs_inventory *inv, const uint8_t mac[6], int64_t sec,
                                        uint32_t usec, bool create);
-/* Record a VLAN / a source IP on a device (cheap when already known). */
+/* Record a VLAN on a device (cheap when already known). */
 void vs_inventory_note_vlan(struct vs_inventory *inv, struct vs_device *d, uint16_t vid);
-void vs_inventory_note_ip(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *ip);
-/* A frame from port_mac announced chassis (LLDP chassis ID, STP bridge ID): both MACs are
- * one device. The port's record is merged into the chassis and the port MAC becomes an
- * alias that finds the chassis. Returns the chassis device. */
-struct vs_device *vs_inventory_alias_mac(struct vs_inventory *inv, struct vs_device *chassis,
-                                         const uint8_t port_mac[6], int64_t sec, uint32_t usec);
-/* Count a packet sent by ip for the IP-keyed device it belongs to, if there is one (traffic
- * that arrives through a router). */
-void vs_inventory_touch_ip(struct vs_inventory *inv, const struct vs_ip *ip, int64_t sec,
-                           uint32_t usec);
-/* The MAC carried a packet that crossed a router (TTL below its initial value, or MPLS):
- * it routes for others. Its own traffic (initial TTLs) still describes it. */
-void vs_inventory_mark_router(struct vs_inventory *inv, struct vs_device *d);
-/* ARP/ND/DHCP/engine ID/management address: ip belongs to the device with this MAC. */
-void vs_inventory_bind(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *ip);
-
-/* The device that evidence from routed traffic sent by ip (in a frame from src_mac, may be
- * NULL) belongs to: the on-link device bound to ip, else the frame's MAC device when it is
- * not a gateway and sourced ip, else a device keyed by ip (created). */
-struct vs_device *vs_inventory_for_ip(struct vs_inventory *inv, const struct vs_ip *ip,
-                                      struct vs_device *src_dev, int64_t sec, uint32_t usec);
-/* True when an IPv4 TTL / IPv6 hop limit is one that senders start with (32, 60, 64, 128,
- * 255): the packet has not crossed a router, so the frame's MAC is the sender's. */
-static inline bool vs_ttl_is_initial(uint8_t ttl)
-{
-    return ttl == 64 || ttl == 128 || ttl == 255 || ttl == 32 || ttl == 60;
-}
-
 /* Peer tracking (--geoip): d sent a packet to dst. Counts public destinations in a bounded
  * table (space-saving: a new peer replaces the least busy one), and checks a newly seen peer
  * against the risk list's country/ASN rules (once per device and peer network). */
@@ -149,9 +124,6 @@ struct vs_geo;
 void vs_inventory_set_geo(struct vs_inventory *inv, const struct vs_geo *geo);
 void vs_inventory_note_peer(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *dst,
                             int64_t sec, uint32_t usec);
-/* The device IP-keyed evidence would go to for this source address, without creating one. */
-struct vs_device *vs_inventory_find_ip(struct vs_inventory *inv, const struct vs_ip *ip);
-
 /* Add one evidence item (copied, cleaned, bounded, deduplicated). via: the sending IP for
  * routed evidence, NULL for link-local. Returns true when the device gained evidence. */
 bool vs_inventory_add_evidence(struct vs_inventory *inv, struct vs_device *d,
@@ -175,6 +147,8 @@ struct vs_device **vs_inventory_sorted(struct vs_inventory *inv, size_t *n);
 size_t vs_inventory_count(const struct vs_inventory *inv);
 uint64_t vs_inventory_alerts(const struct vs_inventory *inv);
 uint64_t vs_inventory_evictions(const struct vs_inventory *inv);
+/* Evidence items refused because a device already held VS_MAX_EVIDENCE_PER_DEVICE. */
+uint64_t vs_inventory_evidence_dropped(const struct vs_inventory *inv);
 
 /* The device's id: its MAC, else its IP. */
 void vs_device_id(const struct vs_device *d, char *out, size_t outsz);
@@ -187,6 +161,6 @@ struct vs_device *vs_inventory_restore_device(struct vs_inventory *inv, const ch
 /* While quiet, attribution changes raise no hooks (restoring saved state). */
 void vs_inventory_set_quiet(struct vs_inventory *inv, bool quiet);
 void vs_inventory_restore_alert(struct vs_inventory *inv, struct vs_device *d, const char *rule_id,
-                                const char *vendor);
+                                const char *key);
 
 #endif

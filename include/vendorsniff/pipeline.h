@@ -16,7 +16,7 @@ struct vs_stats {
     uint64_t truncated[VS_PROTO__COUNT]; /* decode errors: ran out of bytes */
     uint64_t malformed[VS_PROTO__COUNT]; /* decode errors: contradictory content */
     uint64_t unsupported_link;           /* frames of a link type we do not decode */
-    uint64_t evidence_dropped;           /* items past VS_MAX_EVIDENCE_PER_FRAME */
+    uint64_t evidence_dropped;           /* items past VS_MAX_EVIDENCE_PER_FRAME or the arena */
 };
 
 struct vs_pipeline;

@@ -23,6 +23,7 @@ struct vs_out {
 struct vs_run_stats {
     const struct vs_stats *pipe;
     uint64_t devices, alerts, evictions;
+    uint64_t evidence_dropped; /* items past VS_MAX_EVIDENCE_PER_DEVICE */
     uint64_t ps_recv, ps_drop, ps_ifdrop;
     bool have_pcap_stats;
     bool have_span; /* packet times of the first and last packet */

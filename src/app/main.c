@@ -173,6 +173,7 @@ static void run_stats(struct app *a, struct vs_run_stats *s)
     s->devices = vs_inventory_count(a->inv);
     s->alerts = vs_inventory_alerts(a->inv);
     s->evictions = vs_inventory_evictions(a->inv);
+    s->evidence_dropped = vs_inventory_evidence_dropped(a->inv);
     if (a->cap)
         s->have_pcap_stats = vs_capture_stats(a->cap, &s->ps_recv, &s->ps_drop, &s->ps_ifdrop);
     s->have_span = a->any_packet;

@@ -4,12 +4,12 @@
 
 #include <errno.h>
 #include <maxminddb.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <sys/socket.h>
-#include <netinet/in.h>
+#include <time.h>
 
 #include "vendorsniff/inventory.h"
 #include "vendorsniff/jsonw.h"
@@ -109,7 +109,7 @@ bool vs_geo_is_public(const struct vs_ip *ip)
         static const uint8_t zero[16];
         if (memcmp(a, zero, 15) == 0) /* :: and ::1 */
             return false;
-        if (a[0] == 0xff)                      /* multicast */
+        if (a[0] == 0xff) /* multicast */
             return false;
         if (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) /* link-local */
             return false;
@@ -146,8 +146,8 @@ static void fill_from(MMDB_s *db, const struct vs_ip *ip, struct vs_geo_info *in
         return;
     MMDB_entry_data_s ed;
     if (!info->country[0] &&
-        MMDB_get_value(&r.entry, &ed, "country", "iso_code", NULL) == MMDB_SUCCESS &&
-        ed.has_data && ed.type == MMDB_DATA_TYPE_UTF8_STRING && ed.data_size == 2) {
+        MMDB_get_value(&r.entry, &ed, "country", "iso_code", NULL) == MMDB_SUCCESS && ed.has_data &&
+        ed.type == MMDB_DATA_TYPE_UTF8_STRING && ed.data_size == 2) {
         memcpy(info->country, ed.utf8_string, 2);
         info->country[2] = '\0';
         *found = true;

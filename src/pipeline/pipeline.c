@@ -6,17 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vendorsniff/identity.h"
 #include "vendorsniff/link.h"
 
 /* Evidence of one frame, copied out of the decoder's callback (values are borrowed
  * only for the callback's duration). */
 #define FRAME_ARENA 65536
-
-struct frame_ev {
-    struct vs_evidence ev;
-    uint8_t mac[6];
-    struct vs_ip ip;
-};
 
 /* TCP flows whose SIP or HTTP header block went on past the first segment: the next
  * segment of the flow is read for its header lines. Direct-mapped and small; an entry
@@ -33,48 +28,41 @@ struct flow {
 struct vs_pipeline {
     struct vs_inventory *inv;
     struct vs_stats stats;
-    struct frame_ev items[VS_MAX_EVIDENCE_PER_FRAME];
+    struct vs_evidence items[VS_MAX_EVIDENCE_PER_FRAME];
+    uint8_t item_mac[VS_MAX_EVIDENCE_PER_FRAME][6];
+    struct vs_ip item_ip[VS_MAX_EVIDENCE_PER_FRAME];
     size_t nitems;
     uint8_t arena[FRAME_ARENA];
     size_t arena_used;
     bool peers;
     struct flow flows[FLOW_SLOTS];
-    size_t nflows; /* entries in use: when 0 the packet path skips the table */
+    size_t nflows;       /* entries in use: when 0 the packet path skips the table */
     int64_t flows_until; /* the latest expiry of any entry */
-};
-
-/* How a protocol's evidence finds its device. */
-enum subject {
-    SUBJ_LINK,   /* the frame's sender (or the MAC the evidence names: chassis, bridge) */
-    SUBJ_ROUTED, /* the IP host that sent it; a router's MAC never takes it */
-    SUBJ_BIND,   /* address bindings only (ARP, ND): IP -> MAC */
-    SUBJ_CLIENT, /* DHCP: the client hardware address in the message */
 };
 
 /* The protocol table: one row per decoder. How a frame is recognised is in dispatch(). */
 struct proto {
     enum vs_proto id;
     vs_dissect_fn fn;
-    enum subject subject;
+    enum vs_subject subject;
 };
 
-static const struct proto P_LLDP = {VS_PROTO_LLDP, vs_lldp_dissect, SUBJ_LINK};
-static const struct proto P_CDP = {VS_PROTO_CDP, vs_cdp_dissect, SUBJ_LINK};
-static const struct proto P_EDP = {VS_PROTO_EDP, vs_edp_dissect, SUBJ_LINK};
-static const struct proto P_FDP = {VS_PROTO_FDP, vs_fdp_dissect, SUBJ_LINK};
-static const struct proto P_SONMP = {VS_PROTO_SONMP, vs_sonmp_dissect, SUBJ_LINK};
-static const struct proto P_STP = {VS_PROTO_STP, vs_stp_dissect, SUBJ_LINK};
-static const struct proto P_ARP = {VS_PROTO_ARP, vs_arp_dissect, SUBJ_BIND};
-static const struct proto P_ND = {VS_PROTO_ND, vs_nd_dissect, SUBJ_BIND};
-static const struct proto P_MNDP = {VS_PROTO_MNDP, vs_mndp_dissect, SUBJ_LINK};
-static const struct proto P_UBDP = {VS_PROTO_UBDP, vs_ubdp_dissect, SUBJ_LINK};
-static const struct proto P_SNMP = {VS_PROTO_SNMP, vs_snmp_dissect, SUBJ_ROUTED};
-static const struct proto P_DHCP = {VS_PROTO_DHCP, vs_dhcp_dissect, SUBJ_CLIENT};
-static const struct proto P_DHCP6 = {VS_PROTO_DHCP6, vs_dhcp6_dissect, SUBJ_ROUTED};
-static const struct proto P_BANNER = {VS_PROTO_BANNER, vs_banner_dissect, SUBJ_ROUTED};
-static const struct proto P_SIP_MORE = {VS_PROTO_SIP, vs_banner_sip_headers, SUBJ_ROUTED};
-static const struct proto P_HTTP_MORE = {VS_PROTO_BANNER, vs_banner_http_headers, SUBJ_ROUTED};
-
+static const struct proto P_LLDP = {VS_PROTO_LLDP, vs_lldp_dissect, VS_SUBJ_LINK};
+static const struct proto P_CDP = {VS_PROTO_CDP, vs_cdp_dissect, VS_SUBJ_LINK};
+static const struct proto P_EDP = {VS_PROTO_EDP, vs_edp_dissect, VS_SUBJ_LINK};
+static const struct proto P_FDP = {VS_PROTO_FDP, vs_fdp_dissect, VS_SUBJ_LINK};
+static const struct proto P_SONMP = {VS_PROTO_SONMP, vs_sonmp_dissect, VS_SUBJ_LINK};
+static const struct proto P_STP = {VS_PROTO_STP, vs_stp_dissect, VS_SUBJ_LINK};
+static const struct proto P_ARP = {VS_PROTO_ARP, vs_arp_dissect, VS_SUBJ_BIND};
+static const struct proto P_ND = {VS_PROTO_ND, vs_nd_dissect, VS_SUBJ_BIND};
+static const struct proto P_MNDP = {VS_PROTO_MNDP, vs_mndp_dissect, VS_SUBJ_LINK};
+static const struct proto P_UBDP = {VS_PROTO_UBDP, vs_ubdp_dissect, VS_SUBJ_LINK};
+static const struct proto P_SNMP = {VS_PROTO_SNMP, vs_snmp_dissect, VS_SUBJ_ROUTED};
+static const struct proto P_DHCP = {VS_PROTO_DHCP, vs_dhcp_dissect, VS_SUBJ_CLIENT};
+static const struct proto P_DHCP6 = {VS_PROTO_DHCP6, vs_dhcp6_dissect, VS_SUBJ_ROUTED};
+static const struct proto P_BANNER = {VS_PROTO_BANNER, vs_banner_dissect, VS_SUBJ_ROUTED};
+static const struct proto P_SIP_MORE = {VS_PROTO_SIP, vs_banner_sip_headers, VS_SUBJ_ROUTED};
+static const struct proto P_HTTP_MORE = {VS_PROTO_BANNER, vs_banner_http_headers, VS_SUBJ_ROUTED};
 
 static const char *const proto_names[VS_PROTO__COUNT] = {
 #define VS_X_PROTO(id, name) [VS_PROTO_##id] = name,
@@ -97,11 +85,20 @@ struct vs_pipeline *vs_pipeline_new(struct vs_inventory *inv)
     return p;
 }
 
-void vs_pipeline_free(struct vs_pipeline *p) { free(p); }
+void vs_pipeline_free(struct vs_pipeline *p)
+{
+    free(p);
+}
 
-void vs_pipeline_track_peers(struct vs_pipeline *p, bool on) { p->peers = on; }
+void vs_pipeline_track_peers(struct vs_pipeline *p, bool on)
+{
+    p->peers = on;
+}
 
-const struct vs_stats *vs_pipeline_stats(const struct vs_pipeline *p) { return &p->stats; }
+const struct vs_stats *vs_pipeline_stats(const struct vs_pipeline *p)
+{
+    return &p->stats;
+}
 
 uint64_t vs_stats_decode_errors(const struct vs_stats *s)
 {
@@ -118,127 +115,21 @@ static void collect(void *ctx, const struct vs_evidence *ev)
         p->stats.evidence_dropped++;
         return;
     }
-    struct frame_ev *it = &p->items[p->nitems++];
-    it->ev = *ev;
+    size_t k = p->nitems++;
+    struct vs_evidence *it = &p->items[k];
+    *it = *ev;
     if (ev->len)
         memcpy(p->arena + p->arena_used, ev->value, ev->len);
-    it->ev.value = p->arena + p->arena_used;
+    it->value = p->arena + p->arena_used;
     p->arena_used += ev->len;
     if (ev->mac) {
-        memcpy(it->mac, ev->mac, 6);
-        it->ev.mac = it->mac;
+        memcpy(p->item_mac[k], ev->mac, 6);
+        it->mac = p->item_mac[k];
     }
     if (ev->ip) {
-        it->ip = *ev->ip;
-        it->ev.ip = &it->ip;
+        p->item_ip[k] = *ev->ip;
+        it->ip = &p->item_ip[k];
     }
-}
-
-/* The frame's source MAC is the IP sender's own: not routed, not MPLS transit. */
-static inline bool direct(const struct vs_pkt *pkt)
-{
-    return !pkt->mpls && vs_ttl_is_initial(pkt->ttl);
-}
-
-static bool mac_usable(const uint8_t *m)
-{
-    /* A group address is never a sender; all-zero is kept (some stacks really send it). */
-    return m && !(m[0] & 1);
-}
-
-/* The device a link-local frame's evidence describes. */
-static struct vs_device *link_subject(struct vs_pipeline *p, const struct vs_pkt *pkt,
-                                      struct vs_device *src)
-{
-    for (size_t i = 0; i < p->nitems; i++) {
-        const struct vs_evidence *ev = &p->items[i].ev;
-        if ((ev->field == VS_F_LLDP_CHASSIS_ID || ev->field == VS_F_STP_BRIDGE_ID) && ev->mac &&
-            mac_usable(ev->mac)) {
-            struct vs_device *c =
-                vs_inventory_get_mac(p->inv, ev->mac, pkt->ts_sec, pkt->ts_usec, true);
-            /* The port MAC that sent the frame is the same box: one device, not two. The
-             * port's record may be folded into the chassis here, so src is not used after. */
-            if (c && src && mac_usable(pkt->src_mac))
-                c = vs_inventory_alias_mac(p->inv, c, pkt->src_mac, pkt->ts_sec, pkt->ts_usec);
-            return c;
-        }
-    }
-    if (src)
-        return src;
-    /* No MAC layer (CDP over HDLC): the first announced address keys the device. */
-    for (size_t i = 0; i < p->nitems; i++)
-        if (p->items[i].ev.ip)
-            return vs_inventory_for_ip(p->inv, p->items[i].ev.ip, NULL, pkt->ts_sec,
-                                       pkt->ts_usec);
-    return NULL;
-}
-
-static void deliver(struct vs_pipeline *p, const struct proto *pr, const struct vs_pkt *pkt,
-                    struct vs_device *src)
-{
-    struct vs_inventory *inv = p->inv;
-    struct vs_device *d = NULL;
-    const struct vs_ip *via = NULL;
-    int64_t sec = pkt->ts_sec;
-    uint32_t usec = pkt->ts_usec;
-
-    switch (pr->subject) {
-    case SUBJ_BIND:
-        for (size_t i = 0; i < p->nitems; i++) {
-            const struct vs_evidence *ev = &p->items[i].ev;
-            if (!ev->mac || !ev->ip || !mac_usable(ev->mac))
-                continue;
-            struct vs_device *b = vs_inventory_get_mac(inv, ev->mac, sec, usec, true);
-            if (b)
-                vs_inventory_bind(inv, b, ev->ip);
-        }
-        return;
-    case SUBJ_CLIENT:
-        for (size_t i = 0; i < p->nitems && !d; i++) {
-            const struct vs_evidence *ev = &p->items[i].ev;
-            if (ev->mac && mac_usable(ev->mac))
-                d = vs_inventory_get_mac(inv, ev->mac, sec, usec, true);
-        }
-        if (!d)
-            d = src;
-        break;
-    case SUBJ_LINK:
-        d = link_subject(p, pkt, src);
-        break;
-    case SUBJ_ROUTED:
-        if (!pkt->src_ip.family)
-            return;
-        /* A MAC-format SNMP engine ID names one of the agent's MACs (often a base MAC that
-         * never sends a frame): it binds the agent's IP only to a MAC seen on the wire. */
-        for (size_t i = 0; i < p->nitems; i++) {
-            const struct vs_evidence *ev = &p->items[i].ev;
-            if (ev->field == VS_F_SNMP_ENGINE_ID && ev->mac && mac_usable(ev->mac)) {
-                struct vs_device *b = vs_inventory_get_mac(inv, ev->mac, sec, usec, false);
-                if (b)
-                    vs_inventory_bind(inv, b, &pkt->src_ip);
-            }
-        }
-        /* A packet that crossed a router (TTL below any initial value, or under MPLS labels)
-         * says nothing about the MAC that carried it. */
-        d = vs_inventory_for_ip(inv, &pkt->src_ip, direct(pkt) ? src : NULL, sec, usec);
-        via = &pkt->src_ip;
-        break;
-    }
-    if (!d)
-        return;
-    bool gained = false;
-    for (size_t i = 0; i < p->nitems; i++) {
-        const struct vs_evidence *ev = &p->items[i].ev;
-        /* Addresses a device announces for itself bind it (management, CDP, DHCP). */
-        if (ev->ip && pr->subject != SUBJ_ROUTED && (d->flags & VS_DEV_HAS_MAC) &&
-            ev->field != VS_F_STP_ROOT_ID)
-            vs_inventory_bind(inv, d, ev->ip);
-        if (ev->field == VS_F_STP_ROOT_ID)
-            continue; /* the root bridge is another switch: not this device's evidence */
-        gained |= vs_inventory_add_evidence(inv, d, ev, via, sec, usec);
-    }
-    if (gained)
-        vs_inventory_attribute(inv, d, sec, usec);
 }
 
 static uint64_t pdu_hash(const struct vs_cur *c)
@@ -258,7 +149,7 @@ static void run(struct vs_pipeline *p, const struct proto *pr, struct vs_cur c,
 {
     /* Discovery protocols repeat the same PDU every few seconds: a device that sends what
      * it sent last time has nothing new to say. */
-    if (pr->subject == SUBJ_LINK && src) {
+    if (pr->subject == VS_SUBJ_LINK && src) {
         uint64_t h = pdu_hash(&c);
         if (h == src->last_pdu[0] || h == src->last_pdu[1])
             return;
@@ -274,7 +165,7 @@ static void run(struct vs_pipeline *p, const struct proto *pr, struct vs_cur c,
     else if (st == VS_DECODE_MALFORMED)
         p->stats.malformed[pr->id]++;
     if (p->nitems)
-        deliver(p, pr, pkt, src);
+        vs_identity_deliver(p->inv, pr->subject, pkt, src, p->items, p->nitems);
 }
 
 static uint64_t flow_key(const struct vs_pkt *pkt)
@@ -424,33 +315,9 @@ void vs_pipeline_frame(struct vs_pipeline *p, int dlt, int64_t sec, uint32_t use
         else if (st == VS_LINK_MALFORMED)
             p->stats.malformed[depth ? VS_PROTO_ENCAP : VS_PROTO_LINK]++;
 
-        struct vs_device *src = NULL;
-        if (mac_usable(pkt.src_mac)) {
-            src = vs_inventory_see_mac(p->inv, pkt.src_mac, sec, usec);
-            if (src) {
-                for (uint8_t i = 0; i < pkt.nvlans; i++)
-                    vs_inventory_note_vlan(p->inv, src, pkt.vlans[i]);
-                if (pkt.src_ip.family) {
-                    if (!direct(&pkt)) {
-                        if (!(src->flags & VS_DEV_ROUTER))
-                            vs_inventory_mark_router(p->inv, src);
-                        vs_inventory_touch_ip(p->inv, &pkt.src_ip, sec, usec);
-                    } else if (src->flags & VS_DEV_GATEWAY) {
-                        vs_inventory_touch_ip(p->inv, &pkt.src_ip, sec, usec);
-                    } else {
-                        vs_inventory_note_ip(p->inv, src, &pkt.src_ip);
-                    }
-                }
-            }
-        } else if (pkt.src_ip.family) {
-            vs_inventory_touch_ip(p->inv, &pkt.src_ip, sec, usec); /* no MAC layer */
-        }
+        struct vs_device *src = vs_identity_sender(p->inv, &pkt);
         if (p->peers && pkt.dst_ip.family) {
-            /* Behind a router only hosts already known by IP are tracked: the router's MAC
-             * would otherwise collect the peers of every host it forwards for. */
-            struct vs_device *pd = src;
-            if ((!pd || (pd->flags & VS_DEV_GATEWAY) || !direct(&pkt)) && pkt.src_ip.family)
-                pd = vs_inventory_find_ip(p->inv, &pkt.src_ip);
+            struct vs_device *pd = vs_identity_talker(p->inv, &pkt, src);
             if (pd)
                 vs_inventory_note_peer(p->inv, pd, &pkt.dst_ip, sec, usec);
         }

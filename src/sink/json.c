@@ -274,7 +274,7 @@ int vs_jsonl_stats(FILE *f, const struct vs_out *o, const struct vs_run_stats *s
     vs_jw_key(&w, "unsupported_link");
     vs_jw_int(&w, (int64_t)s->pipe->unsupported_link);
     vs_jw_key(&w, "evidence_dropped");
-    vs_jw_int(&w, (int64_t)s->pipe->evidence_dropped);
+    vs_jw_int(&w, (int64_t)(s->pipe->evidence_dropped + s->evidence_dropped));
     if (s->have_pcap_stats) {
         vs_jw_key(&w, "capture");
         vs_jw_obj_begin(&w);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "vendorsniff/identity.h"
 #include "vendorsniff/text.h"
 
 #define STATE_MAGIC "vendorsniff-state"
@@ -59,7 +60,7 @@ static json_t *device_state(const struct vs_device *d)
     for (size_t i = 0; i < d->nalerts; i++) {
         json_t *o = json_object();
         json_object_set_new(o, "rule", json_string(d->alerts[i].rule_id));
-        json_object_set_new(o, "vendor", json_string(d->alerts[i].vendor));
+        json_object_set_new(o, "vendor", json_string(d->alerts[i].key));
         json_array_append_new(al, o);
     }
     json_object_set_new(j, "alerts", al);
@@ -180,7 +181,7 @@ static int restore_line(struct vs_inventory *inv, json_t *j, bool dry, char *why
         struct vs_ip ip;
         const char *s = json_string_value(v);
         if (s && vs_ip_parse(s, &ip) && (d->flags & VS_DEV_HAS_MAC))
-            vs_inventory_note_ip(inv, d, &ip);
+            vs_identity_note_ip(inv, d, &ip);
     }
     json_array_foreach(json_object_get(j, "vlans"), i, v)
     {

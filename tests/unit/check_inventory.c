@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "vendorsniff/identity.h"
 #include "vendorsniff/inventory.h"
 #include "vendorsniff/oui.h"
 #include "vendorsniff/risk.h"
@@ -176,21 +177,21 @@ START_TEST(routed_evidence_goes_to_the_ip_host_not_the_router)
     struct vs_device *router = vs_inventory_see_mac(inv, cisco_mac, 1, 0);
     struct vs_ip a = ip4(10, 20, 0, 1), b = ip4(10, 20, 0, 2), c = ip4(10, 20, 0, 3);
     /* The first remote reply arrives while the router has shown only one source IP. */
-    vs_inventory_note_ip(inv, router, &a);
-    struct vs_device *d1 = vs_inventory_for_ip(inv, &a, router, 1, 0);
+    vs_identity_note_ip(inv, router, &a);
+    struct vs_device *d1 = vs_identity_for_ip(inv, &a, router, 1, 0);
     ck_assert_ptr_eq(d1, router);
     add(d1, VS_F_SNMP_SYS_DESCR, "ZTE ZXR10 Software, Version: V4.8", &a);
     ck_assert_str_eq(router->vendor, "ZTE");
     /* More source IPs: the MAC is a gateway, and the ZTE evidence moves to 10.20.0.1. */
-    vs_inventory_note_ip(inv, router, &b);
-    vs_inventory_note_ip(inv, router, &c);
+    vs_identity_note_ip(inv, router, &b);
+    vs_identity_note_ip(inv, router, &c);
     ck_assert(router->flags & VS_DEV_GATEWAY);
     ck_assert_str_eq(router->vendor, "Cisco");
-    struct vs_device *zte = vs_inventory_for_ip(inv, &a, router, 2, 0);
+    struct vs_device *zte = vs_identity_for_ip(inv, &a, router, 2, 0);
     ck_assert_ptr_ne(zte, router);
     ck_assert(!(zte->flags & VS_DEV_HAS_MAC));
     ck_assert_str_eq(zte->vendor, "ZTE");
-    struct vs_device *jun = vs_inventory_for_ip(inv, &b, router, 2, 0);
+    struct vs_device *jun = vs_identity_for_ip(inv, &b, router, 2, 0);
     add(jun, VS_F_SNMP_SYS_DESCR, "Juniper Networks, Inc. mx480, kernel JUNOS 15.1", &b);
     ck_assert_str_eq(jun->vendor, "Juniper");
     ck_assert_str_eq(router->vendor, "Cisco");
@@ -203,21 +204,21 @@ END_TEST
 START_TEST(binding_merges_ip_device_into_mac_device)
 {
     struct vs_ip a = ip4(192, 168, 1, 7);
-    struct vs_device *ipd = vs_inventory_for_ip(inv, &a, NULL, 1, 0);
+    struct vs_device *ipd = vs_identity_for_ip(inv, &a, NULL, 1, 0);
     add(ipd, VS_F_SNMP_SYS_DESCR, "ZTE ZXR10 Software", &a);
     ck_assert_uint_eq(vs_inventory_count(inv), 1);
     struct vs_device *m = vs_inventory_get_mac(inv, laa_mac, 2, 0, true);
-    vs_inventory_bind(inv, m, &a);
+    vs_identity_bind(inv, m, &a);
     ck_assert_uint_eq(vs_inventory_count(inv), 1);
     ck_assert_str_eq(m->vendor, "ZTE");
-    ck_assert_ptr_eq(vs_inventory_for_ip(inv, &a, NULL, 3, 0), m);
+    ck_assert_ptr_eq(vs_identity_for_ip(inv, &a, NULL, 3, 0), m);
     /* An explicit binding survives the device also routing for others. */
     for (uint8_t i = 1; i < 6; i++) {
         struct vs_ip x = ip4(172, 16, 0, i);
-        vs_inventory_note_ip(inv, m, &x);
+        vs_identity_note_ip(inv, m, &x);
     }
     ck_assert(m->flags & VS_DEV_GATEWAY);
-    ck_assert_ptr_eq(vs_inventory_for_ip(inv, &a, NULL, 3, 0), m);
+    ck_assert_ptr_eq(vs_identity_for_ip(inv, &a, NULL, 3, 0), m);
 }
 END_TEST
 
@@ -250,10 +251,10 @@ START_TEST(vlans_and_ips_are_recorded_once)
     ck_assert_uint_eq(d->nvlans, VS_MAX_VLANS_PER_DEVICE);
     ck_assert_uint_eq(d->vlans[0], 10);
     struct vs_ip a = ip4(10, 0, 0, 1), bc = ip4(255, 255, 255, 255), z = ip4(0, 0, 0, 0);
-    vs_inventory_note_ip(inv, d, &a);
-    vs_inventory_note_ip(inv, d, &a);
-    vs_inventory_note_ip(inv, d, &bc);
-    vs_inventory_note_ip(inv, d, &z);
+    vs_identity_note_ip(inv, d, &a);
+    vs_identity_note_ip(inv, d, &a);
+    vs_identity_note_ip(inv, d, &bc);
+    vs_identity_note_ip(inv, d, &z);
     ck_assert_uint_eq(d->nips, 1);
     ck_assert(!(d->flags & VS_DEV_GATEWAY));
 }

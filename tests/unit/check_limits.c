@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "vendorsniff/identity.h"
 #include "vendorsniff/inventory.h"
 #include "vendorsniff/limits.h"
 #include "vendorsniff/link.h"
@@ -38,7 +39,7 @@ START_TEST(ips_per_device)
         ip.a[0] = 0xfe;
         ip.a[1] = 0x80;
         ip.a[15] = (uint8_t)i;
-        vs_inventory_note_ip(inv, d, &ip);
+        vs_identity_note_ip(inv, d, &ip);
     }
     ck_assert_uint_eq(d->nips, VS_MAX_IPS_PER_DEVICE);
     ck_assert(d->flags & VS_DEV_IPS_FULL);
@@ -51,7 +52,7 @@ START_TEST(aliases_per_device)
     uint8_t port[6] = {0x02, 0x00, 0x00, 0x00, 0x01, 0x00};
     for (int i = 0; i < VS_MAX_ALIASES * 3; i++) {
         port[5] = (uint8_t)i;
-        vs_inventory_alias_mac(inv, chassis, port, 2, 0);
+        vs_identity_alias_mac(inv, chassis, port, 2, 0);
     }
     ck_assert_uint_eq(chassis->naliases, VS_MAX_ALIASES);
     /* Aliased ports find the chassis; the ones past the bound are devices of their own. */

@@ -1,0 +1,118 @@
+/* alerts.c - risk decisions on attributed devices: one alert per device, rule and key
+ * (the vendor, or the peer network), remembered across restarts; peer tracking for GeoIP. */
+#include "vendorsniff/inventory.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "inventory_int.h"
+#include "vendorsniff/geo.h"
+
+static bool already_alerted(const struct vs_device *d, const struct vs_risk_rule *r)
+{
+    for (size_t i = 0; i < d->nalerts; i++)
+        if (strcmp(d->alerts[i].rule_id, r->id) == 0 &&
+            strcmp(d->alerts[i].key, d->vendor ? d->vendor : "") == 0)
+            return true;
+    return false;
+}
+
+void vs_inventory_restore_alert(struct vs_inventory *inv, struct vs_device *d, const char *rule_id,
+                                const char *key)
+{
+    (void)inv;
+    for (size_t i = 0; i < d->nalerts; i++)
+        if (strcmp(d->alerts[i].rule_id, rule_id) == 0 && strcmp(d->alerts[i].key, key) == 0)
+            return;
+    if (d->nalerts >= VS_MAX_ALERTS_PER_DEVICE) {
+        /* Forget the oldest: the newest attribution is what matters for de-duplication. */
+        free(d->alerts[0].rule_id);
+        free(d->alerts[0].key);
+        memmove(d->alerts, d->alerts + 1, (d->nalerts - 1) * sizeof *d->alerts);
+        d->nalerts--;
+    }
+    struct vs_alert_rec *n = realloc(d->alerts, (d->nalerts + 1) * sizeof *n);
+    if (!n)
+        return;
+    d->alerts = n;
+    d->alerts[d->nalerts].rule_id = strdup(rule_id);
+    d->alerts[d->nalerts].key = strdup(key);
+    d->nalerts++;
+}
+/* ---- peers (--geoip) ------------------------------------------------------------ */
+
+void vs_inv_raise_alert(struct vs_inventory *inv, struct vs_device *d, int64_t sec, uint32_t usec)
+{
+    if (!d->risk || inv->quiet || already_alerted(d, d->risk))
+        return;
+    vs_inventory_restore_alert(inv, d, d->risk->id, d->vendor ? d->vendor : "");
+    inv->alerts++;
+    if (inv->hooks.alert)
+        inv->hooks.alert(inv->hooks.ctx, d, d->risk, sec, usec);
+}
+
+void vs_inventory_set_geo(struct vs_inventory *inv, const struct vs_geo *geo)
+{
+    inv->geo = geo;
+}
+static void check_peer(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *ip,
+                       int64_t sec, uint32_t usec)
+{
+    struct vs_geo_info g;
+    if (!inv->risk || !vs_geo_lookup(inv->geo, ip, &g))
+        return;
+    const struct vs_risk_rule *r = vs_risk_match_peer(inv->risk, g.country, g.asn);
+    if (!r)
+        return;
+    /* Once per device and peer network: the key is the network the rule named. */
+    char net[32];
+    if (r->asn)
+        snprintf(net, sizeof net, "AS%u", (unsigned)g.asn);
+    else
+        snprintf(net, sizeof net, "country:%s", g.country);
+    for (size_t i = 0; i < d->nalerts; i++)
+        if (strcmp(d->alerts[i].rule_id, r->id) == 0 && strcmp(d->alerts[i].key, net) == 0)
+            return;
+    vs_inventory_restore_alert(inv, d, r->id, net);
+    inv->alerts++;
+    if (inv->hooks.peer_alert && !inv->quiet)
+        inv->hooks.peer_alert(inv->hooks.ctx, d, r, ip, g.country, g.asn, sec, usec);
+}
+
+void vs_inventory_note_peer(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *dst,
+                            int64_t sec, uint32_t usec)
+{
+    if (!inv->geo)
+        return;
+    for (uint8_t i = 0; i < d->npeers; i++) {
+        if (vs_ip_equal(&d->peers[i].ip, dst)) {
+            d->peers[i].packets++;
+            /* Keep the table roughly sorted so the busiest peers stay in front. */
+            if (i > 0 && d->peers[i].packets > d->peers[i - 1].packets) {
+                struct vs_peer t = d->peers[i - 1];
+                d->peers[i - 1] = d->peers[i];
+                d->peers[i] = t;
+            }
+            return;
+        }
+    }
+    if (!vs_geo_is_public(dst))
+        return;
+    if (!d->peers) {
+        d->peers = calloc(VS_MAX_PEERS_PER_DEVICE, sizeof *d->peers);
+        if (!d->peers)
+            return;
+    }
+    if (d->npeers < VS_MAX_PEERS_PER_DEVICE) {
+        d->peers[d->npeers].ip = *dst;
+        d->peers[d->npeers].packets = 1;
+        d->npeers++;
+    } else {
+        /* Space-saving: the newcomer takes the least busy slot and inherits its count. */
+        struct vs_peer *last = &d->peers[d->npeers - 1];
+        last->ip = *dst;
+        last->packets++;
+    }
+    check_peer(inv, d, dst, sec, usec);
+}

@@ -1,0 +1,313 @@
+/* attribution.c - a device's evidence to vendor, model, software, name and confidence:
+ * the signatures' verdict per value (cached), then a noisy-OR vote per device. */
+#include "vendorsniff/inventory.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "inventory_int.h"
+#include "vendorsniff/oui.h"
+#include "vendorsniff/signatures.h"
+
+/* ---- evidence --------------------------------------------------------------- */
+
+/* A parsed attribute (model, software, name) is for display and comparison: no control
+ * characters in it, whatever the raw value held (the raw value keeps them, escaped). */
+char *vs_inv_dup_clean(const char *v)
+{
+    char *o = strdup(v);
+    if (!o)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; o[i]; i++) {
+        if (o[i] == 0x1b && o[i + 1] == '[') {
+            /* A terminal control sequence: ESC [ parameters final-byte. */
+            i += 2;
+            while (o[i] && !((unsigned char)o[i] >= 0x40 && (unsigned char)o[i] <= 0x7e))
+                i++;
+            if (!o[i])
+                break;
+            continue;
+        }
+        if ((unsigned char)o[i] >= 0x20)
+            o[k++] = o[i];
+    }
+    o[k] = '\0';
+    return o;
+}
+
+struct match_acc {
+    struct vs_ev_item *item;
+};
+
+static void on_match(void *ctx, const struct vs_sig_match *m)
+{
+    struct vs_ev_item *e = ((struct match_acc *)ctx)->item;
+    /* Per attribute, keep what the heaviest rule said. */
+    if (m->vendor && (!e->vendor || m->weight > e->weight)) {
+        e->vendor = m->vendor;
+        e->weight = m->weight;
+        e->rule_id = m->rule_id;
+    } else if (!e->rule_id) {
+        e->rule_id = m->rule_id;
+        if (!e->vendor && m->weight > e->weight)
+            e->weight = m->weight;
+    }
+    if (m->model[0] && (!e->model || m->weight > e->wmodel)) {
+        free(e->model);
+        e->model = vs_inv_dup_clean(m->model);
+        e->wmodel = m->weight;
+    }
+    if (m->software[0] && (!e->software || m->weight > e->wsoft)) {
+        free(e->software);
+        e->software = vs_inv_dup_clean(m->software);
+        e->wsoft = m->weight;
+    }
+    if (m->name[0] && !e->name)
+        e->name = vs_inv_dup_clean(m->name);
+}
+
+static void class_ent_clear(struct class_ent *c)
+{
+    free(c->value);
+    free(c->model);
+    free(c->software);
+    free(c->name);
+    memset(c, 0, sizeof *c);
+}
+
+void vs_inv_class_cache_clear(struct vs_inventory *inv)
+{
+    if (!inv->class_cache)
+        return;
+    for (size_t i = 0; i < CLASS_CACHE_SLOTS; i++)
+        class_ent_clear(&inv->class_cache[i]);
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+void vs_inv_classify_item(struct vs_inventory *inv, struct vs_ev_item *e)
+{
+    e->vendor = NULL;
+    e->rule_id = NULL;
+    e->weight = e->wmodel = e->wsoft = 0;
+    free(e->model);
+    free(e->software);
+    free(e->name);
+    e->model = e->software = e->name = NULL;
+    if (!inv->sigs)
+        return;
+    if (!inv->class_cache)
+        inv->class_cache = calloc(CLASS_CACHE_SLOTS, sizeof *inv->class_cache);
+    uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t)e->field;
+    for (size_t i = 0; i < e->len; i++)
+        h = (h ^ (uint8_t)e->value[i]) * 0x100000001b3ULL;
+    struct class_ent *c = inv->class_cache ? &inv->class_cache[h % CLASS_CACHE_SLOTS] : NULL;
+    if (c && c->value && c->field == e->field && c->len == e->len &&
+        memcmp(c->value, e->value, e->len) == 0) {
+        e->vendor = c->vendor;
+        e->rule_id = c->rule_id;
+        e->weight = c->weight;
+        e->wmodel = c->wmodel;
+        e->wsoft = c->wsoft;
+        e->model = dup_or_null(c->model);
+        e->software = dup_or_null(c->software);
+        e->name = dup_or_null(c->name);
+        return;
+    }
+    struct match_acc acc = {e};
+    vs_sigs_match(inv->sigs, e->field, e->value, e->len, on_match, &acc);
+    if (!c)
+        return;
+    class_ent_clear(c);
+    c->value = malloc(e->len + 1);
+    if (!c->value)
+        return;
+    memcpy(c->value, e->value, e->len + 1);
+    c->len = e->len;
+    c->field = e->field;
+    c->vendor = e->vendor;
+    c->rule_id = e->rule_id;
+    c->weight = e->weight;
+    c->wmodel = e->wmodel;
+    c->wsoft = e->wsoft;
+    c->model = dup_or_null(e->model);
+    c->software = dup_or_null(e->software);
+    c->name = dup_or_null(e->name);
+}
+
+/* ---- attribution ------------------------------------------------------------ */
+
+/* Fields that name the device, best first. */
+static const enum vs_field name_fields[] = {
+    VS_F_LLDP_SYSTEM_NAME, VS_F_CDP_DEVICE_ID,   VS_F_SNMP_SYS_NAME,
+    VS_F_EDP_SYSTEM_NAME,  VS_F_FDP_DEVICE_ID,   VS_F_MNDP_IDENTITY,
+    VS_F_UBDP_HOSTNAME,    VS_F_CDP_SYSTEM_NAME, VS_F_DHCP_HOSTNAME,
+};
+/* Fields that carry a model or software string as is, used when no rule parsed one. */
+static const enum vs_field model_fields[] = {
+    VS_F_LLDP_MED_MODEL_NAME, VS_F_SNMP_ENT_MODEL_NAME, VS_F_CWMP_PRODUCT_CLASS,
+    VS_F_MNDP_BOARD,          VS_F_UBDP_MODEL,
+};
+static const enum vs_field software_fields[] = {
+    VS_F_LLDP_MED_SOFTWARE_REVISION,
+    VS_F_SNMP_ENT_SOFTWARE_REV,
+    VS_F_CWMP_SOFTWARE_VERSION,
+    VS_F_MNDP_VERSION,
+    VS_F_UBDP_FIRMWARE,
+    VS_F_LLDP_MED_FIRMWARE_REVISION,
+};
+
+static const char *first_field(const struct vs_device *d, const enum vs_field *fields, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        for (size_t i = 0; i < d->nev; i++)
+            if (d->ev[i].field == fields[k])
+                return d->ev[i].value;
+    return NULL;
+}
+
+struct vote {
+    const char *vendor;
+    double miss; /* product of (1 - w): noisy-OR of independent statements */
+    double best;
+};
+
+static void vote_add(struct vote *v, size_t *nv, size_t cap, const char *vendor, double w)
+{
+    for (size_t i = 0; i < *nv; i++) {
+        if (strcmp(v[i].vendor, vendor) == 0) {
+            v[i].miss *= 1.0 - w;
+            if (w > v[i].best)
+                v[i].best = w;
+            return;
+        }
+    }
+    if (*nv < cap) {
+        v[*nv].vendor = vendor;
+        v[*nv].miss = 1.0 - w;
+        v[*nv].best = w;
+        (*nv)++;
+    }
+}
+
+static bool str_changed(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a != b;
+    return strcmp(a, b) != 0;
+}
+void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64_t sec,
+                            uint32_t usec)
+{
+    struct vote votes[32];
+    size_t nv = 0;
+    const char *oui_vendor = NULL;
+    if (d->oui_org && d->mac_class == VS_MAC_GLOBAL) {
+        size_t slot = (size_t)(((uintptr_t)d->oui_org >> 3) * 0x9e3779b97f4a7c15ULL >> 54);
+        if (inv->org_cache[slot].org == d->oui_org) {
+            oui_vendor = inv->org_cache[slot].vendor;
+        } else {
+            oui_vendor = inv->sigs ? vs_sigs_vendor_for_org(inv->sigs, d->oui_org) : NULL;
+            inv->org_cache[slot].org = d->oui_org;
+            inv->org_cache[slot].vendor = oui_vendor;
+        }
+        if (!oui_vendor)
+            oui_vendor = d->oui_org;
+        vote_add(votes, &nv, 32, oui_vendor, VS_WEIGHT_OUI);
+    }
+    for (size_t i = 0; i < d->nev; i++)
+        if (d->ev[i].vendor && d->ev[i].weight > 0)
+            vote_add(votes, &nv, 32, d->ev[i].vendor, d->ev[i].weight);
+
+    const char *vendor = NULL;
+    double score = 0, total = 0;
+    for (size_t i = 0; i < nv; i++) {
+        double s = 1.0 - votes[i].miss;
+        total += s;
+        if (s > score + 1e-9) {
+            score = s;
+            vendor = votes[i].vendor;
+        }
+    }
+    double conf = total > 0 ? score * (score / total) : 0.0;
+    conf = (double)(long)(conf * 100.0 + 0.5) / 100.0;
+
+    /* Model and software: the heaviest statement from the winning vendor (or from a
+     * vendor-neutral rule), else the raw inventory fields. */
+    const char *model = NULL, *software = NULL, *name = NULL;
+    double wm = -1, ws = -1;
+    for (size_t i = 0; i < d->nev; i++) {
+        const struct vs_ev_item *e = &d->ev[i];
+        bool mine = !e->vendor || (vendor && strcmp(e->vendor, vendor) == 0);
+        if (!mine)
+            continue;
+        if (e->model && e->wmodel > wm) {
+            model = e->model;
+            wm = e->wmodel;
+        }
+        if (e->software && e->wsoft > ws) {
+            software = e->software;
+            ws = e->wsoft;
+        }
+        if (e->name && !name)
+            name = e->name;
+    }
+    if (!model)
+        model = first_field(d, model_fields, sizeof model_fields / sizeof model_fields[0]);
+    if (!software)
+        software =
+            first_field(d, software_fields, sizeof software_fields / sizeof software_fields[0]);
+    const char *fname = first_field(d, name_fields, sizeof name_fields / sizeof name_fields[0]);
+    if (fname)
+        name = fname;
+
+    char *cm = model ? vs_inv_dup_clean(model) : NULL;
+    char *cs = software ? vs_inv_dup_clean(software) : NULL;
+    char *cn = name ? vs_inv_dup_clean(name) : NULL;
+    bool changed = !d->reported || str_changed(d->vendor, vendor) || str_changed(d->model, cm) ||
+                   str_changed(d->software, cs) || str_changed(d->name, cn);
+    d->vendor = vendor;
+    free(d->model);
+    free(d->software);
+    free(d->name);
+    d->model = cm;
+    d->software = cs;
+    d->name = cn;
+    d->confidence = conf;
+    d->conflict = nv > 1;
+
+    if (!vendor && !model && !name && !d->reported)
+        return; /* nothing attributed yet: no event */
+    d->risk = vs_risk_match_vendor(inv->risk, vendor, conf);
+    if (changed && inv->hooks.device_changed && !inv->quiet) {
+        d->reported = true;
+        inv->hooks.device_changed(inv->hooks.ctx, d, sec, usec);
+    }
+    d->reported = true;
+    /* A new vendor is a new (rule, vendor) key: alerted again. */
+    vs_inv_raise_alert(inv, d, sec, usec);
+}
+
+void vs_inventory_reload(struct vs_inventory *inv, const struct vs_oui_db *oui,
+                         const struct vs_sigs *sigs, const struct vs_risk_list *risk, int64_t sec,
+                         uint32_t usec)
+{
+    inv->oui = oui;
+    inv->sigs = sigs;
+    inv->risk = risk;
+    memset(inv->org_cache, 0, sizeof inv->org_cache); /* the old registry's addresses */
+    vs_inv_class_cache_clear(inv);                    /* the old signatures' verdicts */
+    for (size_t i = 0; i < inv->nlist; i++) {
+        struct vs_device *d = inv->list[i];
+        if (d->flags & VS_DEV_HAS_MAC)
+            vs_inv_apply_oui(inv, d);
+        for (size_t k = 0; k < d->nev; k++)
+            vs_inv_classify_item(inv, &d->ev[k]);
+        d->risk = NULL;
+        vs_inventory_attribute(inv, d, sec, usec);
+    }
+}

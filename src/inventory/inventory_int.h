@@ -1,0 +1,127 @@
+/* inventory_int.h - private to src/inventory: the inventory's own state, shared by its
+ * modules (storage, identity, attribution, alerts). Nothing outside src/inventory includes it. */
+#ifndef VS_INVENTORY_INT_H
+#define VS_INVENTORY_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "vendorsniff/inventory.h"
+
+/* Weight of the OUI registry organisation as vendor evidence: weaker than any protocol
+ * statement, so that a white-box ODM MAC announcing a Huawei switch is a Huawei. */
+#define VS_WEIGHT_OUI 0.3
+
+struct mac_slot {
+    uint64_t key; /* 48-bit MAC | 1 << 63 when used */
+    struct vs_device *d;
+};
+
+struct ip_slot {
+    struct vs_ip ip; /* family 0 = empty */
+    struct vs_device *d;
+    bool bound; /* an explicit on-link binding (ARP, ND, DHCP, engine ID, mgmt address) */
+};
+
+/* The signatures' verdict on a value, remembered: a fleet of identical switches sends the
+ * same system description, and PCRE2 then runs once for all of them. Direct-mapped. */
+#define CLASS_CACHE_SLOTS 2048
+
+struct class_ent {
+    char *value; /* NULL = empty slot */
+    size_t len;
+    enum vs_field field;
+    const char *vendor, *rule_id;
+    double weight, wmodel, wsoft;
+    char *model, *software, *name;
+};
+
+struct vs_inventory {
+    const struct vs_oui_db *oui;
+    const struct vs_sigs *sigs;
+    const struct vs_risk_list *risk;
+    const struct vs_geo *geo;
+    struct vs_inventory_hooks hooks;
+    size_t max_devices;
+
+    struct mac_slot *mt;
+    size_t mt_cap, mt_used; /* cap is a power of two */
+    struct ip_slot *it;
+    size_t it_cap, it_used;
+
+    struct vs_device **list;
+    size_t nlist, list_cap;
+    uint64_t serial;
+    uint64_t alerts;
+    uint64_t evictions;
+    uint64_t evidence_dropped;
+    bool quiet;
+    /* Registry organisation -> canonical vendor, by the organisation's address in the OUI
+     * db: a new device's first attribution is then one probe, not a normalise-and-search. */
+    struct {
+        const char *org;
+        const char *vendor;
+    } org_cache[1024];
+    struct class_ent *class_cache; /* CLASS_CACHE_SLOTS entries, allocated on first use */
+};
+
+/* ---- hashing ---------------------------------------------------------------- */
+
+static inline uint64_t mac_key(const uint8_t m[6])
+{
+    return (uint64_t)m[0] << 40 | (uint64_t)m[1] << 32 | (uint64_t)m[2] << 24 |
+           (uint64_t)m[3] << 16 | (uint64_t)m[4] << 8 | m[5] | (1ULL << 63);
+}
+
+static inline size_t hash64(uint64_t k, size_t cap)
+{
+    k ^= k >> 31;
+    k *= 0x9e3779b97f4a7c15ULL;
+    k ^= k >> 29;
+    return (size_t)k & (cap - 1);
+}
+
+static inline size_t ip_hash(const struct vs_ip *ip, size_t cap)
+{
+    uint64_t a, b;
+    memcpy(&a, ip->a, 8);
+    memcpy(&b, ip->a + 8, 8);
+    return hash64(a ^ (b * 0xff51afd7ed558ccdULL) ^ ip->family, cap);
+}
+
+/* Storage (inventory.c). */
+struct mac_slot *vs_inv_mt_find(const struct vs_inventory *inv, uint64_t key);
+bool vs_inv_mt_insert(struct vs_inventory *inv, uint64_t key, struct vs_device *d);
+void vs_inv_mt_delete(struct vs_inventory *inv, uint64_t key);
+struct ip_slot *vs_inv_it_find(const struct vs_inventory *inv, const struct vs_ip *ip);
+struct ip_slot *vs_inv_it_insert(struct vs_inventory *inv, const struct vs_ip *ip,
+                                 struct vs_device *d, bool bound);
+void vs_inv_it_delete(struct vs_inventory *inv, const struct vs_ip *ip);
+struct vs_device *vs_inv_device_new(struct vs_inventory *inv, int64_t sec, uint32_t usec);
+void vs_inv_device_destroy(struct vs_inventory *inv, struct vs_device *d);
+void vs_inv_device_free(struct vs_device *d);
+void vs_inv_list_remove(struct vs_inventory *inv, struct vs_device *d);
+void vs_inv_ev_item_free(struct vs_ev_item *e);
+void vs_inv_apply_oui(struct vs_inventory *inv, struct vs_device *d);
+/* Add ip to d's addresses (bounded); false when it was there or there is no room. */
+bool vs_inv_add_ip(struct vs_device *d, const struct vs_ip *ip);
+/* Register mac as another address of d. */
+void vs_inv_add_alias(struct vs_inventory *inv, struct vs_device *d, const uint8_t mac[6]);
+/* Fold src into dst (evidence, addresses, VLANs, times, alerts, MACs); src is freed. */
+void vs_inv_merge_into(struct vs_inventory *inv, struct vs_device *dst, struct vs_device *src,
+                       int64_t sec, uint32_t usec);
+
+/* Identity (identity.c). */
+void vs_inv_become_gateway(struct vs_inventory *inv, struct vs_device *d, int64_t sec,
+                           uint32_t usec);
+
+/* Attribution (attribution.c). */
+void vs_inv_classify_item(struct vs_inventory *inv, struct vs_ev_item *e);
+void vs_inv_class_cache_clear(struct vs_inventory *inv);
+char *vs_inv_dup_clean(const char *v);
+
+/* Alerts (alerts.c): raise the risk alert of a device whose attribution was just made. */
+void vs_inv_raise_alert(struct vs_inventory *inv, struct vs_device *d, int64_t sec, uint32_t usec);
+
+#endif
