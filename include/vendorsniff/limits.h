@@ -13,7 +13,8 @@
 #define VS_MAX_BER_DEPTH 16
 /* Evidence items one frame may yield. */
 #define VS_MAX_EVIDENCE_PER_FRAME 128
-/* Distinct evidence items kept per device (oldest non-identity items give way first). */
+/* Distinct evidence items kept per device; a new item past it is refused and counted
+ * (evidence_dropped in the stats event): the first statements a device made stay. */
 #define VS_MAX_EVIDENCE_PER_DEVICE 64
 /* Bytes of one evidence value kept; longer values are cut at a UTF-8 boundary. */
 #define VS_MAX_VALUE_LEN 512

@@ -1,51 +1,16 @@
-/* cdp.c - Cisco Discovery Protocol v1/v2 decoder (TLV layout as documented by Cisco and by
- * tcpdump's print-cdp.c): the cursor covers the PDU after SNAP 00000c/2000. */
+/* cdp.c - Cisco Discovery Protocol v1/v2 and Foundry Discovery Protocol: one TLV walk, two
+ * tables (CDP as documented by Cisco and tcpdump's print-cdp.c; FDP, which has no public
+ * spec, as Wireshark and ladvd decode IronWare's CDP-like TLVs). The cursor covers the PDU
+ * after SNAP 00000c/2000 (CDP) or 00e052/2000 (FDP). */
 #include <stdio.h>
 #include <string.h>
 
-#include "vendorsniff/dissect.h"
+#include "vendorsniff/dissect_util.h"
 
 struct cdp_out {
     vs_emit_fn emit;
     void *ctx;
 };
-
-static enum vs_decode_status worse(enum vs_decode_status a, enum vs_decode_status b)
-{
-    return a > b ? a : b;
-}
-
-static bool is_pad(uint8_t b)
-{
-    return b == 0 || b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\v' || b == '\f';
-}
-
-/* Strings end at a NUL and lose surrounding whitespace, as tshark shows them; embedded
- * CR/LF (multi-line software versions) are kept. */
-static struct vs_cur clean(struct vs_cur s)
-{
-    size_t i = 0;
-    uint8_t b;
-    while (vs_cur_peek_u8(&s, i, &b) && b)
-        i++;
-    vs_cur_window(&s, 0, i, &s);
-    while (vs_cur_peek_u8(&s, 0, &b) && is_pad(b))
-        vs_cur_skip(&s, 1);
-    while (vs_cur_peek_u8(&s, vs_cur_len(&s) - 1, &b) && is_pad(b))
-        vs_cur_window(&s, 0, vs_cur_len(&s) - 1, &s);
-    return s;
-}
-
-static void emit_string(const struct cdp_out *o, enum vs_field f, struct vs_cur s)
-{
-    s = clean(s);
-    const uint8_t *p;
-    size_t n = vs_cur_len(&s);
-    if (!n || !vs_cur_bytes(&s, n, &p))
-        return;
-    struct vs_evidence ev = {f, p, n, NULL, NULL, 0};
-    o->emit(o->ctx, &ev);
-}
 
 static void emit_number(const struct cdp_out *o, enum vs_field f, unsigned v)
 {
@@ -55,15 +20,11 @@ static void emit_number(const struct cdp_out *o, enum vs_field f, unsigned v)
     o->emit(o->ctx, &ev);
 }
 
-static enum vs_decode_status cdp_device_id(struct vs_cur v, const struct cdp_out *o)
+/* Strings end at a NUL and lose surrounding whitespace, as tshark shows them; embedded
+ * CR/LF (multi-line software versions) are kept. */
+static enum vs_decode_status tlv_string(struct vs_cur v, const struct cdp_out *o, enum vs_field f)
 {
-    emit_string(o, VS_F_CDP_DEVICE_ID, v);
-    return VS_DECODE_OK;
-}
-
-static enum vs_decode_status cdp_port_id(struct vs_cur v, const struct cdp_out *o)
-{
-    emit_string(o, VS_F_CDP_PORT_ID, v);
+    vs_emit_string(o->emit, o->ctx, f, v, 0);
     return VS_DECODE_OK;
 }
 
@@ -72,13 +33,13 @@ static enum vs_decode_status cdp_port_id(struct vs_cur v, const struct cdp_out *
  * stacks end lines with CR LF; tshark shows each line trimmed, so the value is the lines
  * with their surrounding whitespace removed, joined by LF. Longer than the buffer (four
  * times what the inventory keeps of any value) is cut. */
-static enum vs_decode_status cdp_version(struct vs_cur v, const struct cdp_out *o)
+static enum vs_decode_status cdp_version(struct vs_cur v, const struct cdp_out *o, enum vs_field f)
 {
     char buf[4 * VS_MAX_VALUE_LEN];
     size_t len = 0, line_end = 0;
     uint8_t b;
     bool line_start = true;
-    v = clean(v);
+    v = vs_cur_trim(vs_cur_cut_nul(v));
     while (len < sizeof buf && vs_cur_u8(&v, &b)) {
         if (b == '\n') {
             len = line_end;
@@ -87,36 +48,18 @@ static enum vs_decode_status cdp_version(struct vs_cur v, const struct cdp_out *
             line_start = true;
             continue;
         }
-        if (line_start && is_pad(b))
+        if (line_start && vs_is_pad(b))
             continue;
         line_start = false;
         buf[len++] = (char)b;
-        if (!is_pad(b))
+        if (!vs_is_pad(b))
             line_end = len;
     }
     len = line_end;
     if (!len)
         return VS_DECODE_OK;
-    struct vs_evidence ev = {VS_F_CDP_SOFTWARE_VERSION, (const uint8_t *)buf, len, NULL, NULL, 0};
+    struct vs_evidence ev = {f, (const uint8_t *)buf, len, NULL, NULL, 0};
     o->emit(o->ctx, &ev);
-    return VS_DECODE_OK;
-}
-
-static enum vs_decode_status cdp_platform(struct vs_cur v, const struct cdp_out *o)
-{
-    emit_string(o, VS_F_CDP_PLATFORM, v);
-    return VS_DECODE_OK;
-}
-
-static enum vs_decode_status cdp_vtp(struct vs_cur v, const struct cdp_out *o)
-{
-    emit_string(o, VS_F_CDP_VTP_DOMAIN, v);
-    return VS_DECODE_OK;
-}
-
-static enum vs_decode_status cdp_sysname(struct vs_cur v, const struct cdp_out *o)
-{
-    emit_string(o, VS_F_CDP_SYSTEM_NAME, v);
     return VS_DECODE_OK;
 }
 
@@ -135,7 +78,7 @@ static const char *const cdp_cap_names[] = {
     "Two Port Mac Relay",
 };
 
-static enum vs_decode_status cdp_caps(struct vs_cur v, const struct cdp_out *o)
+static enum vs_decode_status cdp_caps(struct vs_cur v, const struct cdp_out *o, enum vs_field f)
 {
     uint32_t caps;
     vs_cur_be32(&v, &caps);
@@ -153,7 +96,7 @@ static enum vs_decode_status cdp_caps(struct vs_cur v, const struct cdp_out *o)
         len = (size_t)snprintf(s, sizeof s, "0x%08x", caps);
     if (!len)
         return VS_DECODE_OK;
-    struct vs_evidence ev = {VS_F_CDP_CAPABILITIES, (const uint8_t *)s, len, NULL, NULL, caps};
+    struct vs_evidence ev = {f, (const uint8_t *)s, len, NULL, NULL, caps};
     o->emit(o->ctx, &ev);
     return VS_DECODE_OK;
 }
@@ -206,47 +149,40 @@ static enum vs_decode_status cdp_addresses(struct vs_cur v, const struct cdp_out
     return VS_DECODE_OK;
 }
 
-static enum vs_decode_status cdp_addr(struct vs_cur v, const struct cdp_out *o)
-{
-    return cdp_addresses(v, o, VS_F_CDP_ADDRESS);
-}
-
-static enum vs_decode_status cdp_mgmt_addr(struct vs_cur v, const struct cdp_out *o)
-{
-    return cdp_addresses(v, o, VS_F_CDP_MANAGEMENT_ADDRESS);
-}
-
-static enum vs_decode_status cdp_native_vlan(struct vs_cur v, const struct cdp_out *o)
+static enum vs_decode_status cdp_native_vlan(struct vs_cur v, const struct cdp_out *o,
+                                             enum vs_field f)
 {
     uint16_t vid;
     vs_cur_be16(&v, &vid);
-    emit_number(o, VS_F_CDP_NATIVE_VLAN, vid);
+    emit_number(o, f, vid);
     return VS_DECODE_OK;
 }
 
-static enum vs_decode_status cdp_duplex(struct vs_cur v, const struct cdp_out *o)
+static enum vs_decode_status cdp_duplex(struct vs_cur v, const struct cdp_out *o, enum vs_field f)
 {
     uint8_t d;
     vs_cur_u8(&v, &d);
     const char *s = d == 1 ? "full" : d == 0 ? "half" : "unknown";
-    struct vs_evidence ev = {VS_F_CDP_DUPLEX, (const uint8_t *)s, strlen(s), NULL, NULL, d};
+    struct vs_evidence ev = {f, (const uint8_t *)s, strlen(s), NULL, NULL, d};
     o->emit(o->ctx, &ev);
     return VS_DECODE_OK;
 }
 
 /* Appliance VLAN reply (0x0e) and query (0x0f): appliance id, then the VLAN. tshark shows
  * both as the voice VLAN, so both are evidence. */
-static enum vs_decode_status cdp_voice_vlan(struct vs_cur v, const struct cdp_out *o)
+static enum vs_decode_status cdp_voice_vlan(struct vs_cur v, const struct cdp_out *o,
+                                            enum vs_field f)
 {
     uint8_t app;
     uint16_t vid;
     vs_cur_u8(&v, &app);
     vs_cur_be16(&v, &vid);
-    emit_number(o, VS_F_CDP_VOICE_VLAN, vid);
+    emit_number(o, f, vid);
     return VS_DECODE_OK;
 }
 
-typedef enum vs_decode_status (*cdp_handler)(struct vs_cur v, const struct cdp_out *o);
+typedef enum vs_decode_status (*cdp_handler)(struct vs_cur v, const struct cdp_out *o,
+                                             enum vs_field f);
 
 /* One row per known type, indexed by type: value length bounds (after the 4-byte header)
  * are enforced before the handler runs; a row without handler is checked and skipped. */
@@ -254,44 +190,59 @@ struct cdp_kind {
     const char *name;
     uint16_t min, max;
     cdp_handler fn;
+    enum vs_field field; /* what the handler yields */
 };
 
 #define CDP_ANY 0xfffb /* largest value a 16-bit TLV length can describe */
 
 static const struct cdp_kind cdp_kinds[] = {
-    [0x01] = {"device-id", 0, CDP_ANY, cdp_device_id},
-    [0x02] = {"addresses", 4, CDP_ANY, cdp_addr},
-    [0x03] = {"port-id", 0, CDP_ANY, cdp_port_id},
-    [0x04] = {"capabilities", 4, 4, cdp_caps},
-    [0x05] = {"software-version", 0, CDP_ANY, cdp_version},
-    [0x06] = {"platform", 0, CDP_ANY, cdp_platform},
+    [0x01] = {"device-id", 0, CDP_ANY, tlv_string, VS_F_CDP_DEVICE_ID},
+    [0x02] = {"addresses", 4, CDP_ANY, cdp_addresses, VS_F_CDP_ADDRESS},
+    [0x03] = {"port-id", 0, CDP_ANY, tlv_string, VS_F_CDP_PORT_ID},
+    [0x04] = {"capabilities", 4, 4, cdp_caps, VS_F_CDP_CAPABILITIES},
+    [0x05] = {"software-version", 0, CDP_ANY, cdp_version, VS_F_CDP_SOFTWARE_VERSION},
+    [0x06] = {"platform", 0, CDP_ANY, tlv_string, VS_F_CDP_PLATFORM},
     [0x07] = {"ip-prefixes", 0, CDP_ANY, NULL},
     [0x08] = {"protocol-hello", 0, CDP_ANY, NULL},
-    [0x09] = {"vtp-domain", 0, CDP_ANY, cdp_vtp},
-    [0x0a] = {"native-vlan", 2, 2, cdp_native_vlan},
-    [0x0b] = {"duplex", 1, 1, cdp_duplex},
-    [0x0e] = {"voice-vlan-reply", 3, CDP_ANY, cdp_voice_vlan},
-    [0x0f] = {"voice-vlan-query", 3, CDP_ANY, cdp_voice_vlan},
+    [0x09] = {"vtp-domain", 0, CDP_ANY, tlv_string, VS_F_CDP_VTP_DOMAIN},
+    [0x0a] = {"native-vlan", 2, 2, cdp_native_vlan, VS_F_CDP_NATIVE_VLAN},
+    [0x0b] = {"duplex", 1, 1, cdp_duplex, VS_F_CDP_DUPLEX},
+    [0x0e] = {"voice-vlan-reply", 3, CDP_ANY, cdp_voice_vlan, VS_F_CDP_VOICE_VLAN},
+    [0x0f] = {"voice-vlan-query", 3, CDP_ANY, cdp_voice_vlan, VS_F_CDP_VOICE_VLAN},
     [0x10] = {"power", 2, 2, NULL},
     [0x11] = {"mtu", 4, 4, NULL},
     [0x12] = {"trust-bitmap", 1, 1, NULL},
     [0x13] = {"untrusted-cos", 1, 1, NULL},
-    [0x14] = {"system-name", 0, CDP_ANY, cdp_sysname},
+    [0x14] = {"system-name", 0, CDP_ANY, tlv_string, VS_F_CDP_SYSTEM_NAME},
     [0x15] = {"system-oid", 0, CDP_ANY, NULL},
-    [0x16] = {"management-addresses", 4, CDP_ANY, cdp_mgmt_addr},
+    [0x16] = {"management-addresses", 4, CDP_ANY, cdp_addresses, VS_F_CDP_MANAGEMENT_ADDRESS},
     [0x17] = {"location", 0, CDP_ANY, NULL},
 };
 
-enum vs_decode_status vs_cdp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
-                                     void *ctx)
+/* FDP: CDP's TLV layout with IronWare's types; addresses only as NLPID-IPv4 entries (the
+ * address parser skips anything else), capabilities as text ("Router"). */
+static const struct cdp_kind fdp_kinds[] = {
+    [0x0001] = {"device-id", 0, CDP_ANY, tlv_string, VS_F_FDP_DEVICE_ID},
+    [0x0002] = {"net", 4, CDP_ANY, cdp_addresses, VS_F_FDP_ADDRESS},
+    [0x0003] = {"port", 0, CDP_ANY, tlv_string, VS_F_FDP_PORT_ID},
+    [0x0004] = {"capabilities", 0, CDP_ANY, tlv_string, VS_F_FDP_CAPABILITIES},
+    [0x0005] = {"version", 0, CDP_ANY, tlv_string, VS_F_FDP_SOFTWARE_VERSION},
+    [0x0006] = {"platform", 0, CDP_ANY, tlv_string, VS_F_FDP_PLATFORM},
+    [0x0101] = {"vlan-bitmap", 0, CDP_ANY, NULL, VS_F_FDP_DEVICE_ID},
+    [0x0102] = {"tag", 0, CDP_ANY, NULL, VS_F_FDP_DEVICE_ID},
+};
+
+/* The walk both protocols share: version, holdtime, checksum, then TLVs whose length
+ * includes their 4-byte header; each known type's length is checked against its row before
+ * the handler runs. */
+static enum vs_decode_status tlv_walk(struct vs_cur c, const struct cdp_out *o,
+                                      const struct cdp_kind *kinds, size_t nkinds, bool cdp)
 {
-    (void)pkt;
-    struct cdp_out o = {emit, ctx};
     uint8_t version, ttl;
     uint16_t cksum; /* not verified: real devices get it wrong (tshark flags good frames) */
     if (!vs_cur_u8(&c, &version) || !vs_cur_u8(&c, &ttl) || !vs_cur_be16(&c, &cksum))
         return VS_DECODE_TRUNCATED;
-    if (version != 1 && version != 2)
+    if (cdp && version != 1 && version != 2)
         return VS_DECODE_MALFORMED;
 
     enum vs_decode_status st = VS_DECODE_OK;
@@ -302,24 +253,40 @@ enum vs_decode_status vs_cdp_dissect(struct vs_cur c, const struct vs_pkt *pkt, 
         if (++ntlv > VS_MAX_TLVS_PER_FRAME)
             return VS_DECODE_MALFORMED;
         if (!vs_cur_be16(&c, &type) || !vs_cur_be16(&c, &len))
-            return worse(st, VS_DECODE_TRUNCATED);
+            return vs_worse(st, VS_DECODE_TRUNCATED);
         if (len < 4) {
             /* The length cannot even cover the header: skip the header alone and go on,
              * which always advances, so no input can make this loop spin. */
-            st = worse(st, VS_DECODE_MALFORMED);
+            st = vs_worse(st, VS_DECODE_MALFORMED);
             continue;
         }
         if (!vs_cur_sub(&c, (size_t)len - 4, &v))
-            return worse(st, VS_DECODE_TRUNCATED);
-        if (type >= sizeof cdp_kinds / sizeof cdp_kinds[0] || !cdp_kinds[type].name)
+            return vs_worse(st, VS_DECODE_TRUNCATED);
+        if (type >= nkinds || !kinds[type].name)
             continue; /* unknown type: skipped, the walk stays in step */
-        const struct cdp_kind *k = &cdp_kinds[type];
+        const struct cdp_kind *k = &kinds[type];
         if (vs_cur_len(&v) < k->min || vs_cur_len(&v) > k->max) {
-            st = worse(st, VS_DECODE_MALFORMED);
+            st = vs_worse(st, VS_DECODE_MALFORMED);
             continue;
         }
         if (k->fn)
-            st = worse(st, k->fn(v, &o));
+            st = vs_worse(st, k->fn(v, o, k->field));
     }
     return st;
+}
+
+enum vs_decode_status vs_cdp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                     void *ctx)
+{
+    (void)pkt;
+    struct cdp_out o = {emit, ctx};
+    return tlv_walk(c, &o, cdp_kinds, sizeof cdp_kinds / sizeof cdp_kinds[0], true);
+}
+
+enum vs_decode_status vs_fdp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                     void *ctx)
+{
+    (void)pkt;
+    struct cdp_out o = {emit, ctx};
+    return tlv_walk(c, &o, fdp_kinds, sizeof fdp_kinds / sizeof fdp_kinds[0], false);
 }

@@ -1,7 +1,7 @@
 /* dhcp.c - DHCPv4 (RFC 2131, options RFC 2132, overload RFC 2131 s4.1, long options
  * RFC 3396) and DHCPv6 (RFC 8415) client messages: the vendor class and host name a
  * client announces, bound to its hardware address. */
-#include "vendorsniff/dissect.h"
+#include "vendorsniff/dissect_util.h"
 
 #include <string.h>
 
@@ -101,11 +101,6 @@ static enum vs_decode_status dhcp4_options(struct vs_cur c, bool open_ended, str
     return open_ended ? VS_DECODE_TRUNCATED : VS_DECODE_OK;
 }
 
-static enum vs_decode_status worse(enum vs_decode_status a, enum vs_decode_status b)
-{
-    return a > b ? a : b;
-}
-
 static bool all_zero(const uint8_t *a, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -155,9 +150,9 @@ enum vs_decode_status vs_dhcp_dissect(struct vs_cur c, const struct vs_pkt *pkt,
     enum vs_decode_status st = dhcp4_options(c, true, &o);
     /* RFC 2131 s4.1: with option 52, file and then sname hold further options. */
     if (st != VS_DECODE_MALFORMED && (o.overload & 1))
-        st = worse(st, dhcp4_options(file, false, &o));
+        st = vs_worse(st, dhcp4_options(file, false, &o));
     if (st != VS_DECODE_MALFORMED && (o.overload & 2))
-        st = worse(st, dhcp4_options(sname, false, &o));
+        st = vs_worse(st, dhcp4_options(sname, false, &o));
 
     /* A server reply's chaddr, ciaddr and host name are the client's. A vendor class
      * in a reply is the server's own (an Aruba controller answers APs with "ArubaAP"),
@@ -353,7 +348,7 @@ static enum vs_decode_status dhcp6_options(struct dhcp6_state *s, struct vs_cur 
                     s->have_mac = true;
                 }
             } else if (code == D6O_RELAY_MSG && emit_pass) {
-                st = worse(st, dhcp6_message(s, v, depth + 1, false));
+                st = vs_worse(st, dhcp6_message(s, v, depth + 1, false));
             }
             continue;
         }
@@ -363,11 +358,11 @@ static enum vs_decode_status dhcp6_options(struct dhcp6_state *s, struct vs_cur 
             continue;
         }
         if (code == D6O_VENDOR_CLASS)
-            st = worse(st, vendor_class6(s, v));
+            st = vs_worse(st, vendor_class6(s, v));
         else if (code == D6O_VENDOR_OPTS)
-            st = worse(st, vendor_opts6(s, v));
+            st = vs_worse(st, vendor_opts6(s, v));
         else if (code == D6O_CLIENT_FQDN)
-            st = worse(st, client_fqdn(s, v));
+            st = vs_worse(st, client_fqdn(s, v));
     }
     return st;
 }
@@ -390,7 +385,7 @@ static enum vs_decode_status dhcp6_message(struct dhcp6_state *s, struct vs_cur 
         size_t before = s->count;
         enum vs_decode_status st = dhcp6_options(s, c, false, depth, true);
         s->count = before;
-        return worse(st, dhcp6_options(s, c, true, depth, true));
+        return vs_worse(st, dhcp6_options(s, c, true, depth, true));
     }
     /* Replies and advertisements describe the server's offer, not the client. */
     if (!is_client_message(type))
@@ -406,7 +401,7 @@ static enum vs_decode_status dhcp6_message(struct dhcp6_state *s, struct vs_cur 
     /* Inside a relay message a cut option is a contradiction, not a short capture. */
     if (!top && st2 == VS_DECODE_TRUNCATED)
         st2 = VS_DECODE_MALFORMED;
-    return worse(st, st2);
+    return vs_worse(st, st2);
 }
 
 enum vs_decode_status vs_dhcp6_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "vendorsniff/dissect.h"
+#include "vendorsniff/dissect_util.h"
 
 #define EDP_HEADER_LEN 16
 #define EDP_MARKER 0x99
@@ -14,37 +14,6 @@ struct edp_out {
     vs_emit_fn emit;
     void *ctx;
 };
-
-static enum vs_decode_status worse(enum vs_decode_status a, enum vs_decode_status b)
-{
-    return a > b ? a : b;
-}
-
-static bool is_pad(uint8_t b)
-{
-    return b == 0 || b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\v' || b == '\f';
-}
-
-/* EDP strings are NUL-terminated inside fixed-size fields whose tail may hold stale bytes
- * (0xee filler in ExtremeWare 7.4): only what precedes the NUL is the name. */
-static void emit_cstring(const struct edp_out *o, enum vs_field f, struct vs_cur s, uint32_t num)
-{
-    size_t i = 0;
-    uint8_t b;
-    while (vs_cur_peek_u8(&s, i, &b) && b)
-        i++;
-    vs_cur_window(&s, 0, i, &s);
-    while (vs_cur_peek_u8(&s, 0, &b) && is_pad(b))
-        vs_cur_skip(&s, 1);
-    while (vs_cur_peek_u8(&s, vs_cur_len(&s) - 1, &b) && is_pad(b))
-        vs_cur_window(&s, 0, vs_cur_len(&s) - 1, &s);
-    const uint8_t *p;
-    size_t n = vs_cur_len(&s);
-    if (!n || !vs_cur_bytes(&s, n, &p))
-        return;
-    struct vs_evidence ev = {f, p, n, NULL, NULL, num};
-    o->emit(o->ctx, &ev);
-}
 
 static void emit_fmt(const struct edp_out *o, enum vs_field f, const char *s, int k, uint32_t num)
 {
@@ -80,7 +49,7 @@ static enum vs_decode_status edp_vlan(struct vs_cur v, const struct edp_out *o)
     if (!vs_cur_u8(&v, &flags) || !vs_cur_skip(&v, 1) || !vs_cur_be16(&v, &vid) ||
         !vs_cur_skip(&v, 4) || !vs_cur_copy(&v, a, 4))
         return VS_DECODE_MALFORMED;
-    emit_cstring(o, VS_F_EDP_VLAN_NAME, v, vid);
+    vs_emit_string(o->emit, o->ctx, VS_F_EDP_VLAN_NAME, v, vid);
     if ((flags & 0x80) || a[0] || a[1] || a[2] || a[3]) {
         struct vs_ip ip;
         char s[VS_IP_STRLEN];
@@ -127,22 +96,22 @@ enum vs_decode_status vs_edp_dissect(struct vs_cur c, const struct vs_pkt *pkt, 
         if (++ntlv > VS_MAX_TLVS_PER_FRAME)
             return VS_DECODE_MALFORMED;
         if (!vs_cur_u8(&c, &marker) || !vs_cur_u8(&c, &type) || !vs_cur_be16(&c, &len))
-            return worse(st, overrun);
+            return vs_worse(st, overrun);
         if (marker != EDP_MARKER || len < 4)
             return VS_DECODE_MALFORMED; /* out of step: nothing after this can be trusted */
         if (!vs_cur_sub(&c, (size_t)len - 4, &v))
-            return worse(st, overrun);
+            return vs_worse(st, overrun);
         switch (type) {
         case EDP_NULL:
             return st;
         case EDP_DISPLAY:
-            emit_cstring(&o, VS_F_EDP_SYSTEM_NAME, v, 0);
+            vs_emit_string(o.emit, o.ctx, VS_F_EDP_SYSTEM_NAME, v, 0);
             break;
         case EDP_INFO:
-            st = worse(st, edp_info(v, &o));
+            st = vs_worse(st, edp_info(v, &o));
             break;
         case EDP_VLAN:
-            st = worse(st, edp_vlan(v, &o));
+            st = vs_worse(st, edp_vlan(v, &o));
             break;
         default:
             break; /* ESRP, EAPS, ELRP...: skipped */

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "vendorsniff/dissect.h"
+#include "vendorsniff/dissect_util.h"
 
 enum {
     LLDP_END = 0,
@@ -71,51 +71,6 @@ static void emit_text(const struct lldp_out *o, enum vs_field f, const struct ll
                       uint32_t num)
 {
     struct vs_evidence ev = {f, (const uint8_t *)t->buf, t->len, NULL, NULL, num};
-    o->emit(o->ctx, &ev);
-}
-
-static enum vs_decode_status worse(enum vs_decode_status a, enum vs_decode_status b)
-{
-    return a > b ? a : b;
-}
-
-static bool is_pad(uint8_t b)
-{
-    return b == 0 || b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\v' || b == '\f';
-}
-
-/* tshark shows strings without leading/trailing whitespace and NUL padding; so do we. */
-static struct vs_cur trim(struct vs_cur s)
-{
-    uint8_t b;
-    while (vs_cur_peek_u8(&s, 0, &b) && is_pad(b))
-        vs_cur_skip(&s, 1);
-    while (vs_cur_peek_u8(&s, vs_cur_len(&s) - 1, &b) && is_pad(b))
-        vs_cur_window(&s, 0, vs_cur_len(&s) - 1, &s);
-    return s;
-}
-
-/* A string ends at its first NUL, as tshark shows it: what follows is padding or stale
- * buffer contents (Cisco SG200 sends 32-byte NUL-padded inventory fields with garbage). */
-static struct vs_cur cut_at_nul(struct vs_cur s)
-{
-    size_t i = 0;
-    uint8_t b;
-    while (vs_cur_peek_u8(&s, i, &b) && b)
-        i++;
-    vs_cur_window(&s, 0, i, &s);
-    return s;
-}
-
-static void emit_string(const struct lldp_out *o, enum vs_field f, struct vs_cur s, uint32_t num)
-{
-    s = trim(cut_at_nul(s));
-    if (vs_cur_empty(&s))
-        return;
-    const uint8_t *p;
-    size_t n = vs_cur_len(&s);
-    vs_cur_bytes(&s, n, &p);
-    struct vs_evidence ev = {f, p, n, NULL, NULL, num};
     o->emit(o->ctx, &ev);
 }
 
@@ -227,10 +182,10 @@ static enum vs_decode_status lldp_id(struct vs_cur v, const struct lldp_out *o, 
             return VS_DECODE_OK;
         }
         /* another address family: shown as bytes below */
-    } else if (!chassis && looks_like_text(trim(v))) {
+    } else if (!chassis && looks_like_text(vs_cur_trim(v))) {
         /* tshark types the chassis ID of the remaining subtypes as bytes and the port ID
          * as a string; follow it so values compare, but never pass binary off as text. */
-        emit_string(o, f, v, subtype);
+        vs_emit_string(o->emit, o->ctx, f, v, subtype);
         return VS_DECODE_OK;
     }
     hex_text(&t, v);
@@ -258,19 +213,19 @@ static enum vs_decode_status lldp_ttl(struct vs_cur v, const struct lldp_out *o)
 
 static enum vs_decode_status lldp_port_descr(struct vs_cur v, const struct lldp_out *o)
 {
-    emit_string(o, VS_F_LLDP_PORT_DESCRIPTION, v, 0);
+    vs_emit_string(o->emit, o->ctx, VS_F_LLDP_PORT_DESCRIPTION, v, 0);
     return VS_DECODE_OK;
 }
 
 static enum vs_decode_status lldp_sys_name(struct vs_cur v, const struct lldp_out *o)
 {
-    emit_string(o, VS_F_LLDP_SYSTEM_NAME, v, 0);
+    vs_emit_string(o->emit, o->ctx, VS_F_LLDP_SYSTEM_NAME, v, 0);
     return VS_DECODE_OK;
 }
 
 static enum vs_decode_status lldp_sys_descr(struct vs_cur v, const struct lldp_out *o)
 {
-    emit_string(o, VS_F_LLDP_SYSTEM_DESCRIPTION, v, 0);
+    vs_emit_string(o->emit, o->ctx, VS_F_LLDP_SYSTEM_DESCRIPTION, v, 0);
     return VS_DECODE_OK;
 }
 
@@ -386,7 +341,7 @@ static enum vs_decode_status dot1_vlan_name(struct vs_cur v, const struct lldp_o
     vs_cur_u8(&v, &nlen);
     if (nlen > 32 || !vs_cur_sub(&v, nlen, &name))
         return VS_DECODE_MALFORMED;
-    emit_string(o, VS_F_LLDP_VLAN_NAME, name, vid & 0x0fff);
+    vs_emit_string(o->emit, o->ctx, VS_F_LLDP_VLAN_NAME, name, vid & 0x0fff);
     return VS_DECODE_OK;
 }
 
@@ -676,11 +631,11 @@ static enum vs_decode_status med_location(struct vs_cur v, const struct lldp_out
                 text_add(&t, "%s%s=", n++ ? ", " : ": ", name);
             else
                 text_add(&t, "%s%u=", n++ ? ", " : ": ", (unsigned)ca);
-            text_add_bytes(&t, trim(val));
+            text_add_bytes(&t, vs_cur_trim(val));
         }
     } else if (format == 3) {
         text_add(&t, "ELIN ");
-        text_add_bytes(&t, trim(v));
+        text_add_bytes(&t, vs_cur_trim(v));
     } else {
         text_add(&t, "format %u", (unsigned)format);
     }
@@ -717,7 +672,7 @@ static enum vs_decode_status med_power(struct vs_cur v, const struct lldp_out *o
 static enum vs_decode_status med_inventory(struct vs_cur v, const struct lldp_out *o,
                                            enum vs_field f)
 {
-    emit_string(o, f, v, 0);
+    vs_emit_string(o->emit, o->ctx, f, v, 0);
     return VS_DECODE_OK;
 }
 
@@ -820,31 +775,31 @@ enum vs_decode_status vs_lldp_dissect(struct vs_cur c, const struct vs_pkt *pkt,
         uint16_t hdr;
         struct vs_cur v;
         if (!vs_cur_be16(&c, &hdr))
-            return worse(st, VS_DECODE_TRUNCATED);
+            return vs_worse(st, VS_DECODE_TRUNCATED);
         if (++ntlv > VS_MAX_TLVS_PER_FRAME)
             return VS_DECODE_MALFORMED;
         unsigned type = hdr >> 9;
         size_t len = hdr & 0x1ffu;
         if (!vs_cur_sub(&c, len, &v))
-            return worse(st, VS_DECODE_TRUNCATED);
+            return vs_worse(st, VS_DECODE_TRUNCATED);
         if (type == LLDP_END)
-            return len ? worse(st, VS_DECODE_MALFORMED) : st;
+            return len ? vs_worse(st, VS_DECODE_MALFORMED) : st;
         /* 8.2: Chassis ID, Port ID and TTL come first, in that order. A PDU that breaks
          * this is counted as malformed, but what it says is still evidence. */
         if (ntlv <= 3 && type != ntlv)
-            st = worse(st, VS_DECODE_MALFORMED);
+            st = vs_worse(st, VS_DECODE_MALFORMED);
         if (type == LLDP_ORG) {
-            st = worse(st, len < 4 ? VS_DECODE_MALFORMED : lldp_org(v, &o));
+            st = vs_worse(st, len < 4 ? VS_DECODE_MALFORMED : lldp_org(v, &o));
             continue;
         }
         const struct lldp_kind *k = &lldp_kinds[type];
         if (!k->fn)
             continue; /* reserved type: skipped, the walk stays in step */
         if (len < k->min || len > k->max) {
-            st = worse(st, VS_DECODE_MALFORMED);
+            st = vs_worse(st, VS_DECODE_MALFORMED);
             continue;
         }
-        st = worse(st, k->fn(v, &o));
+        st = vs_worse(st, k->fn(v, &o));
     }
     return st;
 }

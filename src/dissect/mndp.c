@@ -2,7 +2,7 @@
  * Wireshark document them): the cursor covers the UDP 5678 payload. */
 #include <string.h>
 
-#include "vendorsniff/dissect.h"
+#include "vendorsniff/dissect_util.h"
 
 #define MNDP_HEADER_LEN 4 /* 2 bytes header (version/ttl), 2 bytes sequence number */
 
@@ -19,16 +19,6 @@ enum {
     MNDP_INTERFACE = 16,
     MNDP_IPV4 = 17,
 };
-
-static enum vs_decode_status worse(enum vs_decode_status a, enum vs_decode_status b)
-{
-    return a > b ? a : b;
-}
-
-static bool is_pad(uint8_t b)
-{
-    return b == 0 || b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\v' || b == '\f';
-}
 
 /* Addresses the announcement names, found in a first pass so that every item can carry
  * them (MNDP has no address field of its own). */
@@ -109,8 +99,8 @@ static void mndp_emit_address(const struct mndp_emit *e, uint16_t type, struct v
     char text[VS_IP_STRLEN];
     vs_ip_format(&ip, text);
     const struct mndp_addrs *a = e->addrs;
-    struct vs_evidence ev = {VS_F_MNDP_ADDRESS, (const uint8_t *)text, strlen(text),
-                             a->has_mac ? a->mac : NULL, &ip, 0};
+    struct vs_evidence ev = {
+        VS_F_MNDP_ADDRESS, (const uint8_t *)text, strlen(text), a->has_mac ? a->mac : NULL, &ip, 0};
     e->emit(e->ctx, &ev);
 }
 
@@ -138,15 +128,7 @@ static void mndp_emit_tlv(uint16_t type, struct vs_cur v, void *arg)
     default:
         return; /* uptime, software ID, interface, unpack: not evidence of a make */
     }
-    size_t i = 0;
-    uint8_t b;
-    while (vs_cur_peek_u8(&v, i, &b) && b)
-        i++;
-    vs_cur_window(&v, 0, i, &v);
-    while (vs_cur_peek_u8(&v, 0, &b) && is_pad(b))
-        vs_cur_skip(&v, 1);
-    while (vs_cur_peek_u8(&v, vs_cur_len(&v) - 1, &b) && is_pad(b))
-        vs_cur_window(&v, 0, vs_cur_len(&v) - 1, &v);
+    v = vs_cur_trim(vs_cur_cut_nul(v));
     const uint8_t *p;
     size_t n = vs_cur_len(&v);
     if (!n || !vs_cur_bytes(&v, n, &p))
@@ -166,5 +148,5 @@ enum vs_decode_status vs_mndp_dissect(struct vs_cur c, const struct vs_pkt *pkt,
     memset(&addrs, 0, sizeof addrs);
     enum vs_decode_status st = mndp_walk(c, mndp_find_addrs, &addrs);
     struct mndp_emit e = {emit, ctx, &addrs};
-    return worse(st, mndp_walk(c, mndp_emit_tlv, &e));
+    return vs_worse(st, mndp_walk(c, mndp_emit_tlv, &e));
 }

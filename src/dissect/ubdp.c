@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "vendorsniff/dissect.h"
+#include "vendorsniff/dissect_util.h"
 
 #define UBDP_HEADER_LEN 4 /* version, command, 16-bit length of what follows */
 
@@ -20,16 +20,6 @@ enum {
     UB_MODEL = 21,
     UB_FIRMWARE = 22,
 };
-
-static enum vs_decode_status worse(enum vs_decode_status a, enum vs_decode_status b)
-{
-    return a > b ? a : b;
-}
-
-static bool is_pad(uint8_t b)
-{
-    return b == 0 || b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\v' || b == '\f';
-}
 
 /* Short product codes and the names Ubiquiti (and tshark) give them; the evidence value
  * is "CODE: Name" for a known code, the code alone otherwise. */
@@ -74,20 +64,6 @@ static const struct {
     {"UP7", "UniFi Phone-Executive"},
     {"UP7c", "UniFi Phone-Executive"},
 };
-
-static struct vs_cur clean(struct vs_cur s)
-{
-    size_t i = 0;
-    uint8_t b;
-    while (vs_cur_peek_u8(&s, i, &b) && b)
-        i++;
-    vs_cur_window(&s, 0, i, &s);
-    while (vs_cur_peek_u8(&s, 0, &b) && is_pad(b))
-        vs_cur_skip(&s, 1);
-    while (vs_cur_peek_u8(&s, vs_cur_len(&s) - 1, &b) && is_pad(b))
-        vs_cur_window(&s, 0, vs_cur_len(&s) - 1, &s);
-    return s;
-}
 
 struct ubdp_facts {
     bool has_mac, has_ip;
@@ -172,7 +148,7 @@ static void ubdp_emit_tlv(uint8_t type, struct vs_cur v, void *arg)
     default:
         return;
     }
-    v = clean(v);
+    v = vs_cur_trim(vs_cur_cut_nul(v));
     const uint8_t *p;
     size_t n = vs_cur_len(&v);
     if (!n || !vs_cur_bytes(&v, n, &p))
@@ -216,6 +192,6 @@ enum vs_decode_status vs_ubdp_dissect(struct vs_cur c, const struct vs_pkt *pkt,
     memset(&facts, 0, sizeof facts);
     enum vs_decode_status st = ubdp_walk(c, overrun, ubdp_find_facts, &facts);
     struct ubdp_emit e = {emit, ctx, &facts};
-    st = worse(st, ubdp_walk(c, overrun, ubdp_emit_tlv, &e));
-    return cut ? worse(st, VS_DECODE_TRUNCATED) : st;
+    st = vs_worse(st, ubdp_walk(c, overrun, ubdp_emit_tlv, &e));
+    return cut ? vs_worse(st, VS_DECODE_TRUNCATED) : st;
 }
