@@ -5,7 +5,7 @@
 # Skipped (77) when the corpus is absent.
 set -u
 corpus=${VS_CORPUS:-$VS_SRC/../shared/corpus}
-[[ -d $corpus/pcap ]] || { echo "corpus not found at $corpus: skipped"; exit 77; }
+[[ -d $corpus/pcap ]] || { echo "test_corpus: SKIPPED: ../shared/corpus not found at $corpus"; exit 77; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 fail=0

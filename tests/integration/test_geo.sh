@@ -4,7 +4,7 @@
 # looked up, the risk-peer rule (once per device and network), a corrupt and a missing
 # database, and running without one.
 set -euo pipefail
-perl -MMaxMind::DB::Writer::Tree -e1 2>/dev/null || { echo "libmaxmind-db-writer-perl missing: skipped"; exit 77; }
+perl -MMaxMind::DB::Writer::Tree -e1 2>/dev/null || { echo "test_geo: SKIPPED: needs libmaxmind-db-writer-perl (scripts/setup.sh --test installs it)"; exit 77; }
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 perl "$VS_SRC/tests/integration/lib/mkmmdb.pl" country "$t/country.mmdb"
