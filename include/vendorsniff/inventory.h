@@ -99,6 +99,11 @@ struct vs_inventory_hooks {
     void (*peer_alert)(void *ctx, const struct vs_device *d, const struct vs_risk_rule *r,
                        const struct vs_ip *peer, const char *country, uint32_t asn, int64_t sec,
                        uint32_t usec);
+    /* n more devices known only by an OUI of vendor were on the risk list (rule r) in the
+     * minute that began at window_sec, beyond VS_MAX_OUI_ALERTS_PER_MINUTE: not alerted one
+     * by one */
+    void (*alert_summary)(void *ctx, const char *vendor, const struct vs_risk_rule *r,
+                          uint64_t n, int64_t window_sec, int64_t sec, uint32_t usec);
 };
 
 struct vs_inventory;
@@ -132,6 +137,10 @@ bool vs_inventory_add_evidence(struct vs_inventory *inv, struct vs_device *d,
 /* Recompute the attribution of a device that gained evidence; emits device/alert hooks. */
 void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64_t sec,
                             uint32_t usec);
+
+/* Report the OUI-only alerts still held back as summaries (end of run, or a live stats
+ * interval); sec/usec is the time of the report. */
+void vs_inventory_flush_alerts(struct vs_inventory *inv, int64_t sec, uint32_t usec);
 
 /* Swap the data sets (SIGHUP) and re-attribute every device. */
 void vs_inventory_reload(struct vs_inventory *inv, const struct vs_oui_db *oui,

@@ -18,6 +18,12 @@
 #define VS_MAX_EVIDENCE_PER_DEVICE 64
 /* Bytes of one evidence value kept; longer values are cut at a UTF-8 boundary. */
 #define VS_MAX_VALUE_LEN 512
+/* Risk alerts per minute (packet time) and vendor for devices known by their OUI alone;
+ * past it they are counted and reported as one summary per minute: a flood of spoofed
+ * risk-OUI MACs must not become a flood of alerts. */
+#define VS_MAX_OUI_ALERTS_PER_MINUTE 50
+/* Vendors whose OUI-only alerts are rate-limited separately (others share the last slot). */
+#define VS_OUI_ALERT_BUCKETS 16
 /* Distinct IP addresses kept per device. */
 #define VS_MAX_IPS_PER_DEVICE 16
 /* Distinct VLAN IDs kept per device. */

@@ -664,7 +664,7 @@ int main(int argc, char **argv)
         return EXIT_INPUT;
     }
 
-    struct vs_inventory_hooks hooks = {&a, hook_device, hook_alert, hook_peer_alert};
+    struct vs_inventory_hooks hooks = {&a, hook_device, hook_alert, hook_peer_alert, NULL};
     a.inv = vs_inventory_new(a.data.oui, a.data.sigs, a.data.risk, &hooks, a.cfg.max_devices);
     a.pipe = a.inv ? vs_pipeline_new(a.inv) : NULL;
     if (!a.pipe) {

@@ -42,9 +42,62 @@ void vs_inventory_restore_alert(struct vs_inventory *inv, struct vs_device *d, c
 }
 /* ---- peers (--geoip) ------------------------------------------------------------ */
 
+static void report_held(struct vs_inventory *inv, struct oui_bucket *b, int64_t sec,
+                        uint32_t usec)
+{
+    if (b->held && inv->hooks.alert_summary && !inv->quiet)
+        inv->hooks.alert_summary(inv->hooks.ctx, b->vendor, b->rule, b->held, b->window, sec,
+                                 usec);
+    b->held = 0;
+}
+
+/* Whether the alert of a device known only by its OUI goes out now: at most
+ * VS_MAX_OUI_ALERTS_PER_MINUTE per vendor and minute; the rest are counted and summarised
+ * when the minute is over. Such a device is not marked alerted, so the alert it gets when
+ * it says something for itself is not lost. */
+static bool oui_alert_allowed(struct vs_inventory *inv, const struct vs_device *d, int64_t sec,
+                              uint32_t usec)
+{
+    int64_t window = sec - ((sec % 60) + 60) % 60;
+    struct oui_bucket *b = NULL;
+    for (size_t i = 0; i < VS_OUI_ALERT_BUCKETS && !b; i++)
+        if (!inv->oui_alerts[i].vendor[0] || strcmp(inv->oui_alerts[i].vendor, d->vendor) == 0)
+            b = &inv->oui_alerts[i];
+    if (!b)
+        b = &inv->oui_alerts[VS_OUI_ALERT_BUCKETS - 1];
+    if (strcmp(b->vendor, d->vendor) != 0) {
+        report_held(inv, b, sec, usec);
+        snprintf(b->vendor, sizeof b->vendor, "%s", d->vendor);
+        b->rule = d->risk;
+        b->window = window;
+        b->sent = 0;
+    }
+    if (b->window != window) {
+        report_held(inv, b, sec, usec);
+        b->window = window;
+        b->sent = 0;
+    }
+    if (b->sent < VS_MAX_OUI_ALERTS_PER_MINUTE) {
+        b->sent++;
+        return true;
+    }
+    b->rule = d->risk;
+    b->held++;
+    return false;
+}
+
+void vs_inventory_flush_alerts(struct vs_inventory *inv, int64_t sec, uint32_t usec)
+{
+    for (size_t i = 0; i < VS_OUI_ALERT_BUCKETS; i++)
+        if (inv->oui_alerts[i].vendor[0])
+            report_held(inv, &inv->oui_alerts[i], sec, usec);
+}
+
 void vs_inv_raise_alert(struct vs_inventory *inv, struct vs_device *d, int64_t sec, uint32_t usec)
 {
     if (!d->risk || inv->quiet || already_alerted(d, d->risk))
+        return;
+    if (!d->nev && d->vendor && !oui_alert_allowed(inv, d, sec, usec))
         return;
     vs_inventory_restore_alert(inv, d, d->risk->id, d->vendor ? d->vendor : "");
     inv->alerts++;

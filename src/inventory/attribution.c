@@ -296,6 +296,9 @@ void vs_inventory_reload(struct vs_inventory *inv, const struct vs_oui_db *oui,
                          const struct vs_sigs *sigs, const struct vs_risk_list *risk, int64_t sec,
                          uint32_t usec)
 {
+    /* Held-back summaries name rules of the old risk list: report them before it goes. */
+    vs_inventory_flush_alerts(inv, sec, usec);
+    memset(inv->oui_alerts, 0, sizeof inv->oui_alerts);
     inv->oui = oui;
     inv->sigs = sigs;
     inv->risk = risk;

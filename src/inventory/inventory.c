@@ -243,10 +243,28 @@ void vs_inv_device_destroy(struct vs_inventory *inv, struct vs_device *d)
     vs_inv_device_free(d);
 }
 
-static int cmp_last_seen(const void *a, const void *b)
+/* Eviction order: what costs least to forget goes first. A device with nothing but its
+ * OUI (a spoofed or random MAC says exactly as much) before one with protocol evidence, and
+ * evidence-bearing risk devices last, whatever their OUI says: a flood of spoofed risk-OUI
+ * MACs must not be able to pin the table. Within a class, least recently seen first. */
+static int evict_class(const struct vs_device *d)
 {
-    const struct vs_device *x = *(struct vs_device *const *)a;
-    const struct vs_device *y = *(struct vs_device *const *)b;
+    if (!d->nev)
+        return 0;
+    return d->risk ? 2 : 1;
+}
+
+struct evict_ent {
+    int cls;
+    struct vs_device *d;
+};
+
+static int cmp_evict(const void *a, const void *b)
+{
+    const struct evict_ent *ea = a, *eb = b;
+    if (ea->cls != eb->cls)
+        return ea->cls - eb->cls;
+    const struct vs_device *x = ea->d, *y = eb->d;
     if (x->last_sec != y->last_sec)
         return x->last_sec < y->last_sec ? -1 : 1;
     if (x->last_usec != y->last_usec)
@@ -254,23 +272,24 @@ static int cmp_last_seen(const void *a, const void *b)
     return x->serial < y->serial ? -1 : x->serial > y->serial;
 }
 
-/* Evict the least recently seen sixteenth of the table in one pass (amortised O(1) per
- * new device); devices on the risk list are never evicted. */
+/* Evict a sixteenth of the table in one pass: every call frees that many slots, so the cost
+ * per new device is amortised O(log n) whatever the traffic (never a scan per device). */
 static void evict_some(struct vs_inventory *inv)
 {
     size_t want = inv->max_devices / 16 + 1;
-    struct vs_device **cand = malloc(inv->nlist * sizeof *cand);
+    struct evict_ent *cand = malloc(inv->nlist * sizeof *cand);
     if (!cand)
         return;
-    size_t n = 0;
-    for (size_t i = 0; i < inv->nlist; i++)
-        if (!inv->list[i]->risk)
-            cand[n++] = inv->list[i];
-    qsort(cand, n, sizeof *cand, cmp_last_seen);
+    size_t n = inv->nlist;
+    for (size_t i = 0; i < n; i++) {
+        cand[i].d = inv->list[i];
+        cand[i].cls = evict_class(inv->list[i]);
+    }
+    qsort(cand, n, sizeof *cand, cmp_evict);
     if (want > n)
         want = n;
     for (size_t i = 0; i < want; i++) {
-        vs_inv_device_destroy(inv, cand[i]);
+        vs_inv_device_destroy(inv, cand[i].d);
         inv->evictions++;
     }
     free(cand);

@@ -64,6 +64,14 @@ struct vs_inventory {
         const char *vendor;
     } org_cache[1024];
     struct class_ent *class_cache; /* CLASS_CACHE_SLOTS entries, allocated on first use */
+    /* OUI-only risk alerts this minute, per vendor (alerts.c). */
+    struct oui_bucket {
+        char vendor[64]; /* "" = free */
+        const struct vs_risk_rule *rule;
+        int64_t window; /* start of the minute, packet time */
+        uint32_t sent;
+        uint64_t held; /* beyond the limit: reported as one summary */
+    } oui_alerts[VS_OUI_ALERT_BUCKETS];
 };
 
 /* ---- hashing ---------------------------------------------------------------- */

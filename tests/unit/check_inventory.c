@@ -265,8 +265,15 @@ START_TEST(eviction_keeps_risk_devices)
     vs_inventory_free(inv);
     struct vs_inventory_hooks h = {.ctx = NULL, .device_changed = on_device, .alert = on_alert};
     inv = vs_inventory_new(oui, sigs, risk, &h, 64);
+    /* A risk device that said something for itself stays; one known by its OUI alone says
+     * no more than a spoofed MAC and goes first, risk or not. */
     struct vs_device *hw = vs_inventory_see_mac(inv, huawei_mac, 0, 0);
+    add(hw, VS_F_LLDP_SYSTEM_DESCRIPTION,
+        "Huawei Versatile Routing Platform Software (S5720 V200R011C10SPC500)", NULL);
     ck_assert_ptr_nonnull(hw->risk);
+    static const uint8_t oui_only[6] = {0x00, 0xe0, 0xfc, 0x99, 0x99, 0x99};
+    struct vs_device *spoof = vs_inventory_see_mac(inv, oui_only, 0, 1);
+    ck_assert_ptr_nonnull(spoof->risk);
     uint8_t m[6] = {0x02, 0, 0, 0, 0, 0};
     for (int i = 0; i < 1000; i++) {
         m[4] = (uint8_t)(i >> 8);
@@ -276,6 +283,7 @@ START_TEST(eviction_keeps_risk_devices)
     ck_assert_uint_le(vs_inventory_count(inv), 64);
     ck_assert_uint_gt(vs_inventory_evictions(inv), 900);
     ck_assert_ptr_eq(vs_inventory_get_mac(inv, huawei_mac, 0, 0, false), hw);
+    ck_assert_ptr_null(vs_inventory_get_mac(inv, oui_only, 0, 0, false));
     /* The newest survive; the oldest are gone. */
     ck_assert_ptr_nonnull(vs_inventory_get_mac(inv, m, 0, 0, false));
     m[4] = 0;
