@@ -8,6 +8,12 @@
 #include <stdint.h>
 #include <string.h>
 
+/* The one UTF-8 decoder (RFC 3629): length of the well-formed sequence at s (at most n
+ * bytes, n >= 1) with its code point in *cp, or 0 when ill-formed (overlong, surrogate,
+ * past U+10FFFF, cut short). ASCII is a sequence of 1. Hot callers test printable ASCII
+ * themselves and call this only for the rest. */
+size_t vs_utf8_seq(const uint8_t *s, size_t n, uint32_t *cp);
+
 /* Copy at most max bytes of in as valid UTF-8 into a new NUL-terminated string:
  * invalid sequences, NUL, DEL and C1 controls become U+FFFD, leading/trailing spaces and
  * NULs are trimmed, and the cut falls on a character boundary. *out_len gets the
