@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "vendorsniff/json_sink.h"
 #include "vendorsniff/syslog_sink.h"
 #include "vendorsniff/text.h"
 

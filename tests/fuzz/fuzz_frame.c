@@ -8,12 +8,12 @@
 
 #include "vendorsniff/cli.h"
 #include "vendorsniff/inventory.h"
+#include "vendorsniff/json_sink.h"
 #include "vendorsniff/link.h"
 #include "vendorsniff/oui.h"
 #include "vendorsniff/pipeline.h"
 #include "vendorsniff/risk.h"
 #include "vendorsniff/signatures.h"
-#include "vendorsniff/sink.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -88,7 +88,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(copy, data + start, n);
     vs_pipeline_frame(p, dlt, t, 0, copy, n, n);
     free(copy);
-    vs_inventory_print(sink, &out, inv, t, 0);
+    vs_json_print_inventory(sink, &out, inv, t, 0);
     vs_pipeline_free(p);
     vs_inventory_free(inv);
     return 0;
