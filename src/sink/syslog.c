@@ -141,15 +141,21 @@ static bool tcp_alive(int fd)
     return n > 0 || (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR));
 }
 
-static void send_remote(struct vs_syslog *s, int sev, const char *msgid, const char *msg,
-                        int64_t sec, uint32_t usec)
+bool vs_syslog_format(struct vs_buf *b, int level, int64_t sec, uint32_t usec,
+                      const char *hostname, int pid, const char *msgid, const char *msg)
 {
     char ts[VS_TS_STRLEN];
     vs_ts_format(sec, usec, ts);
-    int pri = LOG_DAEMON | sev; /* facility daemon */
+    int pri = LOG_DAEMON | level; /* facility daemon */
+    return vs_buf_printf(b, "<%d>1 %s %s vendorsniff %d %s - %s", pri, ts, hostname, pid, msgid,
+                         msg);
+}
+
+static void send_remote(struct vs_syslog *s, int sev, const char *msgid, const char *msg,
+                        int64_t sec, uint32_t usec)
+{
     struct vs_buf b = {0};
-    vs_buf_printf(&b, "<%d>1 %s %s vendorsniff %d %s - %s", pri, ts, s->hostname, (int)getpid(),
-                  msgid, msg);
+    vs_syslog_format(&b, sev, sec, usec, s->hostname, (int)getpid(), msgid, msg);
     if (!b.p)
         return;
     if (s->t == T_UDP) {
@@ -177,7 +183,7 @@ static void send_remote(struct vs_syslog *s, int sev, const char *msgid, const c
     vs_buf_free(&b);
 }
 
-static int severity_level(enum vs_severity sev)
+int vs_syslog_level(enum vs_severity sev)
 {
     switch (sev) {
     case VS_SEV_CRITICAL: return LOG_CRIT;
@@ -196,9 +202,9 @@ void vs_syslog_alert(struct vs_syslog *s, const struct vs_out *o, const struct v
     if (!json)
         return;
     if (s->t == T_LOCAL)
-        syslog(severity_level(r->severity), "alert %s", json);
+        syslog(vs_syslog_level(r->severity), "alert %s", json);
     else
-        send_remote(s, severity_level(r->severity), "alert", json, sec, usec);
+        send_remote(s, vs_syslog_level(r->severity), "alert", json, sec, usec);
     free(json);
 }
 
