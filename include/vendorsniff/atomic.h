@@ -1,6 +1,5 @@
-/* atomic.h - replacing a file so that a reader (or a restart after power loss) sees the old
- * content or the new, never a half-written file: temporary file beside it, fsync, rename, fsync
- * of the directory. Used by the state file and the inventory file. */
+/* atomic.h - replacing a file (state, inventory) so that a reader, or a restart after power
+ * loss, sees the old content or the new, never half: temporary beside it, fsync, rename. */
 #ifndef VS_ATOMIC_H
 #define VS_ATOMIC_H
 

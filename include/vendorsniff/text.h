@@ -1,5 +1,5 @@
-/* text.h - making wire strings safe: valid UTF-8 for JSON, escaped for terminals,
- * and bounded; plus a small growable string buffer used by the sinks. */
+/* text.h - the one UTF-8 decoder, and wire strings made safe: valid UTF-8 for JSON, escaped
+ * for terminals, bounded; RFC 3339 timestamps; a small growable buffer used by the sinks. */
 #ifndef VS_TEXT_H
 #define VS_TEXT_H
 

@@ -1,5 +1,5 @@
-/* geo.c - libmaxminddb adapter, lookups only: opens MaxMind DB files, looks up country.iso_code,
- * autonomous_system_number and autonomous_system_organization, caches per address. */
+/* geo.c - libmaxminddb adapter, lookups only (the JSON sink formats them): country.iso_code,
+ * autonomous_system_number and _organization of public addresses from MaxMind DB files, cached. */
 #include "vendorsniff/geo.h"
 
 #include <errno.h>

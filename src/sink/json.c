@@ -1,5 +1,5 @@
-/* json.c - the JSON sink: events (device, alert, stats), the inventory file and the GeoIP members,
- * one line per buffer of jsonw.c (RFC 8259, escaped, valid UTF-8) and one write per line. */
+/* json.c - the JSON sink: events (device, alert, stats), the inventory file, GeoIP members;
+ * each line built in one jsonw.c buffer (RFC 8259, escaped, valid UTF-8) and written at once. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,5 @@
-/* jsonw.c - the streaming JSON writer (RFC 8259): strings are escaped (quote, backslash,
- * every control character) and any byte sequence that is not UTF-8 becomes U+FFFD, so the
- * output is valid whatever the wire put into a value. */
+/* jsonw.c - the streaming JSON writer (RFC 8259): quote, backslash and every control escaped,
+ * bytes that are not UTF-8 (RFC 3629) become U+FFFD: valid output whatever the wire held. */
 #include "vendorsniff/jsonw.h"
 
 #include <stdio.h>

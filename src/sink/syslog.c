@@ -1,6 +1,5 @@
-/* syslog.c - alerts to syslog: local syslog(3), or RFC 5424 over UDP, or over TCP with
- * RFC 6587 octet counting, to a collector such as rsyslog. The message body is the
- * alert's JSON object, so collectors can parse it as they parse the event stream. */
+/* syslog.c - alerts to syslog: local syslog(3), or RFC 5424 over UDP or TCP (RFC 6587 octet
+ * counting) to a collector; the body is the alert's JSON object, parsed like the event stream. */
 #include <errno.h>
 #include <netdb.h>
 #include <poll.h>

@@ -1,4 +1,5 @@
-/* testutil.c - shared helpers for the Check suites (see testutil.h). */
+/* testutil.c - shared helpers for the Check suites (see testutil.h): collectors, prefixes,
+ * frame building, and the small inventory world the state and sink suites share. */
 #include "testutil.h"
 
 #include <check.h>

@@ -1,5 +1,5 @@
-/* testutil.h - helpers shared by the Check suites: an evidence collector that decoders
- * emit into, and look-ups over what it collected. */
+/* testutil.h - helpers shared by the Check suites: an evidence collector that decoders emit
+ * into and look-ups over it, frame building, and a small inventory world for the sink tests. */
 #ifndef VS_TESTUTIL_H
 #define VS_TESTUTIL_H
 
