@@ -10,7 +10,6 @@
 #include "vendorsniff/evidence.h"
 
 struct vs_geo;
-struct vs_device;
 
 struct vs_geo_info {
     char country[3]; /* ISO 3166 alpha-2, "" when unknown */
@@ -28,10 +27,6 @@ bool vs_geo_is_public(const struct vs_ip *ip);
 
 /* Look up one public address (cached). False when not public or not found. */
 bool vs_geo_lookup(const struct vs_geo *g, const struct vs_ip *ip, struct vs_geo_info *out);
-
-/* Write the "geo" and "peers" members of a device's JSON object. */
-struct vs_jw;
-void vs_geo_annotate(const struct vs_geo *g, const struct vs_device *d, struct vs_jw *w);
 
 /* "GeoLite2-Country 2026-11-01, GeoLite2-ASN 2026-11-01" for --version and the report. */
 const char *vs_geo_describe(const struct vs_geo *g);

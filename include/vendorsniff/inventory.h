@@ -102,8 +102,8 @@ struct vs_inventory_hooks {
     /* n more devices known only by an OUI of vendor were on the risk list (rule r) in the
      * minute that began at window_sec, beyond VS_MAX_OUI_ALERTS_PER_MINUTE: not alerted one
      * by one */
-    void (*alert_summary)(void *ctx, const char *vendor, const struct vs_risk_rule *r,
-                          uint64_t n, int64_t window_sec, int64_t sec, uint32_t usec);
+    void (*alert_summary)(void *ctx, const char *vendor, const struct vs_risk_rule *r, uint64_t n,
+                          int64_t window_sec, int64_t sec, uint32_t usec);
 };
 
 struct vs_inventory;

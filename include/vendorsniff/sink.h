@@ -1,5 +1,5 @@
-/* sink.h - the sinks only format: JSON Lines events (device, alert, stats), the
- * inventory file (written atomically), and the readable text report. */
+/* sink.h - what every sink is given (sensor, risk list, GeoIP; the run's statistics) and the
+ * readable text report. The JSON sink is json_sink.h, syslog syslog_sink.h. */
 #ifndef VS_SINK_H
 #define VS_SINK_H
 
@@ -33,33 +33,9 @@ struct vs_run_stats {
     size_t ninputs;
 };
 
-/* One JSON object and a newline. Return 0 or -errno. */
-int vs_jsonl_device(FILE *f, const struct vs_out *o, const struct vs_device *d, int64_t sec,
-                    uint32_t usec);
-int vs_jsonl_alert(FILE *f, const struct vs_out *o, const struct vs_device *d,
-                   const struct vs_risk_rule *r, int64_t sec, uint32_t usec);
-/* rule "risk-peer": the device talks to peer, in a listed country or network. */
-int vs_jsonl_peer_alert(FILE *f, const struct vs_out *o, const struct vs_device *d,
-                        const struct vs_risk_rule *r, const struct vs_ip *peer, const char *country,
-                        uint32_t asn, int64_t sec, uint32_t usec);
-int vs_jsonl_stats(FILE *f, const struct vs_out *o, const struct vs_run_stats *s, int64_t sec,
-                   uint32_t usec);
-
-/* Every device as a JSON line, in report order, to path via a temporary file, fsync and
- * rename, so a reader never sees a half-written inventory. ts is the event time. */
-int vs_inventory_write(const char *path, const struct vs_out *o, struct vs_inventory *inv,
-                       int64_t sec, uint32_t usec, char *err, size_t errsz);
-/* The same lines to a stream (--format json). */
-int vs_inventory_print(FILE *f, const struct vs_out *o, struct vs_inventory *inv, int64_t sec,
-                       uint32_t usec);
-
 /* The readable report: summary by vendor, risk devices first, then every device with the
  * evidence behind it. color: ANSI emphasis for a terminal. */
 void vs_report_text(FILE *f, const struct vs_out *o, struct vs_inventory *inv,
                     const struct vs_run_stats *s, bool color);
-
-/* Syslog line for an alert (RFC 5424 MSG part): "vendorsniff alert ..." + JSON. */
-char *vs_alert_json_string(const struct vs_out *o, const struct vs_device *d,
-                           const struct vs_risk_rule *r, int64_t sec, uint32_t usec);
 
 #endif

@@ -1,5 +1,5 @@
-/* text.h - making wire strings safe: valid UTF-8 for JSON, escaped for terminals,
- * and bounded; plus a small growable string buffer used by the sinks. */
+/* text.h - the one UTF-8 decoder, and wire strings made safe: valid UTF-8 for JSON, escaped
+ * for terminals, bounded; RFC 3339 timestamps; a small growable buffer used by the sinks. */
 #ifndef VS_TEXT_H
 #define VS_TEXT_H
 
@@ -7,6 +7,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+
+/* The one UTF-8 decoder (RFC 3629): length of the well-formed sequence at s (at most n
+ * bytes, n >= 1) with its code point in *cp, or 0 when ill-formed (overlong, surrogate,
+ * past U+10FFFF, cut short). ASCII is a sequence of 1. Hot callers test printable ASCII
+ * themselves and call this only for the rest. */
+size_t vs_utf8_seq(const uint8_t *s, size_t n, uint32_t *cp);
 
 /* Copy at most max bytes of in as valid UTF-8 into a new NUL-terminated string:
  * invalid sequences, NUL, DEL and C1 controls become U+FFFD, leading/trailing spaces and

@@ -8,8 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-/* Length of the valid UTF-8 sequence at s (max n bytes), or 0 if invalid. */
-static size_t utf8_seq(const uint8_t *s, size_t n, uint32_t *cp)
+size_t vs_utf8_seq(const uint8_t *s, size_t n, uint32_t *cp)
 {
     uint8_t c = s[0];
     if (c < 0x80) {
@@ -40,6 +39,7 @@ static size_t utf8_seq(const uint8_t *s, size_t n, uint32_t *cp)
             return 0;
         v = v << 6 | (s[i] & 0x3f);
     }
+    /* Overlong forms, surrogates and values past U+10FFFF are ill-formed (RFC 3629 s. 3). */
     if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
         return 0;
     *cp = v;
@@ -70,7 +70,7 @@ char *vs_utf8_clean(const uint8_t *in, size_t len, size_t max, size_t *out_len)
             continue;
         }
         uint32_t cp;
-        size_t k = utf8_seq(in + i, len - i, &cp);
+        size_t k = vs_utf8_seq(in + i, len - i, &cp);
         const char *rep = NULL;
         size_t rlen;
         /* NUL, DEL and the C1 controls have no business in a name; JSON would carry them
@@ -103,7 +103,7 @@ size_t vs_term_escape(const char *in, char *out, size_t outsz)
         return 0;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
-        size_t k = utf8_seq(s + i, n - i, &cp);
+        size_t k = vs_utf8_seq(s + i, n - i, &cp);
         char esc[16];
         const char *piece;
         size_t plen;

@@ -42,12 +42,10 @@ void vs_inventory_restore_alert(struct vs_inventory *inv, struct vs_device *d, c
 }
 /* ---- peers (--geoip) ------------------------------------------------------------ */
 
-static void report_held(struct vs_inventory *inv, struct oui_bucket *b, int64_t sec,
-                        uint32_t usec)
+static void report_held(struct vs_inventory *inv, struct oui_bucket *b, int64_t sec, uint32_t usec)
 {
     if (b->held && inv->hooks.alert_summary && !inv->quiet)
-        inv->hooks.alert_summary(inv->hooks.ctx, b->vendor, b->rule, b->held, b->window, sec,
-                                 usec);
+        inv->hooks.alert_summary(inv->hooks.ctx, b->vendor, b->rule, b->held, b->window, sec, usec);
     b->held = 0;
 }
 

@@ -1,5 +1,5 @@
-/* geo.c - libmaxminddb adapter: opens MaxMind DB files, looks up country.iso_code,
- * autonomous_system_number and autonomous_system_organization, caches per address. */
+/* geo.c - libmaxminddb adapter, lookups only (the JSON sink formats them): country.iso_code,
+ * autonomous_system_number and _organization of public addresses from MaxMind DB files, cached. */
 #include "vendorsniff/geo.h"
 
 #include <errno.h>
@@ -11,8 +11,6 @@
 #include <sys/socket.h>
 #include <time.h>
 
-#include "vendorsniff/inventory.h"
-#include "vendorsniff/jsonw.h"
 
 #define GEO_CACHE_SIZE 4096 /* entries, power of two; direct-mapped */
 
@@ -190,55 +188,4 @@ bool vs_geo_lookup(const struct vs_geo *g, const struct vs_ip *ip, struct vs_geo
         fill_from(&g->dbs[i], ip, &c->info, &c->found);
     *out = c->info;
     return c->found;
-}
-
-void vs_geo_annotate(const struct vs_geo *g, const struct vs_device *d, struct vs_jw *w)
-{
-    vs_jw_key(w, "geo");
-    vs_jw_arr_begin(w);
-    for (uint8_t i = 0; i < d->nips; i++) {
-        struct vs_geo_info info;
-        if (!vs_geo_lookup(g, &d->ips[i], &info))
-            continue;
-        char buf[VS_IP_STRLEN];
-        vs_ip_format(&d->ips[i], buf);
-        vs_jw_obj_begin(w);
-        vs_jw_key(w, "ip");
-        vs_jw_str(w, buf);
-        vs_jw_key(w, "country");
-        vs_jw_str(w, info.country[0] ? info.country : NULL);
-        vs_jw_key(w, "asn");
-        if (info.asn)
-            vs_jw_int(w, info.asn);
-        else
-            vs_jw_null(w);
-        vs_jw_key(w, "as_org");
-        vs_jw_str(w, info.as_org[0] ? info.as_org : NULL);
-        vs_jw_obj_end(w);
-    }
-    vs_jw_arr_end(w);
-    vs_jw_key(w, "peers");
-    vs_jw_arr_begin(w);
-    for (uint8_t i = 0; i < d->npeers; i++) {
-        struct vs_geo_info info;
-        bool found = vs_geo_lookup(g, &d->peers[i].ip, &info);
-        char buf[VS_IP_STRLEN];
-        vs_ip_format(&d->peers[i].ip, buf);
-        vs_jw_obj_begin(w);
-        vs_jw_key(w, "ip");
-        vs_jw_str(w, buf);
-        vs_jw_key(w, "country");
-        vs_jw_str(w, found && info.country[0] ? info.country : NULL);
-        vs_jw_key(w, "asn");
-        if (found && info.asn)
-            vs_jw_int(w, info.asn);
-        else
-            vs_jw_null(w);
-        vs_jw_key(w, "as_org");
-        vs_jw_str(w, found && info.as_org[0] ? info.as_org : NULL);
-        vs_jw_key(w, "packets");
-        vs_jw_int(w, (int64_t)d->peers[i].packets);
-        vs_jw_obj_end(w);
-    }
-    vs_jw_arr_end(w);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vendorsniff/limits.h"
+#include "vendorsniff/text.h"
 
 /* The shipped snapshot is about 2 MB; anything far larger is not a registry. */
 #define OUI_MAX_FILE ((size_t)64 << 20)
@@ -115,43 +116,6 @@ static int hexval(char c)
     return -1;
 }
 
-/* Length of the well-formed UTF-8 sequence at s (at most n bytes), 0 when ill-formed
- * (overlong forms, surrogates and values past U+10FFFF included). */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    size_t len;
-    uint32_t cp;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        cp = c & 0x1Fu;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        cp = c & 0x0Fu;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        cp = c & 0x07u;
-    } else {
-        return 0;
-    }
-    if (len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3Fu);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    /* C1 controls are as unwelcome in a terminal as C0 ones. */
-    if (cp >= 0x80 && cp <= 0x9F)
-        return 0;
-    return len;
-}
-
 /* Text that will be printed as is (organisation, snapshot name): UTF-8, no controls. */
 static int check_text(struct oui_parse *p, const char *what, const char *s, size_t n)
 {
@@ -165,8 +129,10 @@ static int check_text(struct oui_parse *p, const char *what, const char *s, size
             return fail(p, -EINVAL, "tab in %s", what);
         if (u[i] < 0x20 || u[i] == 0x7F)
             return fail(p, -EINVAL, "control character 0x%02x in %s", u[i], what);
-        size_t k = utf8_seq(u + i, n - i);
-        if (k == 0)
+        uint32_t cp;
+        size_t k = vs_utf8_seq(u + i, n - i, &cp);
+        /* C1 controls are as unwelcome in a terminal as C0 ones. */
+        if (k == 0 || (cp >= 0x80 && cp <= 0x9f))
             return fail(p, -EINVAL, "invalid UTF-8 or C1 control in %s at byte %zu", what, i + 1);
         i += k;
     }

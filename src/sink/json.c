@@ -1,18 +1,15 @@
-/* json.c - JSON Lines events (device, alert, stats) and the inventory file, written with
- * the streaming writer of jsonw.c: one buffer per line, one write per line. Strings are
- * escaped and made valid UTF-8 there, so every line is valid JSON whatever the packets held. */
+/* json.c - the JSON sink: events (device, alert, stats), the inventory file, GeoIP members;
+ * each line built in one jsonw.c buffer (RFC 8259, escaped, valid UTF-8) and written at once. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "vendorsniff/atomic.h"
 #include "vendorsniff/geo.h"
+#include "vendorsniff/json_sink.h"
 #include "vendorsniff/jsonw.h"
 #include "vendorsniff/oui.h"
-#include "vendorsniff/sink.h"
 #include "vendorsniff/text.h"
 
 static void jw_ts(struct vs_jw *w, const char *key, int64_t sec, uint32_t usec)
@@ -116,6 +113,52 @@ static void risk_object(struct vs_jw *w, const struct vs_out *o, const struct vs
     vs_jw_obj_end(w);
 }
 
+/* One address's GeoIP object (null members where nothing is known), left open: a peer adds
+ * its packet count. */
+static void geo_object(struct vs_jw *w, const char *ip, const struct vs_geo_info *info, bool found)
+{
+    vs_jw_obj_begin(w);
+    kv_str(w, "ip", ip);
+    kv_str(w, "country", found && info->country[0] ? info->country : NULL);
+    vs_jw_key(w, "asn");
+    if (found && info->asn)
+        vs_jw_int(w, info->asn);
+    else
+        vs_jw_null(w);
+    kv_str(w, "as_org", found && info->as_org[0] ? info->as_org : NULL);
+}
+
+/* The "geo" and "peers" members: what the GeoIP databases say of the device's own public
+ * addresses that they know, and of every peer it talked to. */
+static void geo_members(struct vs_jw *w, const struct vs_geo *g, const struct vs_device *d)
+{
+    vs_jw_key(w, "geo");
+    vs_jw_arr_begin(w);
+    for (uint8_t i = 0; i < d->nips; i++) {
+        struct vs_geo_info info;
+        if (!vs_geo_lookup(g, &d->ips[i], &info))
+            continue;
+        char buf[VS_IP_STRLEN];
+        vs_ip_format(&d->ips[i], buf);
+        geo_object(w, buf, &info, true);
+        vs_jw_obj_end(w);
+    }
+    vs_jw_arr_end(w);
+    vs_jw_key(w, "peers");
+    vs_jw_arr_begin(w);
+    for (uint8_t i = 0; i < d->npeers; i++) {
+        struct vs_geo_info info;
+        bool found = vs_geo_lookup(g, &d->peers[i].ip, &info);
+        char buf[VS_IP_STRLEN];
+        vs_ip_format(&d->peers[i].ip, buf);
+        geo_object(w, buf, &info, found);
+        vs_jw_key(w, "packets");
+        vs_jw_int(w, (int64_t)d->peers[i].packets);
+        vs_jw_obj_end(w);
+    }
+    vs_jw_arr_end(w);
+}
+
 static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs_device *d,
                         int64_t sec, uint32_t usec)
 {
@@ -153,7 +196,7 @@ static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs
         vs_jw_bool(w, true);
     }
     if (o->geo)
-        vs_geo_annotate(o->geo, d, w);
+        geo_members(w, o->geo, d);
     jw_ts(w, "first_seen", d->first_sec, d->first_usec);
     jw_ts(w, "last_seen", d->last_sec, d->last_usec);
     vs_jw_key(w, "packets");
@@ -206,6 +249,49 @@ int vs_jsonl_alert(FILE *f, const struct vs_out *o, const struct vs_device *d,
     vs_jw_arr_end(&w);
     vs_jw_obj_end(&w);
     return put_line(f, &w);
+}
+
+/* Risk alerts held back (devices known only by a risk vendor's OUI, past the per-minute
+ * limit): one line says how many, for which vendor and rule, in which minute. */
+static void summary_json(struct vs_jw *w, const struct vs_out *o, const char *vendor,
+                         const struct vs_risk_rule *r, uint64_t n, int64_t window_sec, int64_t sec,
+                         uint32_t usec)
+{
+    char reason[256];
+    event_head(w, "alert_summary", o, sec, usec);
+    kv_str(w, "vendor", vendor);
+    kv_str(w, "severity", r ? vs_severity_name(r->severity) : NULL);
+    kv_str(w, "rule", "risk-vendor");
+    kv_str(w, "list_rule", r ? r->id : NULL);
+    kv_str(w, "list", o->risk ? o->risk->name : NULL);
+    vs_jw_key(w, "count");
+    vs_jw_int(w, (int64_t)n);
+    jw_ts(w, "window_start", window_sec, 0);
+    vs_jw_key(w, "window_seconds");
+    vs_jw_int(w, 60);
+    snprintf(reason, sizeof reason,
+             "%llu more devices with %s OUIs and no other evidence in that minute",
+             (unsigned long long)n, vendor);
+    kv_str(w, "reason", reason);
+    vs_jw_obj_end(w);
+}
+
+int vs_jsonl_alert_summary(FILE *f, const struct vs_out *o, const char *vendor,
+                           const struct vs_risk_rule *r, uint64_t n, int64_t window_sec,
+                           int64_t sec, uint32_t usec)
+{
+    struct vs_jw w = {0};
+    summary_json(&w, o, vendor, r, n, window_sec, sec, usec);
+    return put_line(f, &w);
+}
+
+char *vs_alert_summary_json_string(const struct vs_out *o, const char *vendor,
+                                   const struct vs_risk_rule *r, uint64_t n, int64_t window_sec,
+                                   int64_t sec, uint32_t usec)
+{
+    struct vs_jw w = {0};
+    summary_json(&w, o, vendor, r, n, window_sec, sec, usec);
+    return w.b.p; /* the caller frees it */
 }
 
 int vs_jsonl_peer_alert(FILE *f, const struct vs_out *o, const struct vs_device *d,
@@ -290,8 +376,8 @@ int vs_jsonl_stats(FILE *f, const struct vs_out *o, const struct vs_run_stats *s
     return put_line(f, &w);
 }
 
-int vs_inventory_print(FILE *f, const struct vs_out *o, struct vs_inventory *inv, int64_t sec,
-                       uint32_t usec)
+int vs_json_print_inventory(FILE *f, const struct vs_out *o, struct vs_inventory *inv, int64_t sec,
+                            uint32_t usec)
 {
     size_t n;
     struct vs_device **arr = vs_inventory_sorted(inv, &n);
@@ -311,44 +397,17 @@ int vs_inventory_print(FILE *f, const struct vs_out *o, struct vs_inventory *inv
     return rc;
 }
 
-int vs_inventory_write(const char *path, const struct vs_out *o, struct vs_inventory *inv,
-                       int64_t sec, uint32_t usec, char *err, size_t errsz)
+int vs_json_write_inventory(const char *path, const struct vs_out *o, struct vs_inventory *inv,
+                            int64_t sec, uint32_t usec, char *err, size_t errsz)
 {
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
-    if (!tmp)
-        return -ENOMEM;
-    snprintf(tmp, plen + 16, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int e = errno;
-        snprintf(err, errsz, "%s: cannot create temporary file: %s", path, strerror(e));
-        free(tmp);
-        return -e;
-    }
-    fchmod(fd, 0644);
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        int e = errno;
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        snprintf(err, errsz, "%s: %s", path, strerror(e));
-        return -e;
-    }
-    int rc = vs_inventory_print(f, o, inv, sec, usec);
-    if (rc == 0 && fflush(f) != 0)
-        rc = -errno;
-    if (rc == 0 && fsync(fileno(f)) != 0)
-        rc = -errno;
-    if (fclose(f) != 0 && rc == 0)
-        rc = -errno;
-    if (rc == 0 && rename(tmp, path) != 0)
-        rc = -errno;
+    struct vs_atomic at;
+    int rc = vs_atomic_open(&at, path, 0644);
     if (rc != 0) {
-        snprintf(err, errsz, "%s: cannot write: %s", path, strerror(-rc));
-        unlink(tmp);
+        snprintf(err, errsz, "%s: cannot create temporary file: %s", path, strerror(-rc));
+        return rc;
     }
-    free(tmp);
+    rc = vs_atomic_commit(&at, vs_json_print_inventory(at.f, o, inv, sec, usec));
+    if (rc != 0)
+        snprintf(err, errsz, "%s: cannot write: %s", path, strerror(-rc));
     return rc;
 }

@@ -1,6 +1,5 @@
-/* jsonw.c - the streaming JSON writer (RFC 8259): strings are escaped (quote, backslash,
- * every control character) and any byte sequence that is not UTF-8 becomes U+FFFD, so the
- * output is valid whatever the wire put into a value. */
+/* jsonw.c - the streaming JSON writer (RFC 8259): quote, backslash and every control escaped,
+ * bytes that are not UTF-8 (RFC 3629) become U+FFFD: valid output whatever the wire held. */
 #include "vendorsniff/jsonw.h"
 
 #include <stdio.h>
@@ -63,40 +62,6 @@ void vs_jw_key(struct vs_jw *w, const char *key)
     w->after_key = true;
 }
 
-/* Length of a valid UTF-8 sequence at s (n bytes left), 0 when invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    size_t k;
-    unsigned min;
-    unsigned v;
-    if (c >= 0xc2 && c <= 0xdf) {
-        k = 2;
-        v = c & 0x1f;
-        min = 0x80;
-    } else if (c >= 0xe0 && c <= 0xef) {
-        k = 3;
-        v = c & 0x0f;
-        min = 0x800;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-        k = 4;
-        v = c & 0x07;
-        min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (k > n)
-        return 0;
-    for (size_t i = 1; i < k; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        v = v << 6 | (s[i] & 0x3f);
-    }
-    if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-        return 0;
-    return k;
-}
-
 void vs_jw_strn(struct vs_jw *w, const char *str, size_t n)
 {
     sep(w);
@@ -110,7 +75,8 @@ void vs_jw_strn(struct vs_jw *w, const char *str, size_t n)
             i++;
             continue;
         }
-        size_t k = c >= 0x80 ? utf8_len(s + i, n - i) : 0;
+        uint32_t cp;
+        size_t k = c >= 0x80 ? vs_utf8_seq(s + i, n - i, &cp) : 0;
         if (k) {
             run += k;
             i += k;

@@ -3,14 +3,13 @@
 #include "vendorsniff/state.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "vendorsniff/atomic.h"
 #include "vendorsniff/identity.h"
 #include "vendorsniff/text.h"
 
@@ -67,45 +66,15 @@ static json_t *device_state(const struct vs_device *d)
     return j;
 }
 
-/* Make the rename itself durable (power loss), not only the file's content. */
-static void sync_dir(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
-    if (!dir)
-        return;
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        (void)fsync(fd);
-        close(fd);
-    }
-    free(dir);
-}
-
 int vs_state_save(const char *path, struct vs_inventory *inv, char *err, size_t errsz)
 {
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
-    if (!tmp)
-        return -ENOMEM;
-    snprintf(tmp, plen + 16, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int e = errno;
-        snprintf(err, errsz, "%s: cannot save state: %s", path, strerror(e));
-        free(tmp);
-        return -e;
+    struct vs_atomic at;
+    int rc = vs_atomic_open(&at, path, 0);
+    if (rc != 0) {
+        snprintf(err, errsz, "%s: cannot save state: %s", path, strerror(-rc));
+        return rc;
     }
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        int e = errno;
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        snprintf(err, errsz, "%s: cannot save state: %s", path, strerror(e));
-        return -e;
-    }
-    int rc = 0;
+    FILE *f = at.f;
     json_t *h = json_object();
     json_object_set_new(h, "format", json_string(STATE_MAGIC));
     json_object_set_new(h, "version", json_integer(STATE_VERSION));
@@ -121,21 +90,9 @@ int vs_state_save(const char *path, struct vs_inventory *inv, char *err, size_t 
             rc = -EIO;
         json_decref(j);
     }
-    if (rc == 0 && fflush(f) != 0)
-        rc = -errno;
-    if (rc == 0 && fsync(fileno(f)) != 0)
-        rc = -errno;
-    if (fclose(f) != 0 && rc == 0)
-        rc = -errno;
-    if (rc == 0 && rename(tmp, path) != 0)
-        rc = -errno;
-    if (rc == 0)
-        sync_dir(path);
-    if (rc != 0) {
+    rc = vs_atomic_commit(&at, rc);
+    if (rc != 0)
         snprintf(err, errsz, "%s: cannot save state: %s", path, strerror(-rc));
-        unlink(tmp);
-    }
-    free(tmp);
     return rc;
 }
 

@@ -1,6 +1,5 @@
-/* syslog.c - alerts to syslog: local syslog(3), or RFC 5424 over UDP, or over TCP with
- * RFC 6587 octet counting, to a collector such as rsyslog. The message body is the
- * alert's JSON object, so collectors can parse it as they parse the event stream. */
+/* syslog.c - alerts to syslog: local syslog(3), or RFC 5424 over UDP or TCP (RFC 6587 octet
+ * counting) to a collector; the body is the alert's JSON object, parsed like the event stream. */
 #include <errno.h>
 #include <netdb.h>
 #include <poll.h>
@@ -15,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "vendorsniff/json_sink.h"
 #include "vendorsniff/syslog_sink.h"
 #include "vendorsniff/text.h"
 
@@ -140,15 +140,21 @@ static bool tcp_alive(int fd)
     return n > 0 || (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR));
 }
 
-static void send_remote(struct vs_syslog *s, int sev, const char *msgid, const char *msg,
-                        int64_t sec, uint32_t usec)
+bool vs_syslog_format(struct vs_buf *b, int level, int64_t sec, uint32_t usec, const char *hostname,
+                      int pid, const char *msgid, const char *msg)
 {
     char ts[VS_TS_STRLEN];
     vs_ts_format(sec, usec, ts);
-    int pri = LOG_DAEMON | sev; /* facility daemon */
+    int pri = LOG_DAEMON | level; /* facility daemon */
+    return vs_buf_printf(b, "<%d>1 %s %s vendorsniff %d %s - %s", pri, ts, hostname, pid, msgid,
+                         msg);
+}
+
+static void send_remote(struct vs_syslog *s, int sev, const char *msgid, const char *msg,
+                        int64_t sec, uint32_t usec)
+{
     struct vs_buf b = {0};
-    vs_buf_printf(&b, "<%d>1 %s %s vendorsniff %d %s - %s", pri, ts, s->hostname, (int)getpid(),
-                  msgid, msg);
+    vs_syslog_format(&b, sev, sec, usec, s->hostname, (int)getpid(), msgid, msg);
     if (!b.p)
         return;
     if (s->t == T_UDP) {
@@ -176,13 +182,17 @@ static void send_remote(struct vs_syslog *s, int sev, const char *msgid, const c
     vs_buf_free(&b);
 }
 
-static int severity_level(enum vs_severity sev)
+int vs_syslog_level(enum vs_severity sev)
 {
     switch (sev) {
-    case VS_SEV_CRITICAL: return LOG_CRIT;
-    case VS_SEV_HIGH: return LOG_ERR;
-    case VS_SEV_MEDIUM: return LOG_WARNING;
-    default: return LOG_NOTICE;
+    case VS_SEV_CRITICAL:
+        return LOG_CRIT;
+    case VS_SEV_HIGH:
+        return LOG_ERR;
+    case VS_SEV_MEDIUM:
+        return LOG_WARNING;
+    default:
+        return LOG_NOTICE;
     }
 }
 
@@ -195,9 +205,26 @@ void vs_syslog_alert(struct vs_syslog *s, const struct vs_out *o, const struct v
     if (!json)
         return;
     if (s->t == T_LOCAL)
-        syslog(severity_level(r->severity), "alert %s", json);
+        syslog(vs_syslog_level(r->severity), "alert %s", json);
     else
-        send_remote(s, severity_level(r->severity), "alert", json, sec, usec);
+        send_remote(s, vs_syslog_level(r->severity), "alert", json, sec, usec);
+    free(json);
+}
+
+void vs_syslog_alert_summary(struct vs_syslog *s, const struct vs_out *o, const char *vendor,
+                             const struct vs_risk_rule *r, uint64_t n, int64_t window_sec,
+                             int64_t sec, uint32_t usec)
+{
+    if (!s)
+        return;
+    char *json = vs_alert_summary_json_string(o, vendor, r, n, window_sec, sec, usec);
+    if (!json)
+        return;
+    int level = vs_syslog_level(r ? r->severity : VS_SEV_MEDIUM);
+    if (s->t == T_LOCAL)
+        syslog(level, "alert_summary %s", json);
+    else
+        send_remote(s, level, "alert_summary", json, sec, usec);
     free(json);
 }
 

@@ -8,12 +8,12 @@
 
 #include "vendorsniff/cli.h"
 #include "vendorsniff/inventory.h"
+#include "vendorsniff/json_sink.h"
 #include "vendorsniff/link.h"
 #include "vendorsniff/oui.h"
 #include "vendorsniff/pipeline.h"
 #include "vendorsniff/risk.h"
 #include "vendorsniff/signatures.h"
-#include "vendorsniff/sink.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -66,7 +66,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int dlt = dlts[data[0] % (sizeof dlts / sizeof dlts[0])];
     data++;
     size--;
-    struct vs_inventory_hooks h = {NULL, on_device, on_alert, NULL};
+    struct vs_inventory_hooks h = {NULL, on_device, on_alert, NULL, NULL};
     struct vs_inventory *inv = vs_inventory_new(oui, sigs, risk, &h, 64);
     struct vs_pipeline *p = vs_pipeline_new(inv);
     /* Frames are separated by the 4-byte marker "FRM|". */
@@ -88,7 +88,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(copy, data + start, n);
     vs_pipeline_frame(p, dlt, t, 0, copy, n, n);
     free(copy);
-    vs_inventory_print(sink, &out, inv, t, 0);
+    vs_json_print_inventory(sink, &out, inv, t, 0);
     vs_pipeline_free(p);
     vs_inventory_free(inv);
     return 0;

@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "vendorsniff/inventory.h"
-#include "vendorsniff/sink.h"
+#include "vendorsniff/json_sink.h"
 #include "vendorsniff/state.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         vs_inventory_count(inv) != 0)
         __builtin_trap(); /* a corrupt file must restore nothing */
     struct vs_out o = {"fuzz", NULL, NULL};
-    vs_inventory_print(sink, &o, inv, 0, 0);
+    vs_json_print_inventory(sink, &o, inv, 0, 0);
     vs_inventory_free(inv);
     return 0;
 }

@@ -73,6 +73,42 @@ START_TEST(clean_rejects_overlong_and_surrogates)
 }
 END_TEST
 
+START_TEST(utf8_seq_boundaries)
+{
+    /* Each sequence: its length when well-formed (0 when not) and its code point. */
+    static const struct {
+        const char *s;
+        size_t n, want;
+        uint32_t cp;
+    } cases[] = {
+        {"A", 1, 1, 0x41},
+        {"\x7f", 1, 1, 0x7f},
+        {"\xc2\x80", 2, 2, 0x80},
+        {"\xdf\xbf", 2, 2, 0x7ff},
+        {"\xe0\xa0\x80", 3, 3, 0x800},
+        {"\xef\xbf\xbf", 3, 3, 0xffff},
+        {"\xf0\x90\x80\x80", 4, 4, 0x10000},
+        {"\xf4\x8f\xbf\xbf", 4, 4, 0x10ffff},
+        {"\xc1\xbf", 2, 0, 0},         /* overlong 2 */
+        {"\xe0\x9f\xbf", 3, 0, 0},     /* overlong 3 */
+        {"\xf0\x8f\xbf\xbf", 4, 0, 0}, /* overlong 4 */
+        {"\xed\xa0\x80", 3, 0, 0},     /* surrogate */
+        {"\xf4\x90\x80\x80", 4, 0, 0}, /* past U+10FFFF */
+        {"\xf5\x80\x80\x80", 4, 0, 0},
+        {"\x80", 1, 0, 0},
+        {"\xe2\x82", 2, 0, 0},         /* cut short */
+        {"\xe2\x28\xa1", 3, 0, 0},     /* bad continuation */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        uint32_t cp = 0;
+        size_t k = vs_utf8_seq((const uint8_t *)cases[i].s, cases[i].n, &cp);
+        ck_assert_msg(k == cases[i].want, "case %zu: length %zu, want %zu", i, k, cases[i].want);
+        if (k)
+            ck_assert_uint_eq(cp, cases[i].cp);
+    }
+}
+END_TEST
+
 START_TEST(term_escape_controls)
 {
     char out[256];
@@ -151,6 +187,7 @@ int main(void)
     tcase_add_test(tc, clean_drops_nul_and_trims);
     tcase_add_test(tc, clean_bounds_on_char_boundary);
     tcase_add_test(tc, clean_rejects_overlong_and_surrogates);
+    tcase_add_test(tc, utf8_seq_boundaries);
     tcase_add_test(tc, term_escape_controls);
     tcase_add_test(tc, term_escape_bidi_and_c1);
     tcase_add_test(tc, term_escape_bounded);

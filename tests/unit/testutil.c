@@ -1,10 +1,15 @@
-/* testutil.c - shared helpers for the Check suites (see testutil.h). */
+/* testutil.c - shared helpers for the Check suites (see testutil.h): collectors, prefixes,
+ * frame building, and the small inventory world the state and sink suites share. */
 #include "testutil.h"
 
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "vendorsniff/oui.h"
+#include "vendorsniff/risk.h"
+#include "vendorsniff/signatures.h"
 
 void tu_collect(void *ctx, const struct vs_evidence *ev)
 {
@@ -152,4 +157,79 @@ void tu_fb_raw(struct tu_fb *f, const void *p, size_t n)
     if (n)
         memcpy(f->b + f->n, p, n);
     f->n += n;
+}
+
+static const char world_vendors[] =
+    "[Huawei]\norg = HUAWEI TECHNOLOGIES CO.,LTD\nenterprise = 2011\n"
+    "[Cisco]\norg = Cisco Systems, Inc\nenterprise = 9\n";
+static const char world_rules[] =
+    "[huawei-vrp]\nfields = lldp.system_description snmp.sys_descr\n"
+    "pattern = Huawei Versatile Routing Platform.*\\((\\S+) (V\\d+R\\d+\\S*)\\)\nflags = s\n"
+    "vendor = Huawei\nmodel = $1\nsoftware = VRP $2\nweight = 0.9\n"
+    "example = Huawei Versatile Routing Platform Software (S5720 V200R011C10SPC500)\n";
+static const char world_risk[] =
+    "[list]\nname = test list\n"
+    "[huawei]\nvendor = Huawei\nseverity = high\nreason = on the list\n"
+    "reference = https://example.org/r\n";
+
+void tu_world_open(struct tu_world *w, const struct vs_inventory_hooks *hooks)
+{
+    char err[1024];
+    memset(w, 0, sizeof *w);
+    ck_assert_msg(vs_oui_load(tu_src_path("oui_db/oui.tsv"), &w->oui, err, sizeof err) == 0, "%s",
+                  err);
+    ck_assert_msg(vs_sigs_load_mem(world_vendors, strlen(world_vendors), "", 0, world_rules,
+                                   strlen(world_rules), &w->sigs, err, sizeof err) == 0,
+                  "%s", err);
+    ck_assert_msg(
+        vs_risk_load_mem("risk", world_risk, strlen(world_risk), &w->risk, err, sizeof err) == 0,
+        "%s", err);
+    struct vs_inventory_hooks none = {0};
+    w->inv = vs_inventory_new(w->oui, w->sigs, w->risk, hooks ? hooks : &none, 0);
+    ck_assert_ptr_nonnull(w->inv);
+}
+
+void tu_world_close(struct tu_world *w)
+{
+    vs_inventory_free(w->inv);
+    vs_risk_free(w->risk);
+    vs_sigs_free(w->sigs);
+    vs_oui_free(w->oui);
+    memset(w, 0, sizeof *w);
+}
+
+void tu_world_add(struct tu_world *w, struct vs_device *d, enum vs_field f, const char *v,
+                  const struct vs_ip *via, int64_t sec)
+{
+    struct vs_evidence ev = {f, (const uint8_t *)v, strlen(v), NULL, NULL, 0};
+    if (vs_inventory_add_evidence(w->inv, d, &ev, via, sec, 0))
+        vs_inventory_attribute(w->inv, d, sec, 0);
+}
+
+char *tu_slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    char chunk[4096];
+    size_t k;
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (n + k + 1 > cap) {
+            cap = (n + k + 1) * 2;
+            char *nb = realloc(buf, cap);
+            ck_assert_ptr_nonnull(nb);
+            buf = nb;
+        }
+        memcpy(buf + n, chunk, k);
+        n += k;
+    }
+    fclose(f);
+    if (!buf)
+        buf = calloc(1, 1);
+    buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
 }

@@ -1,5 +1,5 @@
-/* testutil.h - helpers shared by the Check suites: an evidence collector that decoders
- * emit into, and look-ups over what it collected. */
+/* testutil.h - helpers shared by the Check suites: an evidence collector that decoders emit
+ * into and look-ups over it, frame building, and a small inventory world for the sink tests. */
 #ifndef VS_TESTUTIL_H
 #define VS_TESTUTIL_H
 
@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "vendorsniff/dissect.h"
+#include "vendorsniff/inventory.h"
 
 #define TU_MAX_EV 4096
 
@@ -66,5 +67,24 @@ void tu_fb_raw(struct tu_fb *f, const void *p, size_t n);
 
 /* Path of a file in the source tree (VS_SOURCE_DATADIR/rel) in a static buffer. */
 const char *tu_src_path(const char *rel);
+
+/* A small world for the sink and state suites: the shipped OUI snapshot, signatures that
+ * know Huawei VRP and Cisco, a risk list "test list" that flags Huawei (rule "huawei", high),
+ * and an inventory over them that reports to hooks (NULL: none). */
+struct tu_world {
+    struct vs_oui_db *oui;
+    struct vs_sigs *sigs;
+    struct vs_risk_list *risk;
+    struct vs_inventory *inv;
+};
+void tu_world_open(struct tu_world *w, const struct vs_inventory_hooks *hooks);
+void tu_world_close(struct tu_world *w);
+/* Add a value of field f to d at time sec (via: the sending IP of routed evidence) and
+ * attribute the device. */
+void tu_world_add(struct tu_world *w, struct vs_device *d, enum vs_field f, const char *v,
+                  const struct vs_ip *via, int64_t sec);
+
+/* Whole content of a file in a malloc'd NUL-terminated buffer (NULL when unreadable). */
+char *tu_slurp(const char *path, size_t *len);
 
 #endif

@@ -1,0 +1,168 @@
+/* commands.c - the subcommands: one function each, picked by the command line's verb; each
+ * loads what it needs, answers on stdout and returns its exit status. */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "vendorsniff/app.h"
+#include "vendorsniff/capture.h"
+#include "vendorsniff/commands.h"
+
+#ifndef VS_VERSION
+#define VS_VERSION "0.0.0"
+#endif
+
+static int cmd_lookup(const char *arg)
+{
+    char err[1024];
+    uint8_t mac[6] = {0};
+    char hex[16];
+    size_t nh = 0;
+    for (const char *p = arg; *p; p++) {
+        if ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f') || (*p >= 'A' && *p <= 'F')) {
+            if (nh >= 12) {
+                nh = 99;
+                break;
+            }
+            hex[nh++] = *p;
+        } else if (*p != ':' && *p != '-' && *p != '.') {
+            nh = 99;
+            break;
+        }
+    }
+    if (nh != 6 && nh != 7 && nh != 9 && nh != 12) {
+        fprintf(stderr, "vendorsniff: lookup: '%s' is not a MAC address or OUI\n", arg);
+        return VS_EXIT_INPUT;
+    }
+    for (size_t i = 0; i < nh; i++) {
+        int v = hex[i] <= '9' ? hex[i] - '0' : (hex[i] | 0x20) - 'a' + 10;
+        mac[i / 2] = (uint8_t)(mac[i / 2] | v << (i % 2 ? 0 : 4));
+    }
+    struct vs_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    struct vs_data d;
+    if (vs_data_load(&cfg, &d, err, sizeof err) != 0) {
+        fprintf(stderr, "vendorsniff: %s\n", err);
+        return VS_EXIT_INPUT;
+    }
+    struct vs_oui_result r;
+    vs_oui_lookup(d.oui, mac, &r);
+    char macs[VS_MAC_STRLEN];
+    vs_mac_format(mac, macs);
+    if (nh == 6 && r.bits > 24) {
+        /* Zero-padding an OUI lands in its first sub-block: name the block, not a tenant. */
+        printf("%.8s  IEEE Registration Authority block (MA-L 24-bit), sub-assigned in %u-bit "
+               "parts (MA-%s): look up a full address\n",
+               macs, r.bits, r.bits == 28 ? "M" : "S");
+        vs_data_free(&d);
+        return VS_EXIT_OK;
+    }
+    const char *vendor = r.org ? vs_sigs_vendor_for_org(d.sigs, r.org) : NULL;
+    const char *cls = vs_mac_class_name(r.cls);
+    if (nh == 12)
+        printf("%s", macs);
+    else
+        printf("%.*s", (int)(nh / 2 * 3 - 1 + (nh % 2 ? 2 : 0)), macs);
+    if (r.org) {
+        const struct vs_risk_rule *rr = vs_risk_match_vendor(d.risk, vendor ? vendor : r.org, 1.0);
+        printf("  %s  (%s, MA-%s %u-bit)%s%s\n", vendor ? vendor : r.org, r.org,
+               r.bits == 24 ? "L" : r.bits == 28 ? "M" : "S", r.bits, rr ? "  RISK: " : "",
+               rr ? vs_severity_name(rr->severity) : "");
+    } else if (cls) {
+        printf("  no vendor (%s address)\n", cls);
+    } else {
+        printf("  not in the registry (%s)\n", vs_oui_snapshot(d.oui));
+    }
+    int rc = r.org || cls ? VS_EXIT_OK : VS_EXIT_INPUT;
+    vs_data_free(&d);
+    return rc;
+}
+
+static int cmd_check_signatures(const struct vs_config *cfg)
+{
+    char err[2048];
+    char dirbuf[4096];
+    const char *dir = cfg->check_dir;
+    if (!dir) {
+        snprintf(dirbuf, sizeof dirbuf, "%s/signatures", vs_datadir());
+        dir = dirbuf;
+    }
+    struct vs_sigs *s = NULL;
+    if (vs_sigs_load(dir, &s, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
+        return VS_EXIT_INPUT;
+    }
+    int rc = VS_EXIT_OK;
+    if (vs_sigs_selftest(s, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
+        rc = VS_EXIT_INPUT;
+    }
+    char rpath[4200];
+    snprintf(rpath, sizeof rpath, "%s/risk-list.ini", dir);
+    const char *risk = cfg->risk_list ? cfg->risk_list : rpath;
+    struct vs_risk_list *rl = NULL;
+    if (access(risk, R_OK) == 0 || cfg->risk_list) {
+        if (vs_risk_load(risk, &rl, err, sizeof err) != 0) {
+            fprintf(stderr, "%s\n", err);
+            rc = VS_EXIT_INPUT;
+        } else {
+            for (size_t i = 0; i < rl->nrules; i++) {
+                const struct vs_risk_rule *r = &rl->rules[i];
+                if (r->kind == VS_RISK_VENDOR && !vs_sigs_vendor_for_name(s, r->vendor)) {
+                    fprintf(stderr, "%s:%d: rule %s names vendor '%s', unknown to %s/vendors.ini\n",
+                            risk, r->line, r->id, r->vendor, dir);
+                    rc = VS_EXIT_INPUT;
+                }
+            }
+        }
+    }
+    if (rc == VS_EXIT_OK)
+        printf("%s: %zu rules, %zu vendors: OK%s%s\n", dir, vs_sigs_rule_count(s),
+               vs_sigs_vendor_count(s), rl ? "; risk list OK: " : "", rl ? rl->name : "");
+    vs_risk_free(rl);
+    vs_sigs_free(s);
+    return rc;
+}
+
+static int cmd_version(void)
+{
+    char err[1024];
+    struct vs_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    struct vs_data d;
+    printf("vendorsniff %s\n", VS_VERSION);
+    if (vs_data_load(&cfg, &d, err, sizeof err) == 0) {
+        printf("OUI registry: %s, %zu assignments (MA-L %zu, MA-M %zu, MA-S %zu)\n",
+               vs_oui_snapshot(d.oui), vs_oui_count(d.oui, 0), vs_oui_count(d.oui, 24),
+               vs_oui_count(d.oui, 28), vs_oui_count(d.oui, 36));
+        printf("signatures: %zu rules, %zu vendors; risk list: %s (%zu rules)\n",
+               vs_sigs_rule_count(d.sigs), vs_sigs_vendor_count(d.sigs), d.risk->name,
+               d.risk->nrules);
+        vs_data_free(&d);
+    } else {
+        printf("data: %s\n", err);
+    }
+    printf("data folder: %s\n", vs_datadir());
+    printf("GeoIP: off unless --geoip is given (libmaxminddb)\n");
+    printf("%s\n", vs_capture_libpcap_version());
+    return VS_EXIT_OK;
+}
+
+int vs_commands_run(const struct vs_config *cfg)
+{
+    switch (cfg->cmd) {
+    case VS_CMD_HELP:
+        fputs(vs_cli_usage(), stdout);
+        return VS_EXIT_OK;
+    case VS_CMD_VERSION:
+        return cmd_version();
+    case VS_CMD_LOOKUP:
+        return cmd_lookup(cfg->lookup_arg);
+    case VS_CMD_CHECK_SIGNATURES:
+        return cmd_check_signatures(cfg);
+    case VS_CMD_RUN:
+        break;
+    }
+    return VS_EXIT_INPUT; /* the capture run is not a subcommand (src/app/run.c) */
+}
