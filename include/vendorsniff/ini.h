@@ -1,7 +1,5 @@
-/* ini.h - the one grammar of vendorsniff's data files (signatures, risk list): INI as
- * parsed by libinih, with the line number of every entry so errors read "file:line: msg".
- * Two dialects: the risk list's (below first) and the signature files' strict one
- * (docs/signatures.md: continuation lines, inline comments, every odd line refused). */
+/* ini.h - the one grammar of vendorsniff's data files: INI as parsed by libinih, errors as
+ * "file:line: msg"; the risk list's dialect, and the signature files' strict one (below). */
 #ifndef VS_INI_H
 #define VS_INI_H
 
@@ -44,8 +42,8 @@ struct vs_ini_doc;
 /* Called for each "key = value" line, and for each indented line that continues the value of
  * the key above it (cont: value is the next piece, key that key's name). Return false to
  * refuse the entry (after vs_ini_fail); libinih then counts the line as its first error. */
-typedef bool (*vs_ini_doc_fn)(void *user, struct vs_ini_doc *d, const char *key,
-                              const char *value, unsigned line, bool cont);
+typedef bool (*vs_ini_doc_fn)(void *user, struct vs_ini_doc *d, const char *key, const char *value,
+                              unsigned line, bool cont);
 
 /* One strict parse: every [section] header read so far, in order, with its line. The
  * fields after hdr and nhdr are the reader's own. */

@@ -312,8 +312,8 @@ static char *strict_read(char *str, int num, void *stream)
         return str;
     }
     if (nlen == 0 || nlen > STRICT_MAX_SECTION) {
-        vs_ini_fail(d->e, -EINVAL, d->file, d->lineno,
-                    "section name must be 1 to %d characters", STRICT_MAX_SECTION);
+        vs_ini_fail(d->e, -EINVAL, d->file, d->lineno, "section name must be 1 to %d characters",
+                    STRICT_MAX_SECTION);
         return str;
     }
     if (!keep_header(d, line + 1, nlen)) {

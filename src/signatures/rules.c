@@ -8,6 +8,9 @@
 
 #include "sigs_int.h"
 
+/* ---- values as written, and what the keys' values mean -------------------------------------- */
+
+/* One value of a key as written (its continuation lines joined), with the key's line. */
 struct rawval {
     char *v;
     size_t len;
@@ -53,10 +56,18 @@ static bool unescape(const char *in, size_t inlen, char **out, size_t *outlen, c
             return false;
         }
         switch (in[i]) {
-        case 'r': o[w++] = '\r'; break;
-        case 'n': o[w++] = '\n'; break;
-        case 't': o[w++] = '\t'; break;
-        case '\\': o[w++] = '\\'; break;
+        case 'r':
+            o[w++] = '\r';
+            break;
+        case 'n':
+            o[w++] = '\n';
+            break;
+        case 't':
+            o[w++] = '\t';
+            break;
+        case '\\':
+            o[w++] = '\\';
+            break;
         case 'x': {
             int v = 0;
             for (int k = 0; k < 2; k++) {
@@ -254,8 +265,8 @@ static int lone_group(const char *v)
     return g;
 }
 
-static bool sample_add(struct sample **arr, size_t *n, const struct rawval *rv, struct vs_ini_err *e,
-                       const char *file, const char *id)
+static bool sample_add(struct sample **arr, size_t *n, const struct rawval *rv,
+                       struct vs_ini_err *e, const char *file, const char *id)
 {
     const char *why = NULL;
     char *v;
@@ -282,8 +293,8 @@ struct rcomp {
     struct vs_ini_err *e;
     const char *file;
     const char *id;
-    unsigned line;  /* of the section header */
-    uint32_t opts;  /* PCRE2 options, from flags */
+    unsigned line; /* of the section header */
+    uint32_t opts; /* PCRE2 options, from flags */
 };
 
 static bool key_fields(struct rcomp *c, struct rawval *v, size_t n)
@@ -310,8 +321,7 @@ static bool key_fields(struct rcomp *c, struct rawval *v, size_t n)
         *te = '\0';
         enum vs_field f;
         if (!vs_field_parse(tok, &f)) {
-            vs_ini_fail(c->e, -EINVAL, c->file, v->line, "rule %s: unknown field '%s'", c->id,
-                        tok);
+            vs_ini_fail(c->e, -EINVAL, c->file, v->line, "rule %s: unknown field '%s'", c->id, tok);
             return false;
         }
         for (size_t k = 0; k < r->nfields; k++) {
@@ -354,8 +364,7 @@ static bool key_pattern(struct rcomp *c, struct rawval *v, size_t n)
     struct rule *r = c->r;
     (void)n; /* the table requires one */
     if (!v->v || !*v->v) {
-        vs_ini_fail(c->e, -EINVAL, c->file, v->v ? v->line : c->line, "rule %s: no pattern",
-                    c->id);
+        vs_ini_fail(c->e, -EINVAL, c->file, v->v ? v->line : c->line, "rule %s: no pattern", c->id);
         return false;
     }
     int perr;
@@ -373,8 +382,8 @@ static bool key_pattern(struct rcomp *c, struct rawval *v, size_t n)
     if (pcre2_pattern_info(r->re, PCRE2_INFO_CAPTURECOUNT, &r->ncap) != 0)
         r->ncap = 0;
     if (r->ncap > SIG_MAX_GROUP) {
-        vs_ini_fail(c->e, -EINVAL, c->file, v->line, "rule %s: more than %d capture groups",
-                    c->id, SIG_MAX_GROUP);
+        vs_ini_fail(c->e, -EINVAL, c->file, v->line, "rule %s: more than %d capture groups", c->id,
+                    SIG_MAX_GROUP);
         return false;
     }
     if (r->ncap > c->s->maxcap)
@@ -414,8 +423,8 @@ static bool key_vendor(struct rcomp *c, struct rawval *rv, size_t n)
         r->vkind = VK_FIXED;
     }
     if (r->vkind != VK_FIXED && (uint32_t)g > r->ncap) {
-        vs_ini_fail(c->e, -EINVAL, c->file, rv->line, "rule %s: the pattern has no group %d",
-                    c->id, g);
+        vs_ini_fail(c->e, -EINVAL, c->file, rv->line, "rule %s: the pattern has no group %d", c->id,
+                    g);
         return false;
     }
     r->vendor = (uint32_t)g;
@@ -749,8 +758,8 @@ static bool rules_entry(void *user, struct vs_ini_doc *d, const char *name, cons
     rr->lastkey = (size_t)(key - rule_keys);
     struct rawkey *rk = &rr->key[rr->lastkey];
     if (rk->n >= key->max) {
-        vs_ini_fail(e, -EINVAL, d->file, line, "rule %s: duplicate key '%s' (first at line %u)",
-                    id, name, rk->val[0].line);
+        vs_ini_fail(e, -EINVAL, d->file, line, "rule %s: duplicate key '%s' (first at line %u)", id,
+                    name, rk->val[0].line);
         return false;
     }
     if (!sigs_grow(&rk->val, &rk->cap, rk->n, sizeof *rk->val)) {

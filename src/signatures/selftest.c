@@ -18,7 +18,7 @@ static bool str_eq(const char *a, const char *b)
 }
 
 bool sigs_check_example(const struct vs_sigs *s, const struct rule *r, size_t i,
-                          pcre2_match_data *md, char *why, size_t whysz, unsigned *line)
+                        pcre2_match_data *md, char *why, size_t whysz, unsigned *line)
 {
     const struct sample *ex = &r->ex[i];
     struct vs_sig_match m;
@@ -56,23 +56,22 @@ bool sigs_check_example(const struct vs_sigs *s, const struct rule *r, size_t i,
     return true;
 }
 
-
 struct report {
     char *buf;
     size_t sz, used;
     int problems;
 };
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 4, 5)))
-#endif
+static void problem(struct report *rp, const struct rule *r, unsigned line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 static void problem(struct report *rp, const struct rule *r, unsigned line, const char *fmt, ...)
 {
     rp->problems++;
     if (!rp->buf || rp->used + 1 >= rp->sz)
         return;
-    int k = snprintf(rp->buf + rp->used, rp->sz - rp->used, "%s:%u: rule %s: ", r->file, line,
-                     r->id);
+    int k =
+        snprintf(rp->buf + rp->used, rp->sz - rp->used, "%s:%u: rule %s: ", r->file, line, r->id);
     if (k < 0)
         return;
     rp->used = rp->used + (size_t)k < rp->sz ? rp->used + (size_t)k : rp->sz - 1;

@@ -205,21 +205,57 @@ static bool has_suffix(const char *s, const char *suf)
     return n >= k && strcmp(s + n - k, suf) == 0;
 }
 
+/* Both loaders start alike: no error yet, *out NULL, an empty set (NULL and e->rc on error;
+ * missing, when not NULL, says which input is absent). */
+static struct vs_sigs *load_begin(struct vs_ini_err *e, struct vs_sigs **out, const char *missing)
+{
+    if (e->buf && e->sz)
+        e->buf[0] = '\0';
+    if (!out) {
+        vs_ini_fail(e, -EINVAL, "signatures", 0, "no output");
+        return NULL;
+    }
+    *out = NULL;
+    if (missing) {
+        vs_ini_fail(e, -EINVAL, "signatures", 0, "%s", missing);
+        return NULL;
+    }
+    return sigs_new(e);
+}
+
+/* The *.ini names in dir (no hidden files), sorted: rules run in file-name order, then file
+ * order, so the output must not depend on readdir. */
+static char **list_rule_files(const char *dir, size_t *count, struct vs_ini_err *e)
+{
+    char **names = NULL;
+    size_t nnames = 0, capnames = 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        vs_ini_fail(e, errno ? -errno : -EIO, dir, 0, "cannot open: %s", strerror(errno));
+    if (d) {
+        struct dirent *de;
+        while ((de = readdir(d)) != NULL && !e->rc) {
+            if (de->d_name[0] == '.' || !has_suffix(de->d_name, ".ini"))
+                continue;
+            if (!sigs_grow(&names, &capnames, nnames, sizeof *names) ||
+                !(names[nnames] = strdup(de->d_name))) {
+                vs_ini_fail(e, -ENOMEM, dir, 0, "out of memory");
+                break;
+            }
+            nnames++;
+        }
+        closedir(d);
+    }
+    if (nnames)
+        qsort(names, nnames, sizeof *names, cmp_str);
+    *count = nnames;
+    return names;
+}
+
 int vs_sigs_load(const char *dir, struct vs_sigs **out, char *err, size_t errsz)
 {
     struct vs_ini_err e = {err, errsz, 0, 0};
-    if (err && errsz)
-        err[0] = '\0';
-    if (!out) {
-        vs_ini_fail(&e, -EINVAL, "signatures", 0, "no output");
-        return e.rc;
-    }
-    *out = NULL;
-    if (!dir) {
-        vs_ini_fail(&e, -EINVAL, "signatures", 0, "no directory");
-        return e.rc;
-    }
-    struct vs_sigs *s = sigs_new(&e);
+    struct vs_sigs *s = load_begin(&e, out, dir ? NULL : "no directory");
     if (!s)
         return e.rc;
     char path[4096];
@@ -238,28 +274,10 @@ int vs_sigs_load(const char *dir, struct vs_sigs **out, char *err, size_t errsz)
         sigs_load_enterprises(s, path, text, len, &e); /* owns text now */
 
     char **names = NULL;
-    size_t nnames = 0, capnames = 0;
+    size_t nnames = 0;
     snprintf(path, sizeof path, "%s/rules", dir);
-    DIR *d = e.rc ? NULL : opendir(path);
-    if (!e.rc && !d)
-        vs_ini_fail(&e, errno ? -errno : -EIO, path, 0, "cannot open: %s", strerror(errno));
-    if (d) {
-        struct dirent *de;
-        while ((de = readdir(d)) != NULL && !e.rc) {
-            if (de->d_name[0] == '.' || !has_suffix(de->d_name, ".ini"))
-                continue;
-            if (!sigs_grow(&names, &capnames, nnames, sizeof *names) ||
-                !(names[nnames] = strdup(de->d_name))) {
-                vs_ini_fail(&e, -ENOMEM, path, 0, "out of memory");
-                break;
-            }
-            nnames++;
-        }
-        closedir(d);
-    }
-    /* Rules run in file-name order, then file order: the output must not depend on readdir. */
-    if (nnames)
-        qsort(names, nnames, sizeof *names, cmp_str);
+    if (!e.rc)
+        names = list_rule_files(path, &nnames, &e);
     size_t caprules = 0;
     for (size_t i = 0; i < nnames && !e.rc; i++) {
         snprintf(path, sizeof path, "%s/rules/%s", dir, names[i]);
@@ -284,29 +302,23 @@ int vs_sigs_load_mem(const char *vendors_ini, size_t vendors_len, const char *en
                      struct vs_sigs **out, char *err, size_t errsz)
 {
     struct vs_ini_err e = {err, errsz, 0, 0};
-    if (err && errsz)
-        err[0] = '\0';
-    if (!out) {
-        vs_ini_fail(&e, -EINVAL, "signatures", 0, "no output");
-        return e.rc;
-    }
-    *out = NULL;
-    struct vs_sigs *s = sigs_new(&e);
+    struct vs_sigs *s = load_begin(&e, out, NULL);
     if (!s)
         return e.rc;
     const char *vname = keep_name(s, "vendors.ini", &e);
     const char *rname = keep_name(s, "rules.ini", &e);
+    if (!vendors_ini)
+        vendors_ini = "", vendors_len = 0;
+    if (!enterprises_tsv)
+        enterprises_tsv = "", enterprises_len = 0;
     if (!e.rc)
-        sigs_load_vendors(s, vname, vendors_ini ? vendors_ini : "", vendors_ini ? vendors_len : 0,
-                     &e);
+        sigs_load_vendors(s, vname, vendors_ini, vendors_len, &e);
     if (!e.rc) {
-        char *copy = sigs_dupn(enterprises_tsv ? enterprises_tsv : "",
-                          enterprises_tsv ? enterprises_len : 0);
+        char *copy = sigs_dupn(enterprises_tsv, enterprises_len);
         if (!copy)
             vs_ini_fail(&e, -ENOMEM, "enterprises.tsv", 0, "out of memory");
         else
-            sigs_load_enterprises(s, "enterprises.tsv", copy, enterprises_tsv ? enterprises_len : 0,
-                             &e);
+            sigs_load_enterprises(s, "enterprises.tsv", copy, enterprises_len, &e);
     }
     size_t caprules = 0;
     if (!e.rc && rules_ini)

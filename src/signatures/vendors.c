@@ -222,7 +222,7 @@ static int cmp_pen(const void *a, const void *b)
 }
 
 int sigs_load_enterprises(struct vs_sigs *s, const char *file, char *text, size_t len,
-                            struct vs_ini_err *e)
+                          struct vs_ini_err *e)
 {
     s->pen_text = text;
     size_t cap = 0;
@@ -354,7 +354,7 @@ static bool maybe_alias(const struct vs_sigs *s, const char *text, size_t len)
 }
 
 const char *sigs_vendor_by_text(const struct vs_sigs *s, const char *text, size_t len,
-                                  bool org_only)
+                                bool org_only)
 {
     char key[SIG_CAPTURE_MAX];
     size_t full;
@@ -390,34 +390,32 @@ const char *vs_sigs_vendor_for_name(const struct vs_sigs *s, const char *name)
     return name ? sigs_vendor_by_text(s, name, strlen(name), false) : NULL;
 }
 
+/* Both enterprise tables are sorted by a leading pen and hold each number once (loading
+ * refuses a repeat), so any match bsearch finds is the one. */
+_Static_assert(offsetof(struct pen_vendor, pen) == 0 && offsetof(struct pen_name, pen) == 0,
+               "find_pen reads the pen at the start of an entry");
+
+static int cmp_pen_key(const void *key, const void *entry)
+{
+    uint32_t a = *(const uint32_t *)key, b = *(const uint32_t *)entry;
+    return a < b ? -1 : a > b;
+}
+
+static const void *find_pen(const void *base, size_t n, size_t size, uint32_t pen)
+{
+    return n ? bsearch(&pen, base, n, size, cmp_pen_key) : NULL;
+}
+
 const char *vs_sigs_vendor_for_enterprise(const struct vs_sigs *s, uint32_t pen)
 {
-    if (!s)
-        return NULL;
-    size_t lo = 0, hi = s->npenv;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->penv[mid].pen < pen)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < s->npenv && s->penv[lo].pen == pen ? s->vendors[s->penv[lo].vendor] : NULL;
+    const struct pen_vendor *p = s ? find_pen(s->penv, s->npenv, sizeof *p, pen) : NULL;
+    return p ? s->vendors[p->vendor] : NULL;
 }
 
 const char *vs_sigs_enterprise_name(const struct vs_sigs *s, uint32_t pen)
 {
-    if (!s)
-        return NULL;
-    size_t lo = 0, hi = s->npens;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->pens[mid].pen < pen)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < s->npens && s->pens[lo].pen == pen ? s->pens[lo].name : NULL;
+    const struct pen_name *p = s ? find_pen(s->pens, s->npens, sizeof *p, pen) : NULL;
+    return p ? p->name : NULL;
 }
 
 int sigs_vendor_index(const struct vs_sigs *s, const char *name)
