@@ -45,8 +45,8 @@ struct vs_ini_doc;
 typedef bool (*vs_ini_doc_fn)(void *user, struct vs_ini_doc *d, const char *key, const char *value,
                               unsigned line, bool cont);
 
-/* One strict parse: every [section] header read so far, in order, with its line. The
- * fields after hdr and nhdr are the reader's own. */
+/* One strict parse. A handler reads file and hdr/nhdr (every [section] header so far, in
+ * order, with its line); the other fields are the reader's own. */
 struct vs_ini_doc {
     const char *file;
     struct vs_ini_header *hdr;

@@ -542,7 +542,7 @@ static const struct rule_key rule_keys[] = {
     {"vendor", 0, 1, "", key_vendor, NULL},
     {"model", 0, 1, "", key_model, NULL},
     {"software", 0, 1, "", key_software, NULL},
-    {"name", 0, 1, "", key_name, yields_something},
+    {"name", 0, 1, "", key_name, yields_something}, /* the last key a rule yields */
     {"weight", 1, 1, "", key_weight, NULL},
     {"example", 1, SIZE_MAX, "", key_examples, NULL},
     {"nearmiss", 0, SIZE_MAX, "", key_nearmisses, NULL},
