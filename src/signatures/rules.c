@@ -55,42 +55,32 @@ static bool unescape(const char *in, size_t inlen, char **out, size_t *outlen, c
             free(o);
             return false;
         }
-        switch (in[i]) {
-        case 'r':
-            o[w++] = '\r';
-            break;
-        case 'n':
-            o[w++] = '\n';
-            break;
-        case 't':
-            o[w++] = '\t';
-            break;
-        case '\\':
-            o[w++] = '\\';
-            break;
-        case 'x': {
-            int v = 0;
-            for (int k = 0; k < 2; k++) {
-                char c = ++i < inlen ? in[i] : '\0';
-                int d = c >= '0' && c <= '9'   ? c - '0'
-                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                        : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                               : -1;
-                if (d < 0) {
-                    *why = "\\x needs two hex digits";
-                    free(o);
-                    return false;
-                }
-                v = v * 16 + d;
-            }
-            o[w++] = (char)v;
-            break;
+        static const char named[] = "rnt\\", as[] = "\r\n\t\\";
+        const char *k = memchr(named, in[i], sizeof named - 1);
+        if (k) {
+            o[w++] = as[k - named];
+            continue;
         }
-        default:
+        if (in[i] != 'x') {
             *why = "unknown escape (use \\r \\n \\t \\\\ or \\xHH)";
             free(o);
             return false;
         }
+        int v = 0;
+        for (int n = 0; n < 2; n++) {
+            char c = ++i < inlen ? in[i] : '\0';
+            int d = c >= '0' && c <= '9'   ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                           : -1;
+            if (d < 0) {
+                *why = "\\x needs two hex digits";
+                free(o);
+                return false;
+            }
+            v = v * 16 + d;
+        }
+        o[w++] = (char)v;
     }
     o[w] = '\0';
     *out = o;
