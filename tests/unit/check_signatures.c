@@ -1,4 +1,4 @@
-/* check_signatures.c - the signature engine (src/signatures/signatures.c) and the shipped rules:
+/* check_signatures.c - the signature engine (src/signatures/) and the shipped rules:
  * every shipped rule proven by its own examples, alias traps, template semantics, and
  * strict file:line errors for broken data files (docs/signatures.md). */
 #include <check.h>

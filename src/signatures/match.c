@@ -1,0 +1,137 @@
+/* match.c - the matcher: runs the rules of one evidence field over a value and expands the
+ * model, software and name templates from the captures (docs/signatures.md, "Rules"). */
+#include <string.h>
+
+#include "sigs_int.h"
+
+static bool group_span(const PCRE2_SIZE *ov, int rc, uint32_t g, size_t *start, size_t *len)
+{
+    if ((int)g >= rc || ov[2 * g] == PCRE2_UNSET || ov[2 * g + 1] < ov[2 * g])
+        return false;
+    *start = ov[2 * g];
+    *len = ov[2 * g + 1] - ov[2 * g];
+    return true;
+}
+
+/* Expand a template into out: control bytes become spaces, runs of spaces collapse, the
+ * ends are trimmed, and a cut falls on a UTF-8 character boundary. */
+static void expand(const struct tmpl *t, const char *v, const PCRE2_SIZE *ov, int rc, char *out,
+                   size_t outsz)
+{
+    size_t w = 0;
+    bool space = false, full = false;
+    out[0] = '\0';
+    /* A template stands or falls whole: "VRP $1 $2" with $2 unset would say too little. */
+    for (size_t i = 0; i < t->n; i++) {
+        size_t st, n;
+        if (t->seg[i].group >= 0 && !group_span(ov, rc, (uint32_t)t->seg[i].group, &st, &n))
+            return;
+    }
+    for (size_t i = 0; i < t->n && !full; i++) {
+        const char *p;
+        size_t n;
+        if (t->seg[i].group >= 0) {
+            size_t st;
+            if (!group_span(ov, rc, (uint32_t)t->seg[i].group, &st, &n))
+                continue;
+            p = v + st;
+        } else {
+            p = t->seg[i].lit;
+            n = t->seg[i].len;
+        }
+        for (size_t k = 0; k < n; k++) {
+            unsigned char c = (unsigned char)p[k];
+            if (c < 0x20 || c == 0x7f || c == ' ') {
+                space = w > 0;
+                continue;
+            }
+            if (w + (space ? 2u : 1u) >= outsz) {
+                full = true;
+                break;
+            }
+            if (space)
+                out[w++] = ' ';
+            space = false;
+            out[w++] = (char)c;
+        }
+    }
+    if (full && w > 0) {
+        /* Do not leave half a UTF-8 sequence at the cut. */
+        size_t k = w;
+        while (k > 0 && ((unsigned char)out[k - 1] & 0xC0) == 0x80)
+            k--;
+        if (k > 0 && ((unsigned char)out[k - 1] & 0xC0) == 0xC0) {
+            unsigned char lead = (unsigned char)out[k - 1];
+            size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+            if (w - (k - 1) < need)
+                w = k - 1;
+        }
+        while (w > 0 && out[w - 1] == ' ')
+            w--;
+    }
+    out[w] = '\0';
+}
+
+bool sigs_apply_rule(const struct vs_sigs *s, const struct rule *r, const char *v, size_t len,
+                     pcre2_match_data *md, struct vs_sig_match *m, int *pcre_rc)
+{
+    int rc = pcre2_match(r->re, (PCRE2_SPTR)v, len, 0, 0, md, s->mctx);
+    if (pcre_rc)
+        *pcre_rc = rc;
+    if (rc <= 0)
+        return false;
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    m->rule_id = r->id;
+    m->vendor = NULL;
+    m->weight = r->weight;
+    size_t st, n;
+    switch (r->vkind) {
+    case VK_NONE:
+        break;
+    case VK_FIXED:
+        m->vendor = s->vendors[r->vendor];
+        break;
+    case VK_NAME:
+        if (group_span(ov, rc, r->vendor, &st, &n))
+            m->vendor = sigs_vendor_by_text(s, v + st, n, false);
+        break;
+    case VK_ENTERPRISE:
+        if (group_span(ov, rc, r->vendor, &st, &n) && n > 0 && n < 11) {
+            char num[12];
+            memcpy(num, v + st, n);
+            num[n] = '\0';
+            uint32_t pen;
+            if (sigs_parse_u32(num, &pen))
+                m->vendor = vs_sigs_vendor_for_enterprise(s, pen);
+        }
+        break;
+    }
+    expand(&r->model, v, ov, rc, m->model, sizeof m->model);
+    expand(&r->software, v, ov, rc, m->software, sizeof m->software);
+    expand(&r->name, v, ov, rc, m->name, sizeof m->name);
+    return m->vendor || m->model[0] || m->software[0] || m->name[0];
+}
+
+size_t vs_sigs_match(const struct vs_sigs *s, enum vs_field f, const char *value, size_t len,
+                     vs_sig_cb cb, void *ctx)
+{
+    if (!s || (unsigned)f >= VS_F__COUNT || !s->nbyfield[f])
+        return 0;
+    if (!value)
+        value = "", len = 0;
+    pcre2_match_data *md = pcre2_match_data_create(s->maxcap + 1, NULL);
+    if (!md)
+        return 0;
+    size_t hits = 0;
+    struct vs_sig_match m;
+    for (size_t i = 0; i < s->nbyfield[f]; i++) {
+        const struct rule *r = &s->rules[s->byfield[f][i]];
+        if (sigs_apply_rule(s, r, value, len, md, &m, NULL)) {
+            hits++;
+            if (cb)
+                cb(ctx, &m);
+        }
+    }
+    pcre2_match_data_free(md);
+    return hits;
+}
