@@ -2,6 +2,7 @@
  * each kind, vendor-specific IEs, session messages, FO chains, hostile FQDN labels,
  * truncation and oversized lengths, all built byte by byte from the spec. */
 #include <check.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -232,6 +233,42 @@ START_TEST(test_ie_limit)
 }
 END_TEST
 
+/* The UDP payloads of the generated capture (tests/gen/mktelecom.py writes them as fuzz seeds
+ * too): what the decoder makes of each is asserted here, so the capture and the decoder
+ * cannot drift apart. */
+static size_t read_seed(const char *corpus, const char *name, uint8_t *buf, size_t cap)
+{
+    char rel[128];
+    snprintf(rel, sizeof rel, "tests/fuzz/corpus/%s/%s", corpus, name);
+    FILE *f = fopen(tu_src_path(rel), "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", rel);
+    size_t n = fread(buf, 1, cap, f);
+    fclose(f);
+    return n;
+}
+
+START_TEST(test_capture_payloads)
+{
+    uint8_t buf[2048];
+    size_t n = read_seed("pfcp", "mobile_core-06", buf, sizeof buf);
+    ck_assert_int_eq(decode(buf, n), VS_DECODE_OK);
+    ck_assert_uint_eq(col.n, 1);
+    TU_EXPECT(&col, F_NODE, "smf01.5gc.mnc001.mcc001.3gppnetwork.org");
+    n = read_seed("pfcp", "mobile_core-07", buf, sizeof buf);
+    ck_assert_int_eq(decode(buf, n), VS_DECODE_OK);
+    ck_assert_uint_eq(col.n, 2);
+    TU_EXPECT(&col, F_NODE, "upf-hw-01.5gc.mnc001.mcc001.3gppnetwork.org");
+    TU_EXPECT(&col, F_ENT, "2011");
+    for (int i = 8; i <= 9; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "mobile_core-%02d", i);
+        n = read_seed("pfcp", name, buf, sizeof buf);
+        ck_assert_int_eq(decode(buf, n), VS_DECODE_OK);
+        ck_assert_uint_eq(col.n, 0);
+    }
+}
+END_TEST
+
 static Suite *pfcp_suite(void)
 {
     Suite *s = suite_create("pfcp");
@@ -245,6 +282,7 @@ static Suite *pfcp_suite(void)
     tcase_add_test(tc, test_fqdn_long);
     tcase_add_test(tc, test_lengths);
     tcase_add_test(tc, test_ie_limit);
+    tcase_add_test(tc, test_capture_payloads);
     suite_add_tcase(s, tc);
     return s;
 }

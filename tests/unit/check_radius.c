@@ -3,6 +3,7 @@
  * when they carry the NAS vendor's VSAs, never a user name or password; lengths, padding,
  * truncation and hostile strings. */
 #include <check.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -269,6 +270,49 @@ START_TEST(test_enterprises_bounded)
 }
 END_TEST
 
+/* The UDP payloads of the generated capture (tests/gen/mktelecom.py writes them as fuzz seeds
+ * too): what the decoder makes of each is asserted here, so the capture and the decoder
+ * cannot drift apart. */
+static size_t read_seed(const char *corpus, const char *name, uint8_t *buf, size_t cap)
+{
+    char rel[128];
+    snprintf(rel, sizeof rel, "tests/fuzz/corpus/%s/%s", corpus, name);
+    FILE *f = fopen(tu_src_path(rel), "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", rel);
+    size_t n = fread(buf, 1, cap, f);
+    fclose(f);
+    return n;
+}
+
+START_TEST(test_capture_payloads)
+{
+    /* Frames 1-10: NAS, server, NAS, server, NAS, server, NAS, server, server (CoA-Request),
+     * NAS (CoA-ACK). */
+    static const size_t want[] = {5, 0, 5, 0, 3, 0, 3, 0, 0, 2};
+    uint8_t buf[4096];
+    for (size_t i = 0; i < 10; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "bng_radius-%02zu", i);
+        size_t n = read_seed("radius", name, buf, sizeof buf);
+        ck_assert_int_eq(decode(buf, n), VS_DECODE_OK);
+        ck_assert_msg(col.n == want[i], "%s: %zu items", name, col.n);
+        for (size_t j = 0; j < col.n; j++) {
+            ck_assert(!strstr(col.ev[j].value, "subscriber"));
+            ck_assert(!strstr(col.ev[j].value, "server-side-text"));
+        }
+    }
+    size_t n = read_seed("radius", "bng_radius-00", buf, sizeof buf);
+    ck_assert_int_eq(decode(buf, n), VS_DECODE_OK);
+    TU_EXPECT(&col, VS_F_RADIUS_VENDOR_ATTRIBUTE, "2011:255=ME60-X16");
+    TU_EXPECT(&col, VS_F_RADIUS_VENDOR_ATTRIBUTE, "2011:254=V800R012C10SPC300");
+    n = read_seed("radius", "bng_radius-04", buf, sizeof buf);
+    ck_assert_int_eq(decode(buf, n), VS_DECODE_OK);
+    TU_EXPECT(&col, VS_F_RADIUS_VENDOR_SPECIFIC, "6527");
+    TU_EXPECT(&col, VS_F_RADIUS_NAS_IDENTIFIER, "BNG-NOK-7750-01");
+    TU_EXPECT(&col, VS_F_RADIUS_NAS_IP_ADDRESS, "10.60.2.1");
+}
+END_TEST
+
 static Suite *radius_suite(void)
 {
     Suite *s = suite_create("radius");
@@ -280,6 +324,7 @@ static Suite *radius_suite(void)
     tcase_add_test(tc, test_hostile_strings);
     tcase_add_test(tc, test_lengths);
     tcase_add_test(tc, test_enterprises_bounded);
+    tcase_add_test(tc, test_capture_payloads);
     suite_add_tcase(s, tc);
     return s;
 }
