@@ -35,8 +35,12 @@ static void gtp_emit_enterprise(struct gtp_state *s, uint16_t enterprise)
         s->seen[s->nseen++] = enterprise;
     char text[8];
     int n = snprintf(text, sizeof text, "%u", (unsigned)enterprise);
-    struct vs_evidence ev = {VS_F_GTP_PRIVATE_EXTENSION_ENTERPRISE, (const uint8_t *)text,
-                             (size_t)n, NULL, NULL, enterprise};
+    struct vs_evidence ev = {VS_F_GTP_PRIVATE_EXTENSION_ENTERPRISE,
+                             (const uint8_t *)text,
+                             (size_t)n,
+                             NULL,
+                             NULL,
+                             enterprise};
     s->emit(s->ctx, &ev);
 }
 
@@ -273,6 +277,5 @@ bool vs_gtp_candidate(const struct vs_cur *payload)
         return false;
     if (first >> 5 == 2)
         return vs_cur_len(payload) >= 8;
-    return first >> 5 == 1 && (first & 0x10) && type != GTPV1_MSG_TPDU &&
-           vs_cur_len(payload) >= 8;
+    return first >> 5 == 1 && (first & 0x10) && type != GTPV1_MSG_TPDU && vs_cur_len(payload) >= 8;
 }

@@ -41,8 +41,8 @@ static void pfcp_emit_enterprise(struct pfcp_state *s, uint16_t enterprise)
         s->seen[s->nseen++] = enterprise;
     char text[8];
     int n = snprintf(text, sizeof text, "%u", (unsigned)enterprise);
-    struct vs_evidence ev = {VS_F_PFCP_ENTERPRISE_IE, (const uint8_t *)text, (size_t)n, NULL,
-                             NULL, enterprise};
+    struct vs_evidence ev = {
+        VS_F_PFCP_ENTERPRISE_IE, (const uint8_t *)text, (size_t)n, NULL, NULL, enterprise};
     s->emit(s->ctx, &ev);
 }
 
@@ -92,8 +92,8 @@ static enum vs_decode_status pfcp_node_id(struct pfcp_state *s, struct vs_cur v)
             vs_ip_from6(&ip, raw);
         vs_ip_format(&ip, text);
         {
-            struct vs_evidence ev = {VS_F_PFCP_NODE_ID, (const uint8_t *)text, strlen(text),
-                                     NULL, &ip, 0};
+            struct vs_evidence ev = {
+                VS_F_PFCP_NODE_ID, (const uint8_t *)text, strlen(text), NULL, &ip, 0};
             s->emit(s->ctx, &ev);
         }
         return VS_DECODE_OK;

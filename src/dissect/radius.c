@@ -32,8 +32,8 @@ enum {
     RADIUS_ATTR_NAS_IPV6_ADDRESS = 95,
 };
 
-#define RADIUS_HEADER_LEN 20   /* code, identifier, length, 16-byte authenticator */
-#define RADIUS_MAX_LEN 4096    /* RFC 2865 §3 */
+#define RADIUS_HEADER_LEN 20 /* code, identifier, length, 16-byte authenticator */
+#define RADIUS_MAX_LEN 4096  /* RFC 2865 §3 */
 #define RADIUS_MAX_ENTERPRISES 8
 
 /* Vendor sub-attributes that carry the NAS's own product or software text. Fact source: the
@@ -103,8 +103,8 @@ static void radius_emit_enterprise(struct radius_state *s, uint32_t enterprise)
         s->seen[s->nseen++] = enterprise;
     char text[12];
     int n = snprintf(text, sizeof text, "%lu", (unsigned long)enterprise);
-    struct vs_evidence ev = {VS_F_RADIUS_VENDOR_SPECIFIC, (const uint8_t *)text, (size_t)n, NULL,
-                             NULL, enterprise};
+    struct vs_evidence ev = {
+        VS_F_RADIUS_VENDOR_SPECIFIC, (const uint8_t *)text, (size_t)n, NULL, NULL, enterprise};
     s->emit(s->ctx, &ev);
 }
 
@@ -120,8 +120,8 @@ static void radius_emit_vendor_text(struct radius_state *s, uint32_t enterprise,
     int k = snprintf(buf, sizeof buf, "%lu:%u=", (unsigned long)enterprise, (unsigned)subtype);
     if (k < 0 || (size_t)k + n > sizeof buf || !vs_cur_copy(&v, buf + k, n))
         return;
-    struct vs_evidence ev = {VS_F_RADIUS_VENDOR_ATTRIBUTE, (const uint8_t *)buf, (size_t)k + n,
-                             NULL, NULL, enterprise};
+    struct vs_evidence ev = {
+        VS_F_RADIUS_VENDOR_ATTRIBUTE, (const uint8_t *)buf, (size_t)k + n, NULL, NULL, enterprise};
     s->emit(s->ctx, &ev);
 }
 
@@ -152,6 +152,11 @@ static void radius_emit_address(struct radius_state *s, struct vs_cur v, size_t 
     uint8_t raw[16];
     if (vs_cur_len(&v) != n || !vs_cur_copy(&v, raw, n))
         return;
+    uint8_t any = 0;
+    for (size_t i = 0; i < n; i++)
+        any |= raw[i];
+    if (!any)
+        return; /* an unconfigured NAS sends 0.0.0.0: no address of anyone */
     struct vs_ip ip;
     if (n == 4)
         vs_ip_from4(&ip, raw);
@@ -159,13 +164,13 @@ static void radius_emit_address(struct radius_state *s, struct vs_cur v, size_t 
         vs_ip_from6(&ip, raw);
     char text[VS_IP_STRLEN];
     vs_ip_format(&ip, text);
-    struct vs_evidence ev = {VS_F_RADIUS_NAS_IP_ADDRESS, (const uint8_t *)text, strlen(text),
-                             NULL, &ip, 0};
+    struct vs_evidence ev = {
+        VS_F_RADIUS_NAS_IP_ADDRESS, (const uint8_t *)text, strlen(text), NULL, &ip, 0};
     s->emit(s->ctx, &ev);
 }
 
-enum vs_decode_status vs_radius_dissect(struct vs_cur c, const struct vs_pkt *pkt,
-                                        vs_emit_fn emit, void *ctx)
+enum vs_decode_status vs_radius_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                        void *ctx)
 {
     (void)pkt;
     uint8_t code, ident;

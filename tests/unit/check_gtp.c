@@ -141,8 +141,8 @@ START_TEST(test_v2_lengths)
     ck_assert_int_eq(decode(b, sizeof b), VS_DECODE_TRUNCATED);
     ck_assert_uint_eq(col.n, 1);
     /* A Private Extension too short for its enterprise ID: malformed, nothing from it. */
-    static const uint8_t short_pe[] = {0x40, 0x20, 0x00, 0x09, 0, 0, 1, 0, 0xff, 0x00, 0x01,
-                                       0x00, 0x0f};
+    static const uint8_t short_pe[] = {0x40, 0x20, 0x00, 0x09, 0,    0,   1,
+                                       0,    0xff, 0x00, 0x01, 0x00, 0x0f};
     ck_assert_int_eq(decode(short_pe, sizeof short_pe), VS_DECODE_MALFORMED);
     ck_assert_uint_eq(col.n, 0);
     /* Version 3 and GTPv0 are not GTP-C v1/v2. */
@@ -158,8 +158,9 @@ START_TEST(test_v2_piggy_chain_bounded)
      * walked, whatever the chain says. */
     struct tu_fb fb = {.n = 0};
     for (uint8_t i = 0; i < 8; i++) {
-        const uint8_t m[] = {0x50, 0x20, 0x00, 0x0c, 0, 0, i, 0, 0xff, 0x00, 0x04, 0x00, 0x00,
-                             (uint8_t)(100 + i), 0x00, 0x00};
+        const uint8_t m[] = {0x50, 0x20, 0x00, 0x0c, 0,    0,    i,
+                             0,    0xff, 0x00, 0x04, 0x00, 0x00, (uint8_t)(100 + i),
+                             0x00, 0x00};
         tu_fb_raw(&fb, m, sizeof m);
     }
     ck_assert_int_eq(decode(fb.b, fb.n), VS_DECODE_OK);
@@ -211,9 +212,9 @@ START_TEST(test_v1_extension_headers)
     /* E and S set: next extension type 0xc0 (PDCP PDU number), one 4-octet extension, then
      * a Private Extension from enterprise 2011. */
     static const uint8_t b[] = {
-        0x36, 0x10, 0x00, 0x0f, 0, 0, 0, 0, /* v1, PT, E, S; length 15 */
-        0x00, 0x01, 0x00, 0xc0,             /* sequence, N-PDU, next 0xc0 */
-        0x01, 0x12, 0x34, 0x00,             /* one unit; content; next 0 */
+        0x36, 0x10, 0x00, 0x0f, 0,    0,    0,    0, /* v1, PT, E, S; length 15 */
+        0x00, 0x01, 0x00, 0xc0,                      /* sequence, N-PDU, next 0xc0 */
+        0x01, 0x12, 0x34, 0x00,                      /* one unit; content; next 0 */
         0xff, 0x00, 0x04, 0x07, 0xdb, 0x00, 0x00,
     };
     ck_assert_int_eq(decode(b, sizeof b), VS_DECODE_OK);
@@ -230,8 +231,8 @@ END_TEST
 START_TEST(test_v1_not_control)
 {
     /* T-PDU (255) and GTP' (PT 0) carry nothing for this decoder. */
-    static const uint8_t tpdu[] = {0x30, 0xff, 0x00, 0x07, 0, 0, 0, 1, 0xff, 0x00, 0x04, 0x07,
-                                   0xdb, 0x00, 0x00};
+    static const uint8_t tpdu[] = {0x30, 0xff, 0x00, 0x07, 0,    0,    0,   1,
+                                   0xff, 0x00, 0x04, 0x07, 0xdb, 0x00, 0x00};
     ck_assert_int_eq(decode(tpdu, sizeof tpdu), VS_DECODE_OK);
     ck_assert_uint_eq(col.n, 0);
     struct vs_cur c = vs_cur_make(tpdu, sizeof tpdu);

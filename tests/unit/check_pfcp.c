@@ -83,8 +83,7 @@ START_TEST(test_node_id_ipv6)
 {
     static const uint8_t b[] = {
         0x20, 0x01, 0x00, 0x19, 0x00, 0x00, 0x03, 0x00, /* Heartbeat Request, length 25 */
-        0x00, 0x3c, 0x00, 0x11, 0x01, 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0x05,
+        0x00, 0x3c, 0x00, 0x11, 0x01, 0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x05,
     };
     ck_assert_int_eq(decode(b, sizeof b), VS_DECODE_OK);
     TU_EXPECT(&col, F_NODE, "2001:db8::5");
@@ -122,8 +121,8 @@ START_TEST(test_fqdn_hostile)
     /* Labels with control bytes come out as they are (sinks escape them); a label running
      * past the IE is malformed and yields nothing. */
     static const uint8_t esc[] = {
-        0x20, 0x05, 0x00, 0x12, 0x00, 0x00, 0x01, 0x00,
-        0x00, 0x3c, 0x00, 0x0a, 0x02, 0x05, 0x1b, '[', '3', '1', 'm', 0x02, 'x', 'y',
+        0x20, 0x05, 0x00, 0x12, 0x00, 0x00, 0x01, 0x00, 0x00, 0x3c, 0x00,
+        0x0a, 0x02, 0x05, 0x1b, '[',  '3',  '1',  'm',  0x02, 'x',  'y',
     };
     ck_assert_int_eq(decode(esc, sizeof esc), VS_DECODE_OK);
     TU_EXPECT(&col, F_NODE, "\x1b[31m.xy");
@@ -153,8 +152,8 @@ START_TEST(test_fqdn_long)
 {
     /* Five 63-byte labels (320 bytes of name): over 255 octets, refused. */
     struct tu_fb fb = {.n = 0};
-    const uint8_t h[] = {0x20, 0x05, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00,
-                         0x00, 0x3c, 0x01, 0x41, 0x02};
+    const uint8_t h[] = {0x20, 0x05, 0x00, 0x00, 0x00, 0x00, 0x01,
+                         0x00, 0x00, 0x3c, 0x01, 0x41, 0x02};
     tu_fb_raw(&fb, h, sizeof h);
     for (int i = 0; i < 5; i++) {
         uint8_t label[64];
@@ -210,8 +209,8 @@ START_TEST(test_lengths)
     ck_assert(!vs_pfcp_candidate(&c));
     ck_assert_int_eq(decode(v2, 3), VS_DECODE_TRUNCATED);
     /* An IPv4 Node ID with 3 address bytes: malformed. */
-    static const uint8_t ip3[] = {0x20, 0x05, 0x00, 0x0c, 0, 0, 1, 0, 0x00, 0x3c, 0x00, 0x04,
-                                  0x00, 10, 0, 0};
+    static const uint8_t ip3[] = {0x20, 0x05, 0x00, 0x0c, 0,    0,  1, 0,
+                                  0x00, 0x3c, 0x00, 0x04, 0x00, 10, 0, 0};
     ck_assert_int_eq(decode(ip3, sizeof ip3), VS_DECODE_MALFORMED);
     ck_assert_uint_eq(col.n, 0);
 }

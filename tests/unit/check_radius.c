@@ -237,6 +237,12 @@ START_TEST(test_lengths)
     struct vs_cur c = vs_cur_make(pkt.b, pkt.n);
     ck_assert(!vs_radius_candidate(&c));
     ck_assert_int_eq(decode(pkt.b, 3), VS_DECODE_TRUNCATED);
+    /* NAS-IP-Address 0.0.0.0 (an unconfigured NAS) names no one. */
+    rad_begin(1);
+    rad_attr(4, "\x00\x00\x00\x00", 4);
+    rad_end();
+    ck_assert_int_eq(decode(pkt.b, pkt.n), VS_DECODE_OK);
+    ck_assert_uint_eq(col.n, 0);
     /* A NAS-IP-Address of 3 bytes and a VSA of 3 bytes: nothing, malformed VSA. */
     rad_begin(1);
     rad_attr(4, "\x0a\x00\x00", 3);
