@@ -146,4 +146,19 @@ bool vs_banner_candidate(const struct vs_cur *payload, const struct vs_pkt *pkt)
 /* SNMP decoding uses net-snmp's BER routines; call once before the first dissect. */
 void vs_snmp_init(void);
 
+/* Telecom control planes (UDP payloads). GTP-C on UDP 2123: GTPv2-C and GTPv1-C (not GTP-U,
+ * which the link layer decapsulates); PFCP on UDP 8805; RADIUS on UDP 1812/1813, 1645/1646
+ * and 3799, evidence from the packets a NAS sends only. The _candidate tests are a few byte
+ * compares on the payload, for the protocol table after the port matched. */
+enum vs_decode_status vs_gtp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                     void *ctx);
+bool vs_gtp_candidate(const struct vs_cur *payload);
+enum vs_decode_status vs_pfcp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                      void *ctx);
+bool vs_pfcp_candidate(const struct vs_cur *payload);
+enum vs_decode_status vs_radius_dissect(struct vs_cur c, const struct vs_pkt *pkt,
+                                        vs_emit_fn emit, void *ctx);
+/* True for a RADIUS packet sent by a NAS (the only ones that yield evidence). */
+bool vs_radius_candidate(const struct vs_cur *payload);
+
 #endif
