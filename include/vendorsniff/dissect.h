@@ -146,4 +146,23 @@ bool vs_banner_candidate(const struct vs_cur *payload, const struct vs_pkt *pkt)
 /* SNMP decoding uses net-snmp's BER routines; call once before the first dissect. */
 void vs_snmp_init(void);
 
+/* SSDP (UDP, UPnP Device Architecture s1): NOTIFY, M-SEARCH and M-SEARCH responses; c is
+ * the UDP payload. Yields ssdp.server and ssdp.user_agent. */
+enum vs_decode_status vs_ssdp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                      void *ctx);
+/* Cheap test: a UDP payload (pkt NULL: any) starting "NOTIFY * ", "M-SEARCH * " or "HTTP/1.". */
+bool vs_ssdp_candidate(const struct vs_cur *payload, const struct vs_pkt *pkt);
+
+/* UPnP device description: c is a whole HTTP response (starts "HTTP/1.": headers, then a
+ * Content-Length, chunked or to-the-end body) or the XML body alone. Yields upnp.* of the
+ * root device (of the first embedded device only when the root names nothing). */
+enum vs_decode_status vs_upnp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                      void *ctx);
+/* Cheap test for a TCP payload: an HTTP response with an XML Content-Type whose body, or a
+ * payload starting '<' that, holds "urn:schemas-upnp-org:device-" within its first
+ * VS_MAX_BANNER_SCAN bytes. Only payloads starting 'H' or '<' are looked into. */
+bool vs_upnp_candidate(const struct vs_cur *payload);
+/* Initialise libxml2 once (before threads, like vs_snmp_init); never cleaned up per message. */
+void vs_upnp_init(void);
+
 #endif

@@ -1,7 +1,9 @@
 /* banner.c - text banners recognised by payload, not port (Zeek dpd style): SSH
  * identification (RFC 4253 s4.2), FTP 220 greeting (RFC 959), Telnet (RFC 854) greeting,
- * HTTP/SSDP Server and WWW-Authenticate (RFC 9110), SIP User-Agent/Server (RFC 3261) and
- * the TR-069 CWMP Inform DeviceId and SoftwareVersion (TR-069 Amendment 6, A.3.3.1). */
+ * HTTP Server and WWW-Authenticate (RFC 9110), SIP User-Agent/Server (RFC 3261) and
+ * the TR-069 CWMP Inform DeviceId and SoftwareVersion (TR-069 Amendment 6, A.3.3.1).
+ * HTTP over UDP is SSDP and goes to ssdp.c; a UPnP device description in an HTTP response
+ * goes to upnp.c as well, so that their evidence carries the ssdp.* / upnp.* fields. */
 #include "vendorsniff/dissect.h"
 
 #include <string.h>
@@ -414,6 +416,14 @@ static bool start_line(const struct vs_cur *line, enum msg_kind *kind, bool *pos
 
 static bool header_lines(struct vs_cur *w, enum msg_kind kind, vs_emit_fn emit, void *ctx);
 
+/* A device description whose body goes on in the next TCP segment is segmentation, not a
+ * decode error (the elements before the cut are still read). */
+static enum vs_decode_status upnp(const struct vs_cur *payload, vs_emit_fn emit, void *ctx)
+{
+    enum vs_decode_status st = vs_upnp_dissect(*payload, NULL, emit, ctx);
+    return st == VS_DECODE_TRUNCATED ? VS_DECODE_OK : st;
+}
+
 static enum vs_decode_status message(const struct vs_cur *payload, vs_emit_fn emit, void *ctx)
 {
     struct vs_cur w = window(payload, VS_MAX_BANNER_SCAN), line;
@@ -430,6 +440,8 @@ static enum vs_decode_status message(const struct vs_cur *payload, vs_emit_fn em
      * the pipeline reads the rest of them from that segment. */
     if (!header_lines(&w, kind, emit, ctx))
         return VS_DECODE_OK;
+    if (kind == MSG_HTTP && !post && vs_upnp_candidate(payload))
+        return upnp(payload, emit, ctx);
     return post ? cwmp(w, vs_cur_len(payload) > VS_MAX_CWMP_SCAN, emit, ctx) : VS_DECODE_OK;
 }
 
@@ -553,6 +565,8 @@ bool vs_banner_candidate(const struct vs_cur *payload, const struct vs_pkt *pkt)
     uint8_t b0;
     if (!vs_cur_peek_u8(payload, 0, &b0))
         return false;
+    if (pkt && pkt->ip_proto == 17 && vs_ssdp_candidate(payload, pkt))
+        return true;
     /* The one port hint: a Telnet server that greets without negotiating first. */
     if (pkt && pkt->sport == 23 && pkt->dport != 23)
         return true;
@@ -581,6 +595,9 @@ enum vs_decode_status vs_banner_dissect(struct vs_cur c, const struct vs_pkt *pk
     uint8_t b0;
     if (!vs_cur_peek_u8(&c, 0, &b0))
         return VS_DECODE_TRUNCATED;
+    /* Until the pipeline gives SSDP its own row, HTTP over UDP arrives here. */
+    if (pkt && pkt->ip_proto == 17 && vs_ssdp_candidate(&c, pkt))
+        return vs_ssdp_dissect(c, pkt, emit, ctx);
     if (prefix(&c, "SSH-"))
         return ssh(&c, emit, ctx);
     if (prefix(&c, "220 ") || prefix(&c, "220-"))
@@ -589,6 +606,8 @@ enum vs_decode_status vs_banner_dissect(struct vs_cur c, const struct vs_pkt *pk
     bool to_telnet = pkt && pkt->dport == 23;
     if (!to_telnet && ((b0 == TELNET_IAC && telnet_command(&c)) || (pkt && pkt->sport == 23)))
         return telnet(&c, emit, ctx);
+    if (xml_body(&c) && vs_upnp_candidate(&c))
+        return upnp(&c, emit, ctx);
     if (xml_body(&c))
         return cwmp(window(&c, VS_MAX_CWMP_SCAN), vs_cur_len(&c) > VS_MAX_CWMP_SCAN, emit, ctx);
     if (prefix(&c, "HTTP/1.") || prefix(&c, "SIP/2.0 ") || sip_or_http_method(&c, b0))
