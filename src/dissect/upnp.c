@@ -17,6 +17,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -185,6 +186,25 @@ static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *eid, c
     xmlStopParser(ctxt);
 }
 
+/* Elements whose end tag was parsed are marked: the text of one left open by a cut
+ * document may be cut too, and is not read. */
+static const char closed_mark = 1;
+
+static void end_element(void *ctx, const xmlChar *localname, const xmlChar *pfx,
+                        const xmlChar *uri)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    xmlNodePtr node = ctxt->node;
+    xmlSAX2EndElementNs(ctx, localname, pfx, uri);
+    if (node)
+        node->_private = (void *)&closed_mark;
+}
+
+static bool closed(const xmlNode *n)
+{
+    return n->_private == &closed_mark;
+}
+
 static xmlParserInputPtr no_entity(void *ctx, const xmlChar *pub, const xmlChar *sys)
 {
     (void)ctx;
@@ -293,7 +313,7 @@ static size_t device_fields(const xmlNode *dev, vs_emit_fn emit, void *ctx)
     size_t count = 0;
     for (const xmlNode *ch = dev->children; ch; ch = ch->next) {
         for (size_t k = 0; k < NFIELDS; k++) {
-            if (seen[k] || !named(ch, upnp_fields[k].tag))
+            if (seen[k] || !named(ch, upnp_fields[k].tag) || !closed(ch))
                 continue;
             uint8_t buf[VS_MAX_VALUE_LEN];
             size_t n = element_text(ch, buf, sizeof buf);
@@ -350,6 +370,7 @@ enum vs_decode_status vs_upnp_dissect(struct vs_cur c, const struct vs_pkt *pkt,
     sax.internalSubset = refuse_doctype;
     sax.externalSubset = NULL;
     sax.resolveEntity = no_entity;
+    sax.endElementNs = end_element;
     struct parse p = {NULL, 0, false};
     p.ctxt = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, NULL);
     if (!p.ctxt)
@@ -386,8 +407,13 @@ enum vs_decode_status vs_upnp_dissect(struct vs_cur c, const struct vs_pkt *pkt,
                 }
             }
         }
-        /* Errors in a document we cut short are ours; in a whole one, the sender's. */
-        if (!well_formed && st == VS_DECODE_OK && p.fed < VS_MAX_UPNP_XML)
+        /* A document that stops before its root closes was cut (by the segment, or by
+         * our bound); errors in a whole one are the sender's. */
+        if (!root && p.ctxt->errNo == XML_ERR_DOCUMENT_EMPTY)
+            st = VS_DECODE_MALFORMED; /* not XML: no start tag where one must be */
+        else if (!root || !closed(root))
+            st = vs_worse(st, p.fed >= VS_MAX_UPNP_XML ? VS_DECODE_OK : VS_DECODE_TRUNCATED);
+        else if (!well_formed)
             st = VS_DECODE_MALFORMED;
     } else if (st == VS_DECODE_OK) {
         st = VS_DECODE_MALFORMED;
