@@ -17,6 +17,8 @@
 #define TELNET_WILL 0xfb
 #define TELNET_DONT 0xfe
 #define TELNET_MIN_ALNUM 3
+/* Non-empty lines of a Telnet greeting kept (a legal notice can run to dozens). */
+#define TELNET_MAX_LINES 12
 
 /* ---- small readers over a cursor (indexes, never pointers into the packet) ---- */
 
@@ -196,11 +198,103 @@ static bool looks_secret(const struct vs_cur *text)
     return false;
 }
 
+/* ---- Telnet greeting shape ---- */
+
+static bool ends_with_ci(const struct vs_cur *c, const char *s)
+{
+    size_t n = strlen(s), len = vs_cur_len(c);
+    struct vs_cur tail;
+    return len >= n && vs_cur_window(c, len - n, n, &tail) && eq_ci(&tail, s);
+}
+
+/* The line that asks for the account: the greeting ends there. */
+static bool login_prompt(struct vs_cur line)
+{
+    static const char *const prompts[] = {"login:", "username:", "user name:", "password:",
+                                          "login as:"};
+    line = trim(line);
+    for (size_t i = 0; i < sizeof prompts / sizeof prompts[0]; i++)
+        if (ends_with_ci(&line, prompts[i]))
+            return true;
+    return false;
+}
+
+/* A CLI prompt ("<HUAWEI>", "[admin@MikroTik] >", "ZXR10#", "root@ont:~$"): the session
+ * is logged in, and what precedes it is command output, never a greeting. */
+static bool cli_prompt(struct vs_cur line)
+{
+    line = trim(line);
+    size_t n = vs_cur_len(&line);
+    if (!n || n > 64)
+        return false;
+    uint8_t a = at(&line, 0), z = at(&line, n - 1);
+    if (a == '<' && z == '>' && find_byte(&line, 0, ' ') == NOT_FOUND)
+        return n > 2;
+    if (a == '[') {
+        size_t close = find_byte(&line, 1, ']');
+        if (close == NOT_FOUND)
+            return false;
+        struct vs_cur rest;
+        vs_cur_window(&line, close + 1, n - close - 1, &rest);
+        rest = trim(rest);
+        return vs_cur_empty(&rest) || eq(&rest, ">") || eq(&rest, "#") || eq(&rest, "$");
+    }
+    return n > 1 && (z == '#' || z == '>' || z == '$' || z == '%') &&
+           find_byte(&line, 0, ' ') == NOT_FOUND && find_byte(&line, 0, '\t') == NOT_FOUND;
+}
+
+static bool has_text(struct vs_cur line)
+{
+    line = trim(line);
+    return !vs_cur_empty(&line);
+}
+
+/* The last line of t that holds something other than blanks. */
+static struct vs_cur last_line(const struct vs_cur *t)
+{
+    struct vs_cur w = *t, line, last = vs_cur_make(NULL, 0);
+    for (;;) {
+        size_t lf = find_byte(&w, 0, '\n');
+        vs_cur_window(&w, 0, lf == NOT_FOUND ? vs_cur_len(&w) : lf, &line);
+        if (has_text(line))
+            last = line;
+        if (lf == NOT_FOUND)
+            return last;
+        vs_cur_skip(&w, lf + 1);
+    }
+}
+
+/* The greeting: its first TELNET_MAX_LINES non-empty lines, up to and including the login
+ * prompt; a long notice or whatever follows the prompt is not part of it. */
+static struct vs_cur greeting(struct vs_cur t)
+{
+    struct vs_cur w = t, line;
+    size_t end = 0, lines = 0;
+    for (;;) {
+        size_t lf = find_byte(&w, 0, '\n');
+        size_t len = lf == NOT_FOUND ? vs_cur_len(&w) : lf;
+        vs_cur_window(&w, 0, len, &line);
+        if (has_text(line)) {
+            end = vs_cur_len(&t) - vs_cur_len(&w) + len;
+            if (++lines >= TELNET_MAX_LINES || login_prompt(line))
+                break;
+        }
+        if (lf == NOT_FOUND)
+            break;
+        vs_cur_skip(&w, lf + 1);
+    }
+    vs_cur_window(&t, 0, end, &t);
+    return trim(t);
+}
+
 /* Strip option negotiation (RFC 854/855) and control codes, keep the greeting text.
  * Without flow state a greeting is told from later session output (command results,
- * which would be noise or worse) by shape: the segment negotiates options, or it opens
- * a fresh line as servers do before their banner. Binary data that happens to start
- * with IAC fails the negotiation grammar or the share of printable text. */
+ * which would be noise or worse) by shape: the segment negotiates options, opens a fresh
+ * line as servers do before their banner, or ends in a login prompt (the rest of a
+ * greeting whose first segment held only a row of asterisks); and it does not end in a
+ * CLI prompt or report a previous login, which only a logged-in session shows. Binary
+ * data that happens to start with IAC fails the negotiation grammar or the share of
+ * printable text. */
 static enum vs_decode_status telnet(const struct vs_cur *payload, vs_emit_fn emit, void *ctx)
 {
     struct vs_cur w = window(payload, VS_MAX_BANNER_SCAN);
@@ -253,9 +347,12 @@ static enum vs_decode_status telnet(const struct vs_cur *payload, vs_emit_fn emi
         alnum += is_alnum(b);
     }
     uint8_t first = n ? text[0] : 0;
-    if (!negotiated && first != '\r' && first != '\n')
+    struct vs_cur all = vs_cur_make(text, n), last = last_line(&all);
+    if (!negotiated && first != '\r' && first != '\n' && !login_prompt(last))
         return st;
-    struct vs_cur t = trim(vs_cur_make(text, n));
+    if (cli_prompt(last) || find_ci(&all, "Last login:") != NOT_FOUND)
+        return st;
+    struct vs_cur t = greeting(all);
     if (alnum >= TELNET_MIN_ALNUM && junk * 8 <= printable && !vs_cur_empty(&t) &&
         !looks_secret(&t))
         vs_emit_text(emit, ctx, VS_F_TELNET_BANNER, t.p, vs_cur_len(&t));
