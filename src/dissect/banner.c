@@ -210,8 +210,8 @@ static bool ends_with_ci(const struct vs_cur *c, const char *s)
 /* The line that asks for the account: the greeting ends there. */
 static bool login_prompt(struct vs_cur line)
 {
-    static const char *const prompts[] = {"login:", "username:", "user name:", "password:",
-                                          "login as:"};
+    static const char *const prompts[] = {
+        "login:", "username:", "user name:", "password:", "login as:"};
     line = trim(line);
     for (size_t i = 0; i < sizeof prompts / sizeof prompts[0]; i++)
         if (ends_with_ci(&line, prompts[i]))

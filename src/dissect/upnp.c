@@ -85,11 +85,10 @@ static bool next_line(struct vs_cur *c, struct vs_cur *line)
 /* ---- the HTTP message around the body ---- */
 
 struct http_msg {
-    bool http;      /* a status line and headers came first */
-    bool xml_type;  /* Content-Type names XML */
-    bool chunked;   /* Transfer-Encoding: chunked */
-    bool has_len;   /* Content-Length given */
-    size_t clen;    /* its value (saturated) */
+    bool xml_type; /* Content-Type names XML */
+    bool chunked;  /* Transfer-Encoding: chunked */
+    bool has_len;  /* Content-Length given */
+    size_t clen;   /* its value (saturated) */
     struct vs_cur body;
 };
 
@@ -101,7 +100,6 @@ static enum vs_decode_status split_http(struct vs_cur c, struct http_msg *m)
     m->body = c;
     if (!prefix(&c, "HTTP/1."))
         return VS_DECODE_OK;
-    m->http = true;
     struct vs_cur w, line;
     size_t len = vs_cur_len(&c);
     vs_cur_window(&c, 0, len < VS_MAX_BANNER_SCAN ? len : VS_MAX_BANNER_SCAN, &w);
@@ -161,8 +159,8 @@ bool vs_upnp_candidate(const struct vs_cur *payload)
 
 struct parse {
     xmlParserCtxtPtr ctxt;
-    size_t fed;    /* body bytes given to the parser */
-    bool doctype;  /* a DOCTYPE was seen and the parse stopped */
+    size_t fed;   /* body bytes given to the parser */
+    bool doctype; /* a DOCTYPE was seen and the parse stopped */
 };
 
 #if LIBXML_VERSION >= 21200
@@ -190,8 +188,7 @@ static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *eid, c
  * document may be cut too, and is not read. */
 static const char closed_mark = 1;
 
-static void end_element(void *ctx, const xmlChar *localname, const xmlChar *pfx,
-                        const xmlChar *uri)
+static void end_element(void *ctx, const xmlChar *localname, const xmlChar *pfx, const xmlChar *uri)
 {
     xmlParserCtxtPtr ctxt = ctx;
     xmlNodePtr node = ctxt->node;
@@ -275,12 +272,9 @@ static const struct {
     const char *tag;
     enum vs_field field;
 } upnp_fields[] = {
-    {"manufacturer", VS_F_UPNP_MANUFACTURER},
-    {"modelName", VS_F_UPNP_MODEL_NAME},
-    {"modelNumber", VS_F_UPNP_MODEL_NUMBER},
-    {"modelDescription", VS_F_UPNP_MODEL_DESCRIPTION},
-    {"serialNumber", VS_F_UPNP_SERIAL_NUMBER},
-    {"friendlyName", VS_F_UPNP_FRIENDLY_NAME},
+    {"manufacturer", VS_F_UPNP_MANUFACTURER},  {"modelName", VS_F_UPNP_MODEL_NAME},
+    {"modelNumber", VS_F_UPNP_MODEL_NUMBER},   {"modelDescription", VS_F_UPNP_MODEL_DESCRIPTION},
+    {"serialNumber", VS_F_UPNP_SERIAL_NUMBER}, {"friendlyName", VS_F_UPNP_FRIENDLY_NAME},
 };
 #define NFIELDS (sizeof upnp_fields / sizeof upnp_fields[0])
 

@@ -169,9 +169,9 @@ START_TEST(test_telnet_multiline)
                      VS_DECODE_OK);
     ck_assert_uint_eq(col.n, 0);
     /* The greeting stops at the login prompt... */
-    ck_assert_int_eq(RUN("\r\nUser Access Verification\r\n\r\nlogin: \r\n\r\n% Login invalid\r\n",
-                         23, 1),
-                     VS_DECODE_OK);
+    ck_assert_int_eq(
+        RUN("\r\nUser Access Verification\r\n\r\nlogin: \r\n\r\n% Login invalid\r\n", 23, 1),
+        VS_DECODE_OK);
     ck_assert_str_eq(tu_get(&col, VS_F_TELNET_BANNER), "User Access Verification\r\n\r\nlogin:");
     /* ...and keeps the first lines of a long notice only. */
     char notice[1500];

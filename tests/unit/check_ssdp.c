@@ -178,8 +178,12 @@ START_TEST(test_candidate)
     pkt.dport = 40001;
     static const char *const yes[] = {"NOTIFY * HTTP/1.1\r\n", "M-SEARCH * HTTP/1.1\r\n",
                                       "HTTP/1.1 200 OK\r\n"};
-    static const char *const no[] = {"NOTIFY sip:a SIP/2.0\r\n", "SIP/2.0 200 OK\r\n",
-                                     "M-SEARCH", "GET / HTTP/1.1\r\n", "<?xml", ""};
+    static const char *const no[] = {"NOTIFY sip:a SIP/2.0\r\n",
+                                     "SIP/2.0 200 OK\r\n",
+                                     "M-SEARCH",
+                                     "GET / HTTP/1.1\r\n",
+                                     "<?xml",
+                                     ""};
     for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
         struct vs_cur c = text_cur(yes[i], strlen(yes[i]));
         ck_assert_msg(vs_ssdp_candidate(&c, &pkt), "should be: %s", yes[i]);

@@ -237,8 +237,9 @@ START_TEST(test_huge_and_hostile)
     ck_assert_uint_eq(col.n, 1);
     TU_EXPECT(&col, VS_F_UPNP_FRIENDLY_NAME, "x\ty");
     /* Control characters are not XML characters (raw or as references): the sender's error. */
-    ck_assert_int_eq(RUN("<root><device><friendlyName>\x1b[2Jx&#x7;</friendlyName></device></root>"),
-                     VS_DECODE_MALFORMED);
+    ck_assert_int_eq(
+        RUN("<root><device><friendlyName>\x1b[2Jx&#x7;</friendlyName></device></root>"),
+        VS_DECODE_MALFORMED);
     /* Binary garbage after an HTTP header with an XML type. */
     static const char bin[] = "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n\r\n\x00\xff\xfe<root>";
     ck_assert_int_eq(run(bin, sizeof bin - 1), VS_DECODE_MALFORMED);
