@@ -160,5 +160,23 @@ enum vs_decode_status vs_radius_dissect(struct vs_cur c, const struct vs_pkt *pk
                                         vs_emit_fn emit, void *ctx);
 /* True for a RADIUS packet sent by a NAS (the only ones that yield evidence). */
 bool vs_radius_candidate(const struct vs_cur *payload);
+/* SSDP (UDP, UPnP Device Architecture s1): NOTIFY, M-SEARCH and M-SEARCH responses; c is
+ * the UDP payload. Yields ssdp.server and ssdp.user_agent. */
+enum vs_decode_status vs_ssdp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                      void *ctx);
+/* Cheap test: a UDP payload (pkt NULL: any) starting "NOTIFY * ", "M-SEARCH * " or "HTTP/1.". */
+bool vs_ssdp_candidate(const struct vs_cur *payload, const struct vs_pkt *pkt);
+
+/* UPnP device description: c is a whole HTTP response (starts "HTTP/1.": headers, then a
+ * Content-Length, chunked or to-the-end body) or the XML body alone. Yields upnp.* of the
+ * root device (of the first embedded device only when the root names nothing). */
+enum vs_decode_status vs_upnp_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                      void *ctx);
+/* Cheap test for a TCP payload: an HTTP response with an XML Content-Type whose body, or a
+ * payload starting '<' that, holds "urn:schemas-upnp-org:device-" within its first
+ * VS_MAX_BANNER_SCAN bytes. Only payloads starting 'H' or '<' are looked into. */
+bool vs_upnp_candidate(const struct vs_cur *payload);
+/* Initialise libxml2 once (before threads, like vs_snmp_init); never cleaned up per message. */
+void vs_upnp_init(void);
 
 #endif

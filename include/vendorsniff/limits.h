@@ -41,6 +41,11 @@
 /* Bytes at the start of a TCP payload searched for a TR-069 (CWMP) Inform: a SOAP
  * envelope whose DeviceId and ParameterList usually sit within the first 2-4 KB. */
 #define VS_MAX_CWMP_SCAN 8192
+/* Bytes of a UPnP device description handed to the XML parser; the root device's fields
+ * come first, so a longer document (many services, embedded devices) is read that far. */
+#define VS_MAX_UPNP_XML 65536
+/* Levels of embedded <deviceList> searched when the root device names nothing. */
+#define VS_MAX_UPNP_DEVICE_DEPTH 4
 /* Alert history entries kept per device. */
 #define VS_MAX_ALERTS_PER_DEVICE 8
 /* Longest line accepted in a data file (signatures, risk list, OUI snapshot). */

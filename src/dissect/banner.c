@@ -1,7 +1,9 @@
 /* banner.c - text banners recognised by payload, not port (Zeek dpd style): SSH
  * identification (RFC 4253 s4.2), FTP 220 greeting (RFC 959), Telnet (RFC 854) greeting,
- * HTTP/SSDP Server and WWW-Authenticate (RFC 9110), SIP User-Agent/Server (RFC 3261) and
- * the TR-069 CWMP Inform DeviceId and SoftwareVersion (TR-069 Amendment 6, A.3.3.1). */
+ * HTTP Server and WWW-Authenticate (RFC 9110), SIP User-Agent/Server (RFC 3261) and
+ * the TR-069 CWMP Inform DeviceId and SoftwareVersion (TR-069 Amendment 6, A.3.3.1).
+ * HTTP over UDP is SSDP and goes to ssdp.c; a UPnP device description in an HTTP response
+ * goes to upnp.c as well, so that their evidence carries the ssdp.* / upnp.* fields. */
 #include "vendorsniff/dissect.h"
 
 #include <string.h>
@@ -15,6 +17,8 @@
 #define TELNET_WILL 0xfb
 #define TELNET_DONT 0xfe
 #define TELNET_MIN_ALNUM 3
+/* Non-empty lines of a Telnet greeting kept (a legal notice can run to dozens). */
+#define TELNET_MAX_LINES 12
 
 /* ---- small readers over a cursor (indexes, never pointers into the packet) ---- */
 
@@ -194,11 +198,103 @@ static bool looks_secret(const struct vs_cur *text)
     return false;
 }
 
+/* ---- Telnet greeting shape ---- */
+
+static bool ends_with_ci(const struct vs_cur *c, const char *s)
+{
+    size_t n = strlen(s), len = vs_cur_len(c);
+    struct vs_cur tail;
+    return len >= n && vs_cur_window(c, len - n, n, &tail) && eq_ci(&tail, s);
+}
+
+/* The line that asks for the account: the greeting ends there. */
+static bool login_prompt(struct vs_cur line)
+{
+    static const char *const prompts[] = {
+        "login:", "username:", "user name:", "password:", "login as:"};
+    line = trim(line);
+    for (size_t i = 0; i < sizeof prompts / sizeof prompts[0]; i++)
+        if (ends_with_ci(&line, prompts[i]))
+            return true;
+    return false;
+}
+
+/* A CLI prompt ("<HUAWEI>", "[admin@MikroTik] >", "ZXR10#", "root@ont:~$"): the session
+ * is logged in, and what precedes it is command output, never a greeting. */
+static bool cli_prompt(struct vs_cur line)
+{
+    line = trim(line);
+    size_t n = vs_cur_len(&line);
+    if (!n || n > 64)
+        return false;
+    uint8_t a = at(&line, 0), z = at(&line, n - 1);
+    if (a == '<' && z == '>' && find_byte(&line, 0, ' ') == NOT_FOUND)
+        return n > 2;
+    if (a == '[') {
+        size_t close = find_byte(&line, 1, ']');
+        if (close == NOT_FOUND)
+            return false;
+        struct vs_cur rest;
+        vs_cur_window(&line, close + 1, n - close - 1, &rest);
+        rest = trim(rest);
+        return vs_cur_empty(&rest) || eq(&rest, ">") || eq(&rest, "#") || eq(&rest, "$");
+    }
+    return n > 1 && (z == '#' || z == '>' || z == '$' || z == '%') &&
+           find_byte(&line, 0, ' ') == NOT_FOUND && find_byte(&line, 0, '\t') == NOT_FOUND;
+}
+
+static bool has_text(struct vs_cur line)
+{
+    line = trim(line);
+    return !vs_cur_empty(&line);
+}
+
+/* The last line of t that holds something other than blanks. */
+static struct vs_cur last_line(const struct vs_cur *t)
+{
+    struct vs_cur w = *t, line, last = vs_cur_make(NULL, 0);
+    for (;;) {
+        size_t lf = find_byte(&w, 0, '\n');
+        vs_cur_window(&w, 0, lf == NOT_FOUND ? vs_cur_len(&w) : lf, &line);
+        if (has_text(line))
+            last = line;
+        if (lf == NOT_FOUND)
+            return last;
+        vs_cur_skip(&w, lf + 1);
+    }
+}
+
+/* The greeting: its first TELNET_MAX_LINES non-empty lines, up to and including the login
+ * prompt; a long notice or whatever follows the prompt is not part of it. */
+static struct vs_cur greeting(struct vs_cur t)
+{
+    struct vs_cur w = t, line;
+    size_t end = 0, lines = 0;
+    for (;;) {
+        size_t lf = find_byte(&w, 0, '\n');
+        size_t len = lf == NOT_FOUND ? vs_cur_len(&w) : lf;
+        vs_cur_window(&w, 0, len, &line);
+        if (has_text(line)) {
+            end = vs_cur_len(&t) - vs_cur_len(&w) + len;
+            if (++lines >= TELNET_MAX_LINES || login_prompt(line))
+                break;
+        }
+        if (lf == NOT_FOUND)
+            break;
+        vs_cur_skip(&w, lf + 1);
+    }
+    vs_cur_window(&t, 0, end, &t);
+    return trim(t);
+}
+
 /* Strip option negotiation (RFC 854/855) and control codes, keep the greeting text.
  * Without flow state a greeting is told from later session output (command results,
- * which would be noise or worse) by shape: the segment negotiates options, or it opens
- * a fresh line as servers do before their banner. Binary data that happens to start
- * with IAC fails the negotiation grammar or the share of printable text. */
+ * which would be noise or worse) by shape: the segment negotiates options, opens a fresh
+ * line as servers do before their banner, or ends in a login prompt (the rest of a
+ * greeting whose first segment held only a row of asterisks); and it does not end in a
+ * CLI prompt or report a previous login, which only a logged-in session shows. Binary
+ * data that happens to start with IAC fails the negotiation grammar or the share of
+ * printable text. */
 static enum vs_decode_status telnet(const struct vs_cur *payload, vs_emit_fn emit, void *ctx)
 {
     struct vs_cur w = window(payload, VS_MAX_BANNER_SCAN);
@@ -251,9 +347,12 @@ static enum vs_decode_status telnet(const struct vs_cur *payload, vs_emit_fn emi
         alnum += is_alnum(b);
     }
     uint8_t first = n ? text[0] : 0;
-    if (!negotiated && first != '\r' && first != '\n')
+    struct vs_cur all = vs_cur_make(text, n), last = last_line(&all);
+    if (!negotiated && first != '\r' && first != '\n' && !login_prompt(last))
         return st;
-    struct vs_cur t = trim(vs_cur_make(text, n));
+    if (cli_prompt(last) || find_ci(&all, "Last login:") != NOT_FOUND)
+        return st;
+    struct vs_cur t = greeting(all);
     if (alnum >= TELNET_MIN_ALNUM && junk * 8 <= printable && !vs_cur_empty(&t) &&
         !looks_secret(&t))
         vs_emit_text(emit, ctx, VS_F_TELNET_BANNER, t.p, vs_cur_len(&t));
@@ -414,6 +513,14 @@ static bool start_line(const struct vs_cur *line, enum msg_kind *kind, bool *pos
 
 static bool header_lines(struct vs_cur *w, enum msg_kind kind, vs_emit_fn emit, void *ctx);
 
+/* A device description whose body goes on in the next TCP segment is segmentation, not a
+ * decode error (the elements before the cut are still read). */
+static enum vs_decode_status upnp(const struct vs_cur *payload, vs_emit_fn emit, void *ctx)
+{
+    enum vs_decode_status st = vs_upnp_dissect(*payload, NULL, emit, ctx);
+    return st == VS_DECODE_TRUNCATED ? VS_DECODE_OK : st;
+}
+
 static enum vs_decode_status message(const struct vs_cur *payload, vs_emit_fn emit, void *ctx)
 {
     struct vs_cur w = window(payload, VS_MAX_BANNER_SCAN), line;
@@ -430,6 +537,8 @@ static enum vs_decode_status message(const struct vs_cur *payload, vs_emit_fn em
      * the pipeline reads the rest of them from that segment. */
     if (!header_lines(&w, kind, emit, ctx))
         return VS_DECODE_OK;
+    if (kind == MSG_HTTP && !post && vs_upnp_candidate(payload))
+        return upnp(payload, emit, ctx);
     return post ? cwmp(w, vs_cur_len(payload) > VS_MAX_CWMP_SCAN, emit, ctx) : VS_DECODE_OK;
 }
 
@@ -553,6 +662,8 @@ bool vs_banner_candidate(const struct vs_cur *payload, const struct vs_pkt *pkt)
     uint8_t b0;
     if (!vs_cur_peek_u8(payload, 0, &b0))
         return false;
+    if (pkt && pkt->ip_proto == 17 && vs_ssdp_candidate(payload, pkt))
+        return true;
     /* The one port hint: a Telnet server that greets without negotiating first. */
     if (pkt && pkt->sport == 23 && pkt->dport != 23)
         return true;
@@ -581,6 +692,9 @@ enum vs_decode_status vs_banner_dissect(struct vs_cur c, const struct vs_pkt *pk
     uint8_t b0;
     if (!vs_cur_peek_u8(&c, 0, &b0))
         return VS_DECODE_TRUNCATED;
+    /* Until the pipeline gives SSDP its own row, HTTP over UDP arrives here. */
+    if (pkt && pkt->ip_proto == 17 && vs_ssdp_candidate(&c, pkt))
+        return vs_ssdp_dissect(c, pkt, emit, ctx);
     if (prefix(&c, "SSH-"))
         return ssh(&c, emit, ctx);
     if (prefix(&c, "220 ") || prefix(&c, "220-"))
@@ -589,6 +703,8 @@ enum vs_decode_status vs_banner_dissect(struct vs_cur c, const struct vs_pkt *pk
     bool to_telnet = pkt && pkt->dport == 23;
     if (!to_telnet && ((b0 == TELNET_IAC && telnet_command(&c)) || (pkt && pkt->sport == 23)))
         return telnet(&c, emit, ctx);
+    if (xml_body(&c) && vs_upnp_candidate(&c))
+        return upnp(&c, emit, ctx);
     if (xml_body(&c))
         return cwmp(window(&c, VS_MAX_CWMP_SCAN), vs_cur_len(&c) > VS_MAX_CWMP_SCAN, emit, ctx);
     if (prefix(&c, "HTTP/1.") || prefix(&c, "SIP/2.0 ") || sip_or_http_method(&c, b0))

@@ -1968,6 +1968,111 @@ def cap_zte_cpe():
     return pcap_of(c)
 
 
+# ----- SSDP and UPnP on a subscriber LAN -----------------------------------------
+
+SSDP_GROUP, SSDP_GROUP_MAC = "239.255.255.250", "01:00:5e:7f:ff:fa"
+HS_HW_MAC, HS_HW_IP = "48:8e:ef:3a:51:0c", "192.168.1.1"  # Huawei HG8245H ONT
+HS_ZTE_MAC, HS_ZTE_IP = "34:4b:50:9e:21:77", "192.168.1.254"  # ZTE ZXHN F660
+HS_TPL_MAC, HS_TPL_IP = "50:c7:bf:12:6a:40", "192.168.1.2"  # TP-Link router (AP mode)
+HS_PC_MAC, HS_PC_IP = "8c:8d:28:41:0e:b5", "192.168.1.100"  # a laptop searching
+HS_HW_SERVER = "Linux UPnP/1.0 Huawei-ATP-IGD"
+HS_ZTE_SERVER = "Linux/2.6.30.9, UPnP/1.0, Portable SDK for UPnP devices/1.6.6"
+HS_TPL_SERVER = "Linux/2.6.36, UPnP/1.0, Portable SDK for UPnP devices/1.6.19"
+HS_PC_UA = "Google Chrome/58.0.3029.110 Windows"
+HS_HW_UUID = "00e0fc37-2525-2828-2500-488eef3a510c"
+HS_HW_LOCATION = "http://%s:37215/upnpdev.xml" % HS_HW_IP
+
+
+def ssdp_message(start, headers):
+    """An SSDP message (UPnP Device Architecture 2.0 s1): start line, headers, blank line."""
+    return (start + "\r\n" + "".join("%s: %s\r\n" % kv for kv in headers) + "\r\n").encode()
+
+
+def ssdp_notify(location, server, uuid, nt, start="NOTIFY * HTTP/1.1"):
+    usn = "uuid:%s::%s" % (uuid, nt) if nt != "uuid:" + uuid else nt
+    return ssdp_message(start, [
+        ("HOST", "%s:1900" % SSDP_GROUP), ("CACHE-CONTROL", "max-age=1800"),
+        ("LOCATION", location), ("NT", nt), ("NTS", "ssdp:alive"), ("SERVER", server),
+        ("USN", usn)])
+
+
+def ssdp_response(location, server, uuid, st):
+    return ssdp_message("HTTP/1.1 200 OK", [
+        ("CACHE-CONTROL", "max-age=1800"), ("DATE", "Fri, 01 Mar 2024 12:00:03 GMT"),
+        ("EXT", ""), ("LOCATION", location), ("SERVER", server), ("ST", st),
+        ("USN", "uuid:%s::%s" % (uuid, st))])
+
+
+def upnp_description(dev, embedded=()):
+    """A root device description (UPnP Device Architecture 2.0 s2.3), fields in spec order."""
+    def fields(d):
+        return "".join("<%s>%s</%s>\r\n" % (k, v, k) for k, v in d)
+    sub = "".join("<device>\r\n%s</device>\r\n" % fields(e) for e in embedded)
+    return ('<?xml version="1.0"?>\r\n<root xmlns="urn:schemas-upnp-org:device-1-0">\r\n'
+            "<specVersion><major>1</major><minor>0</minor></specVersion>\r\n<device>\r\n"
+            + fields(dev) + ("<deviceList>\r\n%s</deviceList>\r\n" % sub if sub else "")
+            + "</device>\r\n</root>\r\n").encode()
+
+
+HS_HW_DESCRIPTION = upnp_description([
+    ("deviceType", "urn:schemas-upnp-org:device:InternetGatewayDevice:1"),
+    ("friendlyName", "HG8245H"), ("manufacturer", "Huawei Technologies Co., Ltd."),
+    ("manufacturerURL", "http://www.huawei.com"), ("modelDescription", "Huawei Home Gateway"),
+    ("modelName", "HG8245H"), ("modelNumber", "Huawei Model"),
+    ("serialNumber", "48575443A1B2C3D4"), ("UDN", "uuid:" + HS_HW_UUID)], [[
+        ("deviceType", "urn:schemas-upnp-org:device:WANDevice:1"),
+        ("friendlyName", "WANDevice"), ("manufacturer", "Huawei Technologies Co., Ltd."),
+        ("modelName", "IGD"), ("UDN", "uuid:" + HS_HW_UUID[:-4] + "0001")]])
+
+
+@capture("home_ssdp.pcap")
+def cap_home_ssdp():
+    c = Cap(T0)
+    hw_uuid = HS_HW_UUID
+    zte_uuid = "a1f3b2c4-1dd1-11b2-9e3c-344b509e2177"
+    tpl_uuid = "9f0865b3-f5da-4ad5-85b7-50c7bf126a40"
+    zte_loc = "http://%s:52869/gatedesc.xml" % HS_ZTE_IP
+    tpl_loc = "http://%s:1900/gatedesc.xml" % HS_TPL_IP
+    # Announcements go to the SSDP group with a TTL of 4 (UDA 1.0; 2.0 says 2): they never
+    # leave the LAN, so a low TTL here says nothing about routers. The Huawei ONT's start
+    # line ends in a blank before CR LF, as its firmware writes it.
+    for (m, ip, loc, srv, uuid, start) in (
+            (HS_HW_MAC, HS_HW_IP, HS_HW_LOCATION, HS_HW_SERVER, hw_uuid, "NOTIFY * HTTP/1.1 "),
+            (HS_ZTE_MAC, HS_ZTE_IP, zte_loc, HS_ZTE_SERVER, zte_uuid, "NOTIFY * HTTP/1.1"),
+            (HS_TPL_MAC, HS_TPL_IP, tpl_loc, HS_TPL_SERVER, tpl_uuid, "NOTIFY * HTTP/1.1")):
+        l2 = L2(m, SSDP_GROUP_MAC)
+        for nt in ("upnp:rootdevice", "uuid:" + uuid,
+                   "urn:schemas-upnp-org:device:InternetGatewayDevice:1"):
+            c.add(udp_frame(l2, True, ip, SSDP_GROUP, 1900, 1900,
+                            ssdp_notify(loc, srv, uuid, nt, start), ttl=4), 40_000)
+    # The laptop searches for root devices (Chrome's SSDP client names itself); each
+    # gateway answers by unicast from port 1900 to the searcher's port.
+    c.add(udp_frame(L2(HS_PC_MAC, SSDP_GROUP_MAC), True, HS_PC_IP, SSDP_GROUP, 50123, 1900,
+                    ssdp_message("M-SEARCH * HTTP/1.1", [
+                        ("HOST", "%s:1900" % SSDP_GROUP), ("MAN", '"ssdp:discover"'),
+                        ("MX", "1"), ("ST", "upnp:rootdevice"), ("USER-AGENT", HS_PC_UA)]),
+                    ttl=4), 2_000_000)
+    for i, (m, ip, loc, srv, uuid) in enumerate((
+            (HS_HW_MAC, HS_HW_IP, HS_HW_LOCATION, HS_HW_SERVER, hw_uuid),
+            (HS_ZTE_MAC, HS_ZTE_IP, zte_loc, HS_ZTE_SERVER, zte_uuid),
+            (HS_TPL_MAC, HS_TPL_IP, tpl_loc, HS_TPL_SERVER, tpl_uuid))):
+        c.add(udp_frame(L2(HS_PC_MAC, m), False, ip, HS_PC_IP, 1900, 50123,
+                        ssdp_response(loc, srv, uuid, "upnp:rootdevice")), 120_000 + 50_000 * i)
+    # The laptop fetches the Huawei ONT's description: one segment of text/xml.
+    t = TcpConn(c, L2(HS_PC_MAC, HS_HW_MAC), HS_PC_IP, HS_HW_IP, 50124, 37215).open(300_000)
+    t.send(True, http_request("GET", "/upnpdev.xml", "%s:37215" % HS_HW_IP, [
+        ("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+                       "(KHTML, like Gecko) Chrome/58.0.3029.110 Safari/537.36"),
+        ("Accept", "*/*")]))
+    resp = http_response("200 OK", [
+        ("Content-Type", 'text/xml; charset="utf-8"'), ("Server", HS_HW_SERVER),
+        ("Connection", "close")], HS_HW_DESCRIPTION)
+    assert len(resp) <= t.mss, len(resp)
+    t.send(False, resp)
+    t.close(from_a=False)
+    return pcap_of(c)
+
+
 KEA_MAC = "f8:bc:12:3d:06:06"
 PHONE_MAC = "00:1b:54:ee:88:45"
 

@@ -1044,6 +1044,51 @@ def f_zte_cpe(C):
          str([(d["id"], d.get("vendor")) for d in genie]))
 
 
+def f_home_ssdp(C):
+    # Checked by IP, whichever device (MAC or IP) holds it: SSDP announcements go out with
+    # TTL 4, which the pipeline may take for a routed packet.
+    inv = C.r.inv
+
+    def holding(ip):
+        return [d for d in inv if ip in (d.get("ips") or [])]
+
+    def evs(ds, src, fld):
+        return {e["value"] for d in ds for e in d.get("evidence") or []
+                if e["source"] == src and e["field"] == fld}
+
+    hw = holding("192.168.1.1")
+    C._c("192.168.1.1", "Huawei HG8245H from SSDP and its UPnP description",
+         any(d.get("vendor") == "Huawei" and d.get("model") == "HG8245H" for d in hw),
+         str([(d["id"], d.get("vendor"), d.get("model")) for d in hw]))
+    want = {("ssdp", "server"): "Linux UPnP/1.0 Huawei-ATP-IGD",
+            ("upnp", "manufacturer"): "Huawei Technologies Co., Ltd.",
+            ("upnp", "model_name"): "HG8245H", ("upnp", "serial_number"): "48575443A1B2C3D4",
+            ("upnp", "friendly_name"): "HG8245H", ("upnp", "model_description"):
+            "Huawei Home Gateway"}
+    for (src, fld), v in want.items():
+        C._c("192.168.1.1", "%s.%s = %s" % (src, fld, v), v in evs(hw, src, fld),
+             str(evs(hw, src, fld)))
+    # The embedded WANDevice's fields are not the box's: the root device named its own.
+    C._c("192.168.1.1", "no embedded-device model", "IGD" not in evs(hw, "upnp", "model_name"))
+    for ip, server in (("192.168.1.254", "Linux/2.6.30.9, UPnP/1.0, Portable SDK for UPnP "
+                        "devices/1.6.6"),
+                       ("192.168.1.2", "Linux/2.6.36, UPnP/1.0, Portable SDK for UPnP "
+                        "devices/1.6.19")):
+        ds = holding(ip)
+        C._c(ip, "ssdp.server %s" % server, server in evs(ds, "ssdp", "server"))
+        C._c(ip, "SSDP is never http.server", server not in evs(ds, "http", "server"))
+        C._c(ip, "libupnp names no vendor beyond the OUI",
+             all(d.get("vendor") in (None, "ZTE", "TP-Link") for d in ds))
+    pc = holding("192.168.1.100")
+    C._c("192.168.1.100", "M-SEARCH USER-AGENT kept",
+         "Google Chrome/58.0.3029.110 Windows" in evs(pc, "ssdp", "user_agent"))
+    C._c("inventory", "no vendor from a browser's user agent",
+         all(d.get("vendor") != "Google" for d in inv))
+    C._c("inventory", "LOCATION, USN and ST are not evidence",
+         not any("http://" in e.get("value", "") or "uuid:" in e.get("value", "")
+                 for d in inv for e in d.get("evidence") or []))
+
+
 def f_dhcpv6(C):
     C.count(3)
     C.dev(ONT, vendor="ZTE", ips=["fe80::d215:4aff:fe7c:31e9"], ev=[("dhcp", "vendor_class", "ZTE F670L")])
@@ -1228,6 +1273,7 @@ FACTS = {
     "bng_radius.pcap": f_bng_radius,
     "banners.pcap": f_banners,
     "zte_cpe.pcap": f_zte_cpe,
+    "home_ssdp.pcap": f_home_ssdp,
     "dhcpv6.pcap": f_dhcpv6,
     "erspan1.pcap": f_erspan1,
     "erspan2.pcap": f_erspan2,

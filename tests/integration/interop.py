@@ -55,6 +55,10 @@ GROUP = {"lldp": "lldp", "lldp.med_inventory": "lldp", "cdp": "cdp", "edp": "edp
          "ndp_sonmp": "sonmp", "mndp": "mndp", "ubdp": "ubdp", "snmp": "snmp",
          "banners": None, "dhcp_vendor_class": "dhcp"}
 
+# tshark shows the SERVER header of SSDP (HTTP over UDP) as http.server; vendorsniff reports
+# it as ssdp.server. Either field holding the value is agreement.
+ALSO = {("http", "server"): [("ssdp", "server")]}
+
 CUT = 500  # vendorsniff keeps 512 bytes of a value
 
 
@@ -153,8 +157,9 @@ def main():
                         group = GROUP[section] or src
                         t = tally.setdefault(group, [0, 0])
                         t[1] += 1
-                        if matches(norm(v), have.get((src, fld), set()), src) or \
-                                matches(norm(v), everywhere.get((src, fld), set()), src):
+                        keys = [(src, fld)] + ALSO.get((src, fld), [])
+                        if any(matches(norm(v), have.get(k, set()), src) or
+                               matches(norm(v), everywhere.get(k, set()), src) for k in keys):
                             t[0] += 1
                         else:
                             misses.append(f"{cap}: {dev.get('mac')} {src}.{fld} = {str(v)[:100]!r}")

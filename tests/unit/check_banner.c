@@ -151,6 +151,67 @@ START_TEST(test_telnet)
 }
 END_TEST
 
+/* A greeting split over segments: a row of asterisks alone, then the real text, which
+ * neither negotiates nor opens a fresh line but ends in the login prompt. */
+START_TEST(test_telnet_multiline)
+{
+    ck_assert_int_eq(RUN("\r\n****************************************\r\n", 23, 1), VS_DECODE_OK);
+    ck_assert_uint_eq(col.n, 0);
+    ck_assert_int_eq(RUN("Welcome to ZXR10 ZXCTN 6120 of ZTE Corporation\r\n"
+                         "****************************************\r\n\r\nUsername:",
+                         23, 1),
+                     VS_DECODE_OK);
+    ck_assert_str_eq(tu_get(&col, VS_F_TELNET_BANNER),
+                     "Welcome to ZXR10 ZXCTN 6120 of ZTE Corporation\r\n"
+                     "****************************************\r\n\r\nUsername:");
+    /* Without the prompt such a segment could be anything the session prints. */
+    ck_assert_int_eq(RUN("Welcome to ZXR10 ZXCTN 6120 of ZTE Corporation\r\n", 23, 1),
+                     VS_DECODE_OK);
+    ck_assert_uint_eq(col.n, 0);
+    /* The greeting stops at the login prompt... */
+    ck_assert_int_eq(
+        RUN("\r\nUser Access Verification\r\n\r\nlogin: \r\n\r\n% Login invalid\r\n", 23, 1),
+        VS_DECODE_OK);
+    ck_assert_str_eq(tu_get(&col, VS_F_TELNET_BANNER), "User Access Verification\r\n\r\nlogin:");
+    /* ...and keeps the first lines of a long notice only. */
+    char notice[1500];
+    size_t n = (size_t)sprintf(notice, "\r\n");
+    for (int i = 0; i < 20; i++)
+        n += (size_t)sprintf(notice + n, "Authorised access only, line %02d\r\n", i);
+    n += (size_t)sprintf(notice + n, "Password:");
+    ck_assert_int_eq(run_port(notice, n, 23, 1), VS_DECODE_OK);
+    const char *v = tu_get(&col, VS_F_TELNET_BANNER);
+    ck_assert_ptr_nonnull(strstr(v, "line 00"));
+    ck_assert_ptr_nonnull(strstr(v, "line 11"));
+    ck_assert_ptr_null(strstr(v, "line 12"));
+    ck_assert_ptr_null(strstr(v, "Password:"));
+}
+END_TEST
+
+/* After a login the server prints command output and a CLI prompt: never a banner, even
+ * when the segment opens a fresh line as a greeting would. */
+START_TEST(test_telnet_after_login)
+{
+    static const char *const after[] = {
+        "\r\nInfo: The max number of VTY users is 5, and the number\r\n"
+        "      of current VTY users on line is 1.\r\n<HUAWEI>",
+        "\r\n<S5735-L24T4S>",
+        "\r\nZXR10#",
+        "\r\n\r\n[admin@MikroTik] > ",
+        "\r\nLast login: Fri Mar  1 11:58:02 2024 from 10.2.0.100\r\nroot@ont:~# ",
+        "\r\nLast login: Fri Mar  1 11:58:02 2024 from 10.2.0.100\r\n",
+        "\xff\xfb\x01\r\nGPON-OLT>",
+    };
+    for (size_t i = 0; i < sizeof after / sizeof after[0]; i++) {
+        ck_assert_int_eq(run_port(after[i], strlen(after[i]), 23, 1), VS_DECODE_OK);
+        ck_assert_msg(col.n == 0, "session output taken for a banner: %s", after[i]);
+    }
+    /* A greeting that mentions a prompt character is still one. */
+    ck_assert_int_eq(RUN("\r\nPress <Enter> to continue #1\r\n", 23, 1), VS_DECODE_OK);
+    ck_assert_uint_eq(col.n, 1);
+}
+END_TEST
+
 START_TEST(test_telnet_not_greeting)
 {
     struct vs_pkt pkt;
@@ -677,15 +738,16 @@ START_TEST(test_corpus_expected)
         {"suricata-verify__detect-ftp__ftp-mode-02__input.pcap", VS_F_FTP_BANNER,
          "220 ProFTPD 1.3.0a Server (ProFTPD Anonymous Server) [192.168.1.231]"},
         {"suricata-verify__output-eve-ftp-data__input.pcap", VS_F_FTP_BANNER, "220 (vsFTPd 2.3.5)"},
-        {"suricata-verify__output-eve-ftp-data__input.pcap", VS_F_HTTP_SERVER,
+        /* SSDP (HTTP over UDP): ssdp.server, through the banner decoder's hand-off. */
+        {"suricata-verify__output-eve-ftp-data__input.pcap", VS_F_SSDP_SERVER,
          "POSIX, UPnP/1.0 UPnP Stack/1.2.0.0 (BROADCOM INTERNAL)"},
         {"arkime__mpls-basic.pcap", VS_F_TELNET_BANNER, "Password required, but none set"},
         {"pcapplusplus__telnet.pcap", VS_F_TELNET_BANNER, "OpenBSD/i386 (oof) (ttyp2)"},
         {"suricata-verify__telnet__telnet-01__telnet.pcap", VS_F_TELNET_BANNER,
          "OpenBSD/i386 (oof) (ttyp2)"},
         {"ndpi__ipp.pcap", VS_F_HTTP_SERVER, "Virata-EmWeb/R6_2_1"},
-        {"ndpi__starcraft_battle.pcap", VS_F_HTTP_SERVER, "EPICENTRO UPnP/1.0 MiniUPnPd/1.6"},
-        {"ndpi__1kxun.pcap", VS_F_HTTP_SERVER,
+        {"ndpi__starcraft_battle.pcap", VS_F_SSDP_SERVER, "EPICENTRO UPnP/1.0 MiniUPnPd/1.6"},
+        {"ndpi__1kxun.pcap", VS_F_SSDP_SERVER,
          "Microsoft-Windows/10.0 UPnP/1.0 UPnP-Device-Host/1.0"},
         {"zeek__mixed-vlan-mpls.pcap", VS_F_HTTP_SERVER, "Apache/1.3.33 (Unix)"},
         {"ndpi__sip_hello.pcapng", VS_F_SIP_SERVER, "Huawei SoftX3000 V300R011"},
@@ -749,6 +811,8 @@ static Suite *banner_suite(void)
     tcase_add_test(tc, test_ftp);
     tcase_add_test(tc, test_telnet);
     tcase_add_test(tc, test_telnet_not_greeting);
+    tcase_add_test(tc, test_telnet_multiline);
+    tcase_add_test(tc, test_telnet_after_login);
     tcase_add_test(tc, test_http);
     tcase_add_test(tc, test_http_bounds);
     tcase_add_test(tc, test_sip);
