@@ -147,6 +147,7 @@ env -u VENDORSNIFF_DATADIR /usr/bin/vendorsniff -r "$VS_SRC/samples/sample.pcap"
     --inventory "$T/inv.jsonl" >"$T/report.txt" 2>"$T/run.err"
 rc=$?
 check "installed: vendorsniff -r samples/sample.pcap exits 0 (got $rc)" test $rc -eq 0
+check "installed: report header names version $v" grep -q "^vendorsniff $v report " "$T/report.txt"
 check "installed: the report names the Huawei core switch" \
     grep -qE '00:e0:fc:5c:a2:10 +Huawei' "$T/report.txt"
 check "installed: inventory attributes it (vendor, model)" \

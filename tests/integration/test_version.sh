@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-2-Clause
 # One version number: project(vendorsniff VERSION X.Y.Z) in CMakeLists.txt is what
-# `vendorsniff --version` prints, what the man page built from docs/vendorsniff.1 names in
-# its footer, the upstream part of debian/changelog's top entry, and a section of
-# CHANGELOG.md.
+# `vendorsniff --version` prints and the report header shows, what the man page built from
+# docs/vendorsniff.1 names in its footer, the upstream part of debian/changelog's top
+# entry, and a section of CHANGELOG.md.
 source "$(dirname "$0")/lib/common.sh"
 
 v=$(sed -nE 's/^[[:space:]]*project\(vendorsniff[[:space:]]+VERSION[[:space:]]+([0-9]+\.[0-9]+\.[0-9]+).*/\1/p' \
@@ -17,6 +17,10 @@ ok "CMakeLists.txt: version $v"
 "$VS_BIN" --version >"$T/version.out" 2>"$T/version.err"
 first=$(head -n 1 "$T/version.out")
 check "--version prints 'vendorsniff $v' (got '$first')" test "$first" = "vendorsniff $v"
+
+"$VS_BIN" -r "$VS_SRC/samples/sample.pcap" >"$T/report.txt" 2>"$T/report.err"
+head1=$(head -n 1 "$T/report.txt")
+check "report header names vendorsniff $v (got '$head1')" grep -q "^vendorsniff $v report " <<<"$head1"
 
 if [[ -n $VS_BUILD && -f $VS_BUILD/vendorsniff.1 ]]; then
     th=$(grep -m1 '^\.TH ' "$VS_BUILD/vendorsniff.1")
