@@ -9,7 +9,8 @@ pkgs=(build-essential cmake pkg-config libpcap-dev libsnmp-dev libmaxminddb-dev 
       libpcre2-dev libjansson-dev libinih-dev libxml2-dev)
 if [[ "${1:-}" == "--test" ]]; then
     pkgs+=(python3 clang libclang-rt-14-dev tcpreplay rsyslog iproute2 libmaxmind-db-writer-perl
-           procps util-linux systemd)  # systemd: only systemd-analyze, to verify the unit
+           procps util-linux systemd  # systemd: only systemd-analyze, to verify the unit
+           debhelper lintian)  # test_deb: build the Debian package and lint it
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -9,6 +9,10 @@
 #include "vendorsniff/sink.h"
 #include "vendorsniff/text.h"
 
+#ifndef VS_VERSION
+#define VS_VERSION "0.0.0" /* CMake passes the project version */
+#endif
+
 /* Devices listed one by one before the report only summarises the rest. */
 #define REPORT_FULL_LIMIT 200
 /* Evidence lines shown per device. */
@@ -253,7 +257,7 @@ void vs_report_text(FILE *f, const struct vs_out *o, struct vs_inventory *inv,
         nrisk += arr[i]->risk != NULL;
         nevid += has_protocol_evidence(arr[i]);
     }
-    fprintf(f, "%svendorsniff report%s  sensor ", st->bold, st->off);
+    fprintf(f, "%svendorsniff %s report%s  sensor ", st->bold, VS_VERSION, st->off);
     put_wire(f, o->sensor, 60);
     if (s->ninputs) {
         fputs("\n  read     ", f);
