@@ -128,11 +128,11 @@ static enum vs_decode_status avp_walk(struct vs_cur c, size_t declared, size_t *
         /* A vendor's AVP codes are its own space: only base protocol ones (no vendor) count. */
         if (vendor == 0)
             avp_emit(code, v, emit, ctx);
+        /* Padding is outside the AVP length but inside the message's, which is a multiple
+         * of 4 like every padded AVP: it always fits in what is declared. */
         size_t pad = (4 - (len & 3)) & 3;
-        /* The last AVP's padding may be missing when the message length forgot it. */
-        size_t step = (size_t)len + pad <= declared ? (size_t)len + pad : declared;
-        declared -= step;
-        if (!vs_cur_skip(&c, step - len))
+        declared -= (size_t)len + pad <= declared ? (size_t)len + pad : declared;
+        if (!vs_cur_skip(&c, pad))
             return VS_DECODE_TRUNCATED;
     }
     return declared ? VS_DECODE_TRUNCATED : VS_DECODE_OK;
