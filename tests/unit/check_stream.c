@@ -254,13 +254,14 @@ END_TEST
 
 START_TEST(test_slot_takeover)
 {
-    /* keys 1 and 257 share a slot: the newer flow takes it */
+    /* keys 1 and 1 + VS_STREAM_SLOTS share a slot: the newer flow takes it */
+    const uint64_t other = 1 + VS_STREAM_SLOTS;
     pdu(data, 100, 14);
     feed(tbl, 1, 0, 1, data, 50, vs_diameter_need, &got);
-    feed(tbl, 257, 0, 1, data, 50, vs_diameter_need, &got);
+    feed(tbl, other, 0, 1, data, 50, vs_diameter_need, &got);
     feed(tbl, 1, 50, 1, data + 50, 50, vs_diameter_need, &got);
     ck_assert_uint_eq(got.n, 0); /* its start is gone */
-    feed(tbl, 257, 50, 1, data + 50, 50, vs_diameter_need, &got);
+    feed(tbl, other, 50, 1, data + 50, 50, vs_diameter_need, &got);
     ck_assert_uint_eq(got.n, 100);
     struct vs_stream_stats st;
     vs_stream_get_stats(tbl, &st);
@@ -270,6 +271,27 @@ START_TEST(test_slot_takeover)
     feed(tbl, 3, 0, 1, data, 100, vs_diameter_need, &got);
     feed(tbl, 2, 50, 1, data + 50, 50, vs_diameter_need, &got);
     ck_assert_uint_eq(got.n, 100);
+}
+END_TEST
+
+START_TEST(test_slot_limit)
+{
+    /* twice VS_STREAM_SLOTS flows waiting at once: the table holds VS_STREAM_SLOTS of them,
+     * the newest, and never more */
+    pdu(data, 100, 18);
+    for (uint64_t k = 1; k <= 2 * VS_STREAM_SLOTS; k++)
+        feed(tbl, k, 0, 1, data, 50, vs_diameter_need, &got);
+    struct vs_stream_stats st;
+    vs_stream_get_stats(tbl, &st);
+    ck_assert_uint_eq(st.stored, 2 * VS_STREAM_SLOTS);
+    ck_assert_uint_eq(st.evictions, VS_STREAM_SLOTS);
+    size_t done = 0;
+    for (uint64_t k = 1; k <= 2 * VS_STREAM_SLOTS; k++) {
+        feed(tbl, k, 50, 1, data + 50, 50, vs_diameter_need, &got);
+        done += got.n == 100;
+        ck_assert_uint_eq(got.n, k > VS_STREAM_SLOTS ? 100 : 0);
+    }
+    ck_assert_uint_eq(done, VS_STREAM_SLOTS);
 }
 END_TEST
 
@@ -367,6 +389,7 @@ static Suite *stream_suite(void)
     tcase_add_test(tc, test_oversize);
     tcase_add_test(tc, test_expiry);
     tcase_add_test(tc, test_slot_takeover);
+    tcase_add_test(tc, test_slot_limit);
     tcase_add_test(tc, test_empty_and_drop);
     tcase_add_test(tc, test_end_without_next);
     tcase_add_test(tc, test_tls_records);
