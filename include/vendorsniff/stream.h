@@ -47,7 +47,11 @@ struct vs_stream_stats {
 /* One segment being fed: filled by vs_stream_feed, read by vs_stream_next, closed by
  * vs_stream_end. Only lost is for the caller to read. */
 struct vs_stream_iter {
-    bool lost; /* bytes of this flow were given up (gap, garbage, oversize): count as truncated */
+    /* Bytes of this flow were given up: a gap or expiry with a PDU start buffered, a PDU
+     * longer than the buffer, or what should have started a PDU did not (a segment of an
+     * unknown flow that starts mid-PDU is not counted: a retransmission, or a capture that
+     * began mid-connection). Count as truncated. */
+    bool lost;
     struct vs_stream_table *t;
     struct vs_stream_slot *slot; /* the flow's slot when it has one */
     uint64_t key;
@@ -55,8 +59,9 @@ struct vs_stream_iter {
     int64_t ts;
     vs_stream_need_fn need;
     struct vs_cur rest; /* bytes of the segment not yet handed over */
-    bool from_buf;      /* the flow's buffer holds the start of the next PDU */
-    size_t skip;        /* bytes after this segment that belong to an oversized PDU */
+    size_t seg_len;
+    bool from_buf; /* the flow's buffer holds the start of the next PDU */
+    size_t skip;   /* bytes after this segment that belong to an oversized PDU */
 };
 
 /* A table of VS_STREAM_SLOTS flows; NULL when out of memory. Buffers grow on demand. */

@@ -74,6 +74,7 @@ void vs_stream_feed(struct vs_stream_table *t, uint64_t key, uint32_t seq, int64
     it->ts = ts;
     it->need = need;
     it->rest = seg;
+    it->seg_len = vs_cur_len(&seg);
     struct vs_stream_slot *s = slot_of(t, key);
     if (s->key != key)
         return;
@@ -198,7 +199,11 @@ bool vs_stream_next(struct vs_stream_iter *it, struct vs_cur *out)
             if (off)
                 break; /* hand over the run first; the garbage is met again next call */
             it->t->stats.garbage++;
-            it->lost = true;
+            /* A segment of a flow with no state that starts mid-PDU is a retransmission or
+             * a capture that began mid-connection: nothing was lost. After a PDU, or where
+             * the flow expected one, the framing is broken. */
+            if (it->slot || vs_cur_len(&it->rest) != it->seg_len)
+                it->lost = true;
             vs_cur_skip(&it->rest, vs_cur_len(&it->rest));
             return false;
         }

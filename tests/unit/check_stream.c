@@ -168,6 +168,10 @@ START_TEST(test_gap_resets)
     ck_assert(!got.lost);
     ck_assert_uint_eq(got.n, 140);
     ck_assert_mem_eq(got.b, data, 140);
+    /* that segment again, once the flow is done: nothing handed over, nothing lost */
+    feed(tbl, 7, 1030, 1, data + 30, 110, vs_diameter_need, &got);
+    ck_assert(!got.lost);
+    ck_assert_uint_eq(got.n, 0);
     struct vs_stream_stats st;
     vs_stream_get_stats(tbl, &st);
     ck_assert_uint_eq(st.resets, 2);
@@ -177,8 +181,10 @@ END_TEST
 START_TEST(test_garbage)
 {
     static const uint8_t junk[] = "GET / HTTP/1.1\r\n\r\n";
+    /* a segment of an unknown flow that starts mid-PDU: not a loss (retransmission, or
+     * a capture begun mid-connection) */
     feed(tbl, 7, 1, 1, junk, sizeof junk - 1, vs_diameter_need, &got);
-    ck_assert(got.lost);
+    ck_assert(!got.lost);
     ck_assert_uint_eq(got.n, 0);
     /* whole PDUs before garbage are handed over; the garbage is not kept */
     size_t n = pdu(data, 20, 6);
