@@ -74,11 +74,11 @@ struct vs_pkt {
     uint8_t ip_proto;            /* 6 TCP, 17 UDP, 58 ICMPv6, ... */
     uint8_t ttl;                 /* IPv4 TTL or IPv6 hop limit */
     bool mpls;                   /* the IP packet came under MPLS labels (transit traffic) */
-    uint16_t sport, dport;
+    uint16_t sport, dport;       /* TCP, UDP, SCTP */
     uint8_t tcp_flags;
     uint32_t tcp_seq;
     struct vs_cur l2_payload; /* after Ethernet/VLAN/LLC/SNAP headers */
-    struct vs_cur l4_payload; /* TCP/UDP payload, or ICMPv6 body */
+    struct vs_cur l4_payload; /* TCP/UDP payload, SCTP chunks, or ICMPv6 body */
 };
 
 typedef void (*vs_emit_fn)(void *ctx, const struct vs_evidence *ev);
@@ -178,5 +178,20 @@ enum vs_decode_status vs_upnp_dissect(struct vs_cur c, const struct vs_pkt *pkt,
 bool vs_upnp_candidate(const struct vs_cur *payload);
 /* Initialise libxml2 once (before threads, like vs_snmp_init); never cleaned up per message. */
 void vs_upnp_init(void);
+/* Diameter (RFC 6733): c covers one or more messages (a TCP payload, or whole messages
+ * reassembled by src/pipeline/stream.c). Evidence from Capabilities-Exchange Request and
+ * Answer only; each describes the host that sent it. */
+enum vs_decode_status vs_diameter_dissect(struct vs_cur c, const struct vs_pkt *pkt,
+                                          vs_emit_fn emit, void *ctx);
+/* Diameter over SCTP: c covers the chunks after the SCTP common header (l4_payload of IP
+ * protocol 132); unfragmented DATA/I-DATA chunks with PPID 46 (or 0 on port 3868). */
+enum vs_decode_status vs_diameter_sctp_dissect(struct vs_cur c, const struct vs_pkt *pkt,
+                                               vs_emit_fn emit, void *ctx);
+/* Stream framing (a vs_stream_need_fn): total length of the message at the start of c; 0
+ * when fewer than 4 bytes; VS_STREAM_NOT_PDU when c cannot start a message. */
+size_t vs_diameter_need(const struct vs_cur *c);
+/* Cheap test: c starts with a plausible Diameter header (version 1, length >= 20 and a
+ * multiple of 4, reserved flag bits clear). */
+bool vs_diameter_candidate(const struct vs_cur *c);
 
 #endif

@@ -51,6 +51,14 @@
 /* Longest line accepted in a data file (signatures, risk list, OUI snapshot). */
 #define VS_MAX_DATA_LINE 4096
 
+/* TCP reassembly (src/pipeline/stream.c): flows buffered at once (a direct-mapped table; a
+ * new flow takes over its slot), the most one flow holds (one PDU: a Diameter message or a
+ * TLS record of up to 16 KiB plus its header; a PDU declared longer is passed over, not
+ * buffered), and how long a flow waits for its next segment, in packet time. */
+#define VS_STREAM_SLOTS 256
+#define VS_MAX_STREAM_BUF (32u * 1024u)
+#define VS_STREAM_TTL_SEC 30
+
 /* pcapng (own reader, src/capture/pcapng.c): largest block accepted, 64 MiB (libpcap allows 16 MiB
  * unless a snaplen asks for more; Wireshark about 16 MiB for packets). Bigger is refused as
  * corrupt rather than buffered. */

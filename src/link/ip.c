@@ -1,5 +1,6 @@
 /* ip.c - IPv4 (RFC 791) and IPv6 (RFC 8200 with its extension headers, AH per RFC 4302)
- * down to TCP (RFC 9293), UDP (RFC 768), ICMP/ICMPv6 and the tunnels they carry.
+ * down to TCP (RFC 9293), UDP (RFC 768), SCTP (RFC 9260 section 3.1), ICMP/ICMPv6 and the
+ * tunnels they carry.
  * The IP length fields bound everything below; captured bytes beyond them are trailer. */
 #include "link_int.h"
 
@@ -15,6 +16,7 @@
 #define IPP_AH 51
 #define IPP_ICMPV6 58
 #define IPP_DSTOPTS 60
+#define IPP_SCTP 132
 #define IPP_MOBILITY 135
 #define IPP_HIP 139
 #define IPP_SHIM6 140
@@ -88,6 +90,22 @@ static enum vs_link_status udp(struct vs_cur c, bool partial, struct vs_pkt *pkt
     return VS_LINK_OK;
 }
 
+/* SCTP: ports from the common header; the payload is the chunks after it, which the
+ * decoders walk themselves (several chunks, of several protocols, per packet). */
+static enum vs_link_status sctp(struct vs_cur c, bool partial, struct vs_pkt *pkt)
+{
+    uint16_t sport, dport;
+
+    if (!vs_cur_be16(&c, &sport) || !vs_cur_be16(&c, &dport))
+        return vs_link_short(partial);
+    pkt->sport = sport;
+    pkt->dport = dport;
+    if (!vs_cur_skip(&c, 8)) /* verification tag, checksum */
+        return vs_link_short(partial);
+    pkt->l4_payload = c;
+    return VS_LINK_OK;
+}
+
 static enum vs_link_status transport(uint8_t proto, struct vs_cur c, bool partial,
                                      struct vs_pkt *pkt, struct vs_link_inner *inner)
 {
@@ -96,6 +114,8 @@ static enum vs_link_status transport(uint8_t proto, struct vs_cur c, bool partia
         return tcp(c, partial, pkt);
     case IPP_UDP:
         return udp(c, partial, pkt, inner);
+    case IPP_SCTP:
+        return sctp(c, partial, pkt);
     case IPP_ICMP:
     case IPP_ICMPV6:
         /* The whole message from the type byte: ND options need it. */

@@ -2507,6 +2507,195 @@ def cap_mpls():
     return pcap_of(c)
 
 
+# ----- telecom core: Diameter over TCP and SCTP ---------------------------------------
+# RFC 6733 messages and AVPs; RFC 9260 SCTP with its CRC32c checksum (Appendix A).
+
+
+def crc32c(data):
+    crc = 0xFFFFFFFF
+    for b in data:
+        crc ^= b
+        for _ in range(8):
+            crc = (crc >> 1) ^ (0x82F63B78 if crc & 1 else 0)
+    return crc ^ 0xFFFFFFFF
+
+
+def diam_avp(code, data, vendor=0, mandatory=True):
+    flags = (0x80 if vendor else 0) | (0x40 if mandatory else 0)
+    hlen = 12 if vendor else 8
+    hdr = struct.pack("!IB", code, flags) + (hlen + len(data)).to_bytes(3, "big")
+    if vendor:
+        hdr += struct.pack("!I", vendor)
+    return _pad4(hdr + data)
+
+
+def diam_u32(code, v, mandatory=True):
+    return diam_avp(code, struct.pack("!I", v), mandatory=mandatory)
+
+
+def diam_str(code, s, mandatory=True):
+    return diam_avp(code, s.encode(), mandatory=mandatory)
+
+
+def diam_address(ip):
+    """Address AVP data: IANA address family (1 IPv4, 2 IPv6), then the address."""
+    return struct.pack("!H", 2 if ":" in ip else 1) + ipb(ip)
+
+
+def diam_msg(cmd, request, avps, hbh, e2e, app=0):
+    body = b"".join(avps)
+    return (struct.pack("!B", 1) + (20 + len(body)).to_bytes(3, "big") +
+            struct.pack("!B", 0x80 if request else 0) + cmd.to_bytes(3, "big") +
+            struct.pack("!III", app, hbh, e2e) + body)
+
+
+class DiamPeer:
+    """What a Diameter node says about itself in a CER or CEA (RFC 6733 section 5.3)."""
+
+    def __init__(self, host, realm, ip, vendor, product, firmware=None, supported=(),
+                 apps=(), vsai=(), state=1):
+        self.host, self.realm, self.ip, self.vendor = host, realm, ip, vendor
+        self.product, self.firmware, self.supported = product, firmware, supported
+        self.apps, self.vsai, self.state = apps, vsai, state
+
+    def ce(self, request, hbh, e2e):
+        avps = [] if request else [diam_u32(268, 2001)]  # Result-Code DIAMETER_SUCCESS
+        avps += [diam_str(264, self.host), diam_str(296, self.realm),
+                 diam_avp(257, diam_address(self.ip)), diam_u32(266, self.vendor),
+                 diam_str(269, self.product, mandatory=False),
+                 diam_u32(278, self.state)]
+        avps += [diam_u32(265, v) for v in self.supported]
+        avps += [diam_u32(258, a) for a in self.apps]
+        # Vendor-Specific-Application-Id (grouped): the vendor of the application.
+        avps += [diam_avp(260, diam_u32(266, v) + diam_u32(258, a)) for v, a in self.vsai]
+        if self.firmware is not None:
+            avps.append(diam_u32(267, self.firmware, mandatory=False))
+        return diam_msg(257, request, avps, hbh, e2e)
+
+    def dw(self, request, hbh, e2e):
+        avps = [] if request else [diam_u32(268, 2001)]
+        avps += [diam_str(264, self.host), diam_str(296, self.realm), diam_u32(278, self.state)]
+        return diam_msg(280, request, avps, hbh, e2e)
+
+
+def sctp_chunk(typ, flags, value):
+    return _pad4(struct.pack("!BBH", typ, flags, 4 + len(value)) + value)
+
+
+def sctp_packet(sport, dport, vtag, chunks):
+    pkt = struct.pack("!HHII", sport, dport, vtag, 0) + b"".join(chunks)
+    # The CRC32c goes on the wire least significant byte first (RFC 9260 appendix A).
+    return pkt[:8] + struct.pack("<I", crc32c(pkt)) + pkt[12:]
+
+
+class SctpAssoc:
+    """An SCTP association of single-homed endpoints; a = the side that sends INIT."""
+
+    def __init__(self, cap, l2, a_ip, b_ip, a_port, b_port, ttl_a=64, ttl_b=64):
+        self.cap, self.l2 = cap, l2
+        self.a_ip, self.b_ip, self.a_port, self.b_port = a_ip, b_ip, a_port, b_port
+        self.ttl_a, self.ttl_b = ttl_a, ttl_b
+        label = "sctp:%s:%d:%s:%d" % (a_ip, a_port, b_ip, b_port)
+        self.tag_a = det_int(label + ":tag:a", 1, 2**32 - 1)
+        self.tag_b = det_int(label + ":tag:b", 1, 2**32 - 1)
+        self.tsn_a = det_int(label + ":tsn:a", 1, 2**31)
+        self.tsn_b = det_int(label + ":tsn:b", 1, 2**31)
+        self.ssn_a = self.ssn_b = 0
+
+    def _send(self, from_a, chunks, vtag, dt_us):
+        s, d = (self.a_ip, self.b_ip) if from_a else (self.b_ip, self.a_ip)
+        sp, dp = (self.a_port, self.b_port) if from_a else (self.b_port, self.a_port)
+        ttl = self.ttl_a if from_a else self.ttl_b
+        pkt = sctp_packet(sp, dp, vtag, chunks)
+        self.cap.add(self.l2.frame(from_a, ethertype_of(s), ip_packet(s, d, 132, pkt, ttl=ttl)),
+                     dt_us)
+
+    def open(self, dt_us=0, rtt_us=900):
+        init = struct.pack("!IIHHI", self.tag_a, 106496, 10, 10, self.tsn_a)
+        self._send(True, [sctp_chunk(1, 0, init)], 0, dt_us)
+        cookie = det_bytes("cookie:%d" % self.tag_b, 32)
+        ack = struct.pack("!IIHHI", self.tag_b, 106496, 10, 10, self.tsn_b)
+        ack += _pad4(struct.pack("!HH", 7, 4 + len(cookie)) + cookie)  # State Cookie
+        self._send(False, [sctp_chunk(2, 0, ack)], self.tag_a, rtt_us)
+        self._send(True, [sctp_chunk(10, 0, cookie)], self.tag_b, 60)
+        self._send(False, [sctp_chunk(11, 0, b"")], self.tag_a, rtt_us)
+        return self
+
+    def _data(self, from_a, msg, ppid=46):
+        if from_a:
+            tsn, ssn = self.tsn_a, self.ssn_a
+            self.tsn_a, self.ssn_a = tsn + 1, ssn + 1
+        else:
+            tsn, ssn = self.tsn_b, self.ssn_b
+            self.tsn_b, self.ssn_b = tsn + 1, ssn + 1
+        return sctp_chunk(0, 0x03, struct.pack("!IHHI", tsn, 0, ssn, ppid) + msg)  # B|E
+
+    def _sack(self, from_a):
+        cum = (self.tsn_b if from_a else self.tsn_a) - 1
+        return sctp_chunk(3, 0, struct.pack("!IIHH", cum, 106496, 0, 0))
+
+    def sack(self, from_a, dt_us=200):
+        self._send(from_a, [self._sack(from_a)], self.tag_b if from_a else self.tag_a, dt_us)
+        return self
+
+    def send(self, from_a, msg, dt_us=300, bundle_sack=False):
+        """One DATA chunk (an unfragmented message), behind a SACK of what the sender
+        received before when bundle_sack."""
+        chunks = ([self._sack(from_a)] if bundle_sack else []) + [self._data(from_a, msg)]
+        self._send(from_a, chunks, self.tag_b if from_a else self.tag_a, dt_us)
+        return self
+
+
+# Two core routers; the sensor watches the link between them, so every frame carries a
+# router's MAC and a TTL one hop below the sender's (Linux, 64).
+CORE_RA_MAC = "00:1b:54:c2:3a:11"  # Cisco, in front of the Huawei HSS
+CORE_RB_MAC = "3c:8a:b0:10:20:01"  # Juniper, in front of the ZTE MME and the Ericsson DRA
+REALM = "epc.mnc001.mcc234.3gppnetwork.org"
+S6A = 16777251
+HW_HSS = DiamPeer("hss01." + REALM, REALM, "10.20.0.21", 2011, "HUAWEI HSS9860", firmware=1,
+                  supported=(10415,), apps=(S6A,), vsai=((10415, S6A),))
+# The MME lists the vendors it talks to (3GPP, 3GPP2, Huawei): none of them is its maker.
+ZTE_MME = DiamPeer("mme01." + REALM, REALM, "10.30.0.11", 3902, "ZXUN uMAC",
+                   supported=(10415, 5535, 2011), apps=(S6A,), vsai=((10415, S6A),))
+ERI_DRA = DiamPeer("dra01." + REALM, REALM, "10.30.0.5", 193, "Ericsson DSC", firmware=3,
+                   supported=(10415,), apps=(S6A, 0xFFFFFFFF))
+
+
+@capture("core_diameter.pcap")
+def cap_core_diameter():
+    c = Cap(T0)
+    from_b = L2(CORE_RB_MAC, CORE_RA_MAC)  # conversations opened from behind router B
+    # 1. MME -> HSS over TCP: the CER in one segment; the CEA split across two.
+    t = TcpConn(c, from_b, ZTE_MME.ip, HW_HSS.ip, 40001, 3868, ttl_a=63, ttl_b=63).open()
+    t.send(True, ZTE_MME.ce(True, 0x1001, 0x5A000001))
+    cea = HW_HSS.ce(False, 0x1001, 0x5A000001)
+    t._pkt(False, ACK, cea[:100], dt_us=900)
+    t._pkt(False, PSH | ACK, cea[100:], dt_us=20)
+    t._pkt(True, ACK, dt_us=150)
+    t.send(True, ZTE_MME.dw(True, 0x1002, 0x5A000002), dt_us=30_000_000)
+    t.send(False, HW_HSS.dw(False, 0x1002, 0x5A000002))
+    # 2. HSS -> DRA over TCP: the DRA's CEA and its first DWR in one segment.
+    from_a = L2(CORE_RA_MAC, CORE_RB_MAC)
+    t2 = TcpConn(c.clock(2), from_a, HW_HSS.ip, ERI_DRA.ip, 40002, 3868, ttl_a=63,
+                 ttl_b=63).open()
+    t2.send(True, HW_HSS.ce(True, 0x2001, 0x6B000001))
+    t2.send(False, ERI_DRA.ce(False, 0x2001, 0x6B000001) + ERI_DRA.dw(True, 0x2002, 0x6B000002))
+    t2.send(True, HW_HSS.dw(False, 0x2002, 0x6B000002))
+    # 3. MME -> HSS over SCTP: CER and CEA in DATA chunks with PPID 46, the CEA bundled
+    # behind the HSS's SACK of the CER.
+    a = SctpAssoc(c.clock(4), from_b, ZTE_MME.ip, HW_HSS.ip, 3868, 3868, ttl_a=63,
+                  ttl_b=63).open()
+    a.send(True, ZTE_MME.ce(True, 0x3001, 0x7C000001))
+    a.send(False, HW_HSS.ce(False, 0x3001, 0x7C000001), dt_us=900, bundle_sack=True)
+    a.sack(True)
+    # 4. DRA -> HSS over SCTP: the Ericsson peer's CER, the HSS's CEA, each SACKed alone.
+    a2 = SctpAssoc(c.clock(6), from_b, ERI_DRA.ip, HW_HSS.ip, 3868, 3868, ttl_a=63,
+                   ttl_b=63).open()
+    a2.send(True, ERI_DRA.ce(True, 0x4001, 0x8D000001)).sack(False)
+    a2.send(False, HW_HSS.ce(False, 0x4001, 0x8D000001), dt_us=900).sack(True)
+    return pcap_of(c)
+
+
 # ----- bad input ------------------------------------------------------------------
 
 @capture("not_a_capture.pcap")

@@ -710,6 +710,23 @@ static const uint8_t f_6in4[] = {
     0x00,                                   /*  82 payload */
 };
 
+/* Crafted: Diameter over SCTP behind a router (TTL 63). Headers end at 46 (the chunks). */
+static const uint8_t f_sctp[] = {
+    0x00, 0x1b, 0x54, 0xc2, 0x3a, 0x01,     /*   0 dst 00:1b:54:c2:3a:01 */
+    0x00, 0xe0, 0xfc, 0x12, 0x34, 0x56,     /*   6 src 00:e0:fc:12:34:56 */
+    0x08, 0x00,                             /*  12 type IPv4 */
+    /*  14 IPv4, total 56, TTL 63, proto 132 SCTP, 10.20.0.21 -> 10.1.0.5 */
+    0x45, 0x00, 0x00, 0x38, 0x12, 0x34, 0x40, 0x00, 0x3f, 0x84, 0x00, 0x00,
+    0x0a, 0x14, 0x00, 0x15, 0x0a, 0x01, 0x00, 0x05,
+    /*  34 SCTP 3868 -> 40000, verification tag, checksum */
+    0x0f, 0x1c, 0x9c, 0x40, 0x12, 0x34, 0x56, 0x78, 0x00, 0x00, 0x00, 0x00,
+    /*  46 DATA chunk, flags B|E, length 21: TSN 1, stream 0, SSN 0, PPID 46, 5 bytes */
+    0x00, 0x03, 0x00, 0x15, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x2e, 0x01, 0x00, 0x00, 0x14, 0x80,
+    0x00, 0x00, 0x00,                       /*  67 chunk padding */
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00,     /*  70 Ethernet trailer */
+};
+
 /* clang-format on */
 
 /* ------------------------------------------------------------------ helpers */
@@ -866,6 +883,7 @@ static const struct frame_case frame_cases[] = {
     FC(f_snap_cdp, VS_DLT_EN10MB, 22, VS_LINK_OK, 1),
     FC(f_sll_llc, VS_DLT_LINUX_SLL, 19, VS_LINK_OK, 1),
     FC(f_6in4, VS_DLT_EN10MB, 82, VS_LINK_OK, 2),
+    FC(f_sctp, VS_DLT_EN10MB, 46, VS_LINK_OK, 1),
 };
 
 START_TEST(test_frame_whole)
@@ -1201,6 +1219,37 @@ START_TEST(test_udp_lengths)
     buf[47] = 0; /* 0: jumbogram convention, the IP length bounds it */
     ck_assert_int_eq(parse1(VS_DLT_EN10MB, buf, sizeof buf, &pkt, NULL), VS_LINK_OK);
     ck_assert(payload_is(pkt.l4_payload, "<134>huawei: test"));
+}
+END_TEST
+
+START_TEST(test_sctp)
+{
+    uint8_t buf[sizeof f_sctp];
+    struct vs_pkt pkt;
+
+    memcpy(buf, f_sctp, sizeof buf);
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, buf, sizeof buf, &pkt, NULL), VS_LINK_OK);
+    ck_assert_uint_eq(pkt.ip_proto, 132);
+    ck_assert_uint_eq(pkt.ttl, 63);
+    ck_assert_str_eq(ip_str(&pkt.src_ip), "10.20.0.21");
+    ck_assert_uint_eq(pkt.sport, 3868);
+    ck_assert_uint_eq(pkt.dport, 40000);
+    ck_assert_uint_eq(pkt.tcp_seq, 0);
+    /* the chunks, bounded by the IP length: the Ethernet trailer is not payload */
+    ck_assert_uint_eq(off_of(buf, pkt.l4_payload), 46);
+    ck_assert_uint_eq(pkt.l4_payload.n, 24);
+    /* the IP length leaves 8 bytes: the common header overruns a complete packet */
+    buf[17] = 20 + 8;
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, buf, sizeof buf, &pkt, NULL), VS_LINK_MALFORMED);
+    ck_assert_uint_eq(pkt.sport, 3868);
+    /* exactly the common header: no chunks, no error */
+    buf[17] = 20 + 12;
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, buf, sizeof buf, &pkt, NULL), VS_LINK_OK);
+    ck_assert_uint_eq(pkt.l4_payload.n, 0);
+    /* cut by the capture inside the common header: truncated */
+    memcpy(buf, f_sctp, sizeof buf);
+    ck_assert_int_eq(parse1(VS_DLT_EN10MB, buf, 40, &pkt, NULL), VS_LINK_TRUNCATED);
+    ck_assert_uint_eq(pkt.dport, 40000);
 }
 END_TEST
 
@@ -2056,6 +2105,7 @@ static Suite *link_suite(void)
     tc = tcase_create("ip");
     tcase_add_test(tc, test_ipv4_hostile);
     tcase_add_test(tc, test_udp_lengths);
+    tcase_add_test(tc, test_sctp);
     tcase_add_test(tc, test_fragments);
     tcase_add_test(tc, test_ipv6_ext_headers);
     tcase_add_test(tc, test_ipv6_hostile);
