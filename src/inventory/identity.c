@@ -203,10 +203,23 @@ struct vs_device *vs_identity_find_ip(struct vs_inventory *inv, const struct vs_
 
 /* ---- the pipeline's questions ------------------------------------------------ */
 
+/* Multicast that never crosses a router whatever its TTL: the link-local groups
+ * (224.0.0.0/24, ff02::/16) and SSDP's group, which UPnP devices send with TTL 4 or 2
+ * (UDA 1.0 and 2.0) so that a TTL of 2 or 4 there says nothing about a hop. */
+static bool local_group(const struct vs_ip *dst)
+{
+    if (dst->family == 4)
+        return (dst->a[0] == 224 && dst->a[1] == 0 && dst->a[2] == 0) ||
+               (dst->a[0] == 239 && dst->a[1] == 255 && dst->a[2] == 255 && dst->a[3] == 250);
+    if (dst->family == 6)
+        return dst->a[0] == 0xff && (dst->a[1] & 0x0f) == 0x02;
+    return false;
+}
+
 /* The frame's source MAC is the IP sender's own: not routed, not MPLS transit. */
 static inline bool direct(const struct vs_pkt *pkt)
 {
-    return !pkt->mpls && vs_ttl_is_initial(pkt->ttl);
+    return !pkt->mpls && (vs_ttl_is_initial(pkt->ttl) || local_group(&pkt->dst_ip));
 }
 
 static bool mac_usable(const uint8_t *m)

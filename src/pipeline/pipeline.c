@@ -8,6 +8,7 @@
 
 #include "vendorsniff/identity.h"
 #include "vendorsniff/link.h"
+#include "vendorsniff/stream.h"
 
 /* Evidence of one frame, copied out of the decoder's callback (values are borrowed
  * only for the callback's duration). */
@@ -36,8 +37,9 @@ struct vs_pipeline {
     size_t arena_used;
     bool peers;
     struct flow flows[FLOW_SLOTS];
-    size_t nflows;       /* entries in use: when 0 the packet path skips the table */
-    int64_t flows_until; /* the latest expiry of any entry */
+    size_t nflows;                   /* entries in use: when 0 the packet path skips the table */
+    int64_t flows_until;             /* the latest expiry of any entry */
+    struct vs_stream_table *streams; /* length-prefixed protocols over TCP (Diameter) */
 };
 
 /* The protocol table: one row per decoder. How a frame is recognised is in dispatch(). */
@@ -63,6 +65,13 @@ static const struct proto P_DHCP6 = {VS_PROTO_DHCP6, vs_dhcp6_dissect, VS_SUBJ_R
 static const struct proto P_BANNER = {VS_PROTO_BANNER, vs_banner_dissect, VS_SUBJ_ROUTED};
 static const struct proto P_SIP_MORE = {VS_PROTO_SIP, vs_banner_sip_headers, VS_SUBJ_ROUTED};
 static const struct proto P_HTTP_MORE = {VS_PROTO_BANNER, vs_banner_http_headers, VS_SUBJ_ROUTED};
+static const struct proto P_SSDP = {VS_PROTO_SSDP, vs_ssdp_dissect, VS_SUBJ_ROUTED};
+static const struct proto P_GTP = {VS_PROTO_GTP, vs_gtp_dissect, VS_SUBJ_ROUTED};
+static const struct proto P_PFCP = {VS_PROTO_PFCP, vs_pfcp_dissect, VS_SUBJ_ROUTED};
+static const struct proto P_RADIUS = {VS_PROTO_RADIUS, vs_radius_dissect, VS_SUBJ_ROUTED};
+static const struct proto P_DIAMETER = {VS_PROTO_DIAMETER, vs_diameter_dissect, VS_SUBJ_ROUTED};
+static const struct proto P_DIAMETER_SCTP = {VS_PROTO_DIAMETER, vs_diameter_sctp_dissect,
+                                             VS_SUBJ_ROUTED};
 
 static const char *const proto_names[VS_PROTO__COUNT] = {
 #define VS_X_PROTO(id, name) [VS_PROTO_##id] = name,
@@ -80,13 +89,21 @@ struct vs_pipeline *vs_pipeline_new(struct vs_inventory *inv)
     struct vs_pipeline *p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
+    p->streams = vs_stream_new();
+    if (!p->streams) {
+        free(p);
+        return NULL;
+    }
     p->inv = inv;
     vs_snmp_init();
+    vs_upnp_init();
     return p;
 }
 
 void vs_pipeline_free(struct vs_pipeline *p)
 {
+    if (p)
+        vs_stream_free(p->streams);
     free(p);
 }
 
@@ -212,6 +229,20 @@ static struct flow *flow_take(struct vs_pipeline *p, const struct vs_pkt *pkt)
     return f;
 }
 
+/* Diameter over TCP: whole messages, reassembled when one spans segments. */
+static void diameter_tcp(struct vs_pipeline *p, const struct vs_pkt *pkt, struct vs_device *src)
+{
+    struct vs_stream_iter it;
+    struct vs_cur pdus;
+    vs_stream_feed(p->streams, vs_stream_key(pkt), pkt->tcp_seq, pkt->ts_sec, pkt->l4_payload,
+                   vs_diameter_need, &it);
+    while (vs_stream_next(&it, &pdus))
+        run(p, &P_DIAMETER, pdus, pkt, src);
+    vs_stream_end(&it);
+    if (it.lost)
+        p->stats.truncated[VS_PROTO_DIAMETER]++;
+}
+
 #define SNAP(oui, pid) ((uint64_t)(oui) << 16 | (pid))
 
 /* Decide, in a few compares, which decoder (if any) this frame needs. */
@@ -267,14 +298,32 @@ static void dispatch(struct vs_pipeline *p, const struct vs_pkt *pkt, struct vs_
             run(p, &P_MNDP, *pl, pkt, src);
         } else if (sp == 10001 || dp == 10001) {
             run(p, &P_UBDP, *pl, pkt, src);
+        } else if ((sp == 2123 || dp == 2123) && vs_gtp_candidate(pl)) {
+            run(p, &P_GTP, *pl, pkt, src);
+        } else if ((sp == 8805 || dp == 8805) && vs_pfcp_candidate(pl)) {
+            run(p, &P_PFCP, *pl, pkt, src);
+        } else if ((dp == 1812 || dp == 1813 || dp == 1645 || dp == 1646 || sp == 3799) &&
+                   vs_radius_candidate(pl)) {
+            run(p, &P_RADIUS, *pl, pkt, src);
+        } else if (vs_ssdp_candidate(pl, pkt)) {
+            /* By payload, not port: M-SEARCH answers go to the searcher's own port. */
+            run(p, &P_SSDP, *pl, pkt, src);
         } else if (vs_banner_candidate(pl, pkt)) {
             run(p, &P_BANNER, *pl, pkt, src);
         }
         return;
     }
+    if (pkt->ip_proto == 132) {
+        run(p, &P_DIAMETER_SCTP, *pl, pkt, src); /* DATA chunks of Diameter's PPID or port */
+        return;
+    }
     if (pkt->ip_proto == 6) {
         if (vs_cur_empty(pl))
             return;
+        if (pkt->sport == 3868 || pkt->dport == 3868) {
+            diameter_tcp(p, pkt, src);
+            return;
+        }
         if (vs_banner_candidate(pl, pkt)) {
             run(p, &P_BANNER, *pl, pkt, src);
             bool sip;

@@ -41,59 +41,10 @@ KNOWN_GAPS = {
     # Cisco: no model from sysObjectID.
     "sample.pcap: 10.30.0.12: model ~ 'ISR4331'":
         "no model: sysObjectID 1.3.6.1.4.1.9.1.1861 (ciscoISR4331) is not mapped",
-    # Diameter: decoder, SCTP, stream reassembly and rules are in; the dispatch is not.
-    "core_diameter.pcap: inventory: Diameter peers present (decoder wired in)":
-        "vs_diameter_dissect / vs_diameter_sctp_dissect not yet called from src/pipeline",
     # An escape sequence in the CDP platform leaves '[31m' in the model.
     "hostile_strings.pcap: c8:4c:75:66:66:02: model free of escape-sequence remnants":
         "model '[31mWS-C2960X' from platform 'cisco ESC[31mWS-C2960X'",
 }
-
-# The GTP-C, PFCP and RADIUS decoders exist (src/dissect/{gtp,pfcp,radius}.c) but are not yet
-# in the packet path: these facts of the telecom captures wait for that wiring. Delete this
-# block with it (each line turns XPASS, which fails the run, once the evidence flows).
-PENDING_TELECOM_WIRING = [
-    'bng_radius.pcap: inventory: 4 devices',
-    'bng_radius.pcap: 10.60.1.1: present',
-    'bng_radius.pcap: 10.60.1.1: mac is null',
-    "bng_radius.pcap: 10.60.1.1: vendor == 'Huawei'",
-    "bng_radius.pcap: 10.60.1.1: model ~ 'ME60-X16'",
-    "bng_radius.pcap: 10.60.1.1: software ~ 'V800R012C10SPC300'",
-    "bng_radius.pcap: 10.60.1.1: name == 'BRAS-HW-ME60-01'",
-    "bng_radius.pcap: 10.60.1.1: evidence radius.vendor_specific == '2011'",
-    "bng_radius.pcap: 10.60.1.1: evidence radius.nas_ip_address == '10.60.1.1'",
-    "bng_radius.pcap: 10.60.1.1: evidence radius.vendor_attribute == '2011:255=ME60-X16'",
-    'bng_radius.pcap: 10.60.2.1: present',
-    'bng_radius.pcap: 10.60.2.1: mac is null',
-    "bng_radius.pcap: 10.60.2.1: vendor == 'Nokia'",
-    "bng_radius.pcap: 10.60.2.1: name == 'BNG-NOK-7750-01'",
-    "bng_radius.pcap: 10.60.2.1: evidence radius.vendor_specific == '6527'",
-    'mobile_core.pcap: inventory: 7 devices',
-    'mobile_core.pcap: 10.40.1.10: present',
-    'mobile_core.pcap: 10.40.1.10: mac is null',
-    "mobile_core.pcap: 10.40.1.10: vendor == 'Huawei'",
-    "mobile_core.pcap: 10.40.1.10: evidence gtp.private_extension_enterprise == '2011'",
-    'mobile_core.pcap: 10.40.2.20: present',
-    'mobile_core.pcap: 10.40.2.20: mac is null',
-    "mobile_core.pcap: 10.40.2.20: vendor == 'ZTE'",
-    "mobile_core.pcap: 10.40.2.20: evidence gtp.private_extension_enterprise == '3902'",
-    'mobile_core.pcap: 10.40.3.30: present',
-    'mobile_core.pcap: 10.40.3.30: mac is null',
-    "mobile_core.pcap: 10.40.3.30: vendor == 'Huawei'",
-    "mobile_core.pcap: 10.40.3.30: evidence gtp.private_extension_enterprise == '2011'",
-    'mobile_core.pcap: 10.40.4.40: present',
-    'mobile_core.pcap: 10.40.4.40: mac is null',
-    "mobile_core.pcap: 10.40.4.40: vendor == 'Huawei'",
-    "mobile_core.pcap: 10.40.4.40: name == 'upf-hw-01.5gc.mnc001.mcc001.3gppnetwork.org'",
-    "mobile_core.pcap: 10.40.4.40: evidence pfcp.enterprise_ie == '2011'",
-    "mobile_core.pcap: 10.40.4.40: evidence pfcp.node_id == 'upf-hw-01.5gc.mnc001.mcc001.3gppnetwork.org'",
-    'mobile_core.pcap: 10.40.5.50: present',
-    'mobile_core.pcap: 10.40.5.50: mac is null',
-    'mobile_core.pcap: 10.40.5.50: vendor in [None]',
-    "mobile_core.pcap: 10.40.5.50: name == 'smf01.5gc.mnc001.mcc001.3gppnetwork.org'",
-]
-for _cid in PENDING_TELECOM_WIRING:
-    KNOWN_GAPS[_cid] = "GTP-C/PFCP/RADIUS decoders not wired into the packet path yet"
 
 RISK_VENDORS = {"Huawei", "ZTE", "Hikvision", "Dahua", "Hytera"}
 BAD_INPUT = {"not_a_capture.pcap", "empty.pcap", "bad_magic.pcap"}
