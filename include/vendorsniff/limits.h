@@ -34,6 +34,14 @@
 /* Bytes at the start of a TCP payload searched for a TR-069 (CWMP) Inform: a SOAP
  * envelope whose DeviceId and ParameterList usually sit within the first 2-4 KB. */
 #define VS_MAX_CWMP_SCAN 8192
+/* Bytes of a TLS handshake stream (handshake messages reassembled across the records of one
+ * buffer) held for decoding: room for a ServerHello and a Certificate message whose first
+ * certificate is the server's own (device certificates are 0.5-2 KB, whole chains 3-10 KB).
+ * What lies beyond is not decoded (truncated). */
+#define VS_MAX_TLS_HANDSHAKE 32768
+/* Cipher suites, extensions or signature algorithms taken from one ClientHello for its JA4
+ * fingerprint (real clients offer under 200 of each); more is malformed. */
+#define VS_MAX_TLS_LIST 512
 /* Alert history entries kept per device. */
 #define VS_MAX_ALERTS_PER_DEVICE 8
 /* Longest line accepted in a data file (signatures, risk list, OUI snapshot). */
