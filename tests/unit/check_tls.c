@@ -730,6 +730,102 @@ START_TEST(test_dtls_certificate)
 }
 END_TEST
 
+/* ---- the capture: TCP reassembly as the pipeline would do it ------------------------------ */
+
+/* tests/captures/tls_devices.pcap (tests/gen/mkcaptures.py): per TCP direction, a buffer is
+ * started at a segment that passes vs_tls_candidate and grown segment by segment while
+ * vs_tls_need asks for more; then it is decoded. This is the wiring the pipeline needs. */
+struct flow {
+    uint8_t key[12]; /* src ip, dst ip, sport, dport */
+    uint8_t buf[VS_MAX_TLS_HANDSHAKE + 18432];
+    size_t n;
+    bool open;
+};
+
+static struct flow flows[8];
+static size_t nflows, segments_buffered;
+
+static struct flow *flow_get(const uint8_t key[12])
+{
+    for (size_t i = 0; i < nflows; i++)
+        if (memcmp(flows[i].key, key, 12) == 0)
+            return &flows[i];
+    ck_assert_uint_lt(nflows, 8);
+    memcpy(flows[nflows].key, key, 12);
+    flows[nflows].n = 0;
+    flows[nflows].open = false;
+    return &flows[nflows++];
+}
+
+static void flow_segment(struct flow *f, const uint8_t *p, size_t n, struct tu_collector *into)
+{
+    struct vs_cur c = vs_cur_make(p, n);
+    if (!f->open) {
+        if (!n || !vs_tls_candidate(&c))
+            return;
+        f->open = true;
+        f->n = 0;
+    } else {
+        segments_buffered++;
+    }
+    ck_assert_uint_le(f->n + n, sizeof f->buf);
+    memcpy(f->buf + f->n, p, n);
+    f->n += n;
+    struct vs_cur b = vs_cur_make(f->buf, f->n);
+    if (vs_tls_need(&b) > 0)
+        return;
+    struct vs_pkt pkt;
+    tu_pkt_init(&pkt);
+    ck_assert_int_ne(vs_tls_dissect(b, &pkt, tu_collect, into), VS_DECODE_MALFORMED);
+    f->open = false;
+}
+
+static uint32_t le32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+START_TEST(test_capture_reassembly)
+{
+    FILE *fp = fopen(tu_src_path("tests/captures/tls_devices.pcap"), "rb");
+    ck_assert_ptr_nonnull(fp);
+    static uint8_t file[1 << 20];
+    size_t len = fread(file, 1, sizeof file, fp);
+    fclose(fp);
+    tu_reset(&col);
+    nflows = segments_buffered = 0;
+    for (size_t off = 24; off + 16 <= len;) {
+        size_t incl = le32(file + off + 8);
+        const uint8_t *fr = file + off + 16;
+        off += 16 + incl;
+        /* Ethernet II, IPv4, TCP only */
+        if (incl < 14 + 20 + 20 || fr[12] != 0x08 || fr[13] != 0x00 || fr[14 + 9] != 6)
+            continue;
+        size_t ihl = (size_t)(fr[14] & 0xf) * 4;
+        size_t tot = (size_t)fr[16] << 8 | fr[17];
+        const uint8_t *tcp = fr + 14 + ihl;
+        size_t thl = (size_t)(tcp[12] >> 4) * 4;
+        uint8_t key[12];
+        memcpy(key, fr + 14 + 12, 8);
+        memcpy(key + 8, tcp, 4);
+        flow_segment(flow_get(key), tcp + thl, tot - ihl - thl, &col);
+    }
+    EXPECT(VS_F_TLS_CERT_SUBJECT, HW_DEV_SUBJECT);
+    EXPECT(VS_F_TLS_CERT_ISSUER, HW_CA_SUBJECT);
+    EXPECT(VS_F_TLS_CERT_SUBJECT, HIK_SUBJECT);
+    EXPECT(VS_F_TLS_CERT_SUBJECT, ZTE_SUBJECT);
+    EXPECT(VS_F_TLS_CERT_ISSUER, ZTE_ISSUER);
+    /* the spec's example hello (twice, one client) and the Diameter peer's, computed by hand
+     * in tests/gen/mkcaptures.py */
+    EXPECT(VS_F_TLS_JA4, "t13d1516h2_8daaf6152771_e5627efa2ab1");
+    EXPECT(VS_F_TLS_JA4, "t12i060600_c18558ec87bf_2497b1e993de");
+    ck_assert_uint_eq(tu_count(&col, VS_F_TLS_JA4), 3);
+    ck_assert_uint_eq(tu_count(&col, VS_F_TLS_CERT_SUBJECT), 3);
+    /* the Huawei certificate needed the second segment of its flight */
+    ck_assert_uint_ge(segments_buffered, 1);
+}
+END_TEST
+
 /* ---- candidates ------------------------------------------------------------------------- */
 
 static bool cand(bool (*fn)(const struct vs_cur *), const char *s, size_t n)
@@ -780,6 +876,7 @@ static Suite *tls_suite(void)
     tcase_add_test(tc, test_dtls_client_hello);
     tcase_add_test(tc, test_dtls_certificate);
     tcase_add_test(tc, test_candidates);
+    tcase_add_test(tc, test_capture_reassembly);
     suite_add_tcase(s, tc);
     return s;
 }
