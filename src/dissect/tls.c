@@ -116,7 +116,8 @@ static enum vs_decode_status tls_records(struct vs_cur c, struct hs_stream *s, s
 
 /* The first certificate of a Certificate message body m: the sender's own (RFC 5246 7.4.2:
  * "The sender's certificate MUST come first in the list"). whole is false when m is only the
- * start of the message; the first certificate is still decoded when it lies wholly inside. */
+ * start of the message: the first certificate is still decoded when it lies wholly inside
+ * (then the rest is not needed, and the status is OK). */
 static enum vs_decode_status certificate(struct vs_cur m, bool whole, vs_emit_fn emit, void *ctx)
 {
     uint32_t list_len, cert_len;
@@ -142,7 +143,7 @@ static enum vs_decode_status certificate(struct vs_cur m, bool whole, vs_emit_fn
                    vs_cur_make((const uint8_t *)subject, strlen(subject)), 0);
     vs_emit_string(emit, ctx, VS_F_TLS_CERT_ISSUER,
                    vs_cur_make((const uint8_t *)issuer, strlen(issuer)), 0);
-    return whole ? VS_DECODE_OK : VS_DECODE_TRUNCATED;
+    return VS_DECODE_OK;
 }
 
 /* ---- ClientHello and JA4 -------------------------------------------------------------- */
@@ -423,10 +424,12 @@ static enum vs_decode_status client_hello(struct vs_cur m, char proto, vs_emit_f
 
 /* ---- TLS ------------------------------------------------------------------------------- */
 
-/* The handshake messages of a joined stream; the last may be cut short. */
-static enum vs_decode_status tls_messages(struct vs_cur hs, vs_emit_fn emit, void *ctx)
+/* The handshake messages of a joined stream; the last may be cut short. *got tells whether a
+ * ClientHello or a Certificate's first certificate was decoded. */
+static enum vs_decode_status tls_messages(struct vs_cur hs, vs_emit_fn emit, void *ctx, bool *got)
 {
-    enum vs_decode_status st = VS_DECODE_OK;
+    enum vs_decode_status st = VS_DECODE_OK, ms;
+    *got = false;
     while (!vs_cur_empty(&hs)) {
         uint8_t type;
         uint32_t len;
@@ -434,29 +437,43 @@ static enum vs_decode_status tls_messages(struct vs_cur hs, vs_emit_fn emit, voi
         if (!vs_cur_u8(&hs, &type) || !vs_cur_be24(&hs, &len))
             return vs_worse(st, VS_DECODE_TRUNCATED);
         if (!vs_cur_sub(&hs, len, &msg)) {
-            if (type == HS_CERTIFICATE)
-                st = vs_worse(st, certificate(hs, false, emit, ctx));
-            return vs_worse(st, VS_DECODE_TRUNCATED);
+            if (type != HS_CERTIFICATE)
+                return vs_worse(st, VS_DECODE_TRUNCATED);
+            ms = certificate(hs, false, emit, ctx);
+            *got |= ms == VS_DECODE_OK;
+            return vs_worse(st, ms);
         }
         if (type == HS_CLIENT_HELLO)
-            st = vs_worse(st, client_hello(msg, 't', emit, ctx));
+            ms = client_hello(msg, 't', emit, ctx);
         else if (type == HS_CERTIFICATE)
-            st = vs_worse(st, certificate(msg, true, emit, ctx));
+            ms = certificate(msg, true, emit, ctx);
+        else
+            continue;
+        *got |= ms == VS_DECODE_OK;
+        st = vs_worse(st, ms);
     }
     return st;
 }
 
+/* A TCP buffer ends where a segment ended, rarely at a record boundary: running out of bytes
+ * after the ClientHello or the first certificate was decoded is no error (vs_tls_need stops
+ * asking there too); before, it is truncation. */
 enum vs_decode_status vs_tls_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
                                      void *ctx)
 {
     (void)pkt;
     struct hs_stream s;
     struct rec_walk w;
+    bool got;
     s.n = 0;
     s.cut = false;
-    enum vs_decode_status st = tls_records(c, &s, &w);
-    st = vs_worse(st, tls_messages(vs_cur_make(s.b, s.n), emit, ctx));
-    return s.cut ? vs_worse(st, VS_DECODE_TRUNCATED) : st;
+    enum vs_decode_status rs = tls_records(c, &s, &w);
+    enum vs_decode_status ms = tls_messages(vs_cur_make(s.b, s.n), emit, ctx, &got);
+    if (rs == VS_DECODE_MALFORMED || ms == VS_DECODE_MALFORMED)
+        return VS_DECODE_MALFORMED;
+    if (rs == VS_DECODE_TRUNCATED || ms == VS_DECODE_TRUNCATED || s.cut)
+        return got ? VS_DECODE_OK : VS_DECODE_TRUNCATED;
+    return VS_DECODE_OK;
 }
 
 bool vs_tls_candidate(const struct vs_cur *payload)
@@ -554,7 +571,8 @@ static enum vs_decode_status dtls_messages(struct vs_cur c, vs_emit_fn emit, voi
             else if (type == HS_CERTIFICATE)
                 st = vs_worse(st, certificate(frag, true, emit, ctx));
         } else if (off == 0 && type == HS_CERTIFICATE) {
-            /* the first certificate, if this first fragment holds it; the rest comes later */
+            /* the first certificate, if this first fragment holds it; the rest comes later
+             * (the fragment ending early is no error: fragments are how DTLS works) */
             enum vs_decode_status cs = certificate(frag, false, emit, ctx);
             if (cs == VS_DECODE_MALFORMED)
                 st = cs;

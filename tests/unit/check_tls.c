@@ -271,10 +271,9 @@ START_TEST(test_cert_truncated_status)
     server_flight(&out, 16384);
     ck_assert_int_eq(tu_decode_into(vs_tls_dissect, out.b, 800, &col), VS_DECODE_TRUNCATED);
     ck_assert_uint_eq(col.n, 0);
-    /* the first certificate whole, the CA's cut: evidence and TRUNCATED */
+    /* the first certificate whole, the CA's cut: evidence, and the rest is not needed */
     size_t cert_end = 5 + SERVER_HELLO_LEN + 4 + 3 + 3 + hw_dev.n;
-    ck_assert_int_eq(tu_decode_into(vs_tls_dissect, out.b, cert_end + 10, &col),
-                     VS_DECODE_TRUNCATED);
+    ck_assert_int_eq(tu_decode_into(vs_tls_dissect, out.b, cert_end + 10, &col), VS_DECODE_OK);
     EXPECT(VS_F_TLS_CERT_SUBJECT, HW_DEV_SUBJECT);
     /* a record header cut short */
     ck_assert_int_eq(tu_decode_into(vs_tls_dissect, out.b, 3, &col), VS_DECODE_TRUNCATED);
@@ -283,15 +282,18 @@ START_TEST(test_cert_truncated_status)
 }
 END_TEST
 
-/* A record length larger than the bytes present is truncation; one larger than TLS allows
- * (2^14 + 2048), or a record type or version that is not TLS, is malformed. */
+/* A record length larger than the bytes present is truncation, unless what is decoded was
+ * wholly inside (then it is where a TCP segment ended); one larger than TLS allows (2^14 +
+ * 2048), or a record type or version that is not TLS, is malformed. */
 START_TEST(test_record_lengths)
 {
     server_flight(&out, 16384);
     out.b[3] = 0x47; /* 0x47xx: 18176 + ... <= 18432, longer than what follows */
     out.b[4] = 0xff;
-    ck_assert_int_eq(decode(vs_tls_dissect, &out), VS_DECODE_TRUNCATED);
+    ck_assert_int_eq(decode(vs_tls_dissect, &out), VS_DECODE_OK);
     EXPECT(VS_F_TLS_CERT_SUBJECT, HW_DEV_SUBJECT);
+    ck_assert_int_eq(tu_decode_into(vs_tls_dissect, out.b, 5 + SERVER_HELLO_LEN + 20, &col),
+                     VS_DECODE_TRUNCATED);
     out.b[3] = 0x48;
     out.b[4] = 0x01; /* 18433 */
     ck_assert_int_eq(decode(vs_tls_dissect, &out), VS_DECODE_MALFORMED);
@@ -347,10 +349,10 @@ START_TEST(test_cert_lengths_lie)
     cert_only(&out, &hik);
     set24(&out, OFF_CERT_LEN, 0);
     ck_assert_int_eq(decode(vs_tls_dissect, &out), VS_DECODE_MALFORMED);
-    /* the message longer than the stream: truncated, the certificate still inside */
+    /* the message longer than the stream: the first certificate is still inside */
     cert_only(&out, &hik);
     set24(&out, OFF_MSG_LEN, hik.n + 6 + 100);
-    ck_assert_int_eq(decode(vs_tls_dissect, &out), VS_DECODE_TRUNCATED);
+    ck_assert_int_eq(decode(vs_tls_dissect, &out), VS_DECODE_OK);
     EXPECT(VS_F_TLS_CERT_SUBJECT, HIK_SUBJECT);
     /* an empty list (a client without a certificate) */
     hs.n = 0;
