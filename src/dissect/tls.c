@@ -531,7 +531,7 @@ size_t vs_tls_need(const struct vs_cur *payload)
         vs_cur_skip(&hs, want);
     }
     if (!missing)
-        return vs_cur_empty(&hs) ? w.missing : 0;
+        return w.missing; /* the stream ended between messages: the record may go on */
     if (s.n + missing > VS_MAX_TLS_HANDSHAKE)
         return 0; /* more than is ever held: decode what there is */
     if (missing <= w.missing)
