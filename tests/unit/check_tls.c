@@ -384,6 +384,30 @@ START_TEST(test_cert_garbage)
 }
 END_TEST
 
+/* Control bytes and a NUL inside a name: GnuTLS prints control bytes as they are (the sinks
+ * escape them); a NUL ends the value. The DER stays well formed (same lengths). */
+START_TEST(test_cert_hostile_names)
+{
+    struct der bad = hik;
+    for (size_t i = 0; i + 7 <= bad.n; i++)
+        if (memcmp(bad.b + i, "www.hik", 7) == 0)
+            memcpy(bad.b + i, "\x1b[31m\r\n", 7);
+    cert_only(&out, &bad);
+    ck_assert_int_eq(decode(vs_tls_dissect, &out), VS_DECODE_OK);
+    EXPECT(VS_F_TLS_CERT_SUBJECT,
+           "CN=\x1b[31m\r\nvision.com,OU=DVRNVR,O=HIKVISION,L=HangZhou,ST=ZheJiang,C=CN");
+    bad = hik;
+    for (size_t i = 0; i + 3 <= bad.n; i++)
+        if (memcmp(bad.b + i, "DVR", 3) == 0)
+            memcpy(bad.b + i, "D\0R", 3);
+    cert_only(&out, &bad);
+    ck_assert_int_eq(decode(vs_tls_dissect, &out), VS_DECODE_OK);
+    const char *v = tu_get(&col, VS_F_TLS_CERT_SUBJECT);
+    ck_assert_ptr_nonnull(v);
+    ck_assert_uint_eq(tu_find(&col, VS_F_TLS_CERT_SUBJECT)->len, strlen(v));
+}
+END_TEST
+
 /* ---- ClientHello and JA4 ---------------------------------------------------------------- */
 
 static void ext(struct tu_fb *f, unsigned type, const void *v, size_t n)
@@ -869,6 +893,7 @@ static Suite *tls_suite(void)
     tcase_add_test(tc, test_record_lengths);
     tcase_add_test(tc, test_cert_lengths_lie);
     tcase_add_test(tc, test_cert_garbage);
+    tcase_add_test(tc, test_cert_hostile_names);
     tcase_add_test(tc, test_ja4_spec_example);
     tcase_add_test(tc, test_ja4_alpn);
     tcase_add_test(tc, test_ja4_no_extensions);
