@@ -193,5 +193,20 @@ size_t vs_diameter_need(const struct vs_cur *c);
 /* Cheap test: c starts with a plausible Diameter header (version 1, length >= 20 and a
  * multiple of 4, reserved flag bits clear). */
 bool vs_diameter_candidate(const struct vs_cur *c);
+/* TLS (TCP payload from a record boundary: records joined into one handshake stream) and
+ * DTLS (one UDP payload): the first certificate's subject and issuer, the ClientHello's JA4. */
+enum vs_decode_status vs_tls_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                     void *ctx);
+enum vs_decode_status vs_dtls_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                      void *ctx);
+/* Cheap tests on the first payload bytes: a handshake record of TLS 1.0-1.2 (0x16 0x03
+ * 0x00..0x03) or of DTLS 1.0/1.2/1.3 (0x16 0xfe 0xff/0xfd/0xfc). */
+bool vs_tls_candidate(const struct vs_cur *payload);
+bool vs_dtls_candidate(const struct vs_cur *payload);
+/* For a TCP payload buffered from a record boundary: how many more bytes at least are needed
+ * before a ClientHello or the first certificate of a Certificate message is complete; 0 when
+ * nothing more is needed (complete, nothing of interest pending, encrypted from here, not
+ * TLS, or beyond VS_MAX_TLS_HANDSHAKE): then decode it with vs_tls_dissect. */
+size_t vs_tls_need(const struct vs_cur *payload);
 
 #endif

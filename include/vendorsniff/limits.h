@@ -46,6 +46,14 @@
 #define VS_MAX_UPNP_XML 65536
 /* Levels of embedded <deviceList> searched when the root device names nothing. */
 #define VS_MAX_UPNP_DEVICE_DEPTH 4
+/* Bytes of a TLS handshake stream (handshake messages reassembled across the records of one
+ * buffer) held for decoding: room for a ServerHello and a Certificate message whose first
+ * certificate is the server's own (device certificates are 0.5-2 KB, whole chains 3-10 KB).
+ * What lies beyond is not decoded (truncated). */
+#define VS_MAX_TLS_HANDSHAKE 32768
+/* Cipher suites, extensions or signature algorithms taken from one ClientHello for its JA4
+ * fingerprint (real clients offer under 200 of each); more is malformed. */
+#define VS_MAX_TLS_LIST 512
 /* Alert history entries kept per device. */
 #define VS_MAX_ALERTS_PER_DEVICE 8
 /* Longest line accepted in a data file (signatures, risk list, OUI snapshot). */

@@ -1754,6 +1754,158 @@ def cap_routed():
     return pcap_of(c)
 
 
+# ---------------------------------------------------------------------------
+# TLS certificates and JA4 (RFC 5246 TLS 1.2 handshakes; the certificates are the DER files of
+# tests/unit/data/tls/, made once with OpenSSL, see its README).
+
+TLS_CERT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "unit", "data",
+                            "tls")
+
+
+def tls_der(name):
+    with open(os.path.join(TLS_CERT_DIR, name), "rb") as f:
+        return f.read()
+
+
+def tls_u24(n):
+    return struct.pack("!I", n)[1:]
+
+
+def tls_hs(htype, body):
+    return bytes([htype]) + tls_u24(len(body)) + body
+
+
+def tls_records(rtype, data, version=0x0303, size=16384):
+    out = b""
+    for i in range(0, len(data), size):
+        chunk = data[i:i + size]
+        out += struct.pack("!BHH", rtype, version, len(chunk)) + chunk
+    return out
+
+
+def tls_ext(t, v):
+    return struct.pack("!HH", t, len(v)) + v
+
+
+def tls_hello_ja4_example(sni, label):
+    """A Chrome-like ClientHello with exactly the cipher suites and extensions of the example
+    in FoxIO's JA4 specification (in its original order), plus GREASE: its JA4 is the spec's
+    t13d1516h2_8daaf6152771_e5627efa2ab1."""
+    suites = [0x5A5A, 0x1301, 0x1302, 0x1303, 0xC02B, 0xC02F, 0xC02C, 0xC030, 0xCCA9, 0xCCA8,
+              0xC013, 0xC014, 0x009C, 0x009D, 0x002F, 0x0035]
+    sn = sni.encode()
+    exts = (tls_ext(0x2A2A, b"") +
+            tls_ext(0x001B, b"\x02\x00\x02") +
+            tls_ext(0x0000, struct.pack("!HBH", len(sn) + 3, 0, len(sn)) + sn) +
+            tls_ext(0x0033, struct.pack("!HHH", 41, 0x7A7A, 1) + b"\x00" +
+                    struct.pack("!HH", 0x001D, 32) + det_bytes(label + ":ks", 32)) +
+            tls_ext(0x0010, b"\x00\x0c\x02h2\x08http/1.1") +
+            tls_ext(0x4469, b"\x00\x03\x02h2") +
+            tls_ext(0x0017, b"") +
+            tls_ext(0x002D, b"\x01\x01") +
+            tls_ext(0x000D, struct.pack("!H8H", 16, 0x0403, 0x0804, 0x0401, 0x0503, 0x0805, 0x0501,
+                                        0x0806, 0x0601)) +
+            tls_ext(0x0005, b"\x01\x00\x00\x00\x00") +
+            tls_ext(0x0023, b"") +
+            tls_ext(0x0012, b"") +
+            tls_ext(0x002B, b"\x06\x3a\x3a\x03\x04\x03\x03") +
+            tls_ext(0xFF01, b"\x00") +
+            tls_ext(0x000B, b"\x01\x00") +
+            tls_ext(0x000A, struct.pack("!H4H", 8, 0x7A7A, 0x001D, 0x0017, 0x0018)) +
+            tls_ext(0x1A1A, b"\x00"))
+    exts += tls_ext(0x0015, bytes(max(0, 512 - 4 - len(exts) - 120)))
+    body = (b"\x03\x03" + det_bytes(label + ":cr", 32) + b"\x20" + det_bytes(label + ":sid", 32) +
+            struct.pack("!H", 2 * len(suites)) + b"".join(struct.pack("!H", c) for c in suites) +
+            b"\x01\x00" + struct.pack("!H", len(exts)) + exts)
+    return tls_records(22, tls_hs(1, body), version=0x0301)
+
+
+def tls_hello_diameter(label):
+    """A TLS 1.2-only ClientHello of a Diameter peer (no SNI, no ALPN). JA4, by hand:
+    t12i0607 + 00; ciphers sorted 009e,009f,c02b,c02c,c02f,c030; extensions sorted
+    000a,000b,000d,0016,0017,ff01 then the signature algorithms 0401,0501,0601,0403,0503."""
+    suites = [0xC02F, 0xC030, 0xC02B, 0xC02C, 0x009E, 0x009F]
+    exts = (tls_ext(0xFF01, b"\x00") +
+            tls_ext(0x000B, b"\x01\x00") +
+            tls_ext(0x000A, struct.pack("!H3H", 6, 0x0017, 0x0018, 0x0019)) +
+            tls_ext(0x0016, b"") +
+            tls_ext(0x0017, b"") +
+            tls_ext(0x000D, struct.pack("!H5H", 10, 0x0401, 0x0501, 0x0601, 0x0403, 0x0503)))
+    body = (b"\x03\x03" + det_bytes(label + ":cr", 32) + b"\x00" +
+            struct.pack("!H", 2 * len(suites)) + b"".join(struct.pack("!H", c) for c in suites) +
+            b"\x01\x00" + struct.pack("!H", len(exts)) + exts)
+    return tls_records(22, tls_hs(1, body))
+
+
+def tls12_server_flight(label, suite, certs, sig_alg, sig_len):
+    """ServerHello, Certificate (certs: the server's own first), ServerKeyExchange (ECDHE on
+    secp256r1; the signature is random bytes of the key's size), ServerHelloDone: one
+    handshake record."""
+    exts = tls_ext(0xFF01, b"\x00") + tls_ext(0x0017, b"") + tls_ext(0x000B, b"\x01\x00")
+    sh = (b"\x03\x03" + det_bytes(label + ":sr", 32) + b"\x20" + det_bytes(label + ":ssid", 32) +
+          struct.pack("!HB", suite, 0) + struct.pack("!H", len(exts)) + exts)
+    lst = b"".join(tls_u24(len(c)) + c for c in certs)
+    ske = (b"\x03\x00\x17\x41\x04" + det_bytes(label + ":ecdhe", 64) +
+           struct.pack("!HH", sig_alg, sig_len) + det_bytes(label + ":sig", sig_len))
+    hs = (tls_hs(2, sh) + tls_hs(11, tls_u24(len(lst)) + lst) + tls_hs(12, ske) +
+          tls_hs(14, b""))
+    return tls_records(22, hs)
+
+
+def tls12_finish(conn, label, request, response):
+    """ClientKeyExchange, ChangeCipherSpec and encrypted Finished both ways, then one
+    encrypted request and response (application data records)."""
+    cke = tls_hs(16, b"\x41\x04" + det_bytes(label + ":cke", 64))
+    conn.send(True, tls_records(22, cke) + b"\x14\x03\x03\x00\x01\x01" +
+              tls_records(22, det_bytes(label + ":cfin", 40)))
+    conn.send(False, b"\x14\x03\x03\x00\x01\x01" + tls_records(22, det_bytes(label + ":sfin", 40)))
+    conn.send(True, tls_appdata(label + ":req", request))
+    conn.send(False, tls_appdata(label + ":resp", response))
+
+
+TLS_CLIENT_MAC, TLS_CLIENT_IP = NMS_MAC, NMS_IP
+DIAM_MAC, DIAM_IP = "f8:bc:12:3d:10:60", "10.1.0.60"
+TLS_HW_IP, TLS_HIK_IP, TLS_ZTE_IP = "10.20.0.11", "10.20.0.31", "10.30.0.15"
+
+
+@capture("tls_devices.pcap")
+def cap_tls_devices():
+    c = Cap(T0)
+    c.add(arp_request_frame(NMS_MAC, NMS_IP, RTR_IP))
+    c.add(arp_reply_frame(RTR_MAC, RTR_IP, NMS_MAC, NMS_IP), 600)
+    l2 = L2(NMS_MAC, RTR_MAC)
+    # Huawei router's web interface; the path clamps the MSS to 1200, so its certificate
+    # (1279 bytes after the 49-byte ServerHello) spans the first two server segments.
+    t = TcpConn(c, l2, NMS_IP, TLS_HW_IP, 52001, 443, ttl_b=63)
+    t.mss = 1200
+    t.open(200_000)
+    t.send(True, tls_hello_ja4_example("ar-11.branch.example.net", "tls:hw"))
+    t.send(False, tls12_server_flight("tls:hw", 0xC02F,
+                                      [tls_der("huawei_device.der"),
+                                       tls_der("huawei_equipment_ca.der")], 0x0401, 512),
+           ack=True)
+    tls12_finish(t, "tls:hw", 420, 2900)
+    t.close()
+    # Hikvision recorder: its self-signed ECDSA certificate.
+    t = TcpConn(c, l2, NMS_IP, TLS_HIK_IP, 52002, 443, ttl_b=63).open(300_000)
+    t.send(True, tls_hello_ja4_example("nvr-31.cctv.example.net", "tls:hik"))
+    t.send(False, tls12_server_flight("tls:hik", 0xC02B, [tls_der("hikvision.der")], 0x0403, 71))
+    tls12_finish(t, "tls:hik", 380, 1200)
+    t.close()
+    # Diameter over TLS (RFC 6733, port 5868): a local peer connects to ZTE's edge agent,
+    # which answers with its certificate; CER/CEA then travel encrypted.
+    c.add(arp_request_frame(DIAM_MAC, DIAM_IP, RTR_IP), 300_000)
+    c.add(arp_reply_frame(RTR_MAC, RTR_IP, DIAM_MAC, DIAM_IP), 600)
+    ld = L2(DIAM_MAC, RTR_MAC)
+    t = TcpConn(c, ld, DIAM_IP, TLS_ZTE_IP, 40868, 5868, ttl_b=63).open(200_000)
+    t.send(True, tls_hello_diameter("tls:zte"))
+    t.send(False, tls12_server_flight("tls:zte", 0xC02B, [tls_der("zte_diameter.der")], 0x0403,
+                                      71))
+    tls12_finish(t, "tls:zte", 180, 160)
+    t.close()
+    return pcap_of(c)
+
+
 LAPTOP_MAC, LAPTOP_IP = "14:18:77:4e:20:64", "10.2.0.100"
 BN_CISCO_MAC, BN_CISCO_IP = "c8:4c:75:6e:a0:07", "10.2.0.7"
 BN_OLT_MAC, BN_OLT_IP = "2c:26:c5:d0:01:20", "10.2.0.20"
