@@ -52,6 +52,9 @@ struct vs_stream_iter {
      * unknown flow that starts mid-PDU is not counted: a retransmission, or a capture that
      * began mid-connection). Count as truncated. */
     bool lost;
+    /* After vs_stream_end: the flow keeps state (the start of an unfinished PDU, or bytes
+     * of an oversized one still to pass over): its next segment belongs to the stream. */
+    bool kept;
     struct vs_stream_table *t;
     struct vs_stream_slot *slot; /* the flow's slot when it has one */
     uint64_t key;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vendorsniff/geo.h"
 #include "vendorsniff/identity.h"
 #include "vendorsniff/link.h"
 #include "vendorsniff/stream.h"
@@ -23,7 +24,14 @@
 struct flow {
     uint64_t key; /* 0 = empty */
     int64_t expires;
-    bool sip;
+    uint8_t kind; /* enum flow_kind */
+};
+
+/* What the next segment of a remembered flow continues. */
+enum flow_kind {
+    FLOW_HTTP, /* an HTTP header block */
+    FLOW_SIP,  /* a SIP header block */
+    FLOW_TLS,  /* a TLS handshake record, buffered in the stream table */
 };
 
 struct vs_pipeline {
@@ -40,6 +48,7 @@ struct vs_pipeline {
     size_t nflows;                   /* entries in use: when 0 the packet path skips the table */
     int64_t flows_until;             /* the latest expiry of any entry */
     struct vs_stream_table *streams; /* length-prefixed protocols over TCP (Diameter) */
+    bool drop_certs; /* the PDU being decoded came from a public address (see P_TLS) */
 };
 
 /* The protocol table: one row per decoder. How a frame is recognised is in dispatch(). */
@@ -47,31 +56,59 @@ struct proto {
     enum vs_proto id;
     vs_dissect_fn fn;
     enum vs_subject subject;
+    /* Certificate names describe their server only on the operator's own address space: a
+     * cloud service's certificate (O=Huawei on a phone maker's web servers) says nothing
+     * about equipment on this network, and a public server is not a device of it. */
+    bool local_certs;
 };
 
-static const struct proto P_LLDP = {VS_PROTO_LLDP, vs_lldp_dissect, VS_SUBJ_LINK};
-static const struct proto P_CDP = {VS_PROTO_CDP, vs_cdp_dissect, VS_SUBJ_LINK};
-static const struct proto P_EDP = {VS_PROTO_EDP, vs_edp_dissect, VS_SUBJ_LINK};
-static const struct proto P_FDP = {VS_PROTO_FDP, vs_fdp_dissect, VS_SUBJ_LINK};
-static const struct proto P_SONMP = {VS_PROTO_SONMP, vs_sonmp_dissect, VS_SUBJ_LINK};
-static const struct proto P_STP = {VS_PROTO_STP, vs_stp_dissect, VS_SUBJ_LINK};
-static const struct proto P_ARP = {VS_PROTO_ARP, vs_arp_dissect, VS_SUBJ_BIND};
-static const struct proto P_ND = {VS_PROTO_ND, vs_nd_dissect, VS_SUBJ_BIND};
-static const struct proto P_MNDP = {VS_PROTO_MNDP, vs_mndp_dissect, VS_SUBJ_LINK};
-static const struct proto P_UBDP = {VS_PROTO_UBDP, vs_ubdp_dissect, VS_SUBJ_LINK};
-static const struct proto P_SNMP = {VS_PROTO_SNMP, vs_snmp_dissect, VS_SUBJ_ROUTED};
-static const struct proto P_DHCP = {VS_PROTO_DHCP, vs_dhcp_dissect, VS_SUBJ_CLIENT};
-static const struct proto P_DHCP6 = {VS_PROTO_DHCP6, vs_dhcp6_dissect, VS_SUBJ_ROUTED};
-static const struct proto P_BANNER = {VS_PROTO_BANNER, vs_banner_dissect, VS_SUBJ_ROUTED};
-static const struct proto P_SIP_MORE = {VS_PROTO_SIP, vs_banner_sip_headers, VS_SUBJ_ROUTED};
-static const struct proto P_HTTP_MORE = {VS_PROTO_BANNER, vs_banner_http_headers, VS_SUBJ_ROUTED};
-static const struct proto P_SSDP = {VS_PROTO_SSDP, vs_ssdp_dissect, VS_SUBJ_ROUTED};
-static const struct proto P_GTP = {VS_PROTO_GTP, vs_gtp_dissect, VS_SUBJ_ROUTED};
-static const struct proto P_PFCP = {VS_PROTO_PFCP, vs_pfcp_dissect, VS_SUBJ_ROUTED};
-static const struct proto P_RADIUS = {VS_PROTO_RADIUS, vs_radius_dissect, VS_SUBJ_ROUTED};
-static const struct proto P_DIAMETER = {VS_PROTO_DIAMETER, vs_diameter_dissect, VS_SUBJ_ROUTED};
-static const struct proto P_DIAMETER_SCTP = {VS_PROTO_DIAMETER, vs_diameter_sctp_dissect,
-                                             VS_SUBJ_ROUTED};
+static const struct proto P_LLDP = {
+    .id = VS_PROTO_LLDP, .fn = vs_lldp_dissect, .subject = VS_SUBJ_LINK};
+static const struct proto P_CDP = {
+    .id = VS_PROTO_CDP, .fn = vs_cdp_dissect, .subject = VS_SUBJ_LINK};
+static const struct proto P_EDP = {
+    .id = VS_PROTO_EDP, .fn = vs_edp_dissect, .subject = VS_SUBJ_LINK};
+static const struct proto P_FDP = {
+    .id = VS_PROTO_FDP, .fn = vs_fdp_dissect, .subject = VS_SUBJ_LINK};
+static const struct proto P_SONMP = {
+    .id = VS_PROTO_SONMP, .fn = vs_sonmp_dissect, .subject = VS_SUBJ_LINK};
+static const struct proto P_STP = {
+    .id = VS_PROTO_STP, .fn = vs_stp_dissect, .subject = VS_SUBJ_LINK};
+static const struct proto P_ARP = {
+    .id = VS_PROTO_ARP, .fn = vs_arp_dissect, .subject = VS_SUBJ_BIND};
+static const struct proto P_ND = {.id = VS_PROTO_ND, .fn = vs_nd_dissect, .subject = VS_SUBJ_BIND};
+static const struct proto P_MNDP = {
+    .id = VS_PROTO_MNDP, .fn = vs_mndp_dissect, .subject = VS_SUBJ_LINK};
+static const struct proto P_UBDP = {
+    .id = VS_PROTO_UBDP, .fn = vs_ubdp_dissect, .subject = VS_SUBJ_LINK};
+static const struct proto P_SNMP = {
+    .id = VS_PROTO_SNMP, .fn = vs_snmp_dissect, .subject = VS_SUBJ_ROUTED};
+static const struct proto P_DHCP = {
+    .id = VS_PROTO_DHCP, .fn = vs_dhcp_dissect, .subject = VS_SUBJ_CLIENT};
+static const struct proto P_DHCP6 = {
+    .id = VS_PROTO_DHCP6, .fn = vs_dhcp6_dissect, .subject = VS_SUBJ_ROUTED};
+static const struct proto P_BANNER = {
+    .id = VS_PROTO_BANNER, .fn = vs_banner_dissect, .subject = VS_SUBJ_ROUTED};
+static const struct proto P_SIP_MORE = {
+    .id = VS_PROTO_SIP, .fn = vs_banner_sip_headers, .subject = VS_SUBJ_ROUTED};
+static const struct proto P_HTTP_MORE = {
+    .id = VS_PROTO_BANNER, .fn = vs_banner_http_headers, .subject = VS_SUBJ_ROUTED};
+static const struct proto P_SSDP = {
+    .id = VS_PROTO_SSDP, .fn = vs_ssdp_dissect, .subject = VS_SUBJ_ROUTED};
+static const struct proto P_GTP = {
+    .id = VS_PROTO_GTP, .fn = vs_gtp_dissect, .subject = VS_SUBJ_ROUTED};
+static const struct proto P_PFCP = {
+    .id = VS_PROTO_PFCP, .fn = vs_pfcp_dissect, .subject = VS_SUBJ_ROUTED};
+static const struct proto P_RADIUS = {
+    .id = VS_PROTO_RADIUS, .fn = vs_radius_dissect, .subject = VS_SUBJ_ROUTED};
+static const struct proto P_DIAMETER = {
+    .id = VS_PROTO_DIAMETER, .fn = vs_diameter_dissect, .subject = VS_SUBJ_ROUTED};
+static const struct proto P_TLS = {
+    .id = VS_PROTO_TLS, .fn = vs_tls_dissect, .subject = VS_SUBJ_ROUTED, .local_certs = true};
+static const struct proto P_DTLS = {
+    .id = VS_PROTO_TLS, .fn = vs_dtls_dissect, .subject = VS_SUBJ_ROUTED, .local_certs = true};
+static const struct proto P_DIAMETER_SCTP = {
+    .id = VS_PROTO_DIAMETER, .fn = vs_diameter_sctp_dissect, .subject = VS_SUBJ_ROUTED};
 
 static const char *const proto_names[VS_PROTO__COUNT] = {
 #define VS_X_PROTO(id, name) [VS_PROTO_##id] = name,
@@ -128,6 +165,8 @@ uint64_t vs_stats_decode_errors(const struct vs_stats *s)
 static void collect(void *ctx, const struct vs_evidence *ev)
 {
     struct vs_pipeline *p = ctx;
+    if (p->drop_certs && (ev->field == VS_F_TLS_CERT_SUBJECT || ev->field == VS_F_TLS_CERT_ISSUER))
+        return;
     if (p->nitems >= VS_MAX_EVIDENCE_PER_FRAME || ev->len > FRAME_ARENA - p->arena_used) {
         p->stats.evidence_dropped++;
         return;
@@ -176,6 +215,7 @@ static void run(struct vs_pipeline *p, const struct proto *pr, struct vs_cur c,
     }
     p->nitems = 0;
     p->arena_used = 0;
+    p->drop_certs = pr->local_certs && vs_geo_is_public(&pkt->src_ip);
     enum vs_decode_status st = pr->fn(c, pkt, collect, p);
     if (st == VS_DECODE_TRUNCATED)
         p->stats.truncated[pr->id]++;
@@ -198,7 +238,7 @@ static uint64_t flow_key(const struct vs_pkt *pkt)
     return h | 1;
 }
 
-static void flow_put(struct vs_pipeline *p, const struct vs_pkt *pkt, bool sip)
+static void flow_put(struct vs_pipeline *p, const struct vs_pkt *pkt, enum flow_kind kind)
 {
     uint64_t k = flow_key(pkt);
     struct flow *f = &p->flows[k % FLOW_SLOTS];
@@ -206,7 +246,7 @@ static void flow_put(struct vs_pipeline *p, const struct vs_pkt *pkt, bool sip)
         p->nflows++;
     f->key = k;
     f->expires = pkt->ts_sec + FLOW_TTL;
-    f->sip = sip;
+    f->kind = (uint8_t)kind;
     if (f->expires > p->flows_until)
         p->flows_until = f->expires;
 }
@@ -241,6 +281,38 @@ static void diameter_tcp(struct vs_pipeline *p, const struct vs_pkt *pkt, struct
     vs_stream_end(&it);
     if (it.lost)
         p->stats.truncated[VS_PROTO_DIAMETER]++;
+}
+
+/* TLS framing for the stream table: a handshake, alert or change-cipher-spec record is one
+ * PDU; application data means the handshake is over and nothing more is of interest. */
+static size_t tls_record_len(const struct vs_cur *c)
+{
+    uint8_t type, major;
+    uint16_t len;
+    if (!vs_cur_peek_u8(c, 0, &type) || !vs_cur_peek_u8(c, 1, &major))
+        return 0;
+    if (major != 3 || type < 0x14 || type > 0x16)
+        return VS_STREAM_NOT_PDU;
+    if (!vs_cur_peek_be16(c, 3, &len))
+        return 0;
+    return 5 + (size_t)len;
+}
+
+/* TLS over TCP, on any port: whole records, a certificate record that spans segments
+ * buffered until complete; the flow is remembered while a record is pending, so its next
+ * segment (which does not look like TLS) comes back here. */
+static void tls_tcp(struct vs_pipeline *p, const struct vs_pkt *pkt, struct vs_device *src)
+{
+    struct vs_stream_iter it;
+    struct vs_cur pdus;
+    vs_stream_feed(p->streams, vs_stream_key(pkt), pkt->tcp_seq, pkt->ts_sec, pkt->l4_payload,
+                   tls_record_len, &it);
+    while (vs_stream_next(&it, &pdus))
+        run(p, &P_TLS, pdus, pkt, src);
+    vs_stream_end(&it);
+    /* A lost stream here is the end of the handshake (encrypted records), not an error. */
+    if (it.kept)
+        flow_put(p, pkt, FLOW_TLS);
 }
 
 #define SNAP(oui, pid) ((uint64_t)(oui) << 16 | (pid))
@@ -305,6 +377,8 @@ static void dispatch(struct vs_pipeline *p, const struct vs_pkt *pkt, struct vs_
         } else if ((dp == 1812 || dp == 1813 || dp == 1645 || dp == 1646 || sp == 3799) &&
                    vs_radius_candidate(pl)) {
             run(p, &P_RADIUS, *pl, pkt, src);
+        } else if (vs_dtls_candidate(pl)) {
+            run(p, &P_DTLS, *pl, pkt, src);
         } else if (vs_ssdp_candidate(pl, pkt)) {
             /* By payload, not port: M-SEARCH answers go to the searcher's own port. */
             run(p, &P_SSDP, *pl, pkt, src);
@@ -324,15 +398,21 @@ static void dispatch(struct vs_pipeline *p, const struct vs_pkt *pkt, struct vs_
             diameter_tcp(p, pkt, src);
             return;
         }
+        if (vs_tls_candidate(pl)) {
+            tls_tcp(p, pkt, src);
+            return;
+        }
         if (vs_banner_candidate(pl, pkt)) {
             run(p, &P_BANNER, *pl, pkt, src);
             bool sip;
             if (vs_banner_incomplete(pl, &sip))
-                flow_put(p, pkt, sip);
+                flow_put(p, pkt, sip ? FLOW_SIP : FLOW_HTTP);
         } else if (p->nflows) {
             struct flow *f = flow_take(p, pkt);
-            if (f)
-                run(p, f->sip ? &P_SIP_MORE : &P_HTTP_MORE, *pl, pkt, src);
+            if (f && f->kind == FLOW_TLS)
+                tls_tcp(p, pkt, src);
+            else if (f)
+                run(p, f->kind == FLOW_SIP ? &P_SIP_MORE : &P_HTTP_MORE, *pl, pkt, src);
         }
         return;
     }

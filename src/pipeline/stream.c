@@ -247,6 +247,7 @@ void vs_stream_end(struct vs_stream_iter *it)
         ;
     struct vs_stream_slot *s = it->slot;
     bool keep = it->skip > 0 || !vs_cur_empty(&it->rest) || it->from_buf;
+    it->kept = false;
     if (!keep) {
         if (s && s->key == it->key)
             slot_clear(s);
@@ -266,6 +267,7 @@ void vs_stream_end(struct vs_stream_iter *it)
     s->skip = it->skip;
     s->next_seq = it->seq_end;
     s->expires = it->ts + VS_STREAM_TTL_SEC;
+    it->kept = true;
 }
 
 void vs_stream_drop(struct vs_stream_table *t, uint64_t key)

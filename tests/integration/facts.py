@@ -41,41 +41,6 @@ KNOWN_GAPS = {
     # Cisco: no model from sysObjectID.
     "sample.pcap: 10.30.0.12: model ~ 'ISR4331'":
         "no model: sysObjectID 1.3.6.1.4.1.9.1.1861 (ciscoISR4331) is not mapped",
-    # TLS decoder (src/dissect/tls.c) not yet wired into the pipeline (src/pipeline/pipeline.c).
-    'tls_devices.pcap: inventory: 6 devices':
-        "TLS evidence not dispatched: vs_tls_dissect is not in the pipeline yet",
-    'tls_devices.pcap: 10.20.0.11: present':
-        "TLS evidence not dispatched: vs_tls_dissect is not in the pipeline yet",
-    'tls_devices.pcap: 10.20.0.11: mac is null':
-        "TLS evidence not dispatched: vs_tls_dissect is not in the pipeline yet",
-    "tls_devices.pcap: 10.20.0.11: vendor == 'Huawei'":
-        "TLS evidence not dispatched: vs_tls_dissect is not in the pipeline yet",
-    "tls_devices.pcap: 10.20.0.11: evidence tls.cert_subject == 'CN=10.20.0.11,O=Huawei Technologies Co.\\\\, Ltd.,C=CN'":
-        "TLS evidence not dispatched: vs_tls_dissect is not in the pipeline yet",
-    "tls_devices.pcap: 10.20.0.11: evidence tls.cert_issuer == 'CN=Huawei Equipment CA,O=Huawei,C=CN'":
-        "TLS evidence not dispatched: vs_tls_dissect is not in the pipeline yet",
-    'tls_devices.pcap: 10.20.0.31: present':
-        "TLS evidence not dispatched: vs_tls_dissect is not in the pipeline yet",
-    'tls_devices.pcap: 10.20.0.31: mac is null':
-        "TLS evidence not dispatched: vs_tls_dissect is not in the pipeline yet",
-    "tls_devices.pcap: 10.20.0.31: vendor == 'Hikvision'":
-        "TLS evidence not dispatched: vs_tls_dissect is not in the pipeline yet",
-    "tls_devices.pcap: 10.20.0.31: evidence tls.cert_subject == 'CN=www.hikvision.com,OU=DVRNVR,O=HIKVISION,L=HangZhou,ST=ZheJiang,C=CN'":
-        "TLS evidence not dispatched: vs_tls_dissect is not in the pipeline yet",
-    'tls_devices.pcap: 10.30.0.15: present':
-        "TLS evidence not dispatched: vs_tls_dissect is not in the pipeline yet",
-    'tls_devices.pcap: 10.30.0.15: mac is null':
-        "TLS evidence not dispatched: vs_tls_dissect is not in the pipeline yet",
-    "tls_devices.pcap: 10.30.0.15: vendor == 'ZTE'":
-        "TLS evidence not dispatched: vs_tls_dissect is not in the pipeline yet",
-    "tls_devices.pcap: 10.30.0.15: evidence tls.cert_subject == 'CN=dra01.epc.mnc001.mcc001.3gppnetwork.org,O=ZTE Corporation,C=CN'":
-        "TLS evidence not dispatched: vs_tls_dissect is not in the pipeline yet",
-    "tls_devices.pcap: 10.30.0.15: evidence tls.cert_issuer == 'CN=ZTE-ROOT-CA,O=ZTE'":
-        "TLS evidence not dispatched: vs_tls_dissect is not in the pipeline yet",
-    "tls_devices.pcap: 14:18:77:4e:20:50: evidence tls.ja4 == 't13d1516h2_8daaf6152771_e5627efa2ab1'":
-        "TLS evidence not dispatched: vs_tls_dissect is not in the pipeline yet",
-    "tls_devices.pcap: f8:bc:12:3d:10:60: evidence tls.ja4 == 't12i060600_c18558ec87bf_2497b1e993de'":
-        "TLS evidence not dispatched: vs_tls_dissect is not in the pipeline yet",
     # An escape sequence in the CDP platform leaves '[31m' in the model.
     "hostile_strings.pcap: c8:4c:75:66:66:02: model free of escape-sequence remnants":
         "model '[31mWS-C2960X' from platform 'cisco ESC[31mWS-C2960X'",
