@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """accuracy.py - compare a vendorsniff inventory with mkpcap.py's --truth CSV: vendor of
 every device (from its organisation), model and name of the infrastructure devices.
 usage: accuracy.py TRUTH.csv INVENTORY.jsonl"""

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* pcapcount.c - the yardstick: the fastest useful libpcap reader. Mode 1 counts packets
  * and bytes; mode 2 also counts source OUIs in a 2^24 array; mode 3 also keeps an
  * open-addressing table of full source MACs (the cheapest possible device inventory).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Time vendorsniff against the bare libpcap loop (bench/pcapcount -m 1) on one capture
 # from ../shared/bench/mkpcap.py, in one run, and print the ratio and peak memory; then one
 # run that also writes the inventory, checked against the generator's truth.

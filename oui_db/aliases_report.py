@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """aliases_report.py - review aid for signatures/vendors.ini: for each canonical vendor, lists
 the organisation names in oui_db/oui.tsv that a deliberately loose regex catches, and says
 for each whether vendors.ini claims it (org = ...), excludes it (a "# not: ..." comment in

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """build.py - rebuilds oui_db/oui.tsv, the IEEE MA-L/MA-M/MA-S (and IAB) snapshot that
 src/inventory/oui.c loads, from IEEE's own CSV files, Debian's ieee-data, or the npm package oui-data.
 

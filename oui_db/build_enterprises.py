@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """build_enterprises.py - rebuilds signatures/enterprises.tsv, the IANA Private Enterprise
 Number snapshot (SNMP sysObjectID 1.3.6.1.4.1.N, SNMPv3 engine IDs, LLDP/RADIUS vendor
 codes), from Wireshark's enterprises.tsv (Debian package libwireshark-data).

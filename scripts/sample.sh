@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Set up, build, and run vendorsniff on the bundled sample capture (README's first command).
 set -euo pipefail
 cd "$(dirname "$0")/.."

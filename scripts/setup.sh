@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Install what vendorsniff needs from Debian's packages (only what is missing), then
 # configure and build it in ./build. Idempotent; run as root on Debian 12.
 #   scripts/setup.sh [--test]    --test also installs what the test suite needs

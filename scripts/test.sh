@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Set up, build and run the whole test suite (README's second command, and what CI runs):
 # a -Werror build with every test, then an ASan/UBSan build with every test again.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """Report the tests a ctest run skipped, with the reason each printed.
 
     tests/skips.py JUNIT.xml [--strict]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* app.h - what the application layer (src/app/) shares between the run and the subcommands:
  * exit statuses, and the shipped data (OUI registry, signatures, risk list) as one unit. */
 #ifndef VS_APP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* atomic.h - replacing a file (state, inventory) so that a reader, or a restart after power
  * loss, sees the old content or the new, never half: temporary beside it, fsync, rename. */
 #ifndef VS_ATOMIC_H

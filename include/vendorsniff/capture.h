@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* capture.h - libpcap adapter (src/capture/capture.c is the only file that includes pcap.h):
  * offline files (pcap, pcapng, "-" for stdin) and live interfaces, BPF filters, stats. */
 #ifndef VS_CAPTURE_H

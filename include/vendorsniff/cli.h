@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* cli.h - command-line options to a configuration struct (getopt_long), and where the
  * shipped data (oui_db/, signatures/) is found. */
 #ifndef VS_CLI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* cursor.h - the one bounds-checked reader for untrusted packet bytes.
  * Every read returns bool and leaves the cursor unchanged on failure; lengths are
  * compared by subtraction (len > c->n), never by forming p + len. A failed read also

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* dissect.h - the decoder contract: a decoder is handed a bounds-checked cursor over
  * its protocol's bytes, the frame's read-only context, and a callback; it yields
  * evidence through the callback and returns a status. It touches nothing else. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* dissect_util.h - decoders' shared helpers: combining decode statuses, trimming wire
  * strings the way tshark shows them, and emitting a text field. Only src/dissect/ uses it. */
 #ifndef VS_DISSECT_UTIL_H

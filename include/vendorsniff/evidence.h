@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* evidence.h - evidence, the single currency between decoders and the inventory:
  * which protocol said it, which field, the decoded text value, and optional addresses. */
 #ifndef VS_EVIDENCE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* geo.h - GeoIP/ASN enrichment through libmaxminddb (the only file that includes it is
  * src/inventory/geo.c): country and autonomous system of public addresses, cached per address. */
 #ifndef VS_GEO_H

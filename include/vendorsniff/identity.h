@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* identity.h - which device a piece of evidence belongs to. The pipeline asks once per
  * frame (the sender) and once per decoded PDU (the subject of its evidence); the rules for
  * MACs, chassis and client MACs, IP hosts behind routers, gateways and bindings live here. */

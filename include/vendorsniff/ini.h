@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* ini.h - the one grammar of vendorsniff's data files: INI as parsed by libinih, errors as
  * "file:line: msg"; the risk list's dialect, and the signature files' strict one (below). */
 #ifndef VS_INI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* inventory.h - owns all device state: the device tables (by MAC and by IP), evidence
  * merged per device, attribution (vendor, model, software, name, confidence) recomputed
  * only when a device gains evidence, and the risk decisions on attributed devices. */

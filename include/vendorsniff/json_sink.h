@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* json_sink.h - the JSON sink (src/sink/json.c): JSON Lines events (device, alert, stats),
  * the inventory file (replaced atomically) and the alert object syslog carries. */
 #ifndef VS_JSON_SINK_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* jsonw.h - a small streaming JSON writer for the output hot path (one device line per
  * device, a million devices in a large inventory): appends to a buffer, escapes strings,
  * and always produces valid UTF-8 JSON. Reading JSON (state files) uses jansson. */

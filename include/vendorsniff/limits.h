@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* limits.h - every bound on what untrusted input can make vendorsniff hold or do,
  * in one place so that each is documented, tested and changed in one step. */
 #ifndef VS_LIMITS_H

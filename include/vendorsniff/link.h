@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* link.h - link layer: from a captured frame of a given DLT to a struct vs_pkt
  * (MACs, VLAN tags, LLC/SNAP, IPv4/IPv6, TCP/UDP headers), and the inner frame of
  * mirrored traffic (ERSPAN I/II/III, GRE, VXLAN, MPLS) for the caller to decode again. */

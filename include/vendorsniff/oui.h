@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* oui.h - the IEEE registry snapshot (oui_db/oui.tsv: MA-L 24-bit, MA-M 28-bit, MA-S and
  * IAB 36-bit) and the classification of a MAC address (IEEE 802-2014 clause 8.2 I/G and U/L
  * bits; virtual router ranges of RFC 5798, Cisco HSRP and GLBP). */

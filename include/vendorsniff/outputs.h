@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* outputs.h - the sinks of one run, fanned out: inventory events to the -w stream and to
  * syslog, the stats lines, the inventory file, and the final report; opened, flushed, closed. */
 #ifndef VS_OUTPUTS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* pcapfile.h - classic pcap files (libpcap format, tcpdump.org/manpages/pcap-savefile.5)
  * read straight from a memory map: offline runs over gigabytes of capture spend their time
  * on the packets, not on copying them through stdio. Everything else (pcapng, stdin, live

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* pcapng.h - a small strict reader for pcapng files (draft-ietf-opsawg-pcapng), for the files
  * libpcap 1.10 refuses: interfaces of several link types or snapshot lengths in one file. */
 #ifndef VS_PCAPNG_H

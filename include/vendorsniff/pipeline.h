@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* pipeline.h - one captured frame through the pipeline: link layer (with decapsulation),
  * device accounting, the decoders that can find evidence in it, and the inventory. */
 #ifndef VS_PIPELINE_H

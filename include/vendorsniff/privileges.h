@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* privileges.h - giving up root once the capture is open (-Z USER) and confining the run to
  * a directory (--chroot DIR): the output paths checked before, and rewritten after. */
 #ifndef VS_PRIVILEGES_H

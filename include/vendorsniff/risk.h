@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* risk.h - the risk list: which vendors (and, with --geoip, which peer countries and
  * networks) raise an alert, with severity and the public reference each rests on. */
 #ifndef VS_RISK_H

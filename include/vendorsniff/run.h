@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* run.h - the capture run (src/app/run.c): data and outputs opened, state restored, the
  * offline files or the live interface read to the end, and everything collected written out. */
 #ifndef VS_RUN_H

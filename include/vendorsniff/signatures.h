@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* signatures.h - the data that turns evidence into vendor, model, software and name:
  * canonical vendor names and their aliases (registry organisations, IANA enterprise
  * numbers, spellings), and PCRE2 pattern rules over evidence fields. Loaded from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* sink.h - what every sink is given (sensor, risk list, GeoIP; the run's statistics) and the
  * readable text report. The JSON sink is json_sink.h, syslog syslog_sink.h. */
 #ifndef VS_SINK_H

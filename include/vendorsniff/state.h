@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* state.h - the state file: inventory and alert history saved atomically (temporary
  * file, fsync, rename) and restored at start, so a restart neither forgets devices nor
  * raises an alert twice for the same device, rule and attribution. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* stream.h - bounded, in-order reassembly of one direction of a TCP connection into whole
  * PDUs of a length-prefixed protocol (Diameter, TLS records): a PDU split across segments
  * is buffered until it is complete; PDUs wholly inside a segment are handed over without a

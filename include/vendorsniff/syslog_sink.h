@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* syslog_sink.h - alerts (and optionally device events) to syslog: the local syslog(3),
  * or RFC 5424 messages over UDP or TCP (octet-counted framing, RFC 6587) to a collector. */
 #ifndef VS_SYSLOG_SINK_H

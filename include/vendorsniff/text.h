@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* text.h - the one UTF-8 decoder, and wire strings made safe: valid UTF-8 for JSON, escaped
  * for terminals, bounded; RFC 3339 timestamps; a small growable buffer used by the sinks. */
 #ifndef VS_TEXT_H

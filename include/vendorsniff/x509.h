@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* x509.h - what vendorsniff needs from X.509 and hashing, in its own nouns: the subject and
  * issuer names of a DER certificate, and SHA-256. src/dissect/x509.c implements it over
  * GnuTLS; no other file includes GnuTLS headers. Decoding only: nothing is verified. */

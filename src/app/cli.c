@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* cli.c - the command line (contract in docs/usage.md): getopt_long into struct
  * vs_config, and discovery of the shipped data folder. */
 #include "vendorsniff/cli.h"

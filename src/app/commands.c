@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* commands.c - the subcommands: one function each, picked by the command line's verb; each
  * loads what it needs, answers on stdout and returns its exit status. */
 #include <stdint.h>

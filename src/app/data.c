@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* data.c - the shipped data loaded as one unit: OUI registry, signatures and risk list, at
  * start, on SIGHUP (a failed reload keeps the old set) and for the subcommands. */
 #include <stdio.h>

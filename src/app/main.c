@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* main.c - vendorsniff: the command line to a configuration, then a subcommand
  * (src/app/commands.c) or the capture run (src/app/run.c), whose exit status it returns. */
 #include <stdio.h>

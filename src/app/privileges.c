@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* privileges.c - -Z and --chroot, as tcpdump does them: root only until the capture is open,
  * then the user's uid/gid, optionally inside a directory whose paths the outputs are given in. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* run.c - the capture run: data, outputs and state opened; the offline files in order or the
  * live interface; signals between dispatches (reload, snapshot, stop); the outputs at the end. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* capture.c - libpcap adapter: opens capture files (pcap and pcapng, several interfaces,
  * timestamps scaled to microseconds by libpcap) and live interfaces, applies BPF filters,
  * and hands each frame to the pipeline. Never transmits. */

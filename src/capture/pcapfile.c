@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* pcapfile.c - classic pcap files (pcap-savefile(5): 24-byte header, 16-byte record headers,
  * either byte order, microsecond or nanosecond magic) read from a memory map through the
  * cursor: the file is as untrusted as the packets in it. */

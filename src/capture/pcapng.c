@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* pcapng.c - strict, bounds-checked pcapng reader (draft-ietf-opsawg-pcapng sections 4.1-4.4,
  * 4.7 and appendix A: SHB, IDB with if_tsresol/if_tsoffset, EPB, SPB, obsolete PB; every other
  * block is skipped by its length). Used for files libpcap 1.10 refuses (mixed link types). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* atomic.c - atomic file replacement (POSIX rename(2) semantics): write beside, fsync the
  * file, rename over the target, fsync the directory so the rename itself is durable. */
 #include "vendorsniff/atomic.h"

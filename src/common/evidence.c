@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* evidence.c - names of evidence sources and fields (the JSON contract), and the text
  * forms of MAC addresses, IP addresses and OIDs used in evidence values. */
 #include "vendorsniff/evidence.h"

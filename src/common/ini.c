@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* ini.c - libinih adapter: counts lines through a custom reader so that every entry
  * and every syntax error carries its line number; the only file that includes libinih. */
 #include "vendorsniff/ini.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* text.c - wire strings made safe for JSON (valid UTF-8) and terminals (escaped), RFC 3339
  * timestamps, and a growable buffer. Follows RFC 3629 for what counts as valid UTF-8. */
 #include "vendorsniff/text.h"

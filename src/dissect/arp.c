@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* arp.c - ARP for Ethernet and IPv4 (RFC 826): the sender's IP and MAC of a request or
  * reply, the binding the inventory needs between the two address spaces. */
 #include "vendorsniff/dissect.h"

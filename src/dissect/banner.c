@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* banner.c - text banners recognised by payload, not port (Zeek dpd style): SSH
  * identification (RFC 4253 s4.2), FTP 220 greeting (RFC 959), Telnet (RFC 854) greeting,
  * HTTP Server and WWW-Authenticate (RFC 9110), SIP User-Agent/Server (RFC 3261) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* cdp.c - Cisco Discovery Protocol v1/v2 and Foundry Discovery Protocol: one TLV walk, two
  * tables (CDP as documented by Cisco and tcpdump's print-cdp.c; FDP, which has no public
  * spec, as Wireshark and ladvd decode IronWare's CDP-like TLVs). The cursor covers the PDU

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* dhcp.c - DHCPv4 (RFC 2131, options RFC 2132, overload RFC 2131 s4.1, long options
  * RFC 3396) and DHCPv6 (RFC 8415) client messages: the vendor class and host name a
  * client announces, bound to its hardware address. */

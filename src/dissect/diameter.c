@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* diameter.c - Diameter base protocol decoder (RFC 6733 sections 3, 4 and 5.3): the
  * Capabilities-Exchange Request/Answer a peer sends when a transport connection opens
  * names its maker (Vendor-Id), its product and firmware, and its identity. The cursor

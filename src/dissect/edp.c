@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* edp.c - Extreme Discovery Protocol decoder (no public spec; layout per Extreme's knowledge
  * base as Wireshark decodes it): the cursor covers the PDU after SNAP 00e02b/00bb. */
 #include <stdio.h>

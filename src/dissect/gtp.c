@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* gtp.c - GTP control plane decoder (UDP 2123): GTPv2-C (3GPP TS 29.274 §5.1 header, §8.2 IE
  * format, §8.67 Private Extension) and GTPv1-C (3GPP TS 29.060 §6 header, §7.7 information
  * elements, §7.7.46 Private Extension). The only evidence is the enterprise number of a

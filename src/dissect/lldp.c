@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* lldp.c - LLDP decoder (IEEE 802.1AB-2016 clause 8, IEEE 802.1Q/802.3 org TLVs, LLDP-MED
  * ANSI/TIA-1057): the cursor covers the LLDPDU after ethertype 0x88cc. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* mndp.c - MikroTik Neighbor Discovery Protocol decoder (RouterOS; TLVs as MikroTik and
  * Wireshark document them): the cursor covers the UDP 5678 payload. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* nd.c - IPv6 Neighbor Discovery (RFC 4861 s4.3, s4.4): the link-layer address a node
  * gives for its own IPv6 address in a neighbour solicitation or advertisement. */
 #include "vendorsniff/dissect.h"

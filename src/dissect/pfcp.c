@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* pfcp.c - PFCP decoder (UDP 8805, 3GPP TS 29.244): header (§7.2.2), IE format (§8.1.1, with
  * the Enterprise ID of vendor-specific IEs, type >= 32768) and the Node ID IE (§8.2.38).
  * Evidence: the enterprise of vendor-specific IEs from any message, and the Node ID that a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* radius.c - RADIUS decoder (RFC 2865 §3 packet format and §5 attributes, RFC 2866
  * accounting, RFC 5176 dynamic authorization, RFC 3162 NAS-IPv6-Address): evidence about the
  * NAS only. UDP 1812/1813, 1645/1646 and 3799.

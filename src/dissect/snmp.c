@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* snmp.c - SNMP v1/v2c/v3 messages (RFC 1157, RFC 3416, RFC 3412 msg header, RFC 3414 USM)
  * decoded with net-snmp's BER routines; the only file that includes net-snmp headers. */
 #include "vendorsniff/dissect.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* sonmp.c - SynOptics/Nortel topology hello (SONMP, "NDP"; names from SYNOPTICS-ROOT-MIB):
  * the cursor covers the 11-byte hello after SNAP 000081/01a1 (flatnet) or 01a2 (segment). */
 #include <stdio.h>

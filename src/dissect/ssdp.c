@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* ssdp.c - SSDP over UDP (UPnP Device Architecture 2.0 s1; HTTPU/HTTPMU framing of RFC 9112
  * s2-s5): NOTIFY announcements, M-SEARCH requests and their unicast responses. SERVER and
  * USER-AGENT name the stack and often the product; the rest of the message (LOCATION, USN,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* stp.c - Spanning tree BPDU decoder (IEEE 802.1D-2004 clause 9 STP/RSTP, IEEE 802.1Q-2018
  * clause 14 MSTP): the cursor starts at the protocol identifier, after LLC 42/42/03. */
 #include <stdio.h>

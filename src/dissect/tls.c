@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* tls.c - TLS 1.0-1.2 and DTLS 1.0/1.2 handshakes: the names of the certificate a host sends
  * (Certificate message, RFC 5246 section 7.4.2; X.509 through x509.h) and the JA4 fingerprint
  * of the client that sends a ClientHello (RFC 5246 section 7.4.1.2, RFC 8446 section 4.1.2;

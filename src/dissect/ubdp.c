@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* ubdp.c - Ubiquiti discovery decoder (airOS v1 and UniFi v2 announcements; TLVs as
  * Wireshark decodes them): the cursor covers the UDP 10001 payload. */
 #include <stdio.h>

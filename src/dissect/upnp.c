@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* upnp.c - UPnP device descriptions (UPnP Device Architecture 1.0 s2.1 / 2.0 s2.3: <root
  * xmlns="urn:schemas-upnp-org:device-1-0"><device>...) as an HTTP response carries them
  * (RFC 9112 s6: Content-Length or chunked body). The only file that includes libxml2.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* x509.c - the GnuTLS adapter (the only file that includes GnuTLS): the subject and issuer
  * distinguished names of a DER X.509 certificate (RFC 5280 section 4.1.2.4/4.1.2.6, printed
  * per RFC 4514), and SHA-256 (FIPS 180-4) for the JA4 fingerprint.

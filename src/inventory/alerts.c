@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* alerts.c - risk decisions on attributed devices: one alert per device, rule and key
  * (the vendor, or the peer network), remembered across restarts; peer tracking for GeoIP. */
 #include "vendorsniff/inventory.h"

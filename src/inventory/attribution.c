@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* attribution.c - a device's evidence to vendor, model, software, name and confidence:
  * the signatures' verdict per value (cached), then a noisy-OR vote per device. */
 #include "vendorsniff/inventory.h"

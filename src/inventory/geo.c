@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* geo.c - libmaxminddb adapter, lookups only (the JSON sink formats them): country.iso_code,
  * autonomous_system_number and _organization of public addresses from MaxMind DB files, cached. */
 #include "vendorsniff/geo.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* identity.c - which device a piece of evidence belongs to: the frame's sender, the chassis
  * or client a PDU names, or the IP host behind a router; gateways, routers and bindings. */
 #include "vendorsniff/identity.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* inventory.c - device storage: the device tables (by MAC and by IP), device records and
  * their lifetime, evidence kept per device (deduplicated), merging, queries and order. */
 #include "vendorsniff/inventory.h"

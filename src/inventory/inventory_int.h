@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* inventory_int.h - private to src/inventory: the inventory's own state, shared by its
  * modules (storage, identity, attribution, alerts). Nothing outside src/inventory includes it. */
 #ifndef VS_INVENTORY_INT_H

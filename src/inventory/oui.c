@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* oui.c - loads the IEEE registry snapshot (oui_db/oui.tsv) and answers the longest
  * assignment covering a MAC address (MA-S/IAB 36 bits, MA-M 28, MA-L 24; IEEE 802-2014 8.2). */
 #include "vendorsniff/oui.h"

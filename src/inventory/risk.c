@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* risk.c - loads the risk list (INI, strict, "file:line: message" errors) and answers
  * which rule, if any, a vendor or a peer network falls under. */
 #include "vendorsniff/risk.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* encap.c - tunnels that carry another frame: GRE (RFC 2784, key and sequence per RFC 2890)
  * with ERSPAN types I/II/III (draft-foschiano-erspan-03), transparent Ethernet bridging and
  * IP; VXLAN (RFC 7348); Geneve (RFC 8926). The inner frame goes back to the caller. */

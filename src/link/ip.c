@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* ip.c - IPv4 (RFC 791) and IPv6 (RFC 8200 with its extension headers, AH per RFC 4302)
  * down to TCP (RFC 9293), UDP (RFC 768), SCTP (RFC 9260 section 3.1), ICMP/ICMPv6 and the
  * tunnels they carry.

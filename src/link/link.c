@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* link.c - one captured frame to struct vs_pkt: per-DLT headers (Ethernet II and IEEE 802.3
  * with 802.2 LLC/SNAP, Linux SLL/SLL2, BSD NULL/LOOP, raw IP, Cisco HDLC, PPP per RFC 1661/1662)
  * and the ethertype walk: 802.1Q/802.1ad tags, Arista AVSP, PPPoE sessions (RFC 2516), MPLS

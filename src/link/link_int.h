@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* link_int.h - private to src/link: the layer walkers that link.c (frame headers,
  * ethertypes), ip.c (IPv4/IPv6, TCP/UDP) and encap.c (GRE/ERSPAN, VXLAN, Geneve) share. */
 #ifndef VS_LINK_INT_H

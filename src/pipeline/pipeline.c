@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* pipeline.c - the packet path. For every frame: link layer (looping through mirrored
  * traffic), one device-table lookup for the source MAC, and only for the few frames that
  * can carry evidence, the matching decoder; its evidence goes to the right device. */

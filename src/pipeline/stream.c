@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* stream.c - bounded in-order TCP reassembly into whole PDUs (RFC 9293 section 3.4
  * sequence numbers; no reordering, no retransmission handling beyond a reset): a
  * direct-mapped table of flows, each holding at most the start of one unfinished PDU. */

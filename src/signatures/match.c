@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* match.c - the matcher: runs the rules of one evidence field over a value and expands the
  * model, software and name templates from the captures (docs/signatures.md, "Rules"). */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* rules.c - the rule compiler: reads rules/ *.ini through the strict INI reader and turns each
  * section into a compiled rule, one key-table row per key (docs/signatures.md, "Rules"). */
 #include <errno.h>

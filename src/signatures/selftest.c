@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* selftest.c - the proofs of the signature set (--check-signatures): every example matches
  * and yields its expect, no near miss is given the vendor, no two rules disagree on a value. */
 #include <stdarg.h>

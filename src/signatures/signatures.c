@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* signatures.c - the signature set as a whole: loads vendors.ini, enterprises.tsv and
  * rules/ *.ini (from a directory or memory) into an immutable set, frees it, counts it. */
 #include <dirent.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* sigs_int.h - what the signature modules share and nothing else includes: the loaded set's
  * layout, the bounds of the grammar, and each module's entry points (docs/signatures.md). */
 #ifndef VS_SIGS_INT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* vendors.c - the vendor half of the signature set: vendors.ini (canonical names and their
  * aliases), enterprises.tsv (the IANA registry), normalisation and every vendor look-up. */
 #include <errno.h>

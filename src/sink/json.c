@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* json.c - the JSON sink: events (device, alert, stats), the inventory file, GeoIP members;
  * each line built in one jsonw.c buffer (RFC 8259, escaped, valid UTF-8) and written at once. */
 #include <errno.h>

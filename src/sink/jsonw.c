@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* jsonw.c - the streaming JSON writer (RFC 8259): quote, backslash and every control escaped,
  * bytes that are not UTF-8 (RFC 3629) become U+FFFD: valid output whatever the wire held. */
 #include "vendorsniff/jsonw.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* outputs.c - the fan-out from the inventory to the sinks of a run (JSON Lines stream,
  * syslog, inventory file, report): which sink gets what, and the life of the -w file. */
 #include "vendorsniff/outputs.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* state.c - save and restore the inventory and the alert history as JSON Lines (jansson):
  * a header line, then one device a line with its evidence and the alerts already raised. */
 #include "vendorsniff/state.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* syslog.c - alerts to syslog: local syslog(3), or RFC 5424 over UDP or TCP (RFC 6587 octet
  * counting) to a collector; the body is the alert's JSON object, parsed like the event stream. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* text.c - the readable report: what is on the wire, who made it, which of it is on the
  * risk list, and the evidence behind each verdict. Every wire string is escaped. */
 #include <stdlib.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Fuzzing campaign: run each libFuzzer target for SECONDS on a copy of its seed corpus
 # and print one Markdown table row per target (executions, coverage, corpus, findings).
 #   CC=clang cmake -S . -B build-fuzz -DVS_FUZZ=ON -DVS_SANITIZE=ON && cmake --build build-fuzz

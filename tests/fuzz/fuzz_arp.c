@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_arp.c - libFuzzer target for the ARP decoder: the input is an ARP packet (after
  * ethertype 0x0806). The checks are those of fuzz_decoder.h. */
 #include "fuzz_decoder.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_banner.c - libFuzzer target for the banner decoders (SSH, Telnet, FTP, HTTP, SIP,
  * CWMP, and the SSDP and UPnP hand-offs): the input is a TCP payload, tried from a Telnet
  * server, to a Telnet server and to a web server, also as the continuation of SIP and HTTP

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_decoder.h - what every decoder fuzz target checks: each evidence item is a field of
  * an allowed source, its value bytes are all readable (touched, so the sanitizer sees any
  * that are not), its addresses are well formed, the status is one of the three, and the

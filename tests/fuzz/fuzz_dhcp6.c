@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_dhcp6.c - libFuzzer target for the DHCPv6 decoder: the input is a UDP payload to port
  * 547. The checks are those of fuzz_decoder.h. */
 #include "fuzz_decoder.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_diameter.c - libFuzzer target for the Diameter decoder: the input is a TCP payload of
  * one or more messages (or the bytes src/pipeline/stream.c reassembled). Also checks that
  * vs_diameter_need and vs_diameter_candidate agree with each other on the same bytes. The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_diameter_sctp.c - libFuzzer target for Diameter over SCTP: the input is the chunks
  * after the SCTP common header, tried on the Diameter port (PPID 0 counts) and off it. The
  * checks are those of fuzz_decoder.h. */

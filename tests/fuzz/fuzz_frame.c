@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_frame.c - the whole frame path: link layer (the first input byte picks the DLT),
  * decapsulation, every decoder, the inventory with the shipped OUI snapshot, signatures and
  * risk list, and the JSON sink writing to memory. Inputs are split into frames at a marker

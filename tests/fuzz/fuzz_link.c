@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_link.c - libFuzzer target for the link layer: the first byte picks a DLT, the rest
  * is the frame; inner frames are parsed again like the real caller does, and every pointer
  * the link layer hands out is checked to lie inside the bytes it was given. */

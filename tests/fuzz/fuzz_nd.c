@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_nd.c - libFuzzer target for the neighbour discovery decoder: the input is an ICMPv6
  * message (type byte first), tried with no source address, a link-local one and the
  * unspecified one. The checks are those of fuzz_decoder.h. */

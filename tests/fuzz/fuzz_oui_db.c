@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_oui_db.c - libFuzzer target for the OUI snapshot parser (src/inventory/oui.c): the input is a
  * whole oui.tsv, loaded through the stream loader; a loaded db is then queried. */
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_pcapfile.c - the memory-mapped classic pcap reader on arbitrary file contents:
  * every record it hands out lies inside the input, and the walk always ends. */
 #include <stdint.h>

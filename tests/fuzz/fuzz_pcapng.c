@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_pcapng.c - libFuzzer target for the own pcapng reader (src/capture/pcapng.c): the input is a
  * whole file, read through fmemopen to the end; every packet's bytes are touched and its
  * fields checked against the reader's interface table; the header pre-scan runs too. */

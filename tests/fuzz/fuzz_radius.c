@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_radius.c - libFuzzer target for the RADIUS decoder: the input is a UDP 1812/1813/3799
  * payload. Besides the checks of fuzz_decoder.h: whatever the input, a packet whose code is
  * not one a NAS sends yields nothing. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_risk.c - the risk-list parser (and through it the INI adapter) on arbitrary text. */
 #include <stdint.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_signatures.c - libFuzzer target for the signature loader (src/signatures/): the
  * input is a rules file, or "vendors.ini\n%%\nrules" to fuzz both grammars, loaded from
  * memory against a small vendor set; whatever loads is self-tested and matched against. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_snmp.c - libFuzzer target for the SNMP adapter over net-snmp's BER routines: the input
  * is a UDP payload, tried as the agent's (source port 161) and as a trap (to port 162).
  * The checks are those of fuzz_decoder.h. */

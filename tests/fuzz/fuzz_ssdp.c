@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_ssdp.c - libFuzzer target for the SSDP decoder: the input is a UDP payload, tried as
  * a datagram to and from port 1900; the candidate test runs on it too. The checks are those
  * of fuzz_decoder.h. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_state.c - the state-file loader on arbitrary bytes: a corrupt file must restore
  * nothing and never crash; a valid one restores devices that the JSON sink can print. */
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_stream.c - libFuzzer target for the TCP reassembly (src/pipeline/stream.c) with
  * Diameter framing. Input: byte 0 seeds the segmentation, then the stream bytes. They are
  * fed in segments of 1..256 bytes, on two flows that share a slot, with now and then a gap,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_tls.c - libFuzzer target for the TLS and DTLS decoder: the input is tried as a TCP
  * payload from a record boundary (vs_tls_dissect and the reassembly hint vs_tls_need) and as
  * a UDP payload (vs_dtls_dissect). The checks are those of fuzz_decoder.h, and the hint never

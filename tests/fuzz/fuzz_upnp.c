@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_upnp.c - libFuzzer target for the UPnP device description decoder (libxml2 behind
  * it): the input is a TCP payload, an HTTP response or a bare XML body; the candidate test
  * runs on it too. libxml2 is initialised once, on the first input, and never cleaned up

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_x509.c - libFuzzer target for the X.509 adapter over GnuTLS (src/dissect/x509.c): the
  * input is a DER certificate. Both names must come back NUL-terminated within their buffers,
  * and empty when the adapter says the input is not a certificate. */

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """mkseeds.py - seed corpus for fuzz_frame from the project's own captures: one seed per
 capture (first byte = index into fuzz_frame.c's DLT table, then up to 24 frames joined by
 the marker "FRM|"), plus one seed per single frame of the small captures.

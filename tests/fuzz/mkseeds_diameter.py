@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """mkseeds_diameter.py - seed corpora for fuzz_diameter, fuzz_diameter_sctp and fuzz_stream,
 built with the Diameter and SCTP helpers of tests/gen/mkcaptures.py (the peers of
 tests/captures/core_diameter.pcap). Deterministic.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """mktlsseeds.py - seed corpora for fuzz_tls and fuzz_x509 from the TLS test certificates
 (tests/unit/data/tls/): a TLS server flight (ServerHello, Certificate) in one record and split
 across small records, a ClientHello with GREASE, SNI and ALPN, a DTLS ClientHello and a DTLS

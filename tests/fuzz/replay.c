@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* replay.c - runs a fuzz target's LLVMFuzzerTestOneInput over every file of the given
  * folders (corpus and regressions), so the whole corpus is an ordinary ctest run and
  * needs no libFuzzer. A missing folder is skipped; finding no file at all fails. */

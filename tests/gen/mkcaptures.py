@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: BSD-2-Clause
 """mkcaptures.py - writes vendorsniff's own test captures and samples/sample.pcap.
 
 Every byte is made here from protocol specs (IEEE 802.1AB/LLDP-MED TIA-1057, CDP,

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: BSD-2-Clause
 """mktelecom.py - writes the telecom control-plane test captures and fuzz seeds:
 
   tests/captures/mobile_core.pcap  GTPv2-C (S5/S8), GTPv1-C (Gn) and PFCP (N4) between core

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: BSD-2-Clause
 """facts.py - the facts that tests/captures/README.md and samples/README.md state about
 each capture, checked against what vendorsniff makes of it (python3 standard library).
 

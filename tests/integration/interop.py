@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """Interop check: for every field tshark found in ../shared/corpus (expected/*.json),
 vendorsniff's inventory of the same capture must hold the same value. Prints agreement per
 protocol group and exits 1 when a required group is below the threshold.

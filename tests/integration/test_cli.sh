@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # The command-line contract of docs/usage.md and the product brief, end to end: bad input
 # (exit 1, one clear line naming the file, the other files still read), -r - (stdin), -f,
 # --format json, -w events, atomic --inventory, --fail-on-risk, --risk-list, lookup,

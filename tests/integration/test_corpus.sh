@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Every capture of ../shared/corpus (pcap/ and malformed/) through the binary: a normal
 # exit (0, or 1 with a one-line message for a file libpcap cannot read), no sanitizer
 # report, and a valid inventory. Then the interop agreement with tshark's facts.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # The facts that tests/captures/README.md and samples/README.md state about every capture,
 # checked against vendorsniff's inventory, event stream, report, JSON and syslog output
 # (the checks and the list of known product gaps are in facts.py).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # The committed test captures and samples/sample.pcap are exactly what tests/gen/mkcaptures.py
 # (and tests/gen/mktelecom.py, for the telecom captures) writes: the generators are the source
 # of truth, and a change to one must be committed with the captures it makes.

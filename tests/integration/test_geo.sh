@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # GeoIP/ASN enrichment (--geoip): test databases written with Debian's MaxMind DB writer,
 # a capture with public and private peers; checks geo, peers, the peer bound, the ranges never
 # looked up, the risk-peer rule (once per device and network), a corrupt and a missing

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Golden inventories: for every capture in tests/captures (and samples/sample.pcap), the
 # --inventory file vendorsniff writes (--sensor golden) must equal
 # tests/captures/expected/<capture name without extension>.jsonl byte for byte. Any change in

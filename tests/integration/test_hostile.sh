@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Hostile strings end to end: tests/captures/hostile_strings.pcap (terminal escapes, CR LF
 # header injection, NUL, invalid UTF-8, bidi override, C1 CSI, 1400-byte values) and
 # huge_tlvs.pcap (700 TLVs, lengths past the frame) through every output:

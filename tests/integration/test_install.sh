@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # cmake --install into a temporary prefix: the binary, its data (oui_db, signatures), the
 # man page (when docs/vendorsniff.1 exists) and the systemd unit land where they should;
 # the installed binary, run from another folder, finds its installed data (not the source

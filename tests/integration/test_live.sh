@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Live capture end to end: vendorsniff -i on one end of a veth pair in its own network
 # namespaces, tcpreplay of project-made captures (lib/mkpcap.py, samples/sample.pcap, the
 # ERSPAN/GRE/VXLAN/MPLS captures of tests/captures/) into the other end; after SIGTERM

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # --max-devices: memory stays bounded on a wire with many MACs. A capture of 3 risk
 # devices (seen first, so the least recently seen) and 2000 hosts with distinct MACs,
 # run with --max-devices 100: at most 100 devices kept, evictions counted in the stats

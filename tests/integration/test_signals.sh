@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Signals of a live run (vendorsniff -i on a veth in its own namespaces):
 #   SIGUSR1  writes the inventory now;
 #   SIGHUP   reloads the risk list: a good new list alerts for a newly listed vendor

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # --state: the inventory and the alert history survive a restart.
 #   1. two offline runs: the second raises no alert again for the same device, rule and
 #      attribution, and restores the devices (first_seen kept, even for a device the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # --syslog delivery to a real collector: Debian's rsyslogd, with its own configuration in a
 # temp dir, listening on 127.0.0.1 (UDP and TCP, imudp/imtcp) and writing what it parses
 # to a file. vendorsniff sends RFC 5424 over UDP, and over TCP with octet counting; the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Compare the behaviour of two vendorsniff binaries (before and after a refactor) over
 # every capture tests/refactor/snapshot.sh knows; prints the differing files, exit 1 if any.
 #   tests/refactor/compare.sh OLD_BINARY NEW_BINARY

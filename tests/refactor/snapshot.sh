@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-2-Clause
 # Behaviour snapshot for refactors: run one vendorsniff binary over every capture in
 # tests/captures and ../shared/corpus (when present) and keep its inventory, event stream
 # and JSON stdout per capture. Two snapshots, one before and one after a change, must be

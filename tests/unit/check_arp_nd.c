@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_arp_nd.c - ARP (src/dissect/arp.c) and IPv6 Neighbor Discovery (src/dissect/nd.c):
  * the IP <-> MAC bindings they yield, what must yield none, truncation, bad lengths,
  * option floods, and the corpus captures. */

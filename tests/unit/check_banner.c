@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_banner.c - banner decoder (src/dissect/banner.c): SSH, FTP, Telnet, HTTP/SSDP,
  * SIP and TR-069 CWMP Inform payloads, recognition by payload (vs_banner_candidate),
  * truncation, over-long input, credentials kept out, and the corpus captures. */

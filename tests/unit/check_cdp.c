@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_cdp.c - CDP decoder tests: real CDPv1/v2 PDUs from the corpus with the values
  * tshark decoded in corpus/expected, the TLV length table, crafted length attacks,
  * limits and corpus replay. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_cursor.c - the bounds-checked cursor: every read within bounds succeeds, every read
  * past the end fails, leaves the cursor unchanged and zeroes its output. */
 #include <check.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_dhcp.c - DHCPv4 and DHCPv6 decoders (src/dissect/dhcp.c): vendor class and host
  * name bound to the client's MAC and address, option overload and long options, relay
  * messages, truncation, contradictory lengths, option floods, and the corpus captures. */

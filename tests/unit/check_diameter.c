@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_diameter.c - unit tests for the Diameter decoder (RFC 6733) over TCP payloads and
  * SCTP chunks (RFC 9260): Capabilities-Exchange Request and Answer, several messages in a
  * buffer, truncation, contradictory lengths, vendors the peer only talks to, hostile

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_edp_fdp.c - Extreme Discovery Protocol and Foundry Discovery Protocol decoder
  * tests: real PDUs from the corpus with the values tshark decoded in corpus/expected,
  * crafted length attacks, limits and corpus replay. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_gtp.c - GTP-C decoder tests (UDP 2123): GTPv2-C (TS 29.274) and GTPv1-C (TS 29.060)
  * messages built byte by byte from the specs, with Private Extensions; piggybacked messages,
  * grouped IEs, TV IEs of unknown type, truncation and oversized lengths. */

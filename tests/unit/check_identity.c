@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_identity.c - which device evidence belongs to (src/inventory/identity.c): the
  * frame's sender, LLDP chassis and port MACs, the DHCP client, bindings, and IP hosts
  * behind routers and gateways. Crafted packet contexts, no decoders. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_inventory.c - device records, evidence merge, attribution, IP keying behind
  * routers, risk alerts (once per device and rule), and bounds. Uses the shipped OUI
  * snapshot and a small signature set written here. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_limits.c - the bounds of include/vendorsniff/limits.h that no module suite already
  * exceeds: evidence items per frame, IPs and aliases per device, alert history per device,
  * VLAN tags per frame, and encapsulation depth through the whole pipeline. */

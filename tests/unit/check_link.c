@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_link.c - unit tests for the link layer (src/link): every DLT, VLAN/QinQ, LLC/SNAP,
  * IPv4/IPv6 with options, extension headers and fragments, TCP/UDP/ICMPv6, PPPoE, MPLS, GRE,
  * ERSPAN I/II/III, VXLAN, Geneve; every prefix of every frame; hostile lengths and depths.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_lldp.c - LLDP decoder tests (IEEE 802.1AB-2016 clause 8, 802.1/802.3 org TLVs,
  * LLDP-MED TIA-1057): real LLDPDUs from the corpus with the values tshark decoded in
  * corpus/expected, crafted length attacks, limits and corpus replay. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_mndp_ubdp.c - MikroTik MNDP (UDP 5678) and Ubiquiti discovery (UDP 10001) decoder
  * tests: real announcements from the corpus with the values tshark decoded in
  * corpus/expected, crafted length attacks, limits and corpus replay. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_oui.c - the OUI snapshot loader and lookup (src/inventory/oui.c): longest-prefix answers on
  * the shipped oui_db/oui.tsv, MAC classes (IEEE 802 I/G and U/L bits, VRRP, HSRP, GLBP), and
  * the strict parser's "file:line: message" errors. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_pcapfile.c - the memory-mapped classic pcap reader: both byte orders, micro- and
  * nanosecond files, truncation at every offset, impossible record lengths, and files it
  * leaves to libpcap (pcapng, short, unknown magic). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_pcapng.c - the own pcapng reader (draft-ietf-opsawg-pcapng): files built here block by
  * block in either byte order (mixed link types and snaplens, if_tsresol/if_tsoffset, sections,
  * SPB, obsolete PB, skipped blocks), every truncation, every length lie, and the corpus. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_pfcp.c - PFCP decoder tests (UDP 8805, TS 29.244): node messages with Node IDs of
  * each kind, vendor-specific IEs, session messages, FO chains, hostile FQDN labels,
  * truncation and oversized lengths, all built byte by byte from the spec. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_radius.c - RADIUS decoder tests (RFC 2865/2866/5176): packets built attribute by
  * attribute; evidence from NAS-sent packets only, nothing from the server's replies even
  * when they carry the NAS vendor's VSAs, never a user name or password; lengths, padding,

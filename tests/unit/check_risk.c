@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_risk.c - the risk-list parser: the shipped list, good files, and bad files with
  * the line number of the problem. */
 #include <check.h>

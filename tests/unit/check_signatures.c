@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_signatures.c - the signature engine (src/signatures/) and the shipped rules:
  * every shipped rule proven by its own examples, alias traps, template semantics, and
  * strict file:line errors for broken data files (docs/signatures.md). */

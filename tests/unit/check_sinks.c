@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_sinks.c - the sinks: the JSON writer (escaping, invalid UTF-8), the JSON events and
  * inventory file (key order, atomic replace), the text report (escaping, risk first), syslog. */
 #include <check.h>
@@ -289,7 +290,9 @@ START_TEST(text_report_escapes_wire_strings_and_puts_risk_first)
     char *r = report(false);
     ck_assert_ptr_null(strchr(r, '\x1b'));
     ck_assert_ptr_nonnull(strstr(r, "lldp.system_name = evil\\x1b[2J\\n\"name\"\n"));
-    ck_assert_ptr_nonnull(strstr(r, "vendorsniff report  sensor snap\n  read     lab.pcap\n"));
+    /* The header names the program and its version, then the sensor and what was read. */
+    ck_assert_int_eq(strncmp(r, "vendorsniff ", 12), 0);
+    ck_assert_ptr_nonnull(strstr(r, " report  sensor snap\n  read     lab.pcap\n"));
     ck_assert_ptr_nonnull(strstr(r, "12 packets, 2 devices (1 with protocol evidence), 1 on the "
                                     "risk list"));
     ck_assert_ptr_nonnull(strstr(r, "risk list: test list (1 rules)"));

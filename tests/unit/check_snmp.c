@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_snmp.c - SNMP decoder (src/dissect/snmp.c): v1/v2c responses, traps, informs,
  * reports, SNMPv3 engine IDs, requests that must say nothing, credentials that must never
  * appear, truncation and hostile BER, and the corpus captures. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_sonmp_stp.c - SONMP (Nortel topology hello) and spanning-tree BPDU decoder tests:
  * real PDUs from the corpus, truncation at every byte, crafted values and corpus replay. */
 #include <check.h>

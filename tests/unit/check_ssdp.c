@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_ssdp.c - SSDP decoder (src/dissect/ssdp.c, UPnP Device Architecture 2.0 s1): NOTIFY,
  * M-SEARCH and responses; tolerance of case, blanks, bare LF and folded lines; truncation,
  * over-long and hostile values; recognition (vs_ssdp_candidate) and the banner hand-off. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_state.c - the state file (src/sink/state.c): devices, evidence and alert history
  * survive a save and a restore; a corrupt file restores nothing, is refused and kept aside. */
 #include <check.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_stream.c - unit tests for the TCP reassembly (src/pipeline/stream.c): whole PDUs
  * handed over without a copy, PDUs split at every byte, gaps and retransmissions, garbage,
  * PDUs over VS_MAX_STREAM_BUF, expiry, slot take-over, and a second framing (TLS records)

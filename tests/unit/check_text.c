@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_text.c - wire strings made safe: valid UTF-8 out of any bytes, terminal escapes for
  * control characters and bidi overrides, bounds, and RFC 3339 timestamps. */
 #include <check.h>

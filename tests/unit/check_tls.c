@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_tls.c - TLS/DTLS decoder and X.509 adapter tests: certificates (tests/unit/data/tls/,
  * made with OpenSSL, see its README) wrapped in ServerHello + Certificate records built here,
  * split across records, cut short, with lying length fields and garbage in place of DER;

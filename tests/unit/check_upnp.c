@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_upnp.c - UPnP device description decoder (src/dissect/upnp.c, UPnP Device
  * Architecture 2.0 s2.3): whole HTTP responses and bare bodies, chunked bodies, the root
  * device before embedded ones, entity attacks that must neither expand nor fetch, truncated

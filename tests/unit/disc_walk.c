@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* disc_walk.c - shared by the discovery decoder suites: a minimal classic-pcap reader and
  * Ethernet/802.1Q/LLC/SNAP/UDP walker that finds discovery PDUs in the shared corpus. */
 #include "disc_walk.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* disc_walk.h - corpus replay for the discovery decoder suites: a minimal classic-pcap
  * reader and Ethernet/802.1Q/LLC/SNAP/UDP walker that finds discovery PDUs in the shared
  * corpus (or $VS_CORPUS). Each PDU is handed over in an exact-size heap block so ASan sees

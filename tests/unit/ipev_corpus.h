@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* ipev_corpus.h - test-only: walks the frames of a capture from the shared corpus with
  * libpcap and hands each ARP packet, ICMPv6 message and UDP/TCP payload to a callback,
  * so that the IP-evidence decoders can be run over real traffic. Ethernet (802.1Q,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* testutil.c - shared helpers for the Check suites (see testutil.h): collectors, prefixes,
  * frame building, and the small inventory world the state and sink suites share. */
 #include "testutil.h"

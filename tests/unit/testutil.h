@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* testutil.h - helpers shared by the Check suites: an evidence collector that decoders emit
  * into and look-ups over it, frame building, and a small inventory world for the sink tests. */
 #ifndef VS_TESTUTIL_H

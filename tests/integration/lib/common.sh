@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # common.sh - shared by the appliance integration tests (sourced): skip rules (exit 77),
 # a private temp dir, cleanup of every process and network namespace a test started,
 # bounded waits, a netns pair joined by a veth, and result bookkeeping.

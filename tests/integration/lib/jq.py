@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: BSD-2-Clause
 """jq.py - the few questions the appliance tests ask of vendorsniff's JSON Lines files
 (inventory, event stream, state file), so the shell scripts stay readable.
 

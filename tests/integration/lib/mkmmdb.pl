@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: BSD-2-Clause
 # mkmmdb.pl - writes small MaxMind DB files for the tests with the real writer
 # (Debian libmaxmind-db-writer-perl), so the real reader reads the real format.
 #   mkmmdb.pl country OUT.mmdb   country.iso_code for the test networks

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: BSD-2-Clause
 """mkpcap.py - small, deterministic Ethernet captures for the appliance tests (live
 replay, signals, state, syslog, eviction). Python 3 standard library only; every frame is
 built here from IEEE 802.1AB (LLDP) and RFC 791/768, written as classic pcap (DLT 1).

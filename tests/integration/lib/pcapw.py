@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 """pcapw.py - a minimal pcap writer and frame builders for the integration tests
 (python3 standard library only). Frames are well-formed: lengths and checksums correct."""
 import struct
