@@ -163,11 +163,14 @@ uint64_t vs_inventory_evidence_dropped(const struct vs_inventory *inv);
 /* The device's id: its MAC, else its IP. */
 void vs_device_id(const struct vs_device *d, char *out, size_t outsz);
 
-/* Restore (state file): a device with this id and history; evidence added afterwards. */
+/* Restore (state file, saved inventories): a device with this id and history; evidence
+ * added afterwards. With merge, a device already present keeps the earliest first seen and
+ * the latest last seen and adds the packets (several inventories of one network); without,
+ * the record's values are taken as they are (one state file). */
 struct vs_device *vs_inventory_restore_device(struct vs_inventory *inv, const char *id,
                                               int64_t first_sec, uint32_t first_usec,
                                               int64_t last_sec, uint32_t last_usec,
-                                              uint64_t packets);
+                                              uint64_t packets, bool merge);
 /* While quiet, attribution changes raise no hooks (restoring saved state). */
 void vs_inventory_set_quiet(struct vs_inventory *inv, bool quiet);
 void vs_inventory_restore_alert(struct vs_inventory *inv, struct vs_device *d, const char *rule_id,

@@ -18,4 +18,12 @@ int vs_state_load(const char *path, struct vs_inventory *inv, char *err, size_t 
 int vs_state_load_mem(const char *name, const char *buf, size_t len, struct vs_inventory *inv,
                       char *err, size_t errsz);
 
+/* Read a saved inventory (--inventory) or event stream (-w: its device events) into inv,
+ * devices merged by id with earlier files (earliest first seen, latest last seen, packets
+ * added) and re-attributed with inv's signatures; no hooks run. path "-" is stdin. A file
+ * with a line that is not a vendorsniff event loads nothing: -EINVAL, and err names the file
+ * and line. *ndev (may be NULL) gets the number of device records read. */
+int vs_state_load_inventory(const char *path, struct vs_inventory *inv, size_t *ndev, char *err,
+                            size_t errsz);
+
 #endif

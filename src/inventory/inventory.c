@@ -701,11 +701,12 @@ uint64_t vs_inventory_evictions(const struct vs_inventory *inv)
 struct vs_device *vs_inventory_restore_device(struct vs_inventory *inv, const char *id,
                                               int64_t first_sec, uint32_t first_usec,
                                               int64_t last_sec, uint32_t last_usec,
-                                              uint64_t packets)
+                                              uint64_t packets, bool merge)
 {
     uint8_t mac[6];
     struct vs_ip ip;
     struct vs_device *d = NULL;
+    size_t before = inv->serial;
     if (vs_mac_parse(id, mac)) {
         d = vs_inventory_get_mac(inv, mac, first_sec, first_usec, true);
     } else if (vs_ip_parse(id, &ip)) {
@@ -713,6 +714,19 @@ struct vs_device *vs_inventory_restore_device(struct vs_inventory *inv, const ch
     }
     if (!d)
         return NULL;
+    bool fresh = d->serial >= before; /* created by this call */
+    if (merge && !fresh) {
+        if (first_sec < d->first_sec || (first_sec == d->first_sec && first_usec < d->first_usec)) {
+            d->first_sec = first_sec;
+            d->first_usec = first_usec;
+        }
+        if (last_sec > d->last_sec || (last_sec == d->last_sec && last_usec > d->last_usec)) {
+            d->last_sec = last_sec;
+            d->last_usec = last_usec;
+        }
+        d->packets += packets;
+        return d;
+    }
     d->first_sec = first_sec;
     d->first_usec = first_usec;
     d->last_sec = last_sec;

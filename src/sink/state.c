@@ -97,7 +97,8 @@ int vs_state_save(const char *path, struct vs_inventory *inv, char *err, size_t 
     return rc;
 }
 
-static int restore_line(struct vs_inventory *inv, json_t *j, bool dry, char *why, size_t whysz)
+static int restore_line(struct vs_inventory *inv, json_t *j, bool dry, bool merge, char *why,
+                        size_t whysz)
 {
     const char *id = json_string_value(json_object_get(j, "id"));
     const char *fs = json_string_value(json_object_get(j, "first_seen"));
@@ -119,8 +120,8 @@ static int restore_line(struct vs_inventory *inv, json_t *j, bool dry, char *why
         }
         return 0;
     }
-    struct vs_device *d =
-        vs_inventory_restore_device(inv, id, s1, u1, s2, u2, (uint64_t)json_integer_value(pk));
+    struct vs_device *d = vs_inventory_restore_device(inv, id, s1, u1, s2, u2,
+                                                      (uint64_t)json_integer_value(pk), merge);
     if (!d) {
         snprintf(why, whysz, "bad device id '%.64s'", id);
         return -1;
@@ -154,8 +155,8 @@ static int restore_line(struct vs_inventory *inv, json_t *j, bool dry, char *why
         json_t *val = json_object_get(v, "value");
         const char *ts = json_string_value(json_object_get(v, "ts"));
         const char *via = json_string_value(json_object_get(v, "via"));
-        if (!src || !fld || !json_is_string(val))
-            continue;
+        if (!src || !fld || !json_is_string(val) || strcmp(src, "oui") == 0)
+            continue; /* the OUI's statements follow from the MAC: derived, not stored */
         char dotted[96];
         snprintf(dotted, sizeof dotted, "%s.%s", src, fld);
         enum vs_field f;
@@ -167,8 +168,8 @@ static int restore_line(struct vs_inventory *inv, json_t *j, bool dry, char *why
             vs_ts_parse(ts, &es, &eu);
         struct vs_ip vip;
         bool has_via = via && vs_ip_parse(via, &vip);
-        struct vs_evidence ev = {f, (const uint8_t *)json_string_value(val),
-                                 json_string_length(val), NULL, NULL, 0};
+        struct vs_evidence ev = {
+            f, (const uint8_t *)json_string_value(val), json_string_length(val), NULL, NULL, 0};
         vs_inventory_add_evidence(inv, d, &ev, has_via ? &vip : NULL, es, eu);
     }
     vs_inventory_attribute(inv, d, s2, u2);
@@ -199,13 +200,12 @@ static int load_pass(const char *buf, size_t len, struct vs_inventory *inv, bool
             const char *fmt = json_string_value(json_object_get(j, "format"));
             if (!fmt || strcmp(fmt, STATE_MAGIC) != 0 ||
                 json_integer_value(json_object_get(j, "version")) != STATE_VERSION) {
-                snprintf(why, whysz, "not a vendorsniff state file (version %d)",
-                         STATE_VERSION);
+                snprintf(why, whysz, "not a vendorsniff state file (version %d)", STATE_VERSION);
                 json_decref(j);
                 rc = -EINVAL;
                 break;
             }
-        } else if (restore_line(inv, j, dry, why, whysz) != 0) {
+        } else if (restore_line(inv, j, dry, false, why, whysz) != 0) {
             json_decref(j);
             rc = -EINVAL;
             break;
@@ -282,4 +282,93 @@ int vs_state_load(const char *path, struct vs_inventory *inv, char *err, size_t 
         }
     }
     return rc;
+}
+
+/* ---- saved inventories ------------------------------------------------------------ */
+
+/* Every device line of an inventory file (--inventory) or event stream (-w); other events
+ * are passed over. dry validates only. */
+static int inv_pass(const char *buf, size_t len, struct vs_inventory *inv, bool dry, int *linep,
+                    size_t *ndev, char *why, size_t whysz)
+{
+    size_t off = 0;
+    int line = 0;
+    *ndev = 0;
+    while (off < len) {
+        const char *nl = memchr(buf + off, '\n', len - off);
+        size_t ll = nl ? (size_t)(nl - (buf + off)) : len - off;
+        const char *start = buf + off;
+        off += ll + (nl ? 1 : 0);
+        line++;
+        *linep = line;
+        if (ll == 0 || (ll == 1 && start[0] == '\r'))
+            continue;
+        json_error_t je;
+        json_t *j = json_loadb(start, ll, 0, &je);
+        if (!j || !json_is_object(j)) {
+            snprintf(why, whysz, "not valid JSON (%s)", j ? "not an object" : je.text);
+            json_decref(j);
+            return -EINVAL;
+        }
+        const char *ev = json_string_value(json_object_get(j, "event"));
+        int rc = 0;
+        if (ev && strcmp(ev, "device") == 0) {
+            rc = restore_line(inv, j, dry, true, why, whysz);
+            (*ndev)++;
+        } else if (!ev) {
+            snprintf(why, whysz, "not a vendorsniff event (no \"event\" member)");
+            rc = -1;
+        }
+        json_decref(j);
+        if (rc != 0)
+            return -EINVAL;
+    }
+    return 0;
+}
+
+int vs_state_load_inventory(const char *path, struct vs_inventory *inv, size_t *ndev, char *err,
+                            size_t errsz)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        int e = errno;
+        snprintf(err, errsz, "%s: %s", path, strerror(e));
+        return -e;
+    }
+    struct vs_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    int rc = 0;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (!vs_buf_add(&b, chunk, n)) {
+            rc = -ENOMEM;
+            break;
+        }
+    if (!rc && ferror(f))
+        rc = -EIO;
+    if (f != stdin)
+        fclose(f);
+    if (rc) {
+        snprintf(err, errsz, "%s: %s", path, strerror(-rc));
+        vs_buf_free(&b);
+        return rc;
+    }
+    char why[256] = "";
+    int line = 0;
+    size_t count = 0;
+    const char *p = b.p ? b.p : "";
+    rc = inv_pass(p, b.len, inv, true, &line, &count, why, sizeof why);
+    if (rc == 0) {
+        vs_inventory_set_quiet(inv, true);
+        rc = inv_pass(p, b.len, inv, false, &line, &count, why, sizeof why);
+        vs_inventory_set_quiet(inv, false);
+    }
+    vs_buf_free(&b);
+    if (rc != 0) {
+        snprintf(err, errsz, "%s:%d: not a vendorsniff inventory: %s", path, line, why);
+        return rc;
+    }
+    if (ndev)
+        *ndev = count;
+    return 0;
 }

@@ -12,6 +12,7 @@
 
 #include "testutil.h"
 #include "vendorsniff/identity.h"
+#include "vendorsniff/json_sink.h"
 #include "vendorsniff/state.h"
 
 static int n_device_events, n_alerts;
@@ -347,6 +348,62 @@ START_TEST(save_replaces_the_file_and_leaves_no_temporary)
 }
 END_TEST
 
+/* A saved inventory (--inventory) read back: the same devices, evidence and attribution
+ * (re-derived with the current signatures), quietly; two files of one network merge by id;
+ * a line that is no vendorsniff event loads nothing and names file and line. */
+START_TEST(saved_inventory_reads_back_and_merges)
+{
+    struct tu_world a, b;
+    char err[512];
+    tu_world_open(&a, &counting);
+    populate(&a);
+    struct vs_out o = {.sensor = "t", .risk = a.risk};
+    char inv1[160];
+    snprintf(inv1, sizeof inv1, "%s/inv1.jsonl", dir);
+    ck_assert_int_eq(vs_json_write_inventory(inv1, &o, a.inv, 300, 0, err, sizeof err), 0);
+
+    n_device_events = n_alerts = 0;
+    tu_world_open(&b, &counting);
+    size_t nd = 0;
+    ck_assert_msg(vs_state_load_inventory(inv1, b.inv, &nd, err, sizeof err) == 0, "%s", err);
+    ck_assert_uint_eq(nd, 3);
+    ck_assert_int_eq(n_device_events + n_alerts, 0);
+    ck_assert_uint_eq(vs_inventory_count(b.inv), 3);
+    struct vs_device *hw = by_id(b.inv, "00:e0:fc:12:34:56");
+    ck_assert_ptr_nonnull(hw);
+    ck_assert_str_eq(hw->vendor, "Huawei");
+    ck_assert_str_eq(hw->model, "S5720");
+    ck_assert_ptr_nonnull(hw->risk);
+    struct vs_device *orig = by_id(a.inv, "00:e0:fc:12:34:56");
+    ck_assert_uint_eq(hw->nev, orig->nev); /* the oui.org line is not taken as evidence */
+    uint64_t pk = hw->packets;
+    int64_t first = hw->first_sec;
+
+    /* The same file again: one network seen twice, packets added, times kept. */
+    ck_assert_int_eq(vs_state_load_inventory(inv1, b.inv, &nd, err, sizeof err), 0);
+    ck_assert_uint_eq(vs_inventory_count(b.inv), 3);
+    ck_assert_uint_eq(hw->packets, 2 * pk);
+    ck_assert_int_eq(hw->first_sec, first);
+
+    char bad[160];
+    snprintf(bad, sizeof bad, "%s/bad.jsonl", dir);
+    FILE *f = fopen(bad, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("{\"event\":\"device\",\"id\":\"00:11:22:33:44:55\",\"first_seen\":"
+          "\"2024-01-01T00:00:00.000000Z\",\"last_seen\":\"2024-01-01T00:00:00.000000Z\","
+          "\"packets\":1}\n"
+          "this is not json\n",
+          f);
+    fclose(f);
+    size_t before = vs_inventory_count(b.inv);
+    ck_assert_int_ne(vs_state_load_inventory(bad, b.inv, NULL, err, sizeof err), 0);
+    ck_assert_msg(strstr(err, "bad.jsonl:2:") != NULL, "%s", err);
+    ck_assert_uint_eq(vs_inventory_count(b.inv), before);
+    tu_world_close(&b);
+    tu_world_close(&a);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("state");
@@ -358,6 +415,7 @@ static Suite *suite(void)
     tcase_add_test(tc, corrupt_state_file_is_kept_aside_never_overwritten);
     tcase_add_test(tc, missing_state_is_enoent);
     tcase_add_test(tc, save_replaces_the_file_and_leaves_no_temporary);
+    tcase_add_test(tc, saved_inventory_reads_back_and_merges);
     suite_add_tcase(s, tc);
     return s;
 }
