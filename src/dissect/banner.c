@@ -5,11 +5,10 @@
  * the TR-069 CWMP Inform DeviceId and SoftwareVersion (TR-069 Amendment 6, A.3.3.1).
  * HTTP over UDP is SSDP and goes to ssdp.c; a UPnP device description in an HTTP response
  * goes to upnp.c as well, so that their evidence carries the ssdp.* / upnp.* fields. */
-#include "vendorsniff/dissect.h"
+#include "vendorsniff/dissect_util.h"
 
 #include <string.h>
 
-#define NOT_FOUND ((size_t)-1)
 /* RFC 4253 s4.2: the identification line is at most 255 characters with its CR LF. */
 #define SSH_LINE_MAX 255
 #define TELNET_IAC 0xff
@@ -23,42 +22,9 @@
 
 /* ---- small readers over a cursor (indexes, never pointers into the packet) ---- */
 
-static uint8_t at(const struct vs_cur *c, size_t i)
-{
-    uint8_t b = 0;
-    vs_cur_peek_u8(c, i, &b);
-    return b;
-}
-
-static uint8_t lower(uint8_t b)
-{
-    return b >= 'A' && b <= 'Z' ? (uint8_t)(b + 32) : b;
-}
-
-static bool is_blank(uint8_t b)
-{
-    return b == ' ' || b == '\t';
-}
-
 static bool is_alnum(uint8_t b)
 {
     return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
-}
-
-static bool prefix(const struct vs_cur *c, const char *s)
-{
-    return vs_cur_has_prefix(c, s, strlen(s));
-}
-
-static bool eq_ci(const struct vs_cur *c, const char *s)
-{
-    size_t n = strlen(s);
-    if (vs_cur_len(c) != n)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (lower(at(c, i)) != lower((uint8_t)s[i]))
-            return false;
-    return true;
 }
 
 static bool eq(const struct vs_cur *c, const char *s)
@@ -74,34 +40,26 @@ static bool ends_with(const struct vs_cur *c, const char *s)
     return len >= n && vs_cur_window(c, len - n, n, &tail) && vs_cur_has_prefix(&tail, s, n);
 }
 
-static size_t find_byte(const struct vs_cur *c, size_t from, uint8_t b)
-{
-    for (size_t i = from; i < vs_cur_len(c); i++)
-        if (at(c, i) == b)
-            return i;
-    return NOT_FOUND;
-}
-
 static size_t find_ci(const struct vs_cur *c, const char *s)
 {
     size_t n = strlen(s), len = vs_cur_len(c);
     for (size_t i = 0; i + n <= len; i++) {
         size_t k = 0;
-        while (k < n && lower(at(c, i + k)) == lower((uint8_t)s[k]))
+        while (k < n && vs_lower(vs_at(c, i + k)) == vs_lower((uint8_t)s[k]))
             k++;
         if (k == n)
             return i;
     }
-    return NOT_FOUND;
+    return VS_NOT_FOUND;
 }
 
 static struct vs_cur trim(struct vs_cur c)
 {
     size_t a = 0, n = vs_cur_len(&c);
-    while (a < n && (is_blank(at(&c, a)) || at(&c, a) == '\r' || at(&c, a) == '\n'))
+    while (a < n && (vs_is_blank(vs_at(&c, a)) || vs_at(&c, a) == '\r' || vs_at(&c, a) == '\n'))
         a++;
-    while (n > a && (is_blank(at(&c, n - 1)) || at(&c, n - 1) == '\r' || at(&c, n - 1) == '\n' ||
-                     at(&c, n - 1) == 0))
+    while (n > a && (vs_is_blank(vs_at(&c, n - 1)) || vs_at(&c, n - 1) == '\r' ||
+                     vs_at(&c, n - 1) == '\n' || vs_at(&c, n - 1) == 0))
         n--;
     struct vs_cur out = vs_cur_make(NULL, 0);
     vs_cur_window(&c, a, n - a, &out);
@@ -110,17 +68,6 @@ static struct vs_cur trim(struct vs_cur c)
 
 /* The next line of c without its CR LF (bare LF accepted). False when no line end is
  * left in c: the line was cut by the segment or by the scan window. */
-static bool next_line(struct vs_cur *c, struct vs_cur *line)
-{
-    size_t lf = find_byte(c, 0, '\n');
-    if (lf == NOT_FOUND)
-        return false;
-    size_t n = lf > 0 && at(c, lf - 1) == '\r' ? lf - 1 : lf;
-    vs_cur_window(c, 0, n, line);
-    vs_cur_skip(c, lf + 1);
-    return true;
-}
-
 static void emit_value(vs_emit_fn emit, void *ctx, enum vs_field f, struct vs_cur v)
 {
     v = trim(v);
@@ -149,13 +96,13 @@ static enum vs_decode_status unterminated(const struct vs_cur *payload, size_t l
 static enum vs_decode_status ssh(const struct vs_cur *payload, vs_emit_fn emit, void *ctx)
 {
     struct vs_cur w = window(payload, SSH_LINE_MAX), line;
-    if (!next_line(&w, &line))
+    if (!vs_next_line(&w, &line))
         return unterminated(payload, SSH_LINE_MAX, VS_DECODE_MALFORMED);
     /* "SSH-" protoversion "-" softwareversion: protoversion is digits and dots. */
     size_t i = 4, n = vs_cur_len(&line);
-    while (i < n && ((at(&line, i) >= '0' && at(&line, i) <= '9') || at(&line, i) == '.'))
+    while (i < n && ((vs_at(&line, i) >= '0' && vs_at(&line, i) <= '9') || vs_at(&line, i) == '.'))
         i++;
-    if (i == 4 || i >= n || at(&line, i) != '-' || i + 1 == n)
+    if (i == 4 || i >= n || vs_at(&line, i) != '-' || i + 1 == n)
         return VS_DECODE_MALFORMED;
     emit_value(emit, ctx, VS_F_SSH_BANNER, line);
     return VS_DECODE_OK;
@@ -166,10 +113,10 @@ static enum vs_decode_status ssh(const struct vs_cur *payload, vs_emit_fn emit, 
 static enum vs_decode_status ftp(const struct vs_cur *payload, vs_emit_fn emit, void *ctx)
 {
     struct vs_cur w = window(payload, VS_MAX_BANNER_SCAN), line;
-    if (!next_line(&w, &line))
+    if (!vs_next_line(&w, &line))
         return unterminated(payload, VS_MAX_BANNER_SCAN, VS_DECODE_OK);
     /* SMTP greets with 220 too; its banners name mail software, not equipment. */
-    if (find_ci(&line, "SMTP") != NOT_FOUND)
+    if (find_ci(&line, "SMTP") != VS_NOT_FOUND)
         return VS_DECODE_OK;
     /* The whole reply line, code included, as tshark shows it (corpus/expected); the first
      * line of a multi-line greeting ("220-...") is reported in the one-line form. */
@@ -194,7 +141,7 @@ static bool looks_secret(const struct vs_cur *text)
         "community",  "secret",     "cipher",     "key-string", "pre-shared",        "snmp-server",
         "snmp-agent", "password 0", "password 5", "password 7", "encrypted-password"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (find_ci(text, words[i]) != NOT_FOUND)
+        if (find_ci(text, words[i]) != VS_NOT_FOUND)
             return true;
     return false;
 }
@@ -205,7 +152,7 @@ static bool ends_with_ci(const struct vs_cur *c, const char *s)
 {
     size_t n = strlen(s), len = vs_cur_len(c);
     struct vs_cur tail;
-    return len >= n && vs_cur_window(c, len - n, n, &tail) && eq_ci(&tail, s);
+    return len >= n && vs_cur_window(c, len - n, n, &tail) && vs_eq_ci(&tail, s);
 }
 
 /* The line that asks for the account: the greeting ends there. */
@@ -228,12 +175,12 @@ static bool cli_prompt(struct vs_cur line)
     size_t n = vs_cur_len(&line);
     if (!n || n > 64)
         return false;
-    uint8_t a = at(&line, 0), z = at(&line, n - 1);
-    if (a == '<' && z == '>' && find_byte(&line, 0, ' ') == NOT_FOUND)
+    uint8_t a = vs_at(&line, 0), z = vs_at(&line, n - 1);
+    if (a == '<' && z == '>' && vs_find_byte(&line, 0, ' ') == VS_NOT_FOUND)
         return n > 2;
     if (a == '[') {
-        size_t close = find_byte(&line, 1, ']');
-        if (close == NOT_FOUND)
+        size_t close = vs_find_byte(&line, 1, ']');
+        if (close == VS_NOT_FOUND)
             return false;
         struct vs_cur rest;
         vs_cur_window(&line, close + 1, n - close - 1, &rest);
@@ -241,7 +188,8 @@ static bool cli_prompt(struct vs_cur line)
         return vs_cur_empty(&rest) || eq(&rest, ">") || eq(&rest, "#") || eq(&rest, "$");
     }
     return n > 1 && (z == '#' || z == '>' || z == '$' || z == '%') &&
-           find_byte(&line, 0, ' ') == NOT_FOUND && find_byte(&line, 0, '\t') == NOT_FOUND;
+           vs_find_byte(&line, 0, ' ') == VS_NOT_FOUND &&
+           vs_find_byte(&line, 0, '\t') == VS_NOT_FOUND;
 }
 
 static bool has_text(struct vs_cur line)
@@ -255,11 +203,11 @@ static struct vs_cur last_line(const struct vs_cur *t)
 {
     struct vs_cur w = *t, line, last = vs_cur_make(NULL, 0);
     for (;;) {
-        size_t lf = find_byte(&w, 0, '\n');
-        vs_cur_window(&w, 0, lf == NOT_FOUND ? vs_cur_len(&w) : lf, &line);
+        size_t lf = vs_find_byte(&w, 0, '\n');
+        vs_cur_window(&w, 0, lf == VS_NOT_FOUND ? vs_cur_len(&w) : lf, &line);
         if (has_text(line))
             last = line;
-        if (lf == NOT_FOUND)
+        if (lf == VS_NOT_FOUND)
             return last;
         vs_cur_skip(&w, lf + 1);
     }
@@ -272,15 +220,15 @@ static struct vs_cur greeting(struct vs_cur t)
     struct vs_cur w = t, line;
     size_t end = 0, lines = 0;
     for (;;) {
-        size_t lf = find_byte(&w, 0, '\n');
-        size_t len = lf == NOT_FOUND ? vs_cur_len(&w) : lf;
+        size_t lf = vs_find_byte(&w, 0, '\n');
+        size_t len = lf == VS_NOT_FOUND ? vs_cur_len(&w) : lf;
         vs_cur_window(&w, 0, len, &line);
         if (has_text(line)) {
             end = vs_cur_len(&t) - vs_cur_len(&w) + len;
             if (++lines >= TELNET_MAX_LINES || login_prompt(line))
                 break;
         }
-        if (lf == NOT_FOUND)
+        if (lf == VS_NOT_FOUND)
             break;
         vs_cur_skip(&w, lf + 1);
     }
@@ -304,13 +252,13 @@ static enum vs_decode_status telnet(const struct vs_cur *payload, vs_emit_fn emi
     bool negotiated = false;
     enum vs_decode_status st = VS_DECODE_OK;
     while (i < len) {
-        uint8_t b = at(&w, i++);
+        uint8_t b = vs_at(&w, i++);
         if (b == TELNET_IAC) {
             if (i >= len) {
                 st = VS_DECODE_TRUNCATED;
                 break;
             }
-            uint8_t cmd = at(&w, i++);
+            uint8_t cmd = vs_at(&w, i++);
             if (cmd < TELNET_SE)
                 return VS_DECODE_OK; /* not a command: this is not Telnet */
             if (cmd == TELNET_IAC) {
@@ -320,16 +268,16 @@ static enum vs_decode_status telnet(const struct vs_cur *payload, vs_emit_fn emi
                 negotiated = true;
             } else if (cmd == TELNET_SB) {
                 /* Subnegotiation runs to IAC SE; its bytes (terminal type...) are not text. */
-                while (i < len && !(at(&w, i) == TELNET_IAC && at(&w, i + 1) == TELNET_SE))
+                while (i < len && !(vs_at(&w, i) == TELNET_IAC && vs_at(&w, i + 1) == TELNET_SE))
                     i++;
                 i += 2;
                 negotiated = true;
             }
             continue;
         }
-        if (b == 0x1b && at(&w, i) == '[') { /* ANSI control sequence: ESC [ params final */
+        if (b == 0x1b && vs_at(&w, i) == '[') { /* ANSI control sequence: ESC [ params final */
             i++;
-            while (i < len && !(at(&w, i) >= 0x40 && at(&w, i) <= 0x7e))
+            while (i < len && !(vs_at(&w, i) >= 0x40 && vs_at(&w, i) <= 0x7e))
                 i++;
             i++;
             continue;
@@ -351,7 +299,7 @@ static enum vs_decode_status telnet(const struct vs_cur *payload, vs_emit_fn emi
     struct vs_cur all = vs_cur_make(text, n), last = last_line(&all);
     if (!negotiated && first != '\r' && first != '\n' && !login_prompt(last))
         return st;
-    if (cli_prompt(last) || find_ci(&all, "Last login:") != NOT_FOUND)
+    if (cli_prompt(last) || find_ci(&all, "Last login:") != VS_NOT_FOUND)
         return st;
     struct vs_cur t = greeting(all);
     if (alnum >= TELNET_MIN_ALNUM && junk * 8 <= printable && !vs_cur_empty(&t) &&
@@ -374,7 +322,7 @@ static size_t xml_text(struct vs_cur src, uint8_t *out, size_t outsz)
     while (!vs_cur_empty(&src) && n < outsz) {
         bool done = false;
         for (size_t e = 0; e < sizeof ents / sizeof ents[0] && !done; e++) {
-            if (prefix(&src, ents[e].ent)) {
+            if (vs_starts(&src, ents[e].ent)) {
                 out[n++] = ents[e].ch;
                 vs_cur_skip(&src, strlen(ents[e].ent));
                 done = true;
@@ -415,28 +363,28 @@ static enum vs_decode_status cwmp(struct vs_cur body, bool cut_by_bound, vs_emit
     struct cwmp_state s = {false, false, vs_cur_make(NULL, 0)};
     size_t i = 0;
     for (;;) {
-        size_t lt = find_byte(&body, i, '<');
-        if (lt == NOT_FOUND)
+        size_t lt = vs_find_byte(&body, i, '<');
+        if (lt == VS_NOT_FOUND)
             return VS_DECODE_OK;
-        size_t gt = find_byte(&body, lt, '>');
-        if (gt == NOT_FOUND)
+        size_t gt = vs_find_byte(&body, lt, '>');
+        if (gt == VS_NOT_FOUND)
             return s.inform ? short_st : VS_DECODE_OK;
         i = gt + 1;
-        uint8_t first = at(&body, lt + 1);
+        uint8_t first = vs_at(&body, lt + 1);
         if (first == '?' || first == '!')
             continue;
         bool closing = first == '/';
         size_t a = lt + 1 + closing, e = a;
-        while (e < gt && !is_blank(at(&body, e)) && at(&body, e) != '/' && at(&body, e) != '\r' &&
-               at(&body, e) != '\n')
+        while (e < gt && !vs_is_blank(vs_at(&body, e)) && vs_at(&body, e) != '/' &&
+               vs_at(&body, e) != '\r' && vs_at(&body, e) != '\n')
             e++;
         size_t colon = a;
         for (size_t k = a; k < e; k++)
-            if (at(&body, k) == ':')
+            if (vs_at(&body, k) == ':')
                 colon = k + 1;
         struct vs_cur local;
         vs_cur_window(&body, colon, e - colon, &local);
-        bool selfclose = at(&body, gt - 1) == '/';
+        bool selfclose = vs_at(&body, gt - 1) == '/';
 
         if (eq(&local, "Inform")) {
             s.inform = !closing;
@@ -451,8 +399,8 @@ static enum vs_decode_status cwmp(struct vs_cur body, bool cut_by_bound, vs_emit
         if (closing || selfclose)
             continue;
         /* Character data runs to the next tag; one cut off by the window is not read. */
-        size_t next = find_byte(&body, i, '<');
-        if (next == NOT_FOUND)
+        size_t next = vs_find_byte(&body, i, '<');
+        if (next == VS_NOT_FOUND)
             return short_st;
         struct vs_cur text;
         vs_cur_window(&body, i, next - i, &text);
@@ -486,19 +434,19 @@ enum msg_kind { MSG_HTTP, MSG_SIP };
 static bool start_line(const struct vs_cur *line, enum msg_kind *kind, bool *post)
 {
     *post = false;
-    if (prefix(line, "HTTP/1.")) {
+    if (vs_starts(line, "HTTP/1.")) {
         *kind = MSG_HTTP;
         return true;
     }
-    if (prefix(line, "SIP/2.0 ")) {
+    if (vs_starts(line, "SIP/2.0 ")) {
         *kind = MSG_SIP;
         return true;
     }
-    size_t sp = find_byte(line, 0, ' ');
-    if (sp == NOT_FOUND || sp == 0)
+    size_t sp = vs_find_byte(line, 0, ' ');
+    if (sp == VS_NOT_FOUND || sp == 0)
         return false;
     for (size_t i = 0; i < sp; i++)
-        if (!((at(line, i) >= 'A' && at(line, i) <= 'Z') || at(line, i) == '-'))
+        if (!((vs_at(line, i) >= 'A' && vs_at(line, i) <= 'Z') || vs_at(line, i) == '-'))
             return false;
     if (ends_with(line, " SIP/2.0")) {
         *kind = MSG_SIP;
@@ -506,7 +454,7 @@ static bool start_line(const struct vs_cur *line, enum msg_kind *kind, bool *pos
     }
     if (ends_with(line, " HTTP/1.1") || ends_with(line, " HTTP/1.0")) {
         *kind = MSG_HTTP;
-        *post = prefix(line, "POST ");
+        *post = vs_starts(line, "POST ");
         return true;
     }
     return false;
@@ -525,7 +473,7 @@ static enum vs_decode_status upnp(const struct vs_cur *payload, vs_emit_fn emit,
 static enum vs_decode_status message(const struct vs_cur *payload, vs_emit_fn emit, void *ctx)
 {
     struct vs_cur w = window(payload, VS_MAX_BANNER_SCAN), line;
-    if (!next_line(&w, &line))
+    if (!vs_next_line(&w, &line))
         return unterminated(payload, VS_MAX_BANNER_SCAN, VS_DECODE_OK);
     enum msg_kind kind;
     bool post;
@@ -533,7 +481,7 @@ static enum vs_decode_status message(const struct vs_cur *payload, vs_emit_fn em
         return VS_DECODE_OK; /* a candidate that is none of ours */
     /* A CWMP Inform may need more than the banner window. */
     w = window(payload, post ? VS_MAX_CWMP_SCAN : VS_MAX_BANNER_SCAN);
-    next_line(&w, &line);
+    vs_next_line(&w, &line);
     /* Headers that go on in the next TCP segment are ordinary segmentation, not an error:
      * the pipeline reads the rest of them from that segment. */
     if (!header_lines(&w, kind, emit, ctx))
@@ -548,29 +496,29 @@ static bool header_lines(struct vs_cur *w, enum msg_kind kind, vs_emit_fn emit, 
 {
     struct vs_cur line;
     for (;;) {
-        if (!next_line(w, &line))
+        if (!vs_next_line(w, &line))
             return false;
         if (vs_cur_empty(&line))
             break;
         /* obs-fold continuation lines are not joined: the first line names the product. */
-        if (is_blank(at(&line, 0)))
+        if (vs_is_blank(vs_at(&line, 0)))
             continue;
-        size_t colon = find_byte(&line, 0, ':');
-        if (colon == NOT_FOUND)
+        size_t colon = vs_find_byte(&line, 0, ':');
+        if (colon == VS_NOT_FOUND)
             continue;
         struct vs_cur name, value;
         vs_cur_window(&line, 0, colon, &name);
         vs_cur_window(&line, colon + 1, vs_cur_len(&line) - colon - 1, &value);
         name = trim(name);
         if (kind == MSG_SIP) {
-            if (eq_ci(&name, "User-Agent"))
+            if (vs_eq_ci(&name, "User-Agent"))
                 emit_value(emit, ctx, VS_F_SIP_USER_AGENT, value);
-            else if (eq_ci(&name, "Server"))
+            else if (vs_eq_ci(&name, "Server"))
                 emit_value(emit, ctx, VS_F_SIP_SERVER, value);
         } else {
-            if (eq_ci(&name, "Server"))
+            if (vs_eq_ci(&name, "Server"))
                 emit_value(emit, ctx, VS_F_HTTP_SERVER, value);
-            else if (eq_ci(&name, "WWW-Authenticate"))
+            else if (vs_eq_ci(&name, "WWW-Authenticate"))
                 emit_value(emit, ctx, VS_F_HTTP_WWW_AUTHENTICATE, value);
         }
     }
@@ -602,11 +550,11 @@ bool vs_banner_incomplete(const struct vs_cur *payload, bool *sip)
     bool post;
     if (vs_cur_len(payload) > VS_MAX_BANNER_SCAN)
         return false; /* the window was full: the headers were all there was to read */
-    if (!next_line(&w, &line) || !start_line(&line, &kind, &post) || post)
+    if (!vs_next_line(&w, &line) || !start_line(&line, &kind, &post) || post)
         return false;
     *sip = kind == MSG_SIP;
     for (;;) {
-        if (!next_line(&w, &line))
+        if (!vs_next_line(&w, &line))
             return true;
         if (vs_cur_empty(&line))
             return false;
@@ -619,27 +567,27 @@ static bool sip_or_http_method(const struct vs_cur *c, uint8_t b0)
 {
     switch (b0) {
     case 'A':
-        return prefix(c, "ACK ");
+        return vs_starts(c, "ACK ");
     case 'B':
-        return prefix(c, "BYE ");
+        return vs_starts(c, "BYE ");
     case 'C':
-        return prefix(c, "CANCEL ");
+        return vs_starts(c, "CANCEL ");
     case 'I':
-        return prefix(c, "INVITE ") || prefix(c, "INFO ");
+        return vs_starts(c, "INVITE ") || vs_starts(c, "INFO ");
     case 'M':
-        return prefix(c, "MESSAGE ");
+        return vs_starts(c, "MESSAGE ");
     case 'N':
-        return prefix(c, "NOTIFY ");
+        return vs_starts(c, "NOTIFY ");
     case 'O':
-        return prefix(c, "OPTIONS ");
+        return vs_starts(c, "OPTIONS ");
     case 'P':
-        return prefix(c, "POST ") || prefix(c, "PUBLISH ") || prefix(c, "PRACK ");
+        return vs_starts(c, "POST ") || vs_starts(c, "PUBLISH ") || vs_starts(c, "PRACK ");
     case 'R':
-        return prefix(c, "REGISTER ") || prefix(c, "REFER ");
+        return vs_starts(c, "REGISTER ") || vs_starts(c, "REFER ");
     case 'S':
-        return prefix(c, "SUBSCRIBE ");
+        return vs_starts(c, "SUBSCRIBE ");
     case 'U':
-        return prefix(c, "UPDATE ");
+        return vs_starts(c, "UPDATE ");
     default:
         return false;
     }
@@ -648,8 +596,8 @@ static bool sip_or_http_method(const struct vs_cur *c, uint8_t b0)
 /* A CWMP body sent in its own segment after the POST headers. */
 static bool xml_body(const struct vs_cur *c)
 {
-    return prefix(c, "<?xml") || prefix(c, "<soap") || prefix(c, "<SOAP") ||
-           prefix(c, "<s:Envelope");
+    return vs_starts(c, "<?xml") || vs_starts(c, "<soap") || vs_starts(c, "<SOAP") ||
+           vs_starts(c, "<s:Envelope");
 }
 
 static bool telnet_command(const struct vs_cur *c)
@@ -670,13 +618,13 @@ bool vs_banner_candidate(const struct vs_cur *payload, const struct vs_pkt *pkt)
         return true;
     switch (b0) {
     case 'S':
-        if (prefix(payload, "SSH-") || prefix(payload, "SIP/2.0 "))
+        if (vs_starts(payload, "SSH-") || vs_starts(payload, "SIP/2.0 "))
             return true;
         break;
     case 'H':
-        return prefix(payload, "HTTP/1.");
+        return vs_starts(payload, "HTTP/1.");
     case '2':
-        return prefix(payload, "220 ") || prefix(payload, "220-");
+        return vs_starts(payload, "220 ") || vs_starts(payload, "220-");
     case TELNET_IAC:
         return telnet_command(payload) && !(pkt && pkt->dport == 23);
     case '<':
@@ -696,9 +644,9 @@ enum vs_decode_status vs_banner_dissect(struct vs_cur c, const struct vs_pkt *pk
     /* Until the pipeline gives SSDP its own row, HTTP over UDP arrives here. */
     if (pkt && pkt->ip_proto == 17 && vs_ssdp_candidate(&c, pkt))
         return vs_ssdp_dissect(c, pkt, emit, ctx);
-    if (prefix(&c, "SSH-"))
+    if (vs_starts(&c, "SSH-"))
         return ssh(&c, emit, ctx);
-    if (prefix(&c, "220 ") || prefix(&c, "220-"))
+    if (vs_starts(&c, "220 ") || vs_starts(&c, "220-"))
         return ftp(&c, emit, ctx);
     /* Telnet is the server's side only: what a client sends to port 23 is typed input. */
     bool to_telnet = pkt && pkt->dport == 23;
@@ -708,7 +656,7 @@ enum vs_decode_status vs_banner_dissect(struct vs_cur c, const struct vs_pkt *pk
         return upnp(&c, emit, ctx);
     if (xml_body(&c))
         return cwmp(window(&c, VS_MAX_CWMP_SCAN), vs_cur_len(&c) > VS_MAX_CWMP_SCAN, emit, ctx);
-    if (prefix(&c, "HTTP/1.") || prefix(&c, "SIP/2.0 ") || sip_or_http_method(&c, b0))
+    if (vs_starts(&c, "HTTP/1.") || vs_starts(&c, "SIP/2.0 ") || sip_or_http_method(&c, b0))
         return message(&c, emit, ctx);
     return VS_DECODE_OK;
 }

@@ -108,15 +108,10 @@ static enum vs_decode_status gtpv2_message(struct gtp_state *s, struct vs_cur *c
     size_t hdr = (flags & 0x08) ? 8 : 4; /* TEID (T flag), sequence number and spare */
     if (len < hdr)
         return VS_DECODE_MALFORMED;
-    enum vs_decode_status st = VS_DECODE_OK;
     struct vs_cur body;
-    if (!vs_cur_sub(c, len, &body)) {
-        /* The frame was cut: IEs wholly inside it still count. */
-        body = *c;
-        vs_cur_skip(c, vs_cur_len(c));
-        st = VS_DECODE_TRUNCATED;
-        *more = false;
-    }
+    enum vs_decode_status st = vs_cur_body(c, len, &body);
+    if (st != VS_DECODE_OK)
+        *more = false; /* the frame was cut: no piggybacked message follows */
     if (!vs_cur_skip(&body, hdr))
         return VS_DECODE_TRUNCATED;
     return vs_worse(st, gtpv2_ies(s, body, 0));

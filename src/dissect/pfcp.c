@@ -148,14 +148,10 @@ static enum vs_decode_status pfcp_message(struct pfcp_state *s, struct vs_cur *c
     size_t hdr = (flags & 0x01) ? 12 : 4; /* SEID (S flag), sequence number, spare/priority */
     if (len < hdr)
         return VS_DECODE_MALFORMED;
-    enum vs_decode_status st = VS_DECODE_OK;
     struct vs_cur body;
-    if (!vs_cur_sub(c, len, &body)) {
-        body = *c;
-        vs_cur_skip(c, vs_cur_len(c));
-        st = VS_DECODE_TRUNCATED;
-        *more = false;
-    }
+    enum vs_decode_status st = vs_cur_body(c, len, &body);
+    if (st != VS_DECODE_OK)
+        *more = false; /* the frame was cut: no piggybacked message follows */
     if (!vs_cur_skip(&body, hdr))
         return VS_DECODE_TRUNCATED;
     return vs_worse(st, pfcp_ies(s, body, type));

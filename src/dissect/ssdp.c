@@ -10,76 +10,22 @@
 
 #include <string.h>
 
-#define NOT_FOUND ((size_t)-1)
-
-static uint8_t at(const struct vs_cur *c, size_t i)
-{
-    uint8_t b = 0;
-    vs_cur_peek_u8(c, i, &b);
-    return b;
-}
-
-static uint8_t lower(uint8_t b)
-{
-    return b >= 'A' && b <= 'Z' ? (uint8_t)(b + 32) : b;
-}
-
-static bool is_blank(uint8_t b)
-{
-    return b == ' ' || b == '\t';
-}
-
-static bool prefix(const struct vs_cur *c, const char *s)
-{
-    return vs_cur_has_prefix(c, s, strlen(s));
-}
-
-static bool eq_ci(const struct vs_cur *c, const char *s)
-{
-    size_t n = strlen(s);
-    if (vs_cur_len(c) != n)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (lower(at(c, i)) != lower((uint8_t)s[i]))
-            return false;
-    return true;
-}
-
-static size_t find_byte(const struct vs_cur *c, size_t from, uint8_t b)
-{
-    for (size_t i = from; i < vs_cur_len(c); i++)
-        if (at(c, i) == b)
-            return i;
-    return NOT_FOUND;
-}
-
 /* Without trailing blanks (the start line of some stacks ends "HTTP/1.1 \r\n"). */
 static struct vs_cur rtrim_blanks(struct vs_cur c)
 {
     size_t n = vs_cur_len(&c);
-    while (n && is_blank(at(&c, n - 1)))
+    while (n && vs_is_blank(vs_at(&c, n - 1)))
         n--;
     vs_cur_window(&c, 0, n, &c);
     return c;
 }
 
 /* The next line without its CR LF (bare LF accepted); false when no line end is left. */
-static bool next_line(struct vs_cur *c, struct vs_cur *line)
-{
-    size_t lf = find_byte(c, 0, '\n');
-    if (lf == NOT_FOUND)
-        return false;
-    size_t n = lf > 0 && at(c, lf - 1) == '\r' ? lf - 1 : lf;
-    vs_cur_window(c, 0, n, line);
-    vs_cur_skip(c, lf + 1);
-    return true;
-}
-
 /* "HTTP/1.0" or "HTTP/1.1" (UDA 1.0 devices say 1.0 in responses now and then). */
 static bool http_version(const struct vs_cur *v)
 {
     uint8_t d;
-    return vs_cur_len(v) == 8 && prefix(v, "HTTP/1.") && vs_cur_peek_u8(v, 7, &d) &&
+    return vs_cur_len(v) == 8 && vs_starts(v, "HTTP/1.") && vs_cur_peek_u8(v, 7, &d) &&
            (d == '0' || d == '1');
 }
 
@@ -88,7 +34,7 @@ static bool start_line(struct vs_cur line)
 {
     line = rtrim_blanks(line);
     struct vs_cur version;
-    if (prefix(&line, "HTTP/1.")) {
+    if (vs_starts(&line, "HTTP/1.")) {
         uint8_t d;
         if (!vs_cur_window(&line, 0, 8, &version) || !http_version(&version) ||
             !vs_cur_peek_u8(&line, 8, &d) || d != ' ')
@@ -96,9 +42,9 @@ static bool start_line(struct vs_cur line)
         for (size_t i = 9; i < 12; i++)
             if (!vs_cur_peek_u8(&line, i, &d) || d < '0' || d > '9')
                 return false;
-        return vs_cur_len(&line) == 12 || at(&line, 12) == ' ';
+        return vs_cur_len(&line) == 12 || vs_at(&line, 12) == ' ';
     }
-    size_t skip = prefix(&line, "NOTIFY * ") ? 9 : prefix(&line, "M-SEARCH * ") ? 11 : 0;
+    size_t skip = vs_starts(&line, "NOTIFY * ") ? 9 : vs_starts(&line, "M-SEARCH * ") ? 11 : 0;
     return skip && vs_cur_skip(&line, skip) && http_version(&line);
 }
 
@@ -112,11 +58,11 @@ bool vs_ssdp_candidate(const struct vs_cur *payload, const struct vs_pkt *pkt)
         return false;
     switch (b0) {
     case 'N':
-        return prefix(payload, "NOTIFY * ");
+        return vs_starts(payload, "NOTIFY * ");
     case 'M':
-        return prefix(payload, "M-SEARCH * ");
+        return vs_starts(payload, "M-SEARCH * ");
     case 'H':
-        return prefix(payload, "HTTP/1.");
+        return vs_starts(payload, "HTTP/1.");
     default:
         return false;
     }
@@ -162,7 +108,7 @@ enum vs_decode_status vs_ssdp_dissect(struct vs_cur c, const struct vs_pkt *pkt,
     vs_cur_window(&c, 0, len < VS_MAX_BANNER_SCAN ? len : VS_MAX_BANNER_SCAN, &w);
     if (vs_cur_empty(&w))
         return VS_DECODE_TRUNCATED;
-    if (!next_line(&w, &line))
+    if (!vs_next_line(&w, &line))
         return len >= VS_MAX_BANNER_SCAN ? VS_DECODE_MALFORMED : VS_DECODE_TRUNCATED;
     if (!start_line(line))
         return VS_DECODE_MALFORMED;
@@ -172,34 +118,34 @@ enum vs_decode_status vs_ssdp_dissect(struct vs_cur c, const struct vs_pkt *pkt,
     h.n = 0;
     h.field = VS_F_SSDP_SERVER;
     for (;;) {
-        if (!next_line(&w, &line)) {
+        if (!vs_next_line(&w, &line)) {
             /* A datagram is the whole message: headers without the closing blank line are
              * complete. Only a last line without its end was cut (snap length, or our scan
              * bound): its value is not trusted, and a pending value it might continue is
              * dropped with it. */
             bool cut = !vs_cur_empty(&w);
-            if (!cut || !is_blank(at(&w, 0)))
+            if (!cut || !vs_is_blank(vs_at(&w, 0)))
                 flush(&h, emit, ctx);
             return cut ? VS_DECODE_TRUNCATED : VS_DECODE_OK;
         }
         if (vs_cur_empty(&line))
             break;
-        if (is_blank(at(&line, 0))) {
+        if (vs_is_blank(vs_at(&line, 0))) {
             if (h.active)
                 append(&h, line);
             continue;
         }
         flush(&h, emit, ctx);
-        size_t colon = find_byte(&line, 0, ':');
-        if (colon == NOT_FOUND)
+        size_t colon = vs_find_byte(&line, 0, ':');
+        if (colon == VS_NOT_FOUND)
             continue;
         struct vs_cur name, value;
         vs_cur_window(&line, 0, colon, &name);
         vs_cur_window(&line, colon + 1, vs_cur_len(&line) - colon - 1, &value);
         name = vs_cur_trim(name);
-        if (eq_ci(&name, "SERVER"))
+        if (vs_eq_ci(&name, "SERVER"))
             h.field = VS_F_SSDP_SERVER;
-        else if (eq_ci(&name, "USER-AGENT"))
+        else if (vs_eq_ci(&name, "USER-AGENT"))
             h.field = VS_F_SSDP_USER_AGENT;
         else
             continue;

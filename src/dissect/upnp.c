@@ -23,35 +23,9 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
-#define NOT_FOUND ((size_t)-1)
 #define UPNP_URN "urn:schemas-upnp-org:device-"
 
 /* ---- small readers over a cursor ---- */
-
-static uint8_t at(const struct vs_cur *c, size_t i)
-{
-    uint8_t b = 0;
-    vs_cur_peek_u8(c, i, &b);
-    return b;
-}
-
-static uint8_t lower(uint8_t b)
-{
-    return b >= 'A' && b <= 'Z' ? (uint8_t)(b + 32) : b;
-}
-
-static bool prefix(const struct vs_cur *c, const char *s)
-{
-    return vs_cur_has_prefix(c, s, strlen(s));
-}
-
-static size_t find_byte(const struct vs_cur *c, size_t from, uint8_t b)
-{
-    for (size_t i = from; i < vs_cur_len(c); i++)
-        if (at(c, i) == b)
-            return i;
-    return NOT_FOUND;
-}
 
 /* Case-insensitive search of s in the first limit bytes of c. */
 static bool contains_ci(const struct vs_cur *c, size_t limit, const char *s)
@@ -59,7 +33,7 @@ static bool contains_ci(const struct vs_cur *c, size_t limit, const char *s)
     size_t n = strlen(s), len = vs_cur_len(c) < limit ? vs_cur_len(c) : limit;
     for (size_t i = 0; i + n <= len; i++) {
         size_t k = 0;
-        while (k < n && lower(at(c, i + k)) == lower((uint8_t)s[k]))
+        while (k < n && vs_lower(vs_at(c, i + k)) == vs_lower((uint8_t)s[k]))
             k++;
         if (k == n)
             return true;
@@ -70,17 +44,6 @@ static bool contains_ci(const struct vs_cur *c, size_t limit, const char *s)
 static bool eq_ci(const struct vs_cur *c, const char *s)
 {
     return vs_cur_len(c) == strlen(s) && contains_ci(c, strlen(s), s);
-}
-
-static bool next_line(struct vs_cur *c, struct vs_cur *line)
-{
-    size_t lf = find_byte(c, 0, '\n');
-    if (lf == NOT_FOUND)
-        return false;
-    size_t n = lf > 0 && at(c, lf - 1) == '\r' ? lf - 1 : lf;
-    vs_cur_window(c, 0, n, line);
-    vs_cur_skip(c, lf + 1);
-    return true;
 }
 
 /* ---- the HTTP message around the body ---- */
@@ -99,20 +62,20 @@ static enum vs_decode_status split_http(struct vs_cur c, struct http_msg *m)
 {
     memset(m, 0, sizeof *m);
     m->body = c;
-    if (!prefix(&c, "HTTP/1."))
+    if (!vs_starts(&c, "HTTP/1."))
         return VS_DECODE_OK;
     struct vs_cur w, line;
     size_t len = vs_cur_len(&c);
     vs_cur_window(&c, 0, len < VS_MAX_BANNER_SCAN ? len : VS_MAX_BANNER_SCAN, &w);
-    if (!next_line(&w, &line))
+    if (!vs_next_line(&w, &line))
         return len >= VS_MAX_BANNER_SCAN ? VS_DECODE_MALFORMED : VS_DECODE_TRUNCATED;
     for (;;) {
-        if (!next_line(&w, &line))
+        if (!vs_next_line(&w, &line))
             return len >= VS_MAX_BANNER_SCAN ? VS_DECODE_MALFORMED : VS_DECODE_TRUNCATED;
         if (vs_cur_empty(&line))
             break;
-        size_t colon = find_byte(&line, 0, ':');
-        if (colon == NOT_FOUND)
+        size_t colon = vs_find_byte(&line, 0, ':');
+        if (colon == VS_NOT_FOUND)
             continue;
         struct vs_cur name, value;
         vs_cur_window(&line, 0, colon, &name);
@@ -148,7 +111,7 @@ bool vs_upnp_candidate(const struct vs_cur *payload)
         return false;
     if (b0 == '<') /* a body sent in its own segment after the headers */
         return contains_ci(payload, VS_MAX_BANNER_SCAN, UPNP_URN);
-    if (b0 != 'H' || !prefix(payload, "HTTP/1."))
+    if (b0 != 'H' || !vs_starts(payload, "HTTP/1."))
         return false;
     struct http_msg m;
     if (split_http(*payload, &m) != VS_DECODE_OK || !m.xml_type)
@@ -230,7 +193,7 @@ static enum vs_decode_status feed_chunked(struct parse *p, struct vs_cur body)
 {
     struct vs_cur line;
     while (p->fed < VS_MAX_UPNP_XML && !p->doctype) {
-        if (!next_line(&body, &line))
+        if (!vs_next_line(&body, &line))
             return VS_DECODE_TRUNCATED;
         size_t size = 0, i = 0, digits = 0;
         uint8_t d;
@@ -238,8 +201,8 @@ static enum vs_decode_status feed_chunked(struct parse *p, struct vs_cur body)
             unsigned v;
             if (d >= '0' && d <= '9')
                 v = (unsigned)(d - '0');
-            else if (lower(d) >= 'a' && lower(d) <= 'f')
-                v = (unsigned)(lower(d) - 'a' + 10);
+            else if (vs_lower(d) >= 'a' && vs_lower(d) <= 'f')
+                v = (unsigned)(vs_lower(d) - 'a' + 10);
             else
                 break;
             if (size > (SIZE_MAX >> 4))
@@ -259,7 +222,7 @@ static enum vs_decode_status feed_chunked(struct parse *p, struct vs_cur body)
         if (have < size)
             return VS_DECODE_TRUNCATED;
         /* the data is followed by its own CRLF */
-        if (!next_line(&body, &line))
+        if (!vs_next_line(&body, &line))
             return VS_DECODE_TRUNCATED;
         if (!vs_cur_empty(&line))
             return VS_DECODE_MALFORMED;

@@ -226,22 +226,9 @@ static void run(struct vs_pipeline *p, const struct proto *pr, struct vs_cur c,
         vs_identity_deliver(p->inv, pr->subject, pkt, src, p->items, p->nitems);
 }
 
-static uint64_t flow_key(const struct vs_pkt *pkt)
-{
-    uint64_t h = 0xcbf29ce484222325ULL;
-    size_t n = pkt->src_ip.family == 4 ? 4 : 16;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ pkt->src_ip.a[i]) * 0x100000001b3ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ pkt->dst_ip.a[i]) * 0x100000001b3ULL;
-    h = (h ^ pkt->sport) * 0x100000001b3ULL;
-    h = (h ^ pkt->dport) * 0x100000001b3ULL;
-    return h | 1;
-}
-
 static void flow_put(struct vs_pipeline *p, const struct vs_pkt *pkt, enum flow_kind kind)
 {
-    uint64_t k = flow_key(pkt);
+    uint64_t k = vs_stream_key(pkt);
     struct flow *f = &p->flows[k % FLOW_SLOTS];
     if (!f->key)
         p->nflows++;
@@ -261,7 +248,7 @@ static struct flow *flow_take(struct vs_pipeline *p, const struct vs_pkt *pkt)
         p->nflows = 0;
         return NULL;
     }
-    uint64_t k = flow_key(pkt);
+    uint64_t k = vs_stream_key(pkt);
     struct flow *f = &p->flows[k % FLOW_SLOTS];
     if (f->key != k || f->expires < pkt->ts_sec)
         return NULL;
