@@ -38,8 +38,20 @@ void vs_identity_note_ip(struct vs_inventory *inv, struct vs_device *d, const st
         return; /* unspecified, multicast, broadcast: no host address */
     if (!vs_inv_add_ip(d, ip))
         return;
-    if (!(d->flags & VS_DEV_GATEWAY) && looks_like_gateway(d))
+    if (!(d->flags & VS_DEV_GATEWAY) && looks_like_gateway(d)) {
         vs_inv_become_gateway(inv, d, d->last_sec, d->last_usec);
+        return;
+    }
+    /* The host that sources this address on the link is the device routed evidence from it
+     * belongs to: one record, not a MAC device and a MAC-less twin. A twin made earlier (its
+     * evidence came through a router first) is folded in. */
+    struct ip_slot *s = vs_inv_it_find(inv, ip);
+    if (s && s->d != d && !(s->d->flags & VS_DEV_HAS_MAC)) {
+        vs_inv_merge_into(inv, d, s->d, d->last_sec, d->last_usec);
+        s = vs_inv_it_find(inv, ip);
+    }
+    if (!s)
+        vs_inv_it_insert(inv, ip, d, false);
 }
 
 void vs_identity_bind(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *ip)
@@ -74,6 +86,14 @@ struct vs_device *vs_identity_for_ip(struct vs_inventory *inv, const struct vs_i
     struct ip_slot *s = vs_inv_it_find(inv, ip);
     if (s) {
         struct vs_device *d = s->d;
+        /* Two MACs sourcing one address (a VRRP pair, a moved host): a frame sent directly
+         * describes its own sender, whatever an unbound entry says. */
+        if (!s->bound && src_dev && src_dev != d && (d->flags & VS_DEV_HAS_MAC) &&
+            !(src_dev->flags & VS_DEV_GATEWAY)) {
+            for (uint8_t k = 0; k < src_dev->nips; k++)
+                if (vs_ip_equal(&src_dev->ips[k], ip))
+                    return src_dev;
+        }
         if (!(d->flags & VS_DEV_HAS_MAC) || s->bound || !(d->flags & VS_DEV_GATEWAY))
             return d;
         vs_inv_it_delete(inv, ip);

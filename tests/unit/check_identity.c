@@ -219,6 +219,34 @@ START_TEST(peers_behind_a_router_belong_to_the_known_host_only)
 }
 END_TEST
 
+START_TEST(a_host_known_by_mac_takes_its_routed_evidence_no_twin)
+{
+    /* A span port on a router sees a host on its own segment (TTL 64, its MAC) and the same
+     * host's traffic routed to another VLAN (the router's MAC, TTL 63). */
+    struct vs_ip a = ip4(10, 9, 0, 5);
+    struct vs_pkt direct = frame(HOST, a, 64);
+    struct vs_device *h = vs_identity_sender(inv, &direct);
+    struct vs_pkt routed = frame(ROUTER, a, 63);
+    struct vs_device *r = vs_identity_sender(inv, &routed);
+    struct vs_evidence ev = text_ev(VS_F_SNMP_SYS_DESCR, "ZTE ZXR10 Software");
+    vs_identity_deliver(inv, VS_SUBJ_ROUTED, &routed, r, &ev, 1);
+    ck_assert(has_ev(h, VS_F_SNMP_SYS_DESCR));
+    ck_assert_uint_eq(vs_inventory_count(inv), 2); /* host and router, no MAC-less twin */
+
+    /* The other order: routed evidence first makes an IP-keyed device, which the host's
+     * own frame then folds into its MAC device. */
+    struct vs_ip b = ip4(10, 9, 0, 6);
+    struct vs_pkt routed2 = frame(ROUTER, b, 63);
+    vs_identity_deliver(inv, VS_SUBJ_ROUTED, &routed2, r, &ev, 1);
+    ck_assert_uint_eq(vs_inventory_count(inv), 3);
+    struct vs_pkt direct2 = frame(CLIENT, b, 64);
+    struct vs_device *c = vs_identity_sender(inv, &direct2);
+    ck_assert_uint_eq(vs_inventory_count(inv), 3);
+    ck_assert(has_ev(c, VS_F_SNMP_SYS_DESCR));
+    ck_assert_ptr_eq(vs_identity_find_ip(inv, &b), c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("identity");
@@ -234,6 +262,7 @@ static Suite *suite(void)
     tcase_add_test(t, a_group_mac_is_never_a_sender);
     tcase_add_test(t, stp_root_id_is_another_switch);
     tcase_add_test(t, peers_behind_a_router_belong_to_the_known_host_only);
+    tcase_add_test(t, a_host_known_by_mac_takes_its_routed_evidence_no_twin);
     suite_add_tcase(s, t);
     return s;
 }
