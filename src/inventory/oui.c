@@ -130,6 +130,10 @@ static int check_text(struct oui_parse *p, const char *what, const char *s, size
             return fail(p, -EINVAL, "tab in %s", what);
         if (u[i] < 0x20 || u[i] == 0x7F)
             return fail(p, -EINVAL, "control character 0x%02x in %s", u[i], what);
+        if (u[i] < 0x80) {
+            i++; /* printable ASCII: most of a registry of 58,000 names */
+            continue;
+        }
         uint32_t cp;
         size_t k = vs_utf8_seq(u + i, n - i, &cp);
         /* C1 controls are as unwelcome in a terminal as C0 ones. */
