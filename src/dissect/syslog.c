@@ -331,7 +331,8 @@ static void emit_host(vs_emit_fn emit, void *ctx, const uint8_t *p, size_t n)
 /* ---- message body --------------------------------------------------------------------- */
 
 /* Key=value messages: the devid, or the first key names. */
-static void scan_kv(struct toks *t, struct tok first, struct fmt *f, vs_emit_fn emit, void *ctx)
+static bool scan_kv(struct toks *t, struct tok first, bool real_cut, struct fmt *f, vs_emit_fn emit,
+                    void *ctx)
 {
     struct tok k = first;
     struct tok keys[3];
@@ -364,16 +365,19 @@ static void scan_kv(struct toks *t, struct tok first, struct fmt *f, vs_emit_fn 
             nkeys++;
         }
     } while (++ntok < SYSLOG_SCAN_TOKENS && tok_next(t, &k));
+    if (!have_dev && real_cut && !t->bad && ntok < SYSLOG_SCAN_TOKENS)
+        return false; /* the devid may be past the cut */
     fmt_adds(f, "kv");
     if (have_dev) {
         uint8_t item[6 + 32];
         memcpy(item, "devid=", 6);
         memcpy(item + 6, dev.p, dev.n);
         fmt_add(f, item, 6 + dev.n);
-        return;
+        return true;
     }
     for (size_t i = 0; i < nkeys; i++)
         fmt_add(f, keys[i].p, keys[i].n);
+    return true;
 }
 
 /* CEF:Version|Device Vendor|Device Product|Device Version|... : the three device fields. */
@@ -409,20 +413,22 @@ static void scan_cef(struct vs_cur msg, struct fmt *f)
     fmt_add(f, out, o);
 }
 
-/* The structure scan described at the top of the file. True when an item was added. */
+/* The structure scan described at the top of the file. False when the message was cut
+ * before the scan could finish (then nothing is added); items added show in f->n. */
 static bool scan_msg(struct vs_cur msg, bool cut, struct fmt *f, vs_emit_fn emit, void *ctx)
 {
     size_t before = f->n;
     if (vs_cur_has_prefix(&msg, "CEF:", 4)) {
         scan_cef(msg, f);
-        return f->n > before;
+        return f->n > before || !cut;
     }
+    /* Past the scan window the result is that of the whole message whatever follows, so
+     * only a cut inside the window makes the scan incomplete. */
     struct vs_cur scan = msg;
-    if (vs_cur_len(&scan) > SYSLOG_SCAN_MAX) {
+    bool windowed = vs_cur_len(&scan) > SYSLOG_SCAN_MAX;
+    if (windowed)
         vs_cur_window(&msg, 0, SYSLOG_SCAN_MAX, &scan);
-        cut = true;
-    }
-    struct toks t = {scan, cut, false};
+    struct toks t = {scan, cut || windowed, false};
     struct tok k;
     size_t ntags = 0, ntok = 0;
     bool after_time = false, pending_mnemonic = false, any = false;
@@ -432,14 +438,15 @@ static bool scan_msg(struct vs_cur msg, bool cut, struct fmt *f, vs_emit_fn emit
             if (pending_mnemonic)
                 fmt_adds(f, ":");
             if (pending_mnemonic || any)
-                break;
+                goto done;
             continue; /* NX-OS: "<189>: 2013 Jun 11 ..." */
         }
         if (pending_mnemonic)
-            break;
+            goto done;
         if (!any && tok_kv_key(&k)) {
-            scan_kv(&t, k, f, emit, ctx);
-            break;
+            if (!scan_kv(&t, k, cut && !windowed, f, emit, ctx))
+                goto incomplete;
+            goto done;
         }
         if (tok_is_time(&k) && !tok_is_dash_event(&k)) {
             after_time = tok_has_clock(&k) || after_time;
@@ -457,23 +464,21 @@ static bool scan_msg(struct vs_cur msg, bool cut, struct fmt *f, vs_emit_fn emit
             fmt_add(f, norm, nn);
             any = true;
             if (norm[nn - 1] == ':')
-                break;
+                goto done;
             pending_mnemonic = true; /* IOS-XR: "%PKT_INFRA-LINK-3-UPDOWN :" */
             continue;
         }
         if (ntags && (tok_is_snake_event(&k) || tok_is_dash_event(&k))) {
             fmt_add(f, k.p, k.n);
-            any = true;
-            break;
+            goto done;
         }
         if (!any && tok_is_topics(&k)) {
             fmt_add(f, k.p, k.n);
-            any = true;
-            break;
+            goto done;
         }
         if (tok_is_tag(norm, nn) && ntags < SYSLOG_MAX_TAGS) {
             if (!fmt_add(f, norm, nn))
-                break;
+                goto done;
             ntags++;
             any = true;
             continue;
@@ -485,12 +490,26 @@ static bool scan_msg(struct vs_cur msg, bool cut, struct fmt *f, vs_emit_fn emit
             bool word = true;
             for (size_t i = 0; i < k.n; i++)
                 word &= is_alnum(k.p[i]) || k.p[i] == '_' || k.p[i] == '-';
-            if (word && tok_next(&peek, &nx) && tok_is_dash_event(&nx))
-                continue;
+            if (word) {
+                if (tok_next(&peek, &nx)) {
+                    if (tok_is_dash_event(&nx))
+                        continue;
+                } else if (cut && !windowed && !peek.bad) {
+                    goto incomplete;
+                }
+            }
         }
-        break;
+        goto done;
     }
-    return f->n > before;
+    /* Out of tokens. In a cut message the next token might have been the event: a value
+     * built so far could differ from the whole message's, so none is given. */
+    if (cut && !windowed && !t.bad && ntok <= SYSLOG_SCAN_TOKENS)
+        goto incomplete;
+done:
+    return true;
+incomplete:
+    f->n = before;
+    return false;
 }
 
 /* ---- headers -------------------------------------------------------------------------- */
@@ -612,17 +631,15 @@ static enum vs_decode_status decode_5424(struct vs_cur c, bool cut, struct fmt *
     fmt_adds(f, "5424");
     fmt_add(f, app.p, app.n);
     fmt_add(f, msgid.p, msgid.n);
-    if (!read_sd(&c, f, &sdcut)) {
-        if (f->n)
-            vs_emit_text(emit, ctx, VS_F_SYSLOG_FORMAT, (const uint8_t *)f->b, f->n);
+    if (!read_sd(&c, f, &sdcut))
         return sdcut || cut ? VS_DECODE_TRUNCATED : VS_DECODE_MALFORMED;
-    }
     uint8_t b;
     if (vs_cur_peek_u8(&c, 0, &b) && b == ' ')
         vs_cur_skip(&c, 1);
     if (vs_cur_has_prefix(&c, "\xef\xbb\xbf", 3))
         vs_cur_skip(&c, 3);
-    scan_msg(c, cut, f, emit, ctx);
+    if (!scan_msg(c, cut, f, emit, ctx))
+        return VS_DECODE_TRUNCATED; /* the MSG's structure is past the cut */
     vs_emit_text(emit, ctx, VS_F_SYSLOG_FORMAT, (const uint8_t *)f->b, f->n);
     return VS_DECODE_OK;
 }
@@ -677,7 +694,10 @@ static enum vs_decode_status decode_message(struct vs_cur c, bool cut, vs_emit_f
         rest = c;
     }
     fmt_adds(&f, bsd ? "bsd" : "bare");
-    if (scan_msg(rest, cut, &f, emit, ctx))
+    size_t header = f.n;
+    if (!scan_msg(rest, cut, &f, emit, ctx))
+        return VS_DECODE_TRUNCATED;
+    if (f.n > header)
         vs_emit_text(emit, ctx, VS_F_SYSLOG_FORMAT, (const uint8_t *)f.b, f.n);
     return VS_DECODE_OK;
 }
