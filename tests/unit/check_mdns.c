@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pcap_l4.h"
 #include "testutil.h"
 #include "vendorsniff/dissect.h"
 
@@ -21,7 +22,10 @@ struct msg {
     size_t n;
 };
 
-static void put8(struct msg *m, unsigned v) { m->b[m->n++] = (uint8_t)v; }
+static void put8(struct msg *m, unsigned v)
+{
+    m->b[m->n++] = (uint8_t)v;
+}
 static void put16(struct msg *m, unsigned v)
 {
     put8(m, v >> 8);
@@ -199,8 +203,8 @@ static void apple_tv(struct msg *m, const uint8_t a[4])
     rr_a(m, NULL, host, a);
     put16(m, 0xC000 | (unsigned)host);
     l = rr_head(m, 28, true);
-    static const uint8_t v6[16] = {0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0x10, 0x8c, 0x3f, 0xff,
-                                   0xfe, 0x21, 0x43, 0x65};
+    static const uint8_t v6[16] = {0xfe, 0x80, 0,    0,    0,    0,    0,    0,
+                                   0x10, 0x8c, 0x3f, 0xff, 0xfe, 0x21, 0x43, 0x65};
     putraw(m, v6, 16);
     rr_end(m, l);
 }
@@ -250,11 +254,15 @@ static void printer(struct msg *m, bool with_a)
     rr_end(m, l);
     put16(m, 0xC000 | (unsigned)inst);
     l = rr_head(m, 16, true);
-    static const char *const txt[] = {"txtvers=1", "qtotal=1", "rp=ipp/print",
+    static const char *const txt[] = {"txtvers=1",
+                                      "qtotal=1",
+                                      "rp=ipp/print",
                                       "ty=Brother HL-L2350DW series",
                                       "product=(Brother HL-L2350DW series)",
-                                      "usb_MFG=Brother", "usb_MDL=HL-L2350DW series",
-                                      "adminurl=http://BRW0080927AFBCE.local./", NULL};
+                                      "usb_MFG=Brother",
+                                      "usb_MDL=HL-L2350DW series",
+                                      "adminurl=http://BRW0080927AFBCE.local./",
+                                      NULL};
     txt_strings(m, txt);
     rr_end(m, l);
     if (with_a)
@@ -465,14 +473,45 @@ START_TEST(test_hostile_txt)
     header(&m, 0x8400, 0, 1, 0, 0);
     putname(&m, "x._ipp._tcp.local");
     size_t l = rr_head(&m, 16, true);
-    static const char *const s[] = {"usb_MFG=\x1b[31mEvil\x07", "ty=", "=", "usb_MDL= \t ",
-                                    NULL};
+    static const char *const s[] = {"usb_MFG=\x1b[31mEvil\x07", "ty=", "=", "usb_MDL= \t ", NULL};
     txt_strings(&m, s);
     rr_end(&m, l);
     ck_assert_int_eq(decode_from(&m, TV_IP), VS_DECODE_OK);
     /* emitted raw (the sinks escape); empty values are not emitted */
     ck_assert_uint_eq(tu_count(&col, VS_F_MDNS_VENDOR), 1);
     ck_assert_uint_eq(tu_count(&col, VS_F_MDNS_MODEL), 0);
+}
+END_TEST
+
+/* tests/captures/home_mdns.pcap: a query, an Apple TV and a printer on a home LAN. */
+static void cap_frame(const struct vs_pkt *pkt, void *arg)
+{
+    size_t *n = arg;
+    if (pkt->ip_proto != 17 || pkt->dport != 5353)
+        return;
+    ck_assert_uint_eq(pkt->ttl, 255);
+    size_t before = col.n;
+    ck_assert_int_eq(vs_mdns_dissect(pkt->l4_payload, pkt, tu_collect, &col), VS_DECODE_OK);
+    /* the query (the first frame) gives nothing */
+    if (*n == 0)
+        ck_assert_uint_eq(col.n, before);
+    (*n)++;
+}
+
+START_TEST(test_capture_home_mdns)
+{
+    size_t n = 0;
+    tu_reset(&col);
+    ck_assert_int_gt(pl4_walk(tu_src_path("tests/captures/home_mdns.pcap"), cap_frame, &n), 0);
+    ck_assert_uint_eq(n, 3);
+    EXPECT(VS_F_MDNS_HOSTNAME, "Living-Room");
+    EXPECT(VS_F_MDNS_TXT, "model=J105aAP");
+    EXPECT(VS_F_MDNS_MODEL, "J105aAP");
+    EXPECT(VS_F_MDNS_MODEL, "AppleTV6,2");
+    EXPECT(VS_F_MDNS_HOSTNAME, "BRW30055C7AFBCE");
+    EXPECT(VS_F_MDNS_VENDOR, "Brother");
+    EXPECT(VS_F_MDNS_MODEL, "Brother HL-L2350DW series");
+    EXPECT(VS_F_MDNS_MODEL, "HL-L2350DW series");
 }
 END_TEST
 
@@ -493,6 +532,9 @@ static Suite *mdns_suite(void)
     tcase_add_test(tc, test_label_types_and_lengths);
     tcase_add_test(tc, test_truncated_rr);
     tcase_add_test(tc, test_hostile_txt);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("capture");
+    tcase_add_test(tc, test_capture_home_mdns);
     suite_add_tcase(s, tc);
     return s;
 }

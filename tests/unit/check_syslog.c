@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pcap_l4.h"
 #include "testutil.h"
 #include "vendorsniff/dissect.h"
 
@@ -27,8 +28,8 @@ static enum vs_decode_status tcp(const char *seg, size_t n)
 static void assert_clean(const char *secret)
 {
     for (size_t i = 0; i < col.n; i++) {
-        ck_assert_msg(!secret || !strstr(col.ev[i].value, secret), "\"%s\" leaked in %s",
-                      secret, col.ev[i].value);
+        ck_assert_msg(!secret || !strstr(col.ev[i].value, secret), "\"%s\" leaked in %s", secret,
+                      col.ev[i].value);
         for (size_t j = 0; j < col.ev[i].len; j++)
             ck_assert_msg((unsigned char)col.ev[i].value[j] >= 0x20 &&
                               (unsigned char)col.ev[i].value[j] < 0x7f,
@@ -110,8 +111,8 @@ static const struct sample samples[] = {
      "COMMAND=/usr/bin/id",
      "bsd sudo:", "web1", "alice"},
     /* a Linux program writing a Cisco-looking token: the tag shows it */
-    {"<30>Mar  1 12:00:00 web1 myapp[77]: %LINK-3-UPDOWN: fake", "bsd myapp: %LINK-3-UPDOWN:",
-     "web1", "fake"},
+    {"<30>Mar  1 12:00:00 web1 myapp[77]: %LINK-3-UPDOWN: fake",
+     "bsd myapp: %LINK-3-UPDOWN:", "web1", "fake"},
     /* Cisco ASA with its own timestamp ending in ':' */
     {"<166>Jan 05 2016 10:01:01: %ASA-6-302013: Built outbound TCP connection 1 for outside",
      "bare %ASA-6-302013:", NULL, "outbound"},
@@ -151,8 +152,8 @@ START_TEST(test_udp_prefixes_no_crash)
     struct vs_pkt pkt;
     tu_pkt_init(&pkt);
     for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++)
-        tu_every_prefix(vs_syslog_dissect, (const uint8_t *)samples[i].msg,
-                        strlen(samples[i].msg), &pkt);
+        tu_every_prefix(vs_syslog_dissect, (const uint8_t *)samples[i].msg, strlen(samples[i].msg),
+                        &pkt);
 }
 END_TEST
 
@@ -192,8 +193,7 @@ START_TEST(test_rfc5424)
                      VS_DECODE_OK);
     EXPECT(VS_F_SYSLOG_FORMAT, "5424 evntslog ID47 [exampleSDID@32473] [examplePriority@32473]");
     /* escapes inside a parameter value: \] does not end the element */
-    ck_assert_int_eq(udp("<14>1 - - app - - [a@9 x=\"b\\]c\\\"d\"][b@9] %X-1-Y: z"),
-                     VS_DECODE_OK);
+    ck_assert_int_eq(udp("<14>1 - - app - - [a@9 x=\"b\\]c\\\"d\"][b@9] %X-1-Y: z"), VS_DECODE_OK);
     EXPECT(VS_F_SYSLOG_FORMAT, "5424 app - [a@9] [b@9] %X-1-Y:");
     ck_assert_uint_eq(tu_count(&col, VS_F_SYSLOG_HOSTNAME), 0);
     /* IP literal host: no name */
@@ -264,8 +264,7 @@ START_TEST(test_tcp_counts)
     ck_assert_int_eq(tcp(seg, (size_t)n), VS_DECODE_TRUNCATED);
     EXPECT(VS_F_SYSLOG_FORMAT, "bsd %%01SHELL/5/CMDRECORD(s):");
     /* oversized, zero-led, over-long, not followed by a space, count alone */
-    static const char *const bad[] = {"70000 <1>x", "0 <1>x", "012 <1>x", "1234567 <1>x",
-                                      "12<1>x"};
+    static const char *const bad[] = {"70000 <1>x", "0 <1>x", "012 <1>x", "1234567 <1>x", "12<1>x"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         ck_assert_int_eq(tcp(bad[i], strlen(bad[i])), VS_DECODE_MALFORMED);
         ck_assert_uint_eq(col.n, 0);
@@ -297,7 +296,8 @@ START_TEST(test_hostile)
     static const char *const msgs[] = {
         "<13>Mar  1 12:00:00 ho\x01st sshd: x",
         "<13>Mar  1 12:00:00 host ss\x1b[31mhd: x",
-        "<13>Mar  1 12:00:00 host %LINK-3-UP\x7f" "DOWN: x",
+        "<13>Mar  1 12:00:00 host %LINK-3-UP\x7f"
+        "DOWN: x",
         "<13>Mar  1 12:00:00 host \xff\xfe: x",
         "<14>1 - ho\x02st app - - -",
         "<14>1 - host a\x03pp - - -",
@@ -349,6 +349,56 @@ START_TEST(test_candidate)
 }
 END_TEST
 
+/* tests/captures/ne_syslog.pcap: what each network element's messages give. */
+struct cap_seen {
+    size_t udp, tcp, ttl63;
+};
+
+static void cap_frame(const struct vs_pkt *pkt, void *arg)
+{
+    struct cap_seen *s = arg;
+    bool is_udp = pkt->ip_proto == 17 && pkt->dport == 514;
+    bool is_tcp = pkt->ip_proto == 6 && pkt->dport == 601;
+    if ((!is_udp && !is_tcp) || !vs_cur_len(&pkt->l4_payload))
+        return;
+    ck_assert(vs_syslog_candidate(&pkt->l4_payload, is_tcp));
+    enum vs_decode_status st = (is_udp ? vs_syslog_dissect : vs_syslog_tcp_dissect)(
+        pkt->l4_payload, pkt, tu_collect, &col);
+    ck_assert_int_eq(st, VS_DECODE_OK);
+    s->udp += is_udp;
+    s->tcp += is_tcp;
+    s->ttl63 += pkt->ttl == 63;
+}
+
+START_TEST(test_capture_ne_syslog)
+{
+    struct cap_seen s = {0, 0, 0};
+    tu_reset(&col);
+    ck_assert_int_gt(pl4_walk(tu_src_path("tests/captures/ne_syslog.pcap"), cap_frame, &s), 0);
+    ck_assert_uint_eq(s.udp, 9);
+    ck_assert_uint_eq(s.tcp, 1);
+    ck_assert_uint_eq(s.ttl63, 10);
+    static const char *const formats[] = {"bsd %%01SHELL/5/CMDRECORD(s):",
+                                          "bsd %%01IFNET/4/IF_STATE(l):",
+                                          "bare %SYS-5-CONFIG_I:",
+                                          "bare %LINK-3-UPDOWN:",
+                                          "bsd mgd: UI_COMMIT:",
+                                          "bsd mib2d: SNMP_TRAP_LINK_DOWN:",
+                                          "bsd %%10IFNET/3/PHY_UPDOWN(l):",
+                                          "bare kv devid=FG100E4Q17001234",
+                                          "bsd TMNX: SNMP-WARNING-linkDown-2004",
+                                          "bsd Ebra: %LINEPROTO-5-UPDOWN:",
+                                          "bsd Ebra: %LINK-3-UPDOWN:"};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        EXPECT(VS_F_SYSLOG_FORMAT, formats[i]);
+    static const char *const hosts[] = {"hw-pe-01",      "mx-edge-02", "h3c-agg-03",
+                                        "fgt-branch-04", "sr-pe-05",   "leaf-06"};
+    for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++)
+        EXPECT(VS_F_SYSLOG_HOSTNAME, hosts[i]);
+    assert_clean("noc");
+}
+END_TEST
+
 static Suite *syslog_suite(void)
 {
     Suite *s = suite_create("syslog");
@@ -370,6 +420,9 @@ static Suite *syslog_suite(void)
     tc = tcase_create("hostile");
     tcase_add_test(tc, test_hostile);
     tcase_add_test(tc, test_candidate);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("capture");
+    tcase_add_test(tc, test_capture_ne_syslog);
     suite_add_tcase(s, tc);
     return s;
 }
