@@ -393,8 +393,9 @@ static void emit_txt(const struct vs_cur *msg, const struct rr *r, struct out *o
                  eq_nocase(kp, k, "vendor"))
             emit_once(o, VS_F_MDNS_VENDOR, val);
     }
+    /* emitted as is, not through emit_once: text is gone when this function returns */
     if (tn)
-        emit_once(o, VS_F_MDNS_TXT, vs_cur_make(text, tn));
+        vs_emit_text(o->emit, o->ctx, VS_F_MDNS_TXT, text, tn);
 }
 
 static void report(const struct vs_cur *msg, const struct rr *r, void *arg)

@@ -431,7 +431,7 @@ static bool scan_msg(struct vs_cur msg, bool cut, struct fmt *f, vs_emit_fn emit
     struct toks t = {scan, cut || windowed, false};
     struct tok k;
     size_t ntags = 0, ntok = 0;
-    bool after_time = false, pending_mnemonic = false, any = false;
+    bool after_time = false, pending_mnemonic = false, any = false, host_skipped = false;
     while (ntok++ < SYSLOG_SCAN_TOKENS && tok_next(&t, &k)) {
         uint8_t norm[SYSLOG_SCAN_MAX];
         if (k.n == 1 && k.p[0] == ':') {
@@ -483,20 +483,25 @@ static bool scan_msg(struct vs_cur msg, bool cut, struct fmt *f, vs_emit_fn emit
             any = true;
             continue;
         }
-        /* One routing-context word between a tag and an event (SR OS "Base", "vprn10"). */
-        if (ntags && k.n <= 32) {
+        /* One word that is not kept, when the next token shows what it was: a routing
+         * context between a tag and an event (SR OS "Base", "vprn10"), or a host name
+         * before the first tag (IOS XR "logging hostnameprefix"). */
+        bool ctx_word = ntags && k.n <= 32, host_word = !any && !host_skipped;
+        for (size_t i = 0; ctx_word && i < k.n; i++)
+            ctx_word = is_alnum(k.p[i]) || k.p[i] == '_' || k.p[i] == '-';
+        host_word = host_word && plausible_host(k.p, k.n);
+        if (ctx_word || host_word) {
             struct toks peek = t;
             struct tok nx;
-            bool word = true;
-            for (size_t i = 0; i < k.n; i++)
-                word &= is_alnum(k.p[i]) || k.p[i] == '_' || k.p[i] == '-';
-            if (word) {
-                if (tok_next(&peek, &nx)) {
-                    if (tok_is_dash_event(&nx))
-                        continue;
-                } else if (cut && !windowed && !peek.bad) {
-                    goto incomplete;
+            if (tok_next(&peek, &nx)) {
+                if (ctx_word && tok_is_dash_event(&nx))
+                    continue;
+                if (host_word && nx.p[0] != '%' && tok_is_tag(norm, tok_strip_pids(&nx, norm))) {
+                    host_skipped = true;
+                    continue;
                 }
+            } else if (cut && !windowed && !peek.bad) {
+                goto incomplete;
             }
         }
         goto done;

@@ -73,6 +73,11 @@ static const struct sample samples[] = {
     {"<189>1234: RP/0/RSP0/CPU0:Jun 20 14:08:02.234 UTC: ifmgr[254]: %PKT_INFRA-LINK-3-UPDOWN "
      ": Interface GigabitEthernet0/0/0/1, changed state to Down",
      "bare RP/0/RSP0/CPU0: ifmgr: %PKT_INFRA-LINK-3-UPDOWN :", NULL, "Interface"},
+    /* Cisco IOS-XR with "logging hostnameprefix" (napalm-logs #78) */
+    {"<149>12345678: edge01.aaa01 RP/0/RSP1/CPU0:Mar 28 15:08:30.941 UTC: bgp[1051]: "
+     "%ROUTING-BGP-5-MAXPFX : No. of IPv4 Unicast prefixes received from 1.2.3.4 has reached "
+     "100, max 110",
+     "bare RP/0/RSP1/CPU0: bgp: %ROUTING-BGP-5-MAXPFX :", NULL, "edge01"},
     /* Cisco NX-OS */
     {"<189>: 2013 Jun 11 09:41:19 UTC: %ETHPORT-5-IF_UP: Interface Ethernet1/1 is up in mode "
      "access",
