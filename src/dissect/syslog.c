@@ -81,9 +81,11 @@ static bool fmt_adds(struct fmt *f, const char *s)
 
 /* ---- tokens --------------------------------------------------------------------------- */
 
-/* A token is a borrowed run of printable, non-space bytes. */
+/* A token is a run of printable, non-space bytes. */
+/* A token, copied out of the message (through the cursor) so that the classifiers below
+ * index memory of their own, never the packet. */
 struct tok {
-    const uint8_t *p;
+    uint8_t p[SYSLOG_SCAN_MAX];
     size_t n;
 };
 
@@ -141,11 +143,13 @@ static bool tok_next(struct toks *t, struct tok *out)
     }
     if (!i)
         return false;
+    if (i > sizeof out->p) { /* longer than the scan window: no structure of ours */
+        t->bad = true;
+        return false;
+    }
     if (t->cut && i == vs_cur_len(&t->c))
         return false;
-    const uint8_t *p;
-    vs_cur_bytes(&t->c, i, &p);
-    out->p = p;
+    vs_cur_copy(&t->c, out->p, i);
     out->n = i;
     return true;
 }
@@ -331,52 +335,49 @@ static void emit_host(vs_emit_fn emit, void *ctx, const uint8_t *p, size_t n)
 /* ---- message body --------------------------------------------------------------------- */
 
 /* Key=value messages: the devid, or the first key names. */
-static bool scan_kv(struct toks *t, struct tok first, bool real_cut, struct fmt *f, vs_emit_fn emit,
-                    void *ctx)
+static bool scan_kv(struct toks *t, const struct tok *first, bool real_cut, struct fmt *f,
+                    vs_emit_fn emit, void *ctx)
 {
-    struct tok k = first;
-    struct tok keys[3];
-    size_t nkeys = 0, ntok = 0;
-    bool have_dev = false;
-    struct tok dev = {NULL, 0};
+    struct tok cur = *first;
+    uint8_t keys[3][32], dev[32];
+    size_t keylen[3], nkeys = 0, ntok = 0, devn = 0;
     do {
-        size_t kl = tok_kv_key(&k);
+        size_t kl = tok_kv_key(&cur);
         if (!kl)
             continue;
-        struct tok v = {k.p + kl + 1, k.n - kl - 1};
-        if (v.n >= 2 && v.p[0] == '"' && v.p[v.n - 1] == '"') {
-            v.p++;
-            v.n -= 2;
+        size_t vo = kl + 1, vn = cur.n - kl - 1;
+        if (vn >= 2 && cur.p[vo] == '"' && cur.p[vo + vn - 1] == '"') {
+            vo++;
+            vn -= 2;
         }
-        if (kl == 5 && memcmp(k.p, "devid", 5) == 0 && !have_dev && v.n && v.n <= 32) {
+        if (kl == 5 && memcmp(cur.p, "devid", 5) == 0 && !devn && vn && vn <= sizeof dev) {
             bool ok = true;
-            for (size_t i = 0; i < v.n; i++)
-                ok &= is_alnum(v.p[i]) || v.p[i] == '-' || v.p[i] == '_';
+            for (size_t i = 0; i < vn; i++)
+                ok &= is_alnum(cur.p[vo + i]) || cur.p[vo + i] == '-' || cur.p[vo + i] == '_';
             if (ok) {
-                dev = v;
-                have_dev = true;
+                memcpy(dev, cur.p + vo, vn);
+                devn = vn;
             }
-        } else if (kl == 7 && memcmp(k.p, "devname", 7) == 0) {
-            emit_host(emit, ctx, v.p, v.n);
+        } else if (kl == 7 && memcmp(cur.p, "devname", 7) == 0) {
+            emit_host(emit, ctx, cur.p + vo, vn);
         }
-        if (nkeys < 3) {
-            keys[nkeys].p = k.p;
-            keys[nkeys].n = kl;
-            nkeys++;
+        if (nkeys < 3 && kl <= sizeof keys[0]) {
+            memcpy(keys[nkeys], cur.p, kl);
+            keylen[nkeys++] = kl;
         }
-    } while (++ntok < SYSLOG_SCAN_TOKENS && tok_next(t, &k));
-    if (!have_dev && real_cut && !t->bad && ntok < SYSLOG_SCAN_TOKENS)
+    } while (++ntok < SYSLOG_SCAN_TOKENS && tok_next(t, &cur));
+    if (!devn && real_cut && !t->bad && ntok < SYSLOG_SCAN_TOKENS)
         return false; /* the devid may be past the cut */
     fmt_adds(f, "kv");
-    if (have_dev) {
-        uint8_t item[6 + 32];
+    if (devn) {
+        uint8_t item[6 + sizeof dev];
         memcpy(item, "devid=", 6);
-        memcpy(item + 6, dev.p, dev.n);
-        fmt_add(f, item, 6 + dev.n);
+        memcpy(item + 6, dev, devn);
+        fmt_add(f, item, 6 + devn);
         return true;
     }
     for (size_t i = 0; i < nkeys; i++)
-        fmt_add(f, keys[i].p, keys[i].n);
+        fmt_add(f, keys[i], keylen[i]);
     return true;
 }
 
@@ -444,7 +445,7 @@ static bool scan_msg(struct vs_cur msg, bool cut, struct fmt *f, vs_emit_fn emit
         if (pending_mnemonic)
             goto done;
         if (!any && tok_kv_key(&k)) {
-            if (!scan_kv(&t, k, cut && !windowed, f, emit, ctx))
+            if (!scan_kv(&t, &k, cut && !windowed, f, emit, ctx))
                 goto incomplete;
             goto done;
         }
@@ -548,10 +549,8 @@ static bool read_field(struct vs_cur *c, size_t max, struct tok *out)
     }
     if (!i || b != ' ')
         return false;
-    const uint8_t *p;
-    vs_cur_bytes(c, i, &p);
+    vs_cur_copy(c, out->p, i);
     vs_cur_skip(c, 1);
-    out->p = p;
     out->n = i;
     return true;
 }
