@@ -20,8 +20,12 @@
  *            before the colon is kept), "UPPER_SNAKE:" after a tag (Junos event IDs),
  *            "APP-SEVERITY-name-id" (Nokia SR OS, after its routing context word),
  *            "a,b,c" topic lists (MikroTik).
- * Sequence numbers, timestamps and zones before the event are skipped; any other word
- * ends the scan, so nothing of the text after the event is ever read into the value.
+ * Sequence numbers, timestamps and zones before the event are skipped, and one word that
+ * is not kept when the next token shows what it is (a host-name prefix before the first
+ * tag, a routing context before an SR OS event); any other word ends the scan, so nothing
+ * of the text after the event is ever read into the value. CEF spaces become '_'.
+ * A message cut by the end of a TCP segment (its octet count, or no LF yet) gives a format
+ * only when the scan ended before the cut: a half-read value is never emitted.
  * Key=value messages (FortiOS) give "kv devid=<devid>" (the device ID names the model and
  * serial; no other value is kept) or, without a devid, "kv" and the first three key names.
  * CEF messages give "cef Vendor|Product|Version" (the header names the sender's product).
