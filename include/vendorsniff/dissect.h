@@ -209,5 +209,19 @@ bool vs_dtls_candidate(const struct vs_cur *payload);
  * nothing more is needed (complete, nothing of interest pending, encrypted from here, not
  * TLS, or beyond VS_MAX_TLS_HANDSHAKE): then decode it with vs_tls_dissect. */
 size_t vs_tls_need(const struct vs_cur *payload);
+/* Syslog (src/dissect/syslog.c): vs_syslog_dissect takes one UDP 514 datagram (one RFC 3164
+ * or RFC 5424 message); vs_syslog_tcp_dissect one TCP 514/601 segment of RFC 6587 frames
+ * (octet-counted or LF-terminated, several per segment). vs_syslog_candidate is the cheap
+ * first-bytes test: "<digit" for both, and "digit digit|SP" (an octet count) for TCP. */
+enum vs_decode_status vs_syslog_dissect(struct vs_cur c, const struct vs_pkt *pkt,
+                                        vs_emit_fn emit, void *ctx);
+enum vs_decode_status vs_syslog_tcp_dissect(struct vs_cur c, const struct vs_pkt *pkt,
+                                            vs_emit_fn emit, void *ctx);
+bool vs_syslog_candidate(const struct vs_cur *payload, bool tcp);
+
+/* mDNS / DNS-SD (src/dissect/mdns.c): c is a UDP 5353 payload. Responses only; evidence
+ * only from records about the sender (see the file's header comment). */
+enum vs_decode_status vs_mdns_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
+                                      void *ctx);
 
 #endif

@@ -17,6 +17,10 @@
 /* Distinct evidence items kept per device; a new item past it is refused and counted
  * (evidence_dropped in the stats event): the first statements a device made stay. */
 #define VS_MAX_EVIDENCE_PER_DEVICE 64
+/* Distinct values kept per device of a field that repeats itself with every kind of event
+ * (syslog message formats: a router logs hundreds of types). Each is one more statement
+ * of the same thing; past this they would crowd out other evidence. */
+#define VS_MAX_REPEATING_FIELD_VALUES 3
 /* Bytes of one evidence value kept; longer values are cut at a UTF-8 boundary. */
 #define VS_MAX_VALUE_LEN 512
 /* Risk alerts per minute (packet time) and vendor for devices known by their OUI alone;

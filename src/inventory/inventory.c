@@ -469,6 +469,15 @@ bool vs_inventory_add_evidence(struct vs_inventory *inv, struct vs_device *d,
             return false;
         }
     }
+    if (ev->field == VS_F_SYSLOG_FORMAT) {
+        size_t same = 0;
+        for (size_t i = 0; i < d->nev; i++)
+            same += d->ev[i].field == ev->field;
+        if (same >= VS_MAX_REPEATING_FIELD_VALUES) {
+            free(v);
+            return false; /* enough said: not counted as dropped */
+        }
+    }
     if (d->nev >= VS_MAX_EVIDENCE_PER_DEVICE) {
         inv->evidence_dropped++;
         free(v);

@@ -104,6 +104,12 @@ static const struct proto P_RADIUS = {
     .id = VS_PROTO_RADIUS, .fn = vs_radius_dissect, .subject = VS_SUBJ_ROUTED};
 static const struct proto P_DIAMETER = {
     .id = VS_PROTO_DIAMETER, .fn = vs_diameter_dissect, .subject = VS_SUBJ_ROUTED};
+static const struct proto P_SYSLOG = {
+    .id = VS_PROTO_SYSLOG, .fn = vs_syslog_dissect, .subject = VS_SUBJ_ROUTED};
+static const struct proto P_SYSLOG_TCP = {
+    .id = VS_PROTO_SYSLOG, .fn = vs_syslog_tcp_dissect, .subject = VS_SUBJ_ROUTED};
+static const struct proto P_MDNS = {
+    .id = VS_PROTO_MDNS, .fn = vs_mdns_dissect, .subject = VS_SUBJ_LINK};
 static const struct proto P_TLS = {
     .id = VS_PROTO_TLS, .fn = vs_tls_dissect, .subject = VS_SUBJ_ROUTED, .local_certs = true};
 static const struct proto P_DTLS = {
@@ -358,6 +364,10 @@ static void dispatch(struct vs_pipeline *p, const struct vs_pkt *pkt, struct vs_
             run(p, &P_MNDP, *pl, pkt, src);
         } else if (sp == 10001 || dp == 10001) {
             run(p, &P_UBDP, *pl, pkt, src);
+        } else if (sp == 5353 || dp == 5353) {
+            run(p, &P_MDNS, *pl, pkt, src);
+        } else if (dp == 514 && vs_syslog_candidate(pl, false)) {
+            run(p, &P_SYSLOG, *pl, pkt, src);
         } else if ((sp == 2123 || dp == 2123) && vs_gtp_candidate(pl)) {
             run(p, &P_GTP, *pl, pkt, src);
         } else if ((sp == 8805 || dp == 8805) && vs_pfcp_candidate(pl)) {
@@ -388,6 +398,10 @@ static void dispatch(struct vs_pipeline *p, const struct vs_pkt *pkt, struct vs_
         }
         if (vs_tls_candidate(pl)) {
             tls_tcp(p, pkt, src);
+            return;
+        }
+        if ((pkt->dport == 601 || pkt->dport == 514) && vs_syslog_candidate(pl, true)) {
+            run(p, &P_SYSLOG_TCP, *pl, pkt, src); /* RFC 6587 framing; each segment alone */
             return;
         }
         if (vs_banner_candidate(pl, pkt)) {

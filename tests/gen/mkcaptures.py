@@ -3281,6 +3281,154 @@ def cap_sample():
 SAMPLE_NAME = "sample.pcap"
 
 
+# ----- network-element syslog and home mDNS ----------------------------------------------
+# Message shapes from the vendors' log references (sources in signatures/rules/syslog.ini);
+# host names, addresses and texts are made up here.
+
+SYSLOG_COLL_MAC, SYSLOG_COLL_IP = "14:18:77:4e:20:60", "10.9.0.10"
+SYSLOG_RTR_MAC, SYSLOG_RTR_IP = "00:1b:54:c2:3a:09", "10.9.0.1"
+NE_SYSLOG = [  # (sender, [messages]); all reach the collector through one router, TTL 63
+    ("10.30.0.11", [  # Huawei VRP
+        "<189>Mar  1 2024 12:00:01+00:00 hw-pe-01 %%01SHELL/5/CMDRECORD(s)[0]:Recorded command "
+        "information. (Task=VT0, Ip=10.9.0.10, VpnName=, User=noc, AuthenticationMethod="
+        "\"Local-user\", Command=\"display version\")",
+        "<187>Mar  1 2024 12:00:09+00:00 hw-pe-01 %%01IFNET/4/IF_STATE(l)[1]:Interface "
+        "GigabitEthernet0/0/1 has turned into DOWN state."]),
+    ("10.30.0.12", [  # Cisco IOS: sequence number and the device's own timestamp
+        "<189>120: *Mar  1 12:00:02.118: %SYS-5-CONFIG_I: Configured from console by noc on "
+        "vty0 (10.9.0.10)",
+        "<187>121: *Mar  1 12:00:04.502: %LINK-3-UPDOWN: Interface GigabitEthernet0/1, "
+        "changed state to down"]),
+    ("10.30.0.13", [  # Juniper Junos
+        "<189>Mar  1 12:00:03 mx-edge-02 mgd[4127]: UI_COMMIT: User 'noc' requested 'commit' "
+        "operation (comment: none)",
+        "<188>Mar  1 12:00:05 mx-edge-02 mib2d[1811]: SNMP_TRAP_LINK_DOWN: ifIndex 521, "
+        "ifAdminStatus up(1), ifOperStatus down(2), ifName ge-0/0/1"]),
+    ("10.30.0.14", [  # H3C Comware
+        "<188>Mar  1 12:00:04 2024 h3c-agg-03 %%10IFNET/3/PHY_UPDOWN(l): GigabitEthernet1/0/1 "
+        "link status is DOWN."]),
+    ("10.30.0.15", [  # FortiOS
+        "<189>date=2024-03-01 time=12:00:05 devname=\"fgt-branch-04\" devid=\"FG100E4Q17001234\" "
+        "logid=\"0100032001\" type=\"event\" subtype=\"system\" level=\"information\" "
+        "vd=\"root\" logdesc=\"Admin login successful\" user=\"noc\" ui=\"ssh(10.9.0.10)\" "
+        "action=\"login\" status=\"success\""]),
+    ("10.30.0.16", [  # Nokia SR OS
+        "<188>Mar  1 12:00:06 sr-pe-05 TMNX: 169 Base SNMP-WARNING-linkDown-2004 [1/1/c1/1]:  "
+        "Interface 1/1/c1/1 is not operational"]),
+]
+# Arista EOS over TCP 601, two octet-counted messages in one segment (RFC 6587 3.4.1).
+NE_SYSLOG_TCP = ("10.30.0.17", [
+    "<189>Mar  1 12:00:07 leaf-06 Ebra: %LINEPROTO-5-UPDOWN: Line protocol on Interface "
+    "Ethernet1, changed state to up",
+    "<189>Mar  1 12:00:07 leaf-06 Ebra: %LINK-3-UPDOWN: Interface Ethernet1, changed state "
+    "to up"])
+
+
+@capture("ne_syslog.pcap")
+def cap_ne_syslog():
+    c = Cap(T0)
+    c.add(arp_request_frame(SYSLOG_COLL_MAC, SYSLOG_COLL_IP, SYSLOG_RTR_IP))
+    c.add(arp_reply_frame(SYSLOG_RTR_MAC, SYSLOG_RTR_IP, SYSLOG_COLL_MAC, SYSLOG_COLL_IP), 600)
+    l2 = L2(SYSLOG_COLL_MAC, SYSLOG_RTR_MAC)
+    for i, (ip, msgs) in enumerate(NE_SYSLOG):
+        for j, m in enumerate(msgs):
+            c.add(udp_frame(l2, False, ip, SYSLOG_COLL_IP, 514, 514, m.encode(), ttl=63),
+                  300_000 if j == 0 else 40_000)
+    ip, msgs = NE_SYSLOG_TCP
+    # the device opens the connection: it is TcpConn's "a", seen with the router's MAC
+    t = TcpConn(c, L2(SYSLOG_RTR_MAC, SYSLOG_COLL_MAC), ip, SYSLOG_COLL_IP, 53001, 601,
+                ttl_a=63).open(300_000)
+    t.send(True, b"".join(b"%d %s" % (len(m), m.encode()) for m in msgs))
+    t.close()
+    return pcap_of(c)
+
+
+MDNS_MAC, MDNS_V4 = "01:00:5e:00:00:fb", "224.0.0.251"
+
+
+def mdns_name(name, table, at):
+    """Wire name with compression: suffixes already written (table: suffix -> offset)."""
+    labels = name.split(".")
+    out = b""
+    for i in range(len(labels)):
+        suffix = ".".join(labels[i:]).lower()
+        if suffix in table:
+            return out + struct.pack("!H", 0xC000 | table[suffix])
+        if at + len(out) < 0x3FFF:
+            table[suffix] = at + len(out)
+        lab = labels[i].encode()
+        out += bytes([len(lab)]) + lab
+    return out + b"\0"
+
+
+def mdns_response(records, answers):
+    """records: (name, type, flush, rdata builder or bytes). The first `answers` are answers,
+    the rest additional records (RFC 6762 section 6)."""
+    msg = bytearray(struct.pack("!HHHHHH", 0, 0x8400, 0, answers, 0, len(records) - answers))
+    table = {}
+    for name, typ, flush, rdata in records:
+        msg += mdns_name(name, table, len(msg))
+        msg += struct.pack("!HHI", typ, (0x8000 if flush else 0) | 1, 120 if typ in (1, 28,
+                                                                                   33) else 4500)
+        at = len(msg) + 2
+        rd = rdata(table, at) if callable(rdata) else rdata
+        msg += struct.pack("!H", len(rd)) + rd
+    return bytes(msg)
+
+
+def rd_ptr(target):
+    return lambda table, at: mdns_name(target, table, at)
+
+
+def rd_srv(port, target):
+    return lambda table, at: struct.pack("!HHH", 0, 0, port) + mdns_name(target, table, at + 6)
+
+
+def rd_txt(*strings):
+    return b"".join(bytes([len(s)]) + s.encode() for s in strings) or b"\0"
+
+
+APPLETV_MAC, APPLETV_IP = "f0:18:98:3a:51:20", "192.168.1.20"
+PRINTER_MAC, PRINTER_IP = "30:05:5c:7a:fb:ce", "192.168.1.30"
+PHONE_LAN_MAC, PHONE_LAN_IP = "3c:2e:ff:41:07:99", "192.168.1.41"
+
+
+@capture("home_mdns.pcap")
+def cap_home_mdns():
+    c = Cap(T0)
+
+    def send(src_mac, src_ip, payload, dt):
+        seg = udp(src_ip, MDNS_V4, 5353, 5353, payload)
+        c.add(eth(MDNS_MAC, src_mac, 0x0800, ip_packet(src_ip, MDNS_V4, 17, seg, ttl=255)), dt)
+
+    # A phone asks for AirPlay receivers (a query: nothing about anyone).
+    q = struct.pack("!HHHHHH", 0, 0, 1, 0, 0, 0) + mdns_name("_airplay._tcp.local", {}, 12)
+    send(PHONE_LAN_MAC, PHONE_LAN_IP, q + struct.pack("!HH", 12, 1), 0)
+    # The Apple TV announces AirPlay and its _device-info (model=J105aAP: Apple TV 4K).
+    tv = "Living Room"
+    send(APPLETV_MAC, APPLETV_IP, mdns_response([
+        ("_airplay._tcp.local", 12, False, rd_ptr(tv + "._airplay._tcp.local")),
+        (tv + "._airplay._tcp.local", 33, True, rd_srv(7000, "Living-Room.local")),
+        (tv + "._airplay._tcp.local", 16, True, rd_txt(
+            "acl=0", "deviceid=F0:18:98:3A:51:20", "features=0x4A7FDFD5,0x3C155FDE",
+            "model=AppleTV6,2", "srcvers=595.13.1", "osvers=16.6")),
+        ("Living-Room.local", 1, True, ipb(APPLETV_IP)),
+        (tv + "._device-info._tcp.local", 16, False, rd_txt("model=J105aAP")),
+    ], 3), 200_000)
+    # The printer announces IPP with the Bonjour Printing TXT keys.
+    pr = "Brother HL-L2350DW series"
+    send(PRINTER_MAC, PRINTER_IP, mdns_response([
+        ("_ipp._tcp.local", 12, False, rd_ptr(pr + "._ipp._tcp.local")),
+        (pr + "._ipp._tcp.local", 33, True, rd_srv(631, "BRW30055C7AFBCE.local")),
+        (pr + "._ipp._tcp.local", 16, True, rd_txt(
+            "txtvers=1", "qtotal=1", "rp=ipp/print", "ty=Brother HL-L2350DW series",
+            "product=(Brother HL-L2350DW series)", "usb_MFG=Brother",
+            "usb_MDL=HL-L2350DW series", "pdl=application/octet-stream,image/urf", "Color=F")),
+        ("BRW30055C7AFBCE.local", 1, True, ipb(PRINTER_IP)),
+    ], 3), 300_000)
+    return pcap_of(c)
+
+
 def build_all():
     """{(dir key, file name): bytes}; dir key 'captures' or 'samples'. Each capture
     starts from fresh counters so that its bytes depend on nothing built before it."""

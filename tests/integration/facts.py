@@ -45,6 +45,8 @@ KNOWN_GAPS = {
     # An escape sequence in the CDP platform leaves '[31m' in the model.
     "hostile_strings.pcap: c8:4c:75:66:66:02: model free of escape-sequence remnants":
         "model '[31mWS-C2960X' from platform 'cisco ESC[31mWS-C2960X'",
+    # Decoders written (src/dissect/syslog.c, mdns.c) but not yet in the protocol table of
+    # src/pipeline/pipeline.c; the facts after these lines run once they are.
 }
 
 RISK_VENDORS = {"Huawei", "ZTE", "Hikvision", "Dahua", "Hytera"}
@@ -1061,6 +1063,59 @@ def f_home_ssdp(C):
     C._c("inventory", "LOCATION, USN and ST are not evidence",
          not any("http://" in e.get("value", "") or "uuid:" in e.get("value", "")
                  for d in inv for e in d.get("evidence") or []))
+def no_value_contains(C, words):
+    bad = [(d.get("id"), e.get("value")) for d in C.r.inv for e in d.get("evidence") or []
+           if any(w in (e.get("value") or "") for w in words)]
+    C._c("inventory", "no evidence holds message text %r" % (words,), not bad, str(bad)[:200])
+
+
+def wired(C, source):
+    have = any(e.get("source") == source for d in C.r.inv for e in d.get("evidence") or [])
+    C._c("inventory", "%s evidence present (decoder wired)" % source, have)
+    return have
+
+
+NE_SYSLOG_FACTS = [  # (sender, vendor, format, host name, extra attributes)
+    ("10.30.0.11", "Huawei", "bsd %%01SHELL/5/CMDRECORD(s):", "hw-pe-01", {"software": "VRP"}),
+    ("10.30.0.12", "Cisco", "bare %LINK-3-UPDOWN:", None, {}),
+    ("10.30.0.13", "Juniper", "bsd mgd: UI_COMMIT:", "mx-edge-02", {"software": "Junos"}),
+    ("10.30.0.14", "H3C", "bsd %%10IFNET/3/PHY_UPDOWN(l):", "h3c-agg-03", {}),
+    ("10.30.0.15", "Fortinet", "bare kv devid=FG100E4Q17001234", "fgt-branch-04",
+     {"model": "FortiGate-100E"}),
+    ("10.30.0.16", "Nokia", "bsd TMNX: SNMP-WARNING-linkDown-2004", "sr-pe-05", {}),
+    ("10.30.0.17", "Arista", "bsd Ebra: %LINEPROTO-5-UPDOWN:", "leaf-06", {}),
+]
+
+
+def f_ne_syslog(C):
+    senders = [f[0] for f in NE_SYSLOG_FACTS]
+    C.dev("00:1b:54:c2:3a:09", vendor="Cisco", ips=["10.9.0.1"], no_ips=senders, risk=False,
+          not_vendor=["Huawei", "Juniper", "H3C", "Fortinet", "Nokia", "Arista"])
+    C.dev("14:18:77:4e:20:60", ips=["10.9.0.10"], vendor_in=NOT_NET, no_ev=["syslog"])
+    no_value_contains(C, ["noc", "User=", "Interface", "GigabitEthernet"])
+    if not wired(C, "syslog"):
+        return
+    for ip, vendor, fmt, host, extra in NE_SYSLOG_FACTS:
+        ev = [("syslog", "format", fmt)] + ([("syslog", "hostname", host)] if host else [])
+        C.dev(ip, mac_null=True, vendor=vendor, ev=ev, **extra)
+
+
+def f_home_mdns(C):
+    C.count(3)
+    C.no_ip_devices()
+    C.dev("3c:2e:ff:41:07:99", ips=["192.168.1.41"], vendor="Apple", no_ev=["mdns"])
+    C.dev("f0:18:98:3a:51:20", ips=["192.168.1.20"], vendor="Apple")
+    C.dev("30:05:5c:7a:fb:ce", ips=["192.168.1.30"], vendor="Brother")
+    no_value_contains(C, ["F0:18:98:3A:51:20", "0x4A7FDFD5"])
+    if not wired(C, "mdns"):
+        return
+    C.dev("f0:18:98:3a:51:20", model=["J105aAP", "AppleTV6,2"],
+          ev=[("mdns", "hostname", "Living-Room"), ("mdns", "txt", "model=J105aAP"),
+              ("mdns", "model", "J105aAP"), ("mdns", "model", "AppleTV6,2")])
+    C.dev("30:05:5c:7a:fb:ce",
+          ev=[("mdns", "hostname", "BRW30055C7AFBCE"), ("mdns", "vendor", "Brother"),
+              ("mdns", "model", "HL-L2350DW series"),
+              ("mdns", "model", "Brother HL-L2350DW series")])
 
 
 def f_dhcpv6(C):
@@ -1277,6 +1332,8 @@ FACTS = {
     "zte_cpe.pcap": f_zte_cpe,
     "home_ssdp.pcap": f_home_ssdp,
     "dhcpv6.pcap": f_dhcpv6,
+    "ne_syslog.pcap": f_ne_syslog,
+    "home_mdns.pcap": f_home_mdns,
     "erspan1.pcap": f_erspan1,
     "erspan2.pcap": f_erspan2,
     "erspan3.pcap": f_erspan3,

@@ -333,6 +333,23 @@ START_TEST(sorted_puts_risk_first)
 }
 END_TEST
 
+START_TEST(repeating_syslog_formats_are_bounded_per_device)
+{
+    struct vs_device *d = vs_inventory_see_mac(inv, huawei_mac, 0, 0);
+    char v[64];
+    for (int i = 0; i < 10; i++) {
+        snprintf(v, sizeof v, "bsd %%%%01MOD%d/5/EVENT(s):", i);
+        add(d, VS_F_SYSLOG_FORMAT, v, NULL);
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < d->nev; i++)
+        n += d->ev[i].field == VS_F_SYSLOG_FORMAT;
+    ck_assert_uint_eq(n, VS_MAX_REPEATING_FIELD_VALUES);
+    /* Room is left for what the device says otherwise. */
+    ck_assert(add(d, VS_F_LLDP_SYSTEM_NAME, "core-1", NULL));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("inventory");
@@ -349,6 +366,7 @@ int main(void)
     tcase_add_test(tc, eviction_keeps_risk_devices);
     tcase_add_test(tc, many_devices_hash_table);
     tcase_add_test(tc, sorted_puts_risk_first);
+    tcase_add_test(tc, repeating_syslog_formats_are_bounded_per_device);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
