@@ -42,6 +42,14 @@ static void expand(const struct tmpl *t, const char *v, const PCRE2_SIZE *ov, in
         }
         for (size_t k = 0; k < n; k++) {
             unsigned char c = (unsigned char)p[k];
+            if (c == 0x1b && k + 1 < n && p[k + 1] == '[') {
+                /* A terminal control sequence (ESC [ parameters final byte) is no part of a
+                 * name: dropped whole, not left as "[31m" text. */
+                k += 2;
+                while (k < n && !((unsigned char)p[k] >= 0x40 && (unsigned char)p[k] <= 0x7e))
+                    k++;
+                continue;
+            }
             if (c < 0x20 || c == 0x7f || c == ' ') {
                 space = w > 0;
                 continue;
