@@ -1136,7 +1136,8 @@ CISCO_ISR4331_DESC = ("Cisco IOS Software [Fuji], ISR Software (X86_64_LINUX_IOS
                       "Technical Support: http://www.cisco.com/techsupport\r\n"
                       "Copyright (c) 1986-2019 by Cisco Systems, Inc.\r\n"
                       "Compiled Thu 22-Aug-19 18:09 by mcpre")
-CISCO_ISR4331_OID = "1.3.6.1.4.1.9.1.1861"
+# CISCO-PRODUCTS-MIB: ciscoISR4331 is ciscoProducts 2068 (1861 is ciscoASR1001X).
+CISCO_ISR4331_OID = "1.3.6.1.4.1.9.1.2068"
 CISCO_2500_DESC = ("Cisco Internetwork Operating System Software \n"
                    "IOS (tm) 2500 Software (C2500-IS-L), Version 12.0(7)T, RELEASE SOFTWARE (fc2)\n"
                    "Copyright (c) 1986-1999 by cisco Systems, Inc.\n"

@@ -39,9 +39,6 @@ from datetime import datetime, timezone
 # Each entry: check id -> what is wrong (see the report). Shrink this list; never grow it
 # to make a run pass without saying why in the review.
 KNOWN_GAPS = {
-    # Cisco: no model from sysObjectID.
-    "sample.pcap: 10.30.0.12: model ~ 'ISR4331'":
-        "no model: sysObjectID 1.3.6.1.4.1.9.1.1861 (ciscoISR4331) is not mapped",
     # An escape sequence in the CDP platform leaves '[31m' in the model.
     "hostile_strings.pcap: c8:4c:75:66:66:02: model free of escape-sequence remnants":
         "model '[31mWS-C2960X' from platform 'cisco ESC[31mWS-C2960X'",
