@@ -70,8 +70,6 @@ static const struct {
     /* CISCO-PRODUCTS-MIB: ciscoISR4331 is ciscoProducts 2068; 1861 is ciscoASR1001X. */
     {"1.3.6.1.4.1.9.1.2068", "Cisco", "ISR4331"},
     {".1.3.6.1.4.1.9.1.1861", "Cisco", "ASR1001X"},
-    {"1.3.6.1.4.1.9.1.1208", "Cisco", "Catalyst29xxStack"},
-    {"1.3.6.1.4.1.9.1.1745", "Cisco", "Catalyst38xxstack"},
     {"1.3.6.1.4.1.9.1.1179", "Cisco", "Catalyst2960x48tsS"},
     {"1.3.6.1.4.1.9.1.1216", "Cisco", "N7KC7018IOS"},
     {"1.3.6.1.4.1.9.1.802", "Cisco", "UWIpPhone7921G"},
@@ -117,10 +115,12 @@ START_TEST(test_oid_tables)
         }
     }
     /* Exact match only: a prefix, a longer OID, garbage or MikroTik's one shared OID (every
-     * RouterOS board answers 1.3.6.1.4.1.14988.1) name no model. */
+     * RouterOS board answers 1.3.6.1.4.1.14988.1) name no model; nor do registrations of a
+     * wildcard family (cat29xxStack, cat38xxstack), left out of the tables. */
     const char *none[] = {"1.3.6.1.4.1.9.1",      "1.3.6.1.4.1.9.1.2068.1", "1.3.6.1.4.1.9.1.02068",
                           "1.3.6.1.4.1.14988.1", "",                       "x",
-                          "1..3",                 "1.3.6.1.4.1.9.1.99999999999"};
+                          "1..3",                 "1.3.6.1.4.1.9.1.99999999999",
+                          "1.3.6.1.4.1.9.1.1208", "1.3.6.1.4.1.9.1.1745"};
     for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
         ck_assert_ptr_null(vs_sigs_model_for_oid(shipped, none[i]));
     ck_assert_str_eq(vs_sigs_model_for_oid(shipped, " 1.3.6.1.4.1.9.1.2068 \r\n"), "ISR4331");
