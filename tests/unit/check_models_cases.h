@@ -8,7 +8,40 @@
 #define LD VS_F_LLDP_SYSTEM_DESCRIPTION
 
 static const struct model_case model_cases[] = {
-    {SD, "placeholder", NULL, NULL, NULL},
+    /* ZTE: ROS-based, model after the ROS version (space or underscore). */
+    {SD,
+     "ZXR10 ROS Version V4.08.24R2 ZXR10_5928E-FI Software, Version ZXR10 5900E&5100E "
+     "V2.8.23.C.16.P11, Product Version V1.2, Copyright (c) 2010-2015 by ZTE Corporation",
+     "ZTE", "ZXR10 5928E-FI", "V2.8.23.C.16.P11 (ROS V4.08.24R2)"},
+    {SD,
+     "ZXR10 ROS Version V4.6.02D ZXR10 T64G Software, Version V2.6.02.d.16_p05 Copyright (c) "
+     "2001-2007 by ZTE Corporation Compiled Sep 6 2007, 14:24:04",
+     "ZTE", "ZXR10 T64G", "V2.6.02.d.16_p05 (ROS V4.6.02D)"},
+    {SD,
+     "ZXR10 ROS Version V4.8.35 Software, Version (null) ZXA10 C300 V1.3.0 Copyright (c) by "
+     "ZTE Corporation Compiled",
+     "ZTE", "ZXA10 C300", "V1.3.0 (ROS V4.8.35)"},
+    {SD,
+     "ZXR10 Router Operating System Software ZTE Corporation ZXROS V4.6.02 ZXR10_3228 V2.6.02 "
+     "Compiled: Dec 21 2005, 18:35:11",
+     "ZTE", "ZXR10 3228", "V2.6.02 (ROS V4.6.02)"},
+    /* ZTE switches: "ZTE <model> Software". */
+    {SD, "ZTE 5950-56TM-H Software, 5900 Version: V3.00.11.B18,  RELEASE SOFTWARE", "ZTE",
+     "5950-56TM-H", "V3.00.11.B18"},
+    {SD, "ZTE ZXR10 5960 STACK Software, 5900 Version: V3.02.20.B32.P02, RELEASE SOFTWARE", "ZTE",
+     "ZXR10 5960", "V3.02.20.B32.P02"},
+    {LD, "ZTE Ethernet Switch 2850-26TM, Version: V1.1.12.U", "ZTE", "2850-26TM", "V1.1.12.U"},
+    /* ZTE carrier routers: model and version glued, or the family joined by an underscore. */
+    {SD, "ZXR10 M6000-08, ZTE ZXR10 Software Version: M6000v1.00.30(1.0.76)", "ZTE",
+     "ZXR10 M6000-08", "V1.00.30"},
+    {SD, "ZXR10 T8000, ZTE ZXR10 Software Version: T8000v2.00.20(1.13.1)", "ZTE", "ZXR10 T8000",
+     "V2.00.20"},
+    {SD, "ZXR10_M6000-8S PLUS, ZTE ZXR10 Software Version: V5.00.10(3.40.2), Release software",
+     "ZTE", "ZXR10 M6000-8S PLUS", "V5.00.10"},
+    {LD, "ZXCTN 6120H-S\r\nZTE ZXCTN Software, Version: 6120H-S V5.10.00.50, Release software",
+     "ZTE", "ZXCTN 6120H-S", "V5.10.00.50"},
+    {SD, "ZXR10 3904 NOS 9.05", NULL, "ZXR10 3904", "NOS 9.05"},
+    {SD, "ZXA10 F803-8", "ZTE", "ZXA10 F803-8", NULL},
 };
 
 static const struct {
@@ -16,6 +49,12 @@ static const struct {
     const char *value, *not_vendor;
 } near_cases[] = {
     {SD, "Aztech DSL5001EN ADSL2+ router", "ZTE"},
+    {SD, "Aztech 5952E Software, 5900 Version: V3.00.11.B18", "ZTE"},
+    {SD, "ZXR10 M6000-08, Aztech ZXR10 Software Version: M6000v1.00.30(1.0.76)", "ZTE"},
+    {SD, "MikroTik RouterOS Version 6.48.6 RB4011iGS+", "ZTE"},
+    /* A model number alone names nothing. */
+    {SD, "M6000-8S PLUS", NULL},
+    {SD, "5950-56TM-H", NULL},
 };
 
 #endif
