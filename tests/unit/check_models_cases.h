@@ -42,6 +42,33 @@ static const struct model_case model_cases[] = {
      "ZTE", "ZXCTN 6120H-S", "V5.10.00.50"},
     {SD, "ZXR10 3904 NOS 9.05", NULL, "ZXR10 3904", "NOS 9.05"},
     {SD, "ZXA10 F803-8", "ZTE", "ZXA10 F803-8", NULL},
+    /* Huawei VRP 8 and 5: the model line after the copyright wins over the bracket product. */
+    {SD,
+     "Huawei Versatile Routing Platform Software\r\nVRP (R) software, Version 8.221 (CE6881 "
+     "V200R022C10SPC500)\r\nCopyright (C) 2012-2023 Huawei Technologies Co., Ltd.\r\n"
+     "HUAWEI CE6881-48T6CQ",
+     "Huawei", "CE6881-48T6CQ", "VRP 8.221 V200R022C10SPC500"},
+    {SD,
+     "Huawei Versatile Routing Platform Software\r\nVRP (R) software, Version 8.230 (NetEngine "
+     "8000 V800R023C00SPC500)\r\nNetEngine 8000 M8 version information:\r\n",
+     "Huawei", "NetEngine 8000", "VRP 8.230 V800R023C00SPC500"},
+    {SD,
+     "S12712\r\nHuawei Versatile Routing Platform Software\r\nVRP (R) Software, Version 5.170 "
+     "(S12700 V200R010C00SPC600)",
+     "Huawei", "S12712", "VRP 5.170 V200R010C00SPC600"},
+    {SD, "Quidway S2403H-EI Product Version S2403H-EI-0020P02", "Huawei", "S2403H-EI",
+     "S2403H-EI-0020P02"},
+    /* Huawei USG firewalls (Versatile Security Platform). */
+    {SD,
+     "Huawei Versatile Security Platform\r\nSoftware Version: VRP (R) software, Version 5.30 "
+     "USG5160 V300R001C00SPC700",
+     "Huawei", "USG5160", "VRP 5.30 V300R001C00SPC700"},
+    {SD,
+     "Huawei Versatile Security Platform Software\r\nSoftware Version: USG6600 "
+     "V100R001C30SPC300 (VRP (R) Software, Version 5.30)",
+     "Huawei", "USG6600", "VRP 5.30 V100R001C30SPC300"},
+    /* Huawei SmartAX: the model from the banner or the agent line. */
+    {SD, "HUAWEI TECH. INC. SNMP AGENT FOR MA5300", "Huawei", "MA5300", NULL},
 };
 
 static const struct {
@@ -52,6 +79,8 @@ static const struct {
     {SD, "Aztech 5952E Software, 5900 Version: V3.00.11.B18", "ZTE"},
     {SD, "ZXR10 M6000-08, Aztech ZXR10 Software Version: M6000v1.00.30(1.0.76)", "ZTE"},
     {SD, "MikroTik RouterOS Version 6.48.6 RB4011iGS+", "ZTE"},
+    {SD, "Juniper Networks Security Platform\r\nSoftware Version: 5.30 SRX5400", "Huawei"},
+    {SD, "Versatile Routing Platform", "Huawei"},
     /* A model number alone names nothing. */
     {SD, "M6000-8S PLUS", NULL},
     {SD, "5950-56TM-H", NULL},
