@@ -93,6 +93,12 @@ static const struct {
     {"1.3.6.1.4.1.30065.1.3011.7010.427.48", "Arista", "DCS-7010T48"},
     /* HP-ICF-OID hpEtherSwitch. */
     {"1.3.6.1.4.1.11.2.3.7.11.109", NULL, "J9471A"},
+    /* ARUBAWIRED-NETWORKING-OID (ArubaOS-CX). */
+    {"1.3.6.1.4.1.47196.4.1.1.1.1", "HPE", "JL375A"},
+    /* CALIX-PRODUCT-MIB. */
+    {"1.3.6.1.4.1.6321.1.2.2.5.3", "Calix", "E7-2"},
+    /* WWP-PRODUCTS-MIB (Ciena). */
+    {"1.3.6.1.4.1.6141.1.11", "Ciena", "LE-3700"},
 };
 
 START_TEST(test_oid_tables)

@@ -6,6 +6,8 @@
 
 #define SD VS_F_SNMP_SYS_DESCR
 #define LD VS_F_LLDP_SYSTEM_DESCRIPTION
+#define UA VS_F_SIP_USER_AGENT
+#define CP VS_F_CDP_PLATFORM
 
 static const struct model_case model_cases[] = {
     /* ZTE: ROS-based, model after the ROS version (space or underscore). */
@@ -69,6 +71,70 @@ static const struct model_case model_cases[] = {
      "Huawei", "USG6600", "VRP 5.30 V100R001C30SPC300"},
     /* Huawei SmartAX: the model from the banner or the agent line. */
     {SD, "HUAWEI TECH. INC. SNMP AGENT FOR MA5300", "Huawei", "MA5300", NULL},
+    /* Nokia SR OS / TiMOS: platform token or not, family number first or last. */
+    {SD, "TiMOS-B-20.10.R1 Nokia 7750 SR-7 Copyright (c) 2000-2021 Nokia.", "Nokia", "7750 SR-7",
+     "TiMOS-B-20.10.R1"},
+    {SD, "TiMOS-B-23.10.R1 both/x86_64 Nokia 7750 SR Copyright (c) 2000-2023 Nokia.", "Nokia",
+     "7750 SR", "TiMOS-B-23.10.R1"},
+    {SD,
+     "TiMOS-B-8.0.R4 both/mpc ALCATEL SAS-M 7210 Copyright (c) 2000-2016 Alcatel-Lucent.\r\n"
+     "All rights reserved.",
+     "Nokia", "7210 SAS-M", "TiMOS-B-8.0.R4"},
+    /* Ericsson: IPOS, MINI-LINK, the Redback SmartEdge line. */
+    {SD, "Ericsson IPOS Version IPOS-v20.3.1.803.142-Release", "Ericsson", NULL,
+     "IPOS-v20.3.1.803.142-Release"},
+    {SD, "Ericsson MINI-LINK 6691, MINI-LINK 6600 R1.7 SW 1/CXP 903 2587 R1G", "Ericsson",
+     "MINI-LINK 6691", "MINI-LINK 6600 R1.7"},
+    {SD,
+     "Redback Networks SmartEdge OS Version SEOS-11.1.2.4-Release Built by sysbuild@SWB-node01 "
+     "Sat Mar 3 16:15:16 PST 2012 Copyright (C) 1998-2012, Redback Networks Inc.",
+     "Ericsson", "SmartEdge", "SEOS-11.1.2.4"},
+    {SD,
+     "Redback Networks AOS Release 6.1.4.13 PRODUCTION MAINTENANCE RELEASE Copyright (c) "
+     "1997-2006 by Redback Networks, Inc.",
+     "Ericsson", NULL, "AOS 6.1.4.13"},
+    /* H3C / HPE Comware. */
+    {SD,
+     "H3C Comware Platform Software, Software Version 5.20, Release 1808P08\r\nH3C "
+     "S5800-56C-PWR\r\nCopyright (c) 2004-2013 Hangzhou H3C Tech. Co., Ltd.",
+     "H3C", "S5800-56C-PWR", "Comware 5.20 Release 1808P08"},
+    {SD,
+     "HP Comware Platform Software, Software Version 5.20 Release 2208 HP A5500-24G SI Switch "
+     "with 2 Interface Slots Copyright (c) 2010-2011 Hewlett-Packard Development Company, L.P.",
+     "HPE", "A5500-24G SI", "Comware 5.20 Release 2208"},
+    {SD,
+     "HP Series Router A-MSR20-40 HP Comware Platform Software Comware Software Version 5.20, "
+     "Release 2209P15, Standard Copyright(c) 2010-2012 Hewlett-Packard Development Company, L.P.",
+     "HPE", "A-MSR20-40", "Comware 5.20 Release 2209P15"},
+    /* Ruijie: switches, and an access point whose bracket holds radios. */
+    {SD, "Ruijie 10G Routing Switch(S5750-48GT/4SFP-S) By Ruijie Networks", "Ruijie",
+     "S5750-48GT/4SFP-S", NULL},
+    {SD, "Ruijie Indoor AP710 (802.11a/n/ac and 802.11b/g/n) By Ruijie Networks.", "Ruijie",
+     "AP710", NULL},
+    /* FiberHome OLTs. */
+    {SD, "AN5516-06", "FiberHome", "AN5516-06", NULL},
+    /* Adtran, Ciena. */
+    {SD, "ADTRAN NetVanta8044", "Adtran", "NetVanta8044", NULL},
+    {SD, "ADTRAN T3SU-300 (1200.217L1)", "Adtran", "T3SU-300", "1200.217L1"},
+    {SD, "6500 OPTICAL SW:0810 BN:HD (c) Ciena (R) Corporation", "Ciena", "6500", "0810"},
+    {SD, "Ciena CN 3106 V1.0.4(04) (MIBs V1.6.8)", "Ciena", "CN 3106", "V1.0.4(04)"},
+    /* Cisco IOS XR, NX-OS, IOS XE. */
+    {SD, "Cisco IOS XR Software (ASR9K), Version 7.4.1  Copyright (c) 2013-2021 by Cisco Systems",
+     "Cisco", "ASR9K", "IOS-XR 7.4.1"},
+    {SD, "Cisco IOS XR Software (Cisco ASR9K Series),  Version 6.1.4[Default]\r\n", "Cisco",
+     "ASR9K", "IOS-XR 6.1.4"},
+    {SD,
+     "Cisco NX-OS(tm) n5000, Software (n5000-uk9), Version 5.2(1)N1(4), RELEASE SOFTWARE",
+     "Cisco", "n5000", "NX-OS 5.2(1)N1(4)"},
+    {LD,
+     "Cisco IOS Software [Gibraltar], Catalyst L3 Switch Software (CAT9K_IOSXE), Version 16.12.1, "
+     "RELEASE SOFTWARE (fc4)",
+     "Cisco", "CAT9K", "IOS-XE 16.12.1"},
+    /* Cisco IP phones: CDP platform, LLDP, SIP. */
+    {CP, "Cisco IP Phone 7970", "Cisco", "7970", NULL},
+    {LD, "Cisco IP Phone CP-7911G,V2, SCCP11.8-4-3S", "Cisco", "CP-7911G", "SCCP11.8-4-3S"},
+    {UA, "Cisco-CP8845/14.2", "Cisco", "CP-8845", "14.2"},
+    {UA, "Cisco-CP-8841-3PCC/11.0 (00562b043615)", "Cisco", "CP-8841-3PCC", "11.0"},
 };
 
 static const struct {
@@ -81,9 +147,18 @@ static const struct {
     {SD, "MikroTik RouterOS Version 6.48.6 RB4011iGS+", "ZTE"},
     {SD, "Juniper Networks Security Platform\r\nSoftware Version: 5.30 SRX5400", "Huawei"},
     {SD, "Versatile Routing Platform", "Huawei"},
+    {SD, "Adtranz NetVanta8044", "Adtran"},
+    {SD, "Juniper Systems Archer Field PC", "Juniper"},
+    {UA, "Yealink SIP-T46S 66.86.0.15", "Cisco"},
+    {SD, "TiMOS-B-20.10.R1 Juniper 7750 SR-7", "Nokia"},
+    /* Generic words name no vendor over a stronger statement (docs/signatures.md). */
+    {SD, "Linux router 4.14.0 #1 SMP armv7l", "ZTE"},
+    {SD, "Linux router 4.14.0 #1 SMP armv7l", "Huawei"},
     /* A model number alone names nothing. */
     {SD, "M6000-8S PLUS", NULL},
     {SD, "5950-56TM-H", NULL},
+    {SD, "NetVanta8044", NULL},
+    {SD, "CN 3106 V1.0.4(04) (MIBs V1.6.8)", NULL},
 };
 
 #endif
