@@ -14,19 +14,19 @@ static const struct model_case model_cases[] = {
     {SD,
      "ZXR10 ROS Version V4.08.24R2 ZXR10_5928E-FI Software, Version ZXR10 5900E&5100E "
      "V2.8.23.C.16.P11, Product Version V1.2, Copyright (c) 2010-2015 by ZTE Corporation",
-     "ZTE", "ZXR10 5928E-FI", "V2.8.23.C.16.P11 (ROS V4.08.24R2)"},
+     "ZTE", "ZXR10 5928E-FI", "V2.8.23.C.16.P11"},
     {SD,
      "ZXR10 ROS Version V4.6.02D ZXR10 T64G Software, Version V2.6.02.d.16_p05 Copyright (c) "
      "2001-2007 by ZTE Corporation Compiled Sep 6 2007, 14:24:04",
-     "ZTE", "ZXR10 T64G", "V2.6.02.d.16_p05 (ROS V4.6.02D)"},
+     "ZTE", "ZXR10 T64G", "V2.6.02.d.16_p05"},
     {SD,
      "ZXR10 ROS Version V4.8.35 Software, Version (null) ZXA10 C300 V1.3.0 Copyright (c) by "
      "ZTE Corporation Compiled",
-     "ZTE", "ZXA10 C300", "V1.3.0 (ROS V4.8.35)"},
+     "ZTE", "ZXA10 C300", "V1.3.0"},
     {SD,
      "ZXR10 Router Operating System Software ZTE Corporation ZXROS V4.6.02 ZXR10_3228 V2.6.02 "
      "Compiled: Dec 21 2005, 18:35:11",
-     "ZTE", "ZXR10 3228", "V2.6.02 (ROS V4.6.02)"},
+     "ZTE", "ZXR10 3228", "V2.6.02"},
     /* ZTE switches: "ZTE <model> Software". */
     {SD, "ZTE 5950-56TM-H Software, 5900 Version: V3.00.11.B18,  RELEASE SOFTWARE", "ZTE",
      "5950-56TM-H", "V3.00.11.B18"},
