@@ -1756,6 +1756,34 @@ def cap_routed():
     return pcap_of(c)
 
 
+# Model lines through SNMP behind one router (issue 11): the model of a ZTE carrier router from
+# its glued version string, of a Huawei NE40E from its VRP description and its sysObjectID
+# (HUAWEI-MIB ne40E-X8A), of a Cisco ISR4331 from its sysObjectID alone (CISCO-PRODUCTS-MIB
+# ciscoISR4331; its description names no model). The ZTE string is one Observium's ZTE poller
+# quotes; the NE40E's follows the VRP 8 format of HW_CE6851_DESC.
+ZTE_M6000_GLUED_DESC = "ZXR10 M6000-08, ZTE ZXR10 Software Version: M6000v1.00.30(1.0.76)"
+ZTE_M6000_OID = "1.3.6.1.4.1.3902.3.100.6002.2"
+HW_NE40E_DESC = ("Huawei Versatile Routing Platform Software\r\n"
+                 "VRP (R) software, Version 8.180 (NE40E V800R011C10SPC100)\r\n"
+                 "Copyright (C) 2012-2019 Huawei Technologies Co., Ltd.\r\n"
+                 "HUAWEI NE40E-X8A\r\n")
+HW_NE40E_OID = "1.3.6.1.4.1.2011.2.62.2.18"
+MODELS_REMOTE = [
+    ("10.20.1.21", ZTE_M6000_GLUED_DESC, ZTE_M6000_OID, "pe-m6000-21", 255),
+    ("10.20.1.22", HW_NE40E_DESC, HW_NE40E_OID, "pe-ne40e-22", 255),
+    ("10.20.1.23", CISCO_ISR4331_DESC, CISCO_ISR4331_OID, "br-isr-23", 255),
+]
+
+
+@capture("snmp_models.pcap")
+def cap_snmp_models():
+    c = Cap(T0)
+    c.add(arp_request_frame(NMS_MAC, NMS_IP, RTR_IP))
+    c.add(arp_reply_frame(RTR_MAC, RTR_IP, NMS_MAC, NMS_IP), 600)
+    routed_remote(c, L2(NMS_MAC, RTR_MAC), NMS_IP, MODELS_REMOTE, 40200)
+    return pcap_of(c)
+
+
 # ---------------------------------------------------------------------------
 # TLS certificates and JA4 (RFC 5246 TLS 1.2 handshakes; the certificates are the DER files of
 # tests/unit/data/tls/, made once with OpenSSL, see its README).
