@@ -192,8 +192,7 @@ static bool parse_line(struct vs_oidtab *t, const struct oid_file *f, char *line
         t->ent = q;
         t->cap = ncap;
     }
-    t->ent[t->n++] = (struct vs_oid_model){oid,     model,   note ? note : "",
-                                           f->table, f->name, lineno};
+    t->ent[t->n++] = (struct vs_oid_model){oid, model, note ? note : "", f->table, f->name, lineno};
     return true;
 }
 

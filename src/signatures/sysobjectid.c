@@ -130,8 +130,7 @@ size_t sigs_match_oid(const struct vs_sigs *s, const char *v, size_t len, vs_sig
 
 const char *vs_sigs_model_for_oid(const struct vs_sigs *s, const char *oid)
 {
-    const struct vs_oid_model *m =
-        s && oid ? vs_oidtab_find(s->oids, oid, strlen(oid)) : NULL;
+    const struct vs_oid_model *m = s && oid ? vs_oidtab_find(s->oids, oid, strlen(oid)) : NULL;
     return m ? m->model : NULL;
 }
 

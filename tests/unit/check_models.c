@@ -123,10 +123,16 @@ START_TEST(test_oid_tables)
     /* Exact match only: a prefix, a longer OID, garbage or MikroTik's one shared OID (every
      * RouterOS board answers 1.3.6.1.4.1.14988.1) name no model; nor do registrations of a
      * wildcard family (cat29xxStack, cat38xxstack), left out of the tables. */
-    const char *none[] = {"1.3.6.1.4.1.9.1",      "1.3.6.1.4.1.9.1.2068.1", "1.3.6.1.4.1.9.1.02068",
-                          "1.3.6.1.4.1.14988.1", "",                       "x",
-                          "1..3",                 "1.3.6.1.4.1.9.1.99999999999",
-                          "1.3.6.1.4.1.9.1.1208", "1.3.6.1.4.1.9.1.1745"};
+    const char *none[] = {"1.3.6.1.4.1.9.1",
+                          "1.3.6.1.4.1.9.1.2068.1",
+                          "1.3.6.1.4.1.9.1.02068",
+                          "1.3.6.1.4.1.14988.1",
+                          "",
+                          "x",
+                          "1..3",
+                          "1.3.6.1.4.1.9.1.99999999999",
+                          "1.3.6.1.4.1.9.1.1208",
+                          "1.3.6.1.4.1.9.1.1745"};
     for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
         ck_assert_ptr_null(vs_sigs_model_for_oid(shipped, none[i]));
     ck_assert_str_eq(vs_sigs_model_for_oid(shipped, " 1.3.6.1.4.1.9.1.2068 \r\n"), "ISR4331");
@@ -296,8 +302,8 @@ START_TEST(test_model_lines)
                   strcmp(v.model, c->model ? c->model : "") == 0 &&
                   strcmp(v.software, c->software ? c->software : "") == 0;
         if (!ok) {
-            fprintf(stderr, "case %zu: '%.60s': got vendor=%s model=%s software=%s\n", i,
-                    c->value, v.vendor ? v.vendor : "", v.model, v.software);
+            fprintf(stderr, "case %zu: '%.60s': got vendor=%s model=%s software=%s\n", i, c->value,
+                    v.vendor ? v.vendor : "", v.model, v.software);
             bad++;
         }
     }
@@ -314,8 +320,7 @@ START_TEST(test_model_nearmisses)
             ck_assert_msg(strcmp(v.vendor, near_cases[i].not_vendor) != 0, "'%s' gave %s",
                           near_cases[i].value, v.vendor);
         if (!near_cases[i].not_vendor)
-            ck_assert_msg(v.model[0] == '\0', "'%s' gave model %s", near_cases[i].value,
-                          v.model);
+            ck_assert_msg(v.model[0] == '\0', "'%s' gave model %s", near_cases[i].value, v.model);
     }
 }
 END_TEST

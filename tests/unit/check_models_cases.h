@@ -123,8 +123,7 @@ static const struct model_case model_cases[] = {
      "Cisco", "ASR9K", "IOS-XR 7.4.1"},
     {SD, "Cisco IOS XR Software (Cisco ASR9K Series),  Version 6.1.4[Default]\r\n", "Cisco",
      "ASR9K", "IOS-XR 6.1.4"},
-    {SD,
-     "Cisco NX-OS(tm) n5000, Software (n5000-uk9), Version 5.2(1)N1(4), RELEASE SOFTWARE",
+    {SD, "Cisco NX-OS(tm) n5000, Software (n5000-uk9), Version 5.2(1)N1(4), RELEASE SOFTWARE",
      "Cisco", "n5000", "NX-OS 5.2(1)N1(4)"},
     {LD,
      "Cisco IOS Software [Gibraltar], Catalyst L3 Switch Software (CAT9K_IOSXE), Version 16.12.1, "
