@@ -8,6 +8,8 @@
 #define LD VS_F_LLDP_SYSTEM_DESCRIPTION
 #define UA VS_F_SIP_USER_AGENT
 #define CP VS_F_CDP_PLATFORM
+#define TB VS_F_TELNET_BANNER
+#define PC VS_F_CWMP_PRODUCT_CLASS
 
 static const struct model_case model_cases[] = {
     /* ZTE: ROS-based, model after the ROS version (space or underscore). */
@@ -71,6 +73,18 @@ static const struct model_case model_cases[] = {
      "Huawei", "USG6600", "VRP 5.30 V100R001C30SPC300"},
     /* Huawei SmartAX: the model from the banner or the agent line. */
     {SD, "HUAWEI TECH. INC. SNMP AGENT FOR MA5300", "Huawei", "MA5300", NULL},
+    /* OLT and ONT lines: SmartAX and ZXAN banners, TR-069 product classes. */
+    {TB,
+     "\n\n  Huawei Integrated Access Software (MA5683T).\n  Copyright(C) Huawei Technologies Co., "
+     "Ltd. 2002-2016. All rights reserved.\n\n",
+     "Huawei", "MA5683T", NULL},
+    {TB, "\r\n    Huawei Integrated Access Software (MA5801).\r\n", "Huawei", "MA5801", NULL},
+    {TB, "\r\n******************************\r\nWelcome to ZXAN product C320\r\n", "ZTE",
+     "ZXA10 C320", NULL},
+    {PC, "ZXHN H118N", "ZTE", "ZXHN H118N", NULL},
+    {PC, "F670L", "ZTE", "F670L", NULL},
+    {PC, "HG8245H", "Huawei", "HG8245H", NULL},
+    {PC, "HG6245D", "FiberHome", "HG6245D", NULL},
     /* Nokia SR OS / TiMOS: platform token or not, family number first or last. */
     {SD, "TiMOS-B-20.10.R1 Nokia 7750 SR-7 Copyright (c) 2000-2021 Nokia.", "Nokia", "7750 SR-7",
      "TiMOS-B-20.10.R1"},
