@@ -325,6 +325,16 @@ START_TEST(test_model_nearmisses)
 }
 END_TEST
 
+START_TEST(test_generic_words)
+{
+    for (size_t i = 0; i < sizeof generic_cases / sizeof generic_cases[0]; i++) {
+        struct verdict v;
+        verdict(generic_cases[i].field, generic_cases[i].value, &v);
+        ck_assert_msg(v.vendor == NULL, "'%s' named %s", generic_cases[i].value, v.vendor);
+    }
+}
+END_TEST
+
 static Suite *models_suite(void)
 {
     Suite *s = suite_create("models");
@@ -333,6 +343,7 @@ static Suite *models_suite(void)
     tcase_add_test(tc, test_oid_tables);
     tcase_add_test(tc, test_model_lines);
     tcase_add_test(tc, test_model_nearmisses);
+    tcase_add_test(tc, test_generic_words);
     suite_add_tcase(s, tc);
     tc = tcase_create("loader");
     tcase_set_timeout(tc, 30);

@@ -174,4 +174,22 @@ static const struct {
     {SD, "CN 3106 V1.0.4(04) (MIBs V1.6.8)", NULL},
 };
 
+/* Generic words, chipset makers and embedded web servers name no vendor at all: whatever the
+ * device's stronger statements say stays (issue 11, "precision stays"). */
+static const struct {
+    enum vs_field field;
+    const char *value;
+} generic_cases[] = {
+    {VS_F_HTTP_SERVER, "GoAhead-Webs"},
+    {VS_F_HTTP_SERVER, "GoAhead-Webs/2.5.0 PeerSec-MatrixSSL/3.1.1-OPEN"},
+    {VS_F_HTTP_SERVER, "Webs"},
+    {VS_F_HTTP_SERVER, "lighttpd/1.4.35"},
+    {SD, "Linux ONT 2.6.30 #1 SMP"},
+    {SD, "Linux"},
+    {SD, "Broadcom BCM63xx"},
+    {SD, "Realtek RTL8196C"},
+    {SD, "MediaTek MT7621"},
+    {VS_F_DHCP_VENDOR_CLASS, "udhcp 1.22.1"},
+};
+
 #endif
