@@ -62,6 +62,12 @@ int vs_sigs_load_mem(const char *vendors_ini, size_t vendors_len, const char *en
  * err gets them one a line as "file:line: rule ID: message", as many as fit. */
 int vs_sigs_selftest(const struct vs_sigs *s, char *err, size_t errsz);
 
+/* Added: the product model a sysObjectID names (signatures/sysobjectid/ *.tsv: "ISR4331" for
+ * "1.3.6.1.4.1.9.1.2068"), or NULL. Exact match; a leading dot is ignored. */
+const char *vs_sigs_model_for_oid(const struct vs_sigs *s, const char *oid);
+/* Added: how many sysObjectIDs the tables map. */
+size_t vs_sigs_oid_count(const struct vs_sigs *s);
+
 /* Counts, for --version and --check-signatures. */
 size_t vs_sigs_rule_count(const struct vs_sigs *s);
 size_t vs_sigs_vendor_count(const struct vs_sigs *s);

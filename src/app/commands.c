@@ -119,8 +119,9 @@ static int cmd_check_signatures(const struct vs_config *cfg)
         }
     }
     if (rc == VS_EXIT_OK)
-        printf("%s: %zu rules, %zu vendors: OK%s%s\n", dir, vs_sigs_rule_count(s),
-               vs_sigs_vendor_count(s), rl ? "; risk list OK: " : "", rl ? rl->name : "");
+        printf("%s: %zu rules, %zu vendors, %zu sysObjectIDs: OK%s%s\n", dir, vs_sigs_rule_count(s),
+               vs_sigs_vendor_count(s), vs_sigs_oid_count(s), rl ? "; risk list OK: " : "",
+               rl ? rl->name : "");
     vs_risk_free(rl);
     vs_sigs_free(s);
     return rc;

@@ -124,10 +124,14 @@ bool sigs_apply_rule(const struct vs_sigs *s, const struct rule *r, const char *
 size_t vs_sigs_match(const struct vs_sigs *s, enum vs_field f, const char *value, size_t len,
                      vs_sig_cb cb, void *ctx)
 {
-    if (!s || (unsigned)f >= VS_F__COUNT || !s->nbyfield[f])
+    if (!s || (unsigned)f >= VS_F__COUNT)
         return 0;
     if (!value)
         value = "", len = 0;
+    /* The sysObjectID table speaks after the rules: the enterprise rule names the vendor. */
+    size_t oidhit = f == VS_F_SNMP_SYS_OBJECT_ID ? 1 : 0;
+    if (!s->nbyfield[f])
+        return oidhit ? sigs_match_oid(s, value, len, cb, ctx) : 0;
     pcre2_match_data *md = pcre2_match_data_create(s->maxcap + 1, NULL);
     if (!md)
         return 0;
@@ -142,5 +146,7 @@ size_t vs_sigs_match(const struct vs_sigs *s, enum vs_field f, const char *value
         }
     }
     pcre2_match_data_free(md);
+    if (oidhit)
+        hits += sigs_match_oid(s, value, len, cb, ctx);
     return hits;
 }

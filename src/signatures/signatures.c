@@ -176,6 +176,7 @@ void vs_sigs_free(struct vs_sigs *s)
         free(s->files[i]);
     free(s->files);
     pcre2_match_context_free(s->mctx);
+    vs_oidtab_free(s->oids);
     free(s);
 }
 
@@ -295,6 +296,8 @@ int vs_sigs_load(const char *dir, struct vs_sigs **out, char *err, size_t errsz)
     for (size_t i = 0; i < nnames; i++)
         free(names[i]);
     free(names);
+    if (!e.rc)
+        sigs_load_oid_dir(s, dir, &e);
     return finish_load(s, out, &e);
 }
 

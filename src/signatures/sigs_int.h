@@ -12,6 +12,7 @@
 
 #include "vendorsniff/ini.h"
 #include "vendorsniff/limits.h"
+#include "vendorsniff/oidtab.h"
 #include "vendorsniff/signatures.h"
 
 /* A data file larger than this is refused rather than read (the PEN registry is ~2 MiB). */
@@ -113,6 +114,7 @@ struct vs_sigs {
     pcre2_match_context *mctx;
     uint64_t *first_words; /* sorted: the first word (8 chars) of every alias key */
     size_t nfirst_words;
+    struct vs_oidtab *oids; /* sysobjectid/ *.tsv; NULL when the directory has none */
 };
 
 /* ---- small helpers (signatures.c) ---------------------------------------------------------- */
@@ -150,6 +152,14 @@ void sigs_rule_free(struct rule *r);
  * *pcre_rc gets the raw pcre2_match result for the self-test's diagnostics. */
 bool sigs_apply_rule(const struct vs_sigs *s, const struct rule *r, const char *v, size_t len,
                      pcre2_match_data *md, struct vs_sig_match *m, int *pcre_rc);
+
+/* ---- oids.c through signatures.c: sysobjectid/ *.tsv -------------------------------------- */
+
+/* Load every dir/sysobjectid/ *.tsv (none when the folder is absent) into s->oids, sealed. */
+int sigs_load_oid_dir(struct vs_sigs *s, const char *dir, struct vs_ini_err *e);
+/* The sysObjectID table's verdict as a rule match: model set, no vendor (the enterprise
+ * number's rule names it), the table name as rule id. Returns 1 on a hit. */
+size_t sigs_match_oid(const struct vs_sigs *s, const char *v, size_t len, vs_sig_cb cb, void *ctx);
 
 /* ---- selftest.c: a rule's proofs --------------------------------------------------------- */
 

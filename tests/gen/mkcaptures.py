@@ -1136,7 +1136,8 @@ CISCO_ISR4331_DESC = ("Cisco IOS Software [Fuji], ISR Software (X86_64_LINUX_IOS
                       "Technical Support: http://www.cisco.com/techsupport\r\n"
                       "Copyright (c) 1986-2019 by Cisco Systems, Inc.\r\n"
                       "Compiled Thu 22-Aug-19 18:09 by mcpre")
-CISCO_ISR4331_OID = "1.3.6.1.4.1.9.1.1861"
+# CISCO-PRODUCTS-MIB: ciscoISR4331 is ciscoProducts 2068 (1861 is ciscoASR1001X).
+CISCO_ISR4331_OID = "1.3.6.1.4.1.9.1.2068"
 CISCO_2500_DESC = ("Cisco Internetwork Operating System Software \n"
                    "IOS (tm) 2500 Software (C2500-IS-L), Version 12.0(7)T, RELEASE SOFTWARE (fc2)\n"
                    "Copyright (c) 1986-1999 by cisco Systems, Inc.\n"
@@ -1752,6 +1753,34 @@ def cap_routed():
         ("Server", JUNIPER_HTTP_SERVER), ("Location", "https://10.20.0.13/"),
         ("Content-Type", "text/html")], b""))
     t.close()
+    return pcap_of(c)
+
+
+# Model lines through SNMP behind one router (issue 11): the model of a ZTE carrier router from
+# its glued version string, of a Huawei NE40E from its VRP description and its sysObjectID
+# (HUAWEI-MIB ne40E-X8A), of a Cisco ISR4331 from its sysObjectID alone (CISCO-PRODUCTS-MIB
+# ciscoISR4331; its description names no model). The ZTE string is one Observium's ZTE poller
+# quotes; the NE40E's follows the VRP 8 format of HW_CE6851_DESC.
+ZTE_M6000_GLUED_DESC = "ZXR10 M6000-08, ZTE ZXR10 Software Version: M6000v1.00.30(1.0.76)"
+ZTE_M6000_OID = "1.3.6.1.4.1.3902.3.100.6002.2"
+HW_NE40E_DESC = ("Huawei Versatile Routing Platform Software\r\n"
+                 "VRP (R) software, Version 8.180 (NE40E V800R011C10SPC100)\r\n"
+                 "Copyright (C) 2012-2019 Huawei Technologies Co., Ltd.\r\n"
+                 "HUAWEI NE40E-X8A\r\n")
+HW_NE40E_OID = "1.3.6.1.4.1.2011.2.62.2.18"
+MODELS_REMOTE = [
+    ("10.20.1.21", ZTE_M6000_GLUED_DESC, ZTE_M6000_OID, "pe-m6000-21", 255),
+    ("10.20.1.22", HW_NE40E_DESC, HW_NE40E_OID, "pe-ne40e-22", 255),
+    ("10.20.1.23", CISCO_ISR4331_DESC, CISCO_ISR4331_OID, "br-isr-23", 255),
+]
+
+
+@capture("snmp_models.pcap")
+def cap_snmp_models():
+    c = Cap(T0)
+    c.add(arp_request_frame(NMS_MAC, NMS_IP, RTR_IP))
+    c.add(arp_reply_frame(RTR_MAC, RTR_IP, NMS_MAC, NMS_IP), 600)
+    routed_remote(c, L2(NMS_MAC, RTR_MAC), NMS_IP, MODELS_REMOTE, 40200)
     return pcap_of(c)
 
 
