@@ -62,7 +62,19 @@ int vs_sigs_load_mem(const char *vendors_ini, size_t vendors_len, const char *en
  * err gets them one a line as "file:line: rule ID: message", as many as fit. */
 int vs_sigs_selftest(const struct vs_sigs *s, char *err, size_t errsz);
 
-/* Counts, for --version and --check-signatures. */
+/* Added: Recog fingerprints (docs/signatures.md, "Recog"). Load vendors.ini's text, a
+ * recog-map.ini text and one Recog XML document from memory (tests, fuzzing). */
+int vs_sigs_load_recog_mem(const char *vendors_ini, size_t vendors_len, const char *map_ini,
+                           size_t map_len, const char *xml, size_t xml_len, struct vs_sigs **out,
+                           char *err, size_t errsz);
+/* How many Recog fingerprints are loaded, how many run on evidence (mapped, naming something,
+ * not excluded), how many recog-exclude.ini excludes, and the examples of those kept. */
+void vs_sigs_recog_counts(const struct vs_sigs *s, size_t *fingerprints, size_t *matched,
+                          size_t *excluded, size_t *examples);
+/* The i-th excluded fingerprint's reason (and *rule_id), or NULL past the last. */
+const char *vs_sigs_recog_excluded(const struct vs_sigs *s, size_t i, const char **rule_id);
+
+/* Counts, for --version and --check-signatures (rules: ours, Recog's apart). */
 size_t vs_sigs_rule_count(const struct vs_sigs *s);
 size_t vs_sigs_vendor_count(const struct vs_sigs *s);
 

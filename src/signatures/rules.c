@@ -173,6 +173,7 @@ void sigs_rule_free(struct rule *r)
     free(r->expect.model);
     free(r->expect.software);
     free(r->expect.name);
+    sigs_recog_free(r->recog);
     memset(r, 0, sizeof *r);
 }
 

@@ -98,6 +98,9 @@ static void check_conflicts(const struct vs_sigs *s, const struct rule *r, const
         enum vs_field f = r->fields[k];
         for (size_t i = 0; i < s->nbyfield[f]; i++) {
             const struct rule *o = &s->rules[s->byfield[f][i]];
+            /* Recog and our rules may disagree: the weights decide (docs/signatures.md). */
+            if (o->recog)
+                continue;
             if (o == r || !sigs_apply_rule(s, o, x->v, x->len, md, &m, NULL) || !m.vendor)
                 continue;
             if (strcmp(m.vendor, vendor) != 0) {
@@ -108,6 +111,11 @@ static void check_conflicts(const struct vs_sigs *s, const struct rule *r, const
             }
         }
     }
+}
+
+static void recog_bad(void *ctx, const struct rule *r, unsigned line, const char *msg)
+{
+    problem(ctx, r, line, "%s", msg);
 }
 
 int vs_sigs_selftest(const struct vs_sigs *s, char *err, size_t errsz)
@@ -131,6 +139,11 @@ int vs_sigs_selftest(const struct vs_sigs *s, char *err, size_t errsz)
     struct vs_sig_match m;
     for (size_t ri = 0; ri < s->nrules; ri++) {
         const struct rule *r = &s->rules[ri];
+        if (r->recog) {
+            size_t nex = 0;
+            sigs_recog_check(s, r, md, recog_bad, &rep, &nex);
+            continue;
+        }
         for (size_t i = 0; i < r->nex; i++) {
             if (!sigs_check_example(s, r, i, md, why, sizeof why, &line)) {
                 problem(&rep, r, line, "%s", why);

@@ -295,6 +295,8 @@ int vs_sigs_load(const char *dir, struct vs_sigs **out, char *err, size_t errsz)
     for (size_t i = 0; i < nnames; i++)
         free(names[i]);
     free(names);
+    if (!e.rc)
+        sigs_load_recog(s, dir, &caprules, &e);
     return finish_load(s, out, &e);
 }
 
@@ -327,9 +329,30 @@ int vs_sigs_load_mem(const char *vendors_ini, size_t vendors_len, const char *en
     return finish_load(s, out, &e);
 }
 
+int vs_sigs_load_recog_mem(const char *vendors_ini, size_t vendors_len, const char *map_ini,
+                           size_t map_len, const char *xml, size_t xml_len, struct vs_sigs **out,
+                           char *err, size_t errsz)
+{
+    struct vs_ini_err e = {err, errsz, 0, 0};
+    struct vs_sigs *s = load_begin(&e, out, NULL);
+    if (!s)
+        return e.rc;
+    const char *vname = keep_name(s, "vendors.ini", &e);
+    if (!e.rc)
+        sigs_load_vendors(s, vname, vendors_ini ? vendors_ini : "", vendors_ini ? vendors_len : 0,
+                          &e);
+    size_t caprules = 0;
+    if (!e.rc)
+        sigs_load_recog_mem(s, map_ini, map_len, "recog.xml", xml, xml_len, &caprules, &e);
+    return finish_load(s, out, &e);
+}
+
 size_t vs_sigs_rule_count(const struct vs_sigs *s)
 {
-    return s ? s->nrules : 0;
+    size_t n = 0;
+    for (size_t i = 0; s && i < s->nrules; i++)
+        n += s->rules[i].recog == NULL;
+    return n;
 }
 
 size_t vs_sigs_vendor_count(const struct vs_sigs *s)

@@ -91,6 +91,7 @@ struct rule {
     struct sample *near;
     size_t nnear;
     struct expect expect;
+    struct recog_fp *recog; /* a Recog fingerprint (recog.c): re is compiled on first use */
 };
 
 struct vs_sigs {
@@ -150,6 +151,27 @@ void sigs_rule_free(struct rule *r);
  * *pcre_rc gets the raw pcre2_match result for the self-test's diagnostics. */
 bool sigs_apply_rule(const struct vs_sigs *s, const struct rule *r, const char *v, size_t len,
                      pcre2_match_data *md, struct vs_sig_match *m, int *pcre_rc);
+
+/* ---- recog.c: Rapid7 Recog fingerprints (signatures/recog/, recog-map.ini) ---------------- */
+
+struct recog_fp;
+/* Load recog-map.ini, recog-exclude.ini and the mapped recog/ *.xml of dir (all optional:
+ * no map, no Recog rules). Patterns are compiled on first use, not here. */
+int sigs_load_recog(struct vs_sigs *s, const char *dir, size_t *caprules, struct vs_ini_err *e);
+/* The same for one XML document and a map text in memory (tests, fuzzing). */
+int sigs_load_recog_mem(struct vs_sigs *s, const char *map, size_t maplen, const char *name,
+                        const char *xml, size_t len, size_t *caprules, struct vs_ini_err *e);
+/* A rule's compiled pattern, compiling a Recog one on first use (thread-safe); NULL when
+ * it does not compile. */
+const pcre2_code *sigs_rule_code(const struct rule *r);
+void sigs_recog_free(struct recog_fp *f);
+/* Run a Recog fingerprint's examples: each must match and give the example's expected
+ * params. Calls bad(ctx, line, message) per failure; returns false when the fingerprint is
+ * excluded (recog-exclude.ini), after checking that it still fails. */
+typedef void (*sigs_recog_bad_fn)(void *ctx, const struct rule *r, unsigned line,
+                                  const char *msg);
+bool sigs_recog_check(const struct vs_sigs *s, const struct rule *r, pcre2_match_data *md,
+                      sigs_recog_bad_fn bad, void *ctx, size_t *nexamples);
 
 /* ---- selftest.c: a rule's proofs --------------------------------------------------------- */
 
