@@ -117,7 +117,7 @@ bool sigs_apply_rule(const struct vs_sigs *s, const struct rule *r, const char *
 size_t vs_sigs_match(const struct vs_sigs *s, enum vs_field f, const char *value, size_t len,
                      vs_sig_cb cb, void *ctx)
 {
-    if (!s || (unsigned)f >= VS_F__COUNT || !s->nbyfield[f])
+    if (!s || (unsigned)f >= VS_F__COUNT || (!s->nbyfield[f] && !s->recog))
         return 0;
     if (!value)
         value = "", len = 0;
@@ -134,6 +134,7 @@ size_t vs_sigs_match(const struct vs_sigs *s, enum vs_field f, const char *value
                 cb(ctx, &m);
         }
     }
+    hits += sigs_recog_match(s, f, value, len, md, cb, ctx);
     pcre2_match_data_free(md);
     return hits;
 }

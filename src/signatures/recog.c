@@ -7,8 +7,9 @@
  * templates. Patterns are Ruby regexps: translated to PCRE2 and compiled on first use (a
  * lookup that never sees an SSH banner never compiles the SSH fingerprints).
  * docs/signatures.md, "Recog", states the mapping and the precedence. */
-#include <errno.h>
 #include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,15 +75,31 @@ struct excl {
     char *reason;
 };
 
+/* One XML file: listed at load with the fields it serves, parsed on first use. */
+struct recog_file {
+    char *path;
+    char *text; /* in-memory documents (tests, fuzzing); NULL: read path */
+    size_t len;
+    enum vs_field fields[RECOG_MAX_MAP];
+    size_t nf;
+    pthread_mutex_t mu;
+    int loaded; /* read with acquire: rules below are complete once set */
+    struct rule *rules;
+    size_t nrules, caprules;
+    char errbuf[512];
+    struct vs_ini_err e;
+};
+
 struct recog_load {
     struct vs_sigs *s;
-    struct vs_ini_err *e;
-    size_t *caprules;
+    struct vs_ini_err *e; /* during a load or a parse */
     struct map_row map[RECOG_MAX_MAP];
     size_t nmap;
     struct excl *ex;
     size_t nex, capex;
     const char *mapname;
+    struct recog_file *files;
+    size_t nfiles, capfiles;
 };
 
 static int map_line(void *user, const char *section, const char *key, const char *value, int line)
@@ -158,10 +175,10 @@ struct sbuf {
 
 static void sb_put(struct sbuf *b, const char *s, size_t n)
 {
-    if (b->oom || !sigs_grow(&b->p, &b->cap, b->n + n + 1, 1)) {
-        b->oom = true;
+    while (!b->oom && b->cap <= b->n + n + 1) /* sigs_grow doubles once per call */
+        b->oom = !sigs_grow(&b->p, &b->cap, b->cap, 1);
+    if (b->oom)
         return;
-    }
     memcpy(b->p + b->n, s, n);
     b->n += n;
     b->p[b->n] = '\0';
@@ -552,17 +569,6 @@ static bool add_param(struct recog_fp *f, size_t *cap, const xmlNode *n)
     return true;
 }
 
-static const char *keep_file(struct vs_sigs *s, const char *name)
-{
-    char **q = realloc(s->files, (s->nfiles + 1) * sizeof *q);
-    if (!q)
-        return NULL;
-    s->files = q;
-    if (!(q[s->nfiles] = strdup(name)))
-        return NULL;
-    return q[s->nfiles++];
-}
-
 static const char *base_name(const char *path)
 {
     const char *b = strrchr(path, '/');
@@ -571,10 +577,12 @@ static const char *base_name(const char *path)
 
 /* One <fingerprint> into a rule. Malformed fingerprints are refused (the file is data we ship
  * or the user gives us: a broken one should be noticed, not skipped). */
-static bool add_fingerprint(struct recog_load *L, const char *file, const xmlNode *n,
-                            const enum vs_field *fields, size_t nf)
+static bool add_fingerprint(struct recog_load *L, struct recog_file *rf, const xmlNode *n)
 {
     struct vs_sigs *s = L->s;
+    const char *file = rf->path;
+    const enum vs_field *fields = rf->fields;
+    size_t nf = rf->nf;
     unsigned line = (unsigned)xmlGetLineNo(n);
     char *pat = attr(n, "pattern");
     char *flags = attr(n, "flags");
@@ -610,21 +618,21 @@ static bool add_fingerprint(struct recog_load *L, const char *file, const xmlNod
         free(pat);
         free(flags);
         sigs_recog_free(f);
-        vs_ini_fail(L->e, -EINVAL, file, line, "fingerprint without a pattern or with a bad param");
+        vs_ini_fail(&rf->e, -EINVAL, file, line, "fingerprint without a pattern or with a bad param");
         return false;
     }
     const char *stem = base_name(file);
     for (size_t i = 0; i < L->nex; i++)
         if (L->ex[i].line == line && strcmp(L->ex[i].file, stem) == 0 && !f->excluded)
             f->excluded = strdup(L->ex[i].reason);
-    if (!sigs_grow(&s->rules, L->caprules, s->nrules, sizeof *s->rules)) {
+    if (!sigs_grow(&rf->rules, &rf->caprules, rf->nrules, sizeof *rf->rules)) {
         free(pat);
         free(flags);
         sigs_recog_free(f);
-        vs_ini_fail(L->e, -ENOMEM, file, line, "out of memory");
+        vs_ini_fail(&rf->e, -ENOMEM, file, line, "out of memory");
         return false;
     }
-    struct rule *r = &s->rules[s->nrules];
+    struct rule *r = &rf->rules[rf->nrules];
     memset(r, 0, sizeof *r);
     char id[128];
     snprintf(id, sizeof id, "recog:%.*s:%u", (int)(strlen(stem) > 4 ? strlen(stem) - 4 : 0), stem,
@@ -636,7 +644,7 @@ static bool add_fingerprint(struct recog_load *L, const char *file, const xmlNod
     r->ncap = max_groups(f->pattern);
     /* A fingerprint that can name nothing here is kept for its examples but not matched. */
     bool yields = map_params(s, r, f);
-    s->nrules++;
+    rf->nrules++;
     if (yields && !f->excluded && nf) {
         r->fields = malloc(nf * sizeof *r->fields);
         if (r->fields) {
@@ -644,70 +652,76 @@ static bool add_fingerprint(struct recog_load *L, const char *file, const xmlNod
             r->nfields = nf;
         }
     }
-    uint32_t mg = r->ncap > SIG_MAX_GROUP ? SIG_MAX_GROUP : r->ncap;
-    if (mg > s->maxcap)
-        s->maxcap = mg;
     free(pat);
     free(flags);
     if (!r->id) {
-        vs_ini_fail(L->e, -ENOMEM, file, line, "out of memory");
+        vs_ini_fail(&rf->e, -ENOMEM, file, line, "out of memory");
         return false;
     }
     return true;
 }
 
-static void load_xml(struct recog_load *L, const char *file, const char *text, size_t len)
+static void load_xml(struct recog_load *L, struct recog_file *rf, const char *text, size_t len)
 {
+    const char *file = rf->path;
     /* Data files need no DTD: one is refused before parsing, so no entity is ever defined
      * (no expansion bombs) and nothing is fetched (XML_PARSE_NONET besides). */
     for (size_t i = 0; i + 9 <= len; i++) {
         if (text[i] == '<' && text[i + 1] == '!' && memcmp(text + i, "<!DOCTYPE", 9) == 0) {
-            vs_ini_fail(L->e, -EINVAL, file, 0, "a DOCTYPE is not accepted");
+            vs_ini_fail(&rf->e, -EINVAL, file, 0, "a DOCTYPE is not accepted");
             return;
         }
     }
     if (len > SIG_MAX_FILE || len > (size_t)INT32_MAX) {
-        vs_ini_fail(L->e, -EFBIG, file, 0, "file too large");
+        vs_ini_fail(&rf->e, -EFBIG, file, 0, "file too large");
         return;
     }
     xmlDocPtr doc = xmlReadMemory(text, (int)len, base_name(file), NULL,
                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!doc) {
-        vs_ini_fail(L->e, -EINVAL, file, 0, "not well-formed XML");
+        vs_ini_fail(&rf->e, -EINVAL, file, 0, "not well-formed XML");
         return;
     }
     const xmlNode *root = xmlDocGetRootElement(doc);
     if (!root || !is_el(root, "fingerprints")) {
-        vs_ini_fail(L->e, -EINVAL, file, 0, "no <fingerprints> root element");
+        vs_ini_fail(&rf->e, -EINVAL, file, 0, "no <fingerprints> root element");
         xmlFreeDoc(doc);
         return;
     }
-    /* Which evidence meets this file: rows naming its `matches` or its file stem. */
-    char *matches = attr(root, "matches");
-    char stem[128];
-    snprintf(stem, sizeof stem, "%s", base_name(file));
-    char *dot = strrchr(stem, '.');
-    if (dot)
-        *dot = '\0';
-    enum vs_field fields[RECOG_MAX_MAP];
-    size_t nf = 0;
-    for (size_t i = 0; i < L->nmap; i++)
-        if ((matches && word_in(L->map[i].names, matches)) || word_in(L->map[i].names, stem))
-            fields[nf++] = L->map[i].field;
-    free(matches);
-    for (const xmlNode *n = root->children; n && !L->e->rc; n = n->next)
+    for (const xmlNode *n = root->children; n && !rf->e.rc; n = n->next)
         if (is_el(n, "fingerprint"))
-            add_fingerprint(L, file, n, fields, nf);
+            add_fingerprint(L, rf, n);
     xmlFreeDoc(doc);
 }
 
-static void excl_free(struct recog_load *L)
+/* The `matches` attribute of the root element, from the head of the file: enough to know
+ * which fields a file serves without parsing it. */
+static void head_matches(const char *text, size_t len, char *out, size_t outsz)
 {
-    for (size_t i = 0; i < L->nex; i++) {
-        free(L->ex[i].file);
-        free(L->ex[i].reason);
+    out[0] = '\0';
+    size_t n = len < 4096 ? len : 4096;
+    const char *root = NULL;
+    for (size_t i = 0; i + 13 <= n; i++)
+        if (memcmp(text + i, "<fingerprints", 13) == 0) {
+            root = text + i;
+            break;
+        }
+    if (!root)
+        return;
+    const char *end = memchr(root, '>', (size_t)(text + n - root));
+    for (const char *p = root; end && p + 9 < end; p++) {
+        if (memcmp(p, " matches=", 9) != 0)
+            continue;
+        char q = p[9];
+        const char *v = p + 10, *e = v;
+        while (e < end && *e != q)
+            e++;
+        if ((q == '"' || q == '\'') && e < end && (size_t)(e - v) < outsz) {
+            memcpy(out, v, (size_t)(e - v));
+            out[e - v] = '\0';
+        }
+        return;
     }
-    free(L->ex);
 }
 
 static int cmp_name(const void *a, const void *b)
@@ -715,7 +729,7 @@ static int cmp_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static char *slurp(const char *path, size_t *len)
+static char *slurp(const char *path, size_t *len, size_t max)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp)
@@ -723,12 +737,16 @@ static char *slurp(const char *path, size_t *len)
     char *buf = NULL;
     size_t cap = 0, n = 0;
     for (;;) {
-        if (!sigs_grow(&buf, &cap, n + 65536, 1) || n > SIG_MAX_FILE) {
+        size_t want = max - n < 65536 ? max - n : 65536;
+        bool grown = n <= SIG_MAX_FILE;
+        while (grown && cap <= n + want) /* sigs_grow doubles once per call */
+            grown = sigs_grow(&buf, &cap, cap, 1);
+        if (!grown) {
             free(buf);
             fclose(fp);
             return NULL;
         }
-        size_t k = fread(buf + n, 1, cap - n - 1, fp);
+        size_t k = want ? fread(buf + n, 1, want, fp) : 0;
         n += k;
         if (k == 0)
             break;
@@ -739,25 +757,86 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
-int sigs_load_recog(struct vs_sigs *s, const char *dir, size_t *caprules, struct vs_ini_err *e)
+/* List a file: the fields it serves from the map (files that serve none are not kept). */
+static void add_file(struct recog_load *L, const char *path, const char *text, size_t len)
 {
-    struct recog_load L = {.s = s, .e = e, .caprules = caprules};
+    char matches[128], stem[128];
+    head_matches(text, len, matches, sizeof matches);
+    snprintf(stem, sizeof stem, "%s", base_name(path));
+    char *dot = strrchr(stem, '.');
+    if (dot)
+        *dot = '\0';
+    enum vs_field fields[RECOG_MAX_MAP];
+    size_t nf = 0;
+    for (size_t i = 0; i < L->nmap; i++)
+        if ((matches[0] && word_in(L->map[i].names, matches)) || word_in(L->map[i].names, stem))
+            fields[nf++] = L->map[i].field;
+    if (!nf)
+        return;
+    if (!sigs_grow(&L->files, &L->capfiles, L->nfiles, sizeof *L->files)) {
+        vs_ini_fail(L->e, -ENOMEM, path, 0, "out of memory");
+        return;
+    }
+    struct recog_file *rf = &L->files[L->nfiles];
+    memset(rf, 0, sizeof *rf);
+    if (!(rf->path = strdup(path))) {
+        vs_ini_fail(L->e, -ENOMEM, path, 0, "out of memory");
+        return;
+    }
+    memcpy(rf->fields, fields, nf * sizeof *fields);
+    rf->nf = nf;
+    L->nfiles++;
+}
+
+static struct recog_load *set_new(struct vs_sigs *s, struct vs_ini_err *e)
+{
+    struct recog_load *L = calloc(1, sizeof *L);
+    if (!L) {
+        vs_ini_fail(e, -ENOMEM, "recog-map.ini", 0, "out of memory");
+        return NULL;
+    }
+    L->s = s;
+    L->e = e;
+    s->recog = L;
+    return L;
+}
+
+/* The set may already hold a vendor table only: every match runs through a block big enough
+ * for any Recog pattern, which is not known before the first parse. */
+static void set_done(struct recog_load *L)
+{
+    L->e = NULL;
+    /* The array no longer moves: the files' locks and error buffers can point into it. */
+    for (size_t i = 0; i < L->nfiles; i++) {
+        struct recog_file *rf = &L->files[i];
+        rf->e = (struct vs_ini_err){rf->errbuf, sizeof rf->errbuf, 0, 0};
+        pthread_mutex_init(&rf->mu, NULL);
+    }
+    if (L->nfiles)
+        L->s->maxcap = SIG_MAX_GROUP;
+}
+
+int sigs_load_recog(struct vs_sigs *s, const char *dir, struct vs_ini_err *e)
+{
     char path[4096];
     snprintf(path, sizeof path, "%s/recog-map.ini", dir);
     size_t len;
-    char *text = slurp(path, &len);
+    char *text = slurp(path, &len, SIG_MAX_FILE + 1);
     if (!text)
         return 0; /* no map: Recog is not used */
-    L.mapname = keep_file(s, path);
+    struct recog_load *L = set_new(s, e);
+    if (!L) {
+        free(text);
+        return e->rc;
+    }
+    L->mapname = path;
     char err[512];
-    if (vs_ini_parse_mem(L.mapname ? L.mapname : path, text, len, map_line, &L, err,
-                         sizeof err) != 0 &&
-        !e->rc)
+    if (vs_ini_parse_mem(path, text, len, map_line, L, err, sizeof err) != 0 && !e->rc)
         vs_ini_fail(e, -EINVAL, path, 0, "%s", err);
     free(text);
     snprintf(path, sizeof path, "%s/recog-exclude.ini", dir);
-    if (!e->rc && (text = slurp(path, &len)) != NULL) {
-        if (vs_ini_parse_mem(path, text, len, excl_line, &L, err, sizeof err) != 0 && !e->rc)
+    if (!e->rc && (text = slurp(path, &len, SIG_MAX_FILE + 1)) != NULL) {
+        if (vs_ini_parse_mem(path, text, len, excl_line, L, err, sizeof err) != 0 && !e->rc)
             vs_ini_fail(e, -EINVAL, path, 0, "%s", err);
         free(text);
     }
@@ -782,36 +861,121 @@ int sigs_load_recog(struct vs_sigs *s, const char *dir, size_t *caprules, struct
     }
     for (size_t i = 0; i < nn && !e->rc; i++) {
         snprintf(path, sizeof path, "%s/recog/%s", dir, names[i]);
-        text = slurp(path, &len);
-        const char *fname = keep_file(s, path);
-        if (!text || !fname)
+        text = slurp(path, &len, 4096);
+        if (!text)
             vs_ini_fail(e, -EIO, path, 0, "cannot read");
         else
-            load_xml(&L, fname, text, len);
+            add_file(L, path, text, len);
         free(text);
     }
     for (size_t i = 0; i < nn; i++)
         free(names[i]);
     free(names);
-    excl_free(&L);
+    set_done(L);
     return e->rc;
 }
 
-int sigs_load_recog_mem(struct vs_sigs *s, const char *map, size_t maplen, const char *name,
-                        const char *xml, size_t len, size_t *caprules, struct vs_ini_err *e)
+static void parse_file(struct recog_load *L, struct recog_file *rf)
 {
-    struct recog_load L = {.s = s, .e = e, .caprules = caprules, .mapname = "recog-map.ini"};
+    size_t len = rf->len;
+    char *text = rf->text ? NULL : slurp(rf->path, &len, SIG_MAX_FILE + 1);
+    if (!rf->text && !text)
+        vs_ini_fail(&rf->e, -EIO, rf->path, 0, "cannot read");
+    else
+        load_xml(L, rf, rf->text ? rf->text : text, len);
+    free(text);
+}
+
+int sigs_load_recog_mem(struct vs_sigs *s, const char *map, size_t maplen, const char *name,
+                        const char *xml, size_t len, struct vs_ini_err *e)
+{
+    struct recog_load *L = set_new(s, e);
+    if (!L)
+        return e->rc;
+    L->mapname = "recog-map.ini";
     char err[512];
-    if (map && vs_ini_parse_mem("recog-map.ini", map, maplen, map_line, &L, err, sizeof err) != 0 &&
+    if (map && vs_ini_parse_mem("recog-map.ini", map, maplen, map_line, L, err, sizeof err) != 0 &&
         !e->rc)
         vs_ini_fail(e, -EINVAL, "recog-map.ini", 0, "%s", err);
-    const char *fname = keep_file(s, name ? name : "recog.xml");
-    if (!fname && !e->rc)
-        vs_ini_fail(e, -ENOMEM, "recog.xml", 0, "out of memory");
+    if (!xml)
+        xml = "", len = 0;
     if (!e->rc)
-        load_xml(&L, fname, xml ? xml : "", xml ? len : 0);
-    excl_free(&L);
+        add_file(L, name ? name : "recog.xml", xml, len);
+    set_done(L);
+    if (!e->rc && L->nfiles) {
+        /* Parsed now: a test or a fuzzer wants the parse, and its errors. */
+        struct recog_file *rf = &L->files[0];
+        rf->text = sigs_dupn(xml, len);
+        rf->len = len;
+        if (!rf->text)
+            vs_ini_fail(e, -ENOMEM, rf->path, 0, "out of memory");
+        else
+            parse_file(L, rf);
+        __atomic_store_n(&rf->loaded, 1, __ATOMIC_RELEASE);
+        if (rf->e.rc && !e->rc)
+            vs_ini_fail(e, rf->e.rc, rf->path, 0, "%s", rf->errbuf);
+    }
     return e->rc;
+}
+
+static void ensure_loaded(const struct vs_sigs *s, struct recog_file *rf)
+{
+    if (__atomic_load_n(&rf->loaded, __ATOMIC_ACQUIRE))
+        return;
+    pthread_mutex_lock(&rf->mu);
+    if (!rf->loaded) {
+        parse_file(s->recog, rf);
+        __atomic_store_n(&rf->loaded, 1, __ATOMIC_RELEASE);
+    }
+    pthread_mutex_unlock(&rf->mu);
+}
+
+void sigs_recog_set_free(struct recog_load *L)
+{
+    if (!L)
+        return;
+    for (size_t i = 0; i < L->nex; i++) {
+        free(L->ex[i].file);
+        free(L->ex[i].reason);
+    }
+    free(L->ex);
+    for (size_t i = 0; i < L->nfiles; i++) {
+        struct recog_file *rf = &L->files[i];
+        for (size_t k = 0; k < rf->nrules; k++)
+            sigs_rule_free(&rf->rules[k]);
+        free(rf->rules);
+        free(rf->path);
+        free(rf->text);
+        pthread_mutex_destroy(&rf->mu);
+    }
+    free(L->files);
+    free(L);
+}
+
+size_t sigs_recog_match(const struct vs_sigs *s, enum vs_field f, const char *v, size_t len,
+                        pcre2_match_data *md, vs_sig_cb cb, void *ctx)
+{
+    struct recog_load *L = s->recog;
+    size_t hits = 0;
+    struct vs_sig_match m;
+    for (size_t i = 0; L && i < L->nfiles; i++) {
+        struct recog_file *rf = &L->files[i];
+        bool serves = false;
+        for (size_t k = 0; k < rf->nf && !serves; k++)
+            serves = rf->fields[k] == f;
+        if (!serves)
+            continue;
+        ensure_loaded(s, rf);
+        for (size_t k = 0; k < rf->nrules; k++) {
+            const struct rule *r = &rf->rules[k];
+            if (r->nfields && sigs_apply_rule(s, r, v, len, md, &m, NULL)) {
+                hits++;
+                if (cb)
+                    cb(ctx, &m);
+            }
+        }
+    }
+    return hits;
 }
 
 /* ---- the examples --------------------------------------------------------------------------- */
@@ -882,49 +1046,63 @@ static bool check_one(const struct rule *r, const struct recog_example *x, pcre2
     return true;
 }
 
-bool sigs_recog_check(const struct vs_sigs *s, const struct rule *r, pcre2_match_data *md,
-                      sigs_recog_bad_fn bad, void *ctx, size_t *nexamples)
+static void check_rule(const struct vs_sigs *s, const struct rule *r, pcre2_match_data *md,
+                       sigs_recog_bad_fn bad, void *ctx)
 {
     const struct recog_fp *f = r->recog;
     char why[640];
-    for (size_t i = 0; i < f->nex; i++) {
-        if (!check_one(r, &f->ex[i], md, s->mctx, why, sizeof why)) {
-            if (!f->excluded)
-                bad(ctx, r, f->ex[i].line, why);
-        }
+    for (size_t i = 0; i < f->nex; i++)
+        if (!check_one(r, &f->ex[i], md, s->mctx, why, sizeof why) && !f->excluded)
+            bad(ctx, r, f->ex[i].line, why);
+}
+
+int sigs_recog_selftest(const struct vs_sigs *s, pcre2_match_data *md, sigs_recog_bad_fn bad,
+                        void *ctx)
+{
+    struct recog_load *L = s->recog;
+    for (size_t i = 0; L && i < L->nfiles; i++) {
+        struct recog_file *rf = &L->files[i];
+        ensure_loaded(s, rf);
+        if (rf->e.rc)
+            bad(ctx, NULL, 0, rf->errbuf);
+        for (size_t k = 0; k < rf->nrules; k++)
+            check_rule(s, &rf->rules[k], md, bad, ctx);
     }
-    if (f->excluded)
-        return false;
-    *nexamples += f->nex;
-    return true;
+    return 0;
 }
 
 void vs_sigs_recog_counts(const struct vs_sigs *s, size_t *fingerprints, size_t *matched,
                           size_t *excluded, size_t *examples)
 {
     size_t nf = 0, nm = 0, nx = 0, ne = 0;
-    for (size_t i = 0; s && i < s->nrules; i++) {
-        if (!s->rules[i].recog)
-            continue;
-        nf++;
-        nm += s->rules[i].nfields > 0;
-        nx += s->rules[i].recog->excluded != NULL;
-        ne += s->rules[i].recog->excluded ? 0 : s->rules[i].recog->nex;
+    struct recog_load *L = s ? s->recog : NULL;
+    for (size_t i = 0; L && i < L->nfiles; i++) {
+        ensure_loaded(s, &L->files[i]);
+        for (size_t k = 0; k < L->files[i].nrules; k++) {
+            const struct rule *r = &L->files[i].rules[k];
+            nf++;
+            nm += r->nfields > 0;
+            nx += r->recog->excluded != NULL;
+            ne += r->recog->excluded ? 0 : r->recog->nex;
+        }
     }
-    *examples = ne;
     *fingerprints = nf;
     *matched = nm;
     *excluded = nx;
+    *examples = ne;
 }
 
 const char *vs_sigs_recog_excluded(const struct vs_sigs *s, size_t i, const char **rule_id)
 {
-    for (size_t k = 0; s && k < s->nrules; k++) {
-        if (!s->rules[k].recog || !s->rules[k].recog->excluded)
-            continue;
-        if (i-- == 0) {
-            *rule_id = s->rules[k].id;
-            return s->rules[k].recog->excluded;
+    struct recog_load *L = s ? s->recog : NULL;
+    for (size_t k = 0; L && k < L->nfiles; k++) {
+        ensure_loaded(s, &L->files[k]);
+        for (size_t j = 0; j < L->files[k].nrules; j++) {
+            const struct rule *r = &L->files[k].rules[j];
+            if (r->recog->excluded && i-- == 0) {
+                *rule_id = r->id;
+                return r->recog->excluded;
+            }
         }
     }
     return NULL;

@@ -98,9 +98,6 @@ static void check_conflicts(const struct vs_sigs *s, const struct rule *r, const
         enum vs_field f = r->fields[k];
         for (size_t i = 0; i < s->nbyfield[f]; i++) {
             const struct rule *o = &s->rules[s->byfield[f][i]];
-            /* Recog and our rules may disagree: the weights decide (docs/signatures.md). */
-            if (o->recog)
-                continue;
             if (o == r || !sigs_apply_rule(s, o, x->v, x->len, md, &m, NULL) || !m.vendor)
                 continue;
             if (strcmp(m.vendor, vendor) != 0) {
@@ -115,7 +112,33 @@ static void check_conflicts(const struct vs_sigs *s, const struct rule *r, const
 
 static void recog_bad(void *ctx, const struct rule *r, unsigned line, const char *msg)
 {
-    problem(ctx, r, line, "%s", msg);
+    struct report *rp = ctx;
+    if (r) {
+        problem(rp, r, line, "%s", msg);
+        return;
+    }
+    rp->problems++;
+    if (rp->buf && rp->used + 1 < rp->sz) {
+        int k = snprintf(rp->buf + rp->used, rp->sz - rp->used, "%s\n", msg);
+        if (k > 0)
+            rp->used = rp->used + (size_t)k < rp->sz ? rp->used + (size_t)k : rp->sz - 1;
+    }
+}
+
+/* A Recog rule that gives a near miss the vendor of the rule it tests. */
+struct near_ctx {
+    struct report *rep;
+    const struct rule *r;
+    unsigned line;
+    const char *vendor;
+};
+
+static void near_recog(void *ctx, const struct vs_sig_match *m)
+{
+    struct near_ctx *n = ctx;
+    if (m->vendor && strcmp(m->vendor, n->vendor) == 0)
+        problem(n->rep, n->r, n->line, "nearmiss gives %s through rule %s", n->vendor,
+                m->rule_id);
 }
 
 int vs_sigs_selftest(const struct vs_sigs *s, char *err, size_t errsz)
@@ -139,11 +162,6 @@ int vs_sigs_selftest(const struct vs_sigs *s, char *err, size_t errsz)
     struct vs_sig_match m;
     for (size_t ri = 0; ri < s->nrules; ri++) {
         const struct rule *r = &s->rules[ri];
-        if (r->recog) {
-            size_t nex = 0;
-            sigs_recog_check(s, r, md, recog_bad, &rep, &nex);
-            continue;
-        }
         for (size_t i = 0; i < r->nex; i++) {
             if (!sigs_check_example(s, r, i, md, why, sizeof why, &line)) {
                 problem(&rep, r, line, "%s", why);
@@ -175,9 +193,13 @@ int vs_sigs_selftest(const struct vs_sigs *s, char *err, size_t errsz)
                         problem(&rep, r, x->line, "nearmiss gives %s through rule %s", vendor,
                                 o->id);
                 }
+                /* Recog's fingerprints must not name the vendor from a look-alike either. */
+                struct near_ctx nc = {&rep, r, x->line, vendor};
+                sigs_recog_match(s, f, x->v, x->len, md, near_recog, &nc);
             }
         }
     }
+    sigs_recog_selftest(s, md, recog_bad, &rep);
     free(seen);
     pcre2_match_data_free(md);
     return rep.problems;

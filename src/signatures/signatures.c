@@ -175,6 +175,7 @@ void vs_sigs_free(struct vs_sigs *s)
     for (size_t i = 0; i < s->nfiles; i++)
         free(s->files[i]);
     free(s->files);
+    sigs_recog_set_free(s->recog);
     pcre2_match_context_free(s->mctx);
     free(s);
 }
@@ -296,7 +297,7 @@ int vs_sigs_load(const char *dir, struct vs_sigs **out, char *err, size_t errsz)
         free(names[i]);
     free(names);
     if (!e.rc)
-        sigs_load_recog(s, dir, &caprules, &e);
+        sigs_load_recog(s, dir, &e);
     return finish_load(s, out, &e);
 }
 
@@ -341,18 +342,14 @@ int vs_sigs_load_recog_mem(const char *vendors_ini, size_t vendors_len, const ch
     if (!e.rc)
         sigs_load_vendors(s, vname, vendors_ini ? vendors_ini : "", vendors_ini ? vendors_len : 0,
                           &e);
-    size_t caprules = 0;
     if (!e.rc)
-        sigs_load_recog_mem(s, map_ini, map_len, "recog.xml", xml, xml_len, &caprules, &e);
+        sigs_load_recog_mem(s, map_ini, map_len, "recog.xml", xml, xml_len, &e);
     return finish_load(s, out, &e);
 }
 
 size_t vs_sigs_rule_count(const struct vs_sigs *s)
 {
-    size_t n = 0;
-    for (size_t i = 0; s && i < s->nrules; i++)
-        n += s->rules[i].recog == NULL;
-    return n;
+    return s ? s->nrules : 0;
 }
 
 size_t vs_sigs_vendor_count(const struct vs_sigs *s)

@@ -94,6 +94,8 @@ struct rule {
     struct recog_fp *recog; /* a Recog fingerprint (recog.c): re is compiled on first use */
 };
 
+struct recog_load;
+
 struct vs_sigs {
     char **vendors;
     size_t nvendors;
@@ -114,6 +116,7 @@ struct vs_sigs {
     pcre2_match_context *mctx;
     uint64_t *first_words; /* sorted: the first word (8 chars) of every alias key */
     size_t nfirst_words;
+    struct recog_load *recog; /* Recog files (recog.c), or NULL */
 };
 
 /* ---- small helpers (signatures.c) ---------------------------------------------------------- */
@@ -154,24 +157,28 @@ bool sigs_apply_rule(const struct vs_sigs *s, const struct rule *r, const char *
 
 /* ---- recog.c: Rapid7 Recog fingerprints (signatures/recog/, recog-map.ini) ---------------- */
 
-struct recog_fp;
-/* Load recog-map.ini, recog-exclude.ini and the mapped recog/ *.xml of dir (all optional:
- * no map, no Recog rules). Patterns are compiled on first use, not here. */
-int sigs_load_recog(struct vs_sigs *s, const char *dir, size_t *caprules, struct vs_ini_err *e);
-/* The same for one XML document and a map text in memory (tests, fuzzing). */
+/* Read recog-map.ini and recog-exclude.ini of dir and list the mapped recog/ *.xml (all
+ * optional: no map, no Recog). A file is parsed on the first match of a field it serves, its
+ * patterns compiled on their first use. */
+int sigs_load_recog(struct vs_sigs *s, const char *dir, struct vs_ini_err *e);
+/* A map text and one XML document in memory, parsed now (tests, fuzzing). */
 int sigs_load_recog_mem(struct vs_sigs *s, const char *map, size_t maplen, const char *name,
-                        const char *xml, size_t len, size_t *caprules, struct vs_ini_err *e);
+                        const char *xml, size_t len, struct vs_ini_err *e);
+void sigs_recog_set_free(struct recog_load *L);
+/* The Recog rules of field f over a value, after the INI rules (vs_sigs_match). */
+size_t sigs_recog_match(const struct vs_sigs *s, enum vs_field f, const char *v, size_t len,
+                        pcre2_match_data *md, vs_sig_cb cb, void *ctx);
 /* A rule's compiled pattern, compiling a Recog one on first use (thread-safe); NULL when
  * it does not compile. */
 const pcre2_code *sigs_rule_code(const struct rule *r);
 void sigs_recog_free(struct recog_fp *f);
-/* Run a Recog fingerprint's examples: each must match and give the example's expected
- * params. Calls bad(ctx, line, message) per failure; returns false when the fingerprint is
- * excluded (recog-exclude.ini), after checking that it still fails. */
+/* Parse every file and run every fingerprint's examples: each must match and give the
+ * example's params; bad(ctx, rule or NULL, line, message) per failure (not for excluded
+ * fingerprints, whose examples may fail). */
 typedef void (*sigs_recog_bad_fn)(void *ctx, const struct rule *r, unsigned line,
                                   const char *msg);
-bool sigs_recog_check(const struct vs_sigs *s, const struct rule *r, pcre2_match_data *md,
-                      sigs_recog_bad_fn bad, void *ctx, size_t *nexamples);
+int sigs_recog_selftest(const struct vs_sigs *s, pcre2_match_data *md, sigs_recog_bad_fn bad,
+                        void *ctx);
 
 /* ---- selftest.c: a rule's proofs --------------------------------------------------------- */
 
