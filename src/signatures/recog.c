@@ -98,6 +98,8 @@ struct recog_load {
     struct excl *ex;
     size_t nex, capex;
     const char *mapname;
+    char osonly[RECOG_MAX_MAP][64]; /* canonical vendors whose OS runs on others' hardware */
+    size_t nosonly;
     struct recog_file *files;
     size_t nfiles, capfiles;
 };
@@ -105,9 +107,23 @@ struct recog_load {
 static int map_line(void *user, const char *section, const char *key, const char *value, int line)
 {
     struct recog_load *L = user;
-    (void)section;
     if (!key)
         return 0;
+    if (section && strcmp(section, "os-vendor-not-maker") == 0) {
+        const char *v = vs_sigs_vendor_for_name(L->s, key);
+        if (!v || L->nosonly >= RECOG_MAX_MAP) {
+            vs_ini_fail(L->e, -EINVAL, L->mapname, (unsigned)line,
+                        "'%s' is not a vendor of vendors.ini", key);
+            return 1;
+        }
+        snprintf(L->osonly[L->nosonly++], sizeof L->osonly[0], "%s", v);
+        return 0;
+    }
+    if (!section || strcmp(section, "recog") != 0) {
+        vs_ini_fail(L->e, -EINVAL, L->mapname, (unsigned)line, "unknown section [%s]",
+                    section ? section : "");
+        return 1;
+    }
     enum vs_field f;
     if (!vs_field_parse(key, &f)) {
         vs_ini_fail(L->e, -EINVAL, L->mapname, (unsigned)line, "unknown evidence field '%s'", key);
@@ -411,9 +427,12 @@ static bool join(const struct recog_fp *f, struct tmpl *t, const char *a, const 
     return t->n > 0;
 }
 
-/* The vendor of a param: a fixed name looked up now, or a capture looked up per match. */
-static bool set_vendor(struct vs_sigs *s, struct rule *r, const struct recog_param *p)
+/* The vendor of a param: a fixed name looked up now, or a capture looked up per match.
+ * An OS maker whose system runs on other makers' hardware (recog-map.ini) names no box. */
+static bool set_vendor(const struct recog_load *L, struct rule *r, const struct recog_param *p,
+                       bool os)
 {
+    struct vs_sigs *s = L->s;
     if (!p || !p->ok)
         return false;
     if (p->t.n == 1 && p->t.seg[0].group >= 0) {
@@ -426,6 +445,9 @@ static bool set_vendor(struct vs_sigs *s, struct rule *r, const struct recog_par
         int idx = v ? sigs_vendor_index(s, v) : -1;
         if (idx < 0)
             return false;
+        for (size_t i = 0; os && i < L->nosonly; i++)
+            if (strcmp(L->osonly[i], v) == 0)
+                return false;
         r->vkind = VK_FIXED;
         r->vendor = (uint32_t)idx;
         return true;
@@ -438,12 +460,12 @@ static bool set_vendor(struct vs_sigs *s, struct rule *r, const struct recog_par
  * A fingerprint speaks only when it names a maker vendors.ini knows: equipment is what we
  * attribute, and a generic OS (Linux, Fedora, Windows) on its own says nothing of the box.
  * Returns whether the fingerprint can yield anything. */
-static bool map_params(struct vs_sigs *s, struct rule *r, const struct recog_fp *f)
+static bool map_params(const struct recog_load *L, struct rule *r, const struct recog_fp *f)
 {
     r->weight = 0;
-    if (set_vendor(s, r, param(f, "hw.vendor")))
+    if (set_vendor(L, r, param(f, "hw.vendor"), false))
         r->weight = RECOG_W_HW;
-    else if (set_vendor(s, r, param(f, "os.vendor")))
+    else if (set_vendor(L, r, param(f, "os.vendor"), true))
         r->weight = RECOG_W_OS;
     if (r->vkind == VK_NONE)
         return false;
@@ -579,7 +601,6 @@ static const char *base_name(const char *path)
  * or the user gives us: a broken one should be noticed, not skipped). */
 static bool add_fingerprint(struct recog_load *L, struct recog_file *rf, const xmlNode *n)
 {
-    struct vs_sigs *s = L->s;
     const char *file = rf->path;
     const enum vs_field *fields = rf->fields;
     size_t nf = rf->nf;
@@ -643,7 +664,7 @@ static bool add_fingerprint(struct recog_load *L, struct recog_file *rf, const x
     r->recog = f;
     r->ncap = max_groups(f->pattern);
     /* A fingerprint that can name nothing here is kept for its examples but not matched. */
-    bool yields = map_params(s, r, f);
+    bool yields = map_params(L, r, f);
     rf->nrules++;
     if (yields && !f->excluded && nf) {
         r->fields = malloc(nf * sizeof *r->fields);
