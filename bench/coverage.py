@@ -80,7 +80,10 @@ def classify(sigmatch, sigdir, seen):
             keys.append(key)
     out = subprocess.run([sigmatch, sigdir], input="".join(lines), capture_output=True,
                          text=True, check=True).stdout.split("\n")
-    res = {}
+    res = {"_vendors": {}}
+    vals = [v for key in sorted(seen) for v in sorted(seen[key])]
+    for key, val, row in zip(keys, vals, out):
+        res["_vendors"][(key, val)] = row.split("\t")[0]
     for key, row in zip(keys, out):
         vendor, model, software, recog = (row.split("\t") + ["", "", "", "0"])[:4]
         r = res.setdefault(key, [0, 0, 0, 0, 0, 0])
@@ -136,6 +139,12 @@ def main():
     cells = [f"**{t[1]} / {t[2]} / {t[3]} / {t[4]}**" + (f" ({t[5]} Recog)" if t[5] else "")
              for t in tot]
     print(f"| all | {tot[0][0]} | " + " | ".join(cells) + " |")
+    if len(results) > 1:
+        a0, a1 = results[0]["_vendors"], results[-1]["_vendors"]
+        changed = [(k, a0[k], a1[k]) for k in a0 if a0[k] and a1.get(k) != a0[k]]
+        print(f"\nstrings whose vendor changed between the first and the last set: {len(changed)}")
+        for (key, val), v0, v1 in changed:
+            print(f"  {key} {val[:60]!r}: {v0} -> {v1}")
 
 
 if __name__ == "__main__":
