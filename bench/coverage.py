@@ -85,13 +85,13 @@ def classify(sigmatch, sigdir, seen):
     for key, val, row in zip(keys, vals, out):
         res["_vendors"][(key, val)] = row.split("\t")[0]
     for key, row in zip(keys, out):
-        vendor, model, software, recog = (row.split("\t") + ["", "", "", "0"])[:4]
+        vendor, model, software, recog, cpe = (row.split("\t") + ["", "", "", "0", ""])[:5]
         r = res.setdefault(key, [0, 0, 0, 0, 0, 0])
         r[0] += 1
         r[1] += bool(vendor)
         r[2] += bool(model)
         r[3] += bool(software)
-        r[4] += 0  # CPE: not produced by this signature set
+        r[4] += bool(cpe)
         r[5] += recog == "1"
     return res
 

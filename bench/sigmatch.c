@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* sigmatch.c - what a signature set says of evidence strings, for bench/coverage.py: reads
  * "source.field<TAB>hex-encoded value" lines on stdin, writes "vendor<TAB>model<TAB>software
- * <TAB>recog" per line, each attribute the heaviest match's as attribution keeps it (recog: 1
+ * <TAB>recog<TAB>cpe" per line, each attribute the heaviest match's as attribution keeps it (recog: 1
  * when a Recog fingerprint gave the heaviest vendor). Usage: sigmatch SIGNATURES_DIR; with
  * SIGMATCH_TIME set, the load and each line's matching time go to stderr (a Recog file is
  * parsed, and its patterns compiled, by the first line of a field it serves). */
@@ -16,8 +16,8 @@
 
 struct best {
     const char *vendor, *vrule;
-    double wv, wm, ws;
-    char model[128], software[160];
+    double wv, wm, ws, wc;
+    char model[128], software[160], cpe[160];
 };
 
 static void on_match(void *ctx, const struct vs_sig_match *m)
@@ -31,6 +31,11 @@ static void on_match(void *ctx, const struct vs_sig_match *m)
     if (m->model[0] && (!b->model[0] || m->weight > b->wm)) {
         snprintf(b->model, sizeof b->model, "%s", m->model);
         b->wm = m->weight;
+    }
+    const char *cpe = m->cpe_hw[0] ? m->cpe_hw : m->cpe_os;
+    if (cpe[0] && (!b->cpe[0] || m->weight > b->wc)) {
+        snprintf(b->cpe, sizeof b->cpe, "%s", cpe);
+        b->wc = m->weight;
     }
     if (m->software[0] && (!b->software[0] || m->weight > b->ws)) {
         snprintf(b->software, sizeof b->software, "%s", m->software);
@@ -80,8 +85,8 @@ int main(int argc, char **argv)
         if (timing)
             fprintf(stderr, "%s %.3f ms\n", line,
                     (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6);
-        printf("%s\t%s\t%s\t%d\n", best.vendor ? best.vendor : "", best.model, best.software,
-               best.vrule && strncmp(best.vrule, "recog:", 6) == 0);
+        printf("%s\t%s\t%s\t%d\t%s\n", best.vendor ? best.vendor : "", best.model,
+               best.software, best.vrule && strncmp(best.vrule, "recog:", 6) == 0, best.cpe);
     }
     vs_sigs_free(s);
     return 0;

@@ -23,6 +23,9 @@ struct vs_sig_match {
     char software[160];
     char name[128];
     double weight; /* 0 < weight <= 1 */
+    /* Added: CPE 2.3 formatted strings (docs/signatures.md, "CPE names"), empty = none. */
+    char cpe_hw[160]; /* "cpe:2.3:h:..." */
+    char cpe_os[160]; /* "cpe:2.3:o:..." (or :a: firmware) */
 };
 
 /* Load vendors.ini, enterprises.tsv and rules/ *.ini from dir. On failure returns a

@@ -111,6 +111,8 @@ bool sigs_apply_rule(const struct vs_sigs *s, const struct rule *r, const char *
     expand(&r->model, v, ov, rc, m->model, sizeof m->model);
     expand(&r->software, v, ov, rc, m->software, sizeof m->software);
     expand(&r->name, v, ov, rc, m->name, sizeof m->name);
+    sigs_cpe_expand(&r->cpe_hw, r->cpe_uri, v, ov, rc, m->cpe_hw, sizeof m->cpe_hw);
+    sigs_cpe_expand(&r->cpe_os, r->cpe_uri, v, ov, rc, m->cpe_os, sizeof m->cpe_os);
     return m->vendor || m->model[0] || m->software[0] || m->name[0];
 }
 

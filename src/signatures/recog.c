@@ -474,6 +474,9 @@ static bool map_params(const struct recog_load *L, struct rule *r, const struct 
     if (!join(f, &r->software, "os.product", "os.version"))
         join(f, &r->software, "os.product", NULL);
     join(f, &r->name, "host.name", NULL);
+    join(f, &r->cpe_hw, "hw.cpe23", NULL);
+    join(f, &r->cpe_os, "os.cpe23", NULL);
+    r->cpe_uri = true;
     return true;
 }
 

@@ -50,6 +50,11 @@ bool sigs_check_example(const struct vs_sigs *s, const struct rule *r, size_t i,
         snprintf(why, whysz, "expected software '%s', got '%s'", opt(x->software), m.software);
         return false;
     }
+    const char *cpe = r->cpe_hw.n ? m.cpe_hw : m.cpe_os;
+    if (x->has_cpe && !str_eq(cpe, x->cpe)) {
+        snprintf(why, whysz, "expected cpe '%s', got '%s'", opt(x->cpe), cpe);
+        return false;
+    }
     if (x->has_name && !str_eq(m.name, x->name)) {
         snprintf(why, whysz, "expected name '%s', got '%s'", opt(x->name), m.name);
         return false;

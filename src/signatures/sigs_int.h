@@ -70,8 +70,8 @@ enum vendor_kind { VK_NONE, VK_FIXED, VK_NAME, VK_ENTERPRISE };
 struct expect {
     bool set;
     unsigned line;
-    bool has_vendor, has_model, has_software, has_name;
-    char *vendor, *model, *software, *name;
+    bool has_vendor, has_model, has_software, has_name, has_cpe;
+    char *vendor, *model, *software, *name, *cpe;
 };
 
 struct rule {
@@ -92,6 +92,8 @@ struct rule {
     size_t nnear;
     struct expect expect;
     struct recog_fp *recog; /* a Recog fingerprint (recog.c): re is compiled on first use */
+    struct tmpl cpe_hw, cpe_os; /* CPE 2.3 templates: hardware; OS, firmware or application */
+    bool cpe_uri;               /* the templates are Recog's cpe23 values (URI bindings) */
 };
 
 struct recog_load;
@@ -179,6 +181,13 @@ typedef void (*sigs_recog_bad_fn)(void *ctx, const struct rule *r, unsigned line
                                   const char *msg);
 int sigs_recog_selftest(const struct vs_sigs *s, pcre2_match_data *md, sigs_recog_bad_fn bad,
                         void *ctx);
+
+/* ---- cpe.c: CPE 2.3 names --------------------------------------------------------------- */
+
+/* Expand a cpe template for a match: captured pieces lower-cased and quoted; uri: Recog's
+ * value, rebound from the URI form. Empty when a capture is unset or the name does not fit. */
+void sigs_cpe_expand(const struct tmpl *t, bool uri, const char *v, const PCRE2_SIZE *ov, int rc,
+                     char *out, size_t outsz);
 
 /* ---- selftest.c: a rule's proofs --------------------------------------------------------- */
 
