@@ -853,6 +853,9 @@ int sigs_load_recog(struct vs_sigs *s, const char *dir, struct vs_ini_err *e)
         free(text);
         return e->rc;
     }
+    /* The files are parsed later by whichever thread first needs one: the library's global
+     * state is set up now, on the loading thread. */
+    xmlInitParser();
     L->mapname = path;
     char err[512];
     if (vs_ini_parse_mem(path, text, len, map_line, L, err, sizeof err) != 0 && !e->rc)
