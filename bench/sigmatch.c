@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* sigmatch.c - what a signature set says of evidence strings, for bench/coverage.py: reads
  * "source.field<TAB>hex-encoded value" lines on stdin, writes "vendor<TAB>model<TAB>software
- * <TAB>recog<TAB>cpe" per line, each attribute the heaviest match's as attribution keeps it (recog: 1
- * when a Recog fingerprint gave the heaviest vendor). Usage: sigmatch SIGNATURES_DIR; with
+ * <TAB>recog<TAB>cpe" per line, each attribute the heaviest match's as attribution keeps it (recog:
+ * 1 when a Recog fingerprint gave the heaviest vendor). Usage: sigmatch SIGNATURES_DIR; with
  * SIGMATCH_TIME set, the load and each line's matching time go to stderr (a Recog file is
  * parsed, and its patterns compiled, by the first line of a field it serves). */
 #include <stdbool.h>
@@ -85,8 +85,8 @@ int main(int argc, char **argv)
         if (timing)
             fprintf(stderr, "%s %.3f ms\n", line,
                     (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6);
-        printf("%s\t%s\t%s\t%d\t%s\n", best.vendor ? best.vendor : "", best.model,
-               best.software, best.vrule && strncmp(best.vrule, "recog:", 6) == 0, best.cpe);
+        printf("%s\t%s\t%s\t%d\t%s\n", best.vendor ? best.vendor : "", best.model, best.software,
+               best.vrule && strncmp(best.vrule, "recog:", 6) == 0, best.cpe);
     }
     vs_sigs_free(s);
     return 0;

@@ -40,8 +40,7 @@ static void put_quoted(struct out *o, const char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         char c = lower(s[i]);
         unsigned char u = (unsigned char)c;
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-            c == '.') {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.') {
             put(o, c);
         } else if (c == ' ') {
             put(o, '_');

@@ -31,8 +31,8 @@
 
 struct recog_param {
     char *name;
-    int pos;     /* > 0: capture group; 0: value */
-    char *value; /* pos 0: the raw value, {name} not yet resolved */
+    int pos;       /* > 0: capture group; 0: value */
+    char *value;   /* pos 0: the raw value, {name} not yet resolved */
     struct tmpl t; /* resolved: literal pieces and groups */
     bool ok;       /* t could be resolved */
 };
@@ -310,7 +310,8 @@ static uint32_t max_groups(const char *p)
     return n;
 }
 
-/* ---- params ------------------------------------------------------------------------------------ */
+/* ---- params ------------------------------------------------------------------------------------
+ */
 
 void sigs_recog_free(struct recog_fp *f)
 {
@@ -480,7 +481,8 @@ static bool map_params(const struct recog_load *L, struct rule *r, const struct 
     return true;
 }
 
-/* ---- the XML ---------------------------------------------------------------------------------- */
+/* ---- the XML ----------------------------------------------------------------------------------
+ */
 
 static bool is_el(const xmlNode *n, const char *name)
 {
@@ -642,7 +644,8 @@ static bool add_fingerprint(struct recog_load *L, struct recog_file *rf, const x
         free(pat);
         free(flags);
         sigs_recog_free(f);
-        vs_ini_fail(&rf->e, -EINVAL, file, line, "fingerprint without a pattern or with a bad param");
+        vs_ini_fail(&rf->e, -EINVAL, file, line,
+                    "fingerprint without a pattern or with a bad param");
         return false;
     }
     const char *stem = base_name(file);
@@ -877,8 +880,7 @@ int sigs_load_recog(struct vs_sigs *s, const char *dir, struct vs_ini_err *e)
             size_t k = strlen(de->d_name);
             if (de->d_name[0] == '.' || k < 5 || strcmp(de->d_name + k - 4, ".xml") != 0)
                 continue;
-            if (!sigs_grow(&names, &capn, nn, sizeof *names) ||
-                !(names[nn] = strdup(de->d_name)))
+            if (!sigs_grow(&names, &capn, nn, sizeof *names) || !(names[nn] = strdup(de->d_name)))
                 break;
             nn++;
         }
@@ -1048,8 +1050,9 @@ static bool check_one(const struct rule *r, const struct recog_example *x, pcre2
     }
     int rc = pcre2_match(re, (PCRE2_SPTR)x->v, x->len, 0, 0, md, (pcre2_match_context *)mctx);
     if (rc <= 0) {
-        snprintf(why, whysz, rc == PCRE2_ERROR_MATCHLIMIT ? "example hits the match limit"
-                                                          : "example does not match");
+        snprintf(why, whysz,
+                 rc == PCRE2_ERROR_MATCHLIMIT ? "example hits the match limit"
+                                              : "example does not match");
         return false;
     }
     const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);

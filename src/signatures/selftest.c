@@ -142,8 +142,7 @@ static void near_recog(void *ctx, const struct vs_sig_match *m)
 {
     struct near_ctx *n = ctx;
     if (m->vendor && strcmp(m->vendor, n->vendor) == 0)
-        problem(n->rep, n->r, n->line, "nearmiss gives %s through rule %s", n->vendor,
-                m->rule_id);
+        problem(n->rep, n->r, n->line, "nearmiss gives %s through rule %s", n->vendor, m->rule_id);
 }
 
 int vs_sigs_selftest(const struct vs_sigs *s, char *err, size_t errsz)

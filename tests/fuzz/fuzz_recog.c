@@ -26,8 +26,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     struct vs_sigs *s = NULL;
     char err[256];
-    if (vs_sigs_load_recog_mem(vendors, sizeof vendors - 1, map, sizeof map - 1,
-                               (const char *)data, size, &s, err, sizeof err) != 0)
+    if (vs_sigs_load_recog_mem(vendors, sizeof vendors - 1, map, sizeof map - 1, (const char *)data,
+                               size, &s, err, sizeof err) != 0)
         return 0;
     char report[512];
     (void)vs_sigs_selftest(s, report, sizeof report);

@@ -50,8 +50,8 @@ START_TEST(test_template_quoting)
         "cpe = cpe:2.3:h:acme:$1:-:*:*:*:*:*:*:*\nweight = 0.9\nexample = ACME X1\n";
     struct vs_sigs *s;
     char err[512];
-    ck_assert_msg(vs_sigs_load_mem(vendors, sizeof vendors - 1, "", 0, rules, sizeof rules - 1,
-                                   &s, err, sizeof err) == 0,
+    ck_assert_msg(vs_sigs_load_mem(vendors, sizeof vendors - 1, "", 0, rules, sizeof rules - 1, &s,
+                                   err, sizeof err) == 0,
                   "%s", err);
     struct one o = run(s, VS_F_SNMP_SYS_DESCR, "ACME X1-Pro/2 OS 7.0 (build\x01 9)!,");
     ck_assert_uint_eq(o.n, 2);
@@ -97,7 +97,8 @@ START_TEST(test_recog_uri)
     static const char xml[] =
         "<fingerprints matches=\"snmp.sys_description\">\n"
         "<fingerprint pattern=\"^Cisco (\\S+) OS ([^ ]+)( x)?\">\n"
-        "  <example hw.product=\"ASA-5505\" os.version=\"9.1(5)\">Cisco ASA-5505 OS 9.1(5)</example>\n"
+        "  <example hw.product=\"ASA-5505\" os.version=\"9.1(5)\">Cisco ASA-5505 OS "
+        "9.1(5)</example>\n"
         "  <param pos=\"0\" name=\"hw.vendor\" value=\"Cisco\"/>\n"
         "  <param pos=\"1\" name=\"hw.product\"/>\n"
         "  <param pos=\"2\" name=\"os.version\"/>\n"
@@ -121,8 +122,9 @@ START_TEST(test_recog_uri)
     struct one o = run(s, VS_F_SNMP_SYS_DESCR, "Cisco ASA-5505 OS 9.1(5)");
     ck_assert_uint_eq(o.n, 1);
     ck_assert_str_eq(o.m.cpe_hw, "cpe:2.3:h:cisco:asa-5505-x:*:*:*:*:*:*:*:*");
-    ck_assert_str_eq(o.m.cpe_os,
-                     "cpe:2.3:o:cisco:adaptive_security_appliance_software:9.1\\(5\\):*:*:*:*:*:*:*");
+    ck_assert_str_eq(
+        o.m.cpe_os,
+        "cpe:2.3:o:cisco:adaptive_security_appliance_software:9.1\\(5\\):*:*:*:*:*:*:*");
     /* A captured ':' stays inside its attribute. */
     o = run(s, VS_F_SNMP_SYS_DESCR, "Cisco colon a:b");
     ck_assert_str_eq(o.m.cpe_hw, "cpe:2.3:h:cisco:a\\:b:-:*:*:*:*:*:*:*");

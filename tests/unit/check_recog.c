@@ -45,21 +45,25 @@ static struct vs_sigs *load(const char *xml, char *err, size_t errsz)
     return s;
 }
 
-#define DOC(body) "<?xml version='1.0' encoding='UTF-8'?>\n<fingerprints matches=\"ssh.banner\">\n" body "</fingerprints>\n"
+#define DOC(body)                                                                                  \
+    "<?xml version='1.0' encoding='UTF-8'?>\n<fingerprints matches=\"ssh.banner\">\n" body         \
+    "</fingerprints>\n"
 
 START_TEST(test_params_and_mapping)
 {
     char err[512];
-    struct vs_sigs *s = load(
-        DOC("<fingerprint pattern=\"^SSH-2\\.0-HUAWEI-(\\d+\\.\\d+) (\\S+)$\" flags=\"REG_ICASE\">\n"
-            "  <description>Huawei</description>\n"
-            "  <example hw.product=\"NE40E\" os.version=\"1.5\">SSH-2.0-HUAWEI-1.5 NE40E</example>\n"
-            "  <param pos=\"0\" name=\"hw.vendor\" value=\"Huawei\"/>\n"
-            "  <param pos=\"2\" name=\"hw.product\"/>\n"
-            "  <param pos=\"0\" name=\"os.product\" value=\"VRP on {hw.product}\"/>\n"
-            "  <param pos=\"1\" name=\"os.version\"/>\n"
-            "</fingerprint>\n"),
-        err, sizeof err);
+    struct vs_sigs *s =
+        load(DOC("<fingerprint pattern=\"^SSH-2\\.0-HUAWEI-(\\d+\\.\\d+) (\\S+)$\" "
+                 "flags=\"REG_ICASE\">\n"
+                 "  <description>Huawei</description>\n"
+                 "  <example hw.product=\"NE40E\" os.version=\"1.5\">SSH-2.0-HUAWEI-1.5 "
+                 "NE40E</example>\n"
+                 "  <param pos=\"0\" name=\"hw.vendor\" value=\"Huawei\"/>\n"
+                 "  <param pos=\"2\" name=\"hw.product\"/>\n"
+                 "  <param pos=\"0\" name=\"os.product\" value=\"VRP on {hw.product}\"/>\n"
+                 "  <param pos=\"1\" name=\"os.version\"/>\n"
+                 "</fingerprint>\n"),
+             err, sizeof err);
     ck_assert_msg(s != NULL, "%s", err);
     struct hits h;
     ck_assert_uint_eq(run(s, VS_F_SSH_BANNER, "ssh-2.0-huawei-1.5 NE40E", &h), 1);
@@ -84,33 +88,33 @@ END_TEST
 START_TEST(test_vendor_policy)
 {
     char err[512];
-    struct vs_sigs *s = load(
-        DOC("<fingerprint pattern=\"^SSH-2\\.0-OpenSSH_(\\S+)\">\n"
-            "  <example service.version=\"7.4\">SSH-2.0-OpenSSH_7.4</example>\n"
-            "  <param pos=\"0\" name=\"service.vendor\" value=\"OpenBSD\"/>\n"
-            "  <param pos=\"0\" name=\"service.product\" value=\"OpenSSH\"/>\n"
-            "  <param pos=\"1\" name=\"service.version\"/>\n"
-            "</fingerprint>\n"
-            "<fingerprint pattern=\"^SSH-2\\.0-Linux\">\n"
-            "  <example>SSH-2.0-Linux</example>\n"
-            "  <param pos=\"0\" name=\"os.vendor\" value=\"Linux\"/>\n"
-            "  <param pos=\"0\" name=\"os.product\" value=\"Linux\"/>\n"
-            "</fingerprint>\n"
-            "<fingerprint pattern=\"^SSH-2\\.0-Windows\">\n"
-            "  <example>SSH-2.0-Windows</example>\n"
-            "  <param pos=\"0\" name=\"os.vendor\" value=\"Microsoft\"/>\n"
-            "  <param pos=\"0\" name=\"os.product\" value=\"Windows\"/>\n"
-            "</fingerprint>\n"
-            "<fingerprint pattern=\"^SSH-2\\.0-ROSSSH\">\n"
-            "  <example>SSH-2.0-ROSSSH</example>\n"
-            "  <param pos=\"0\" name=\"os.vendor\" value=\"MikroTik\"/>\n"
-            "  <param pos=\"0\" name=\"os.product\" value=\"RouterOS\"/>\n"
-            "</fingerprint>\n"
-            "<fingerprint pattern=\"^SSH-2\\.0-(\\w+)-box\">\n"
-            "  <example hw.vendor=\"HUAWEI\">SSH-2.0-HUAWEI-box</example>\n"
-            "  <param pos=\"1\" name=\"hw.vendor\"/>\n"
-            "</fingerprint>\n"),
-        err, sizeof err);
+    struct vs_sigs *s =
+        load(DOC("<fingerprint pattern=\"^SSH-2\\.0-OpenSSH_(\\S+)\">\n"
+                 "  <example service.version=\"7.4\">SSH-2.0-OpenSSH_7.4</example>\n"
+                 "  <param pos=\"0\" name=\"service.vendor\" value=\"OpenBSD\"/>\n"
+                 "  <param pos=\"0\" name=\"service.product\" value=\"OpenSSH\"/>\n"
+                 "  <param pos=\"1\" name=\"service.version\"/>\n"
+                 "</fingerprint>\n"
+                 "<fingerprint pattern=\"^SSH-2\\.0-Linux\">\n"
+                 "  <example>SSH-2.0-Linux</example>\n"
+                 "  <param pos=\"0\" name=\"os.vendor\" value=\"Linux\"/>\n"
+                 "  <param pos=\"0\" name=\"os.product\" value=\"Linux\"/>\n"
+                 "</fingerprint>\n"
+                 "<fingerprint pattern=\"^SSH-2\\.0-Windows\">\n"
+                 "  <example>SSH-2.0-Windows</example>\n"
+                 "  <param pos=\"0\" name=\"os.vendor\" value=\"Microsoft\"/>\n"
+                 "  <param pos=\"0\" name=\"os.product\" value=\"Windows\"/>\n"
+                 "</fingerprint>\n"
+                 "<fingerprint pattern=\"^SSH-2\\.0-ROSSSH\">\n"
+                 "  <example>SSH-2.0-ROSSSH</example>\n"
+                 "  <param pos=\"0\" name=\"os.vendor\" value=\"MikroTik\"/>\n"
+                 "  <param pos=\"0\" name=\"os.product\" value=\"RouterOS\"/>\n"
+                 "</fingerprint>\n"
+                 "<fingerprint pattern=\"^SSH-2\\.0-(\\w+)-box\">\n"
+                 "  <example hw.vendor=\"HUAWEI\">SSH-2.0-HUAWEI-box</example>\n"
+                 "  <param pos=\"1\" name=\"hw.vendor\"/>\n"
+                 "</fingerprint>\n"),
+             err, sizeof err);
     ck_assert_msg(s != NULL, "%s", err);
     struct hits h;
     /* A service's maker is not the device's, and a generic OS names no maker. */
@@ -176,15 +180,14 @@ END_TEST
 START_TEST(test_examples_are_checked)
 {
     char err[1024];
-    struct vs_sigs *s = load(
-        DOC("<fingerprint pattern=\"^SSH-2\\.0-A (\\w+)\">\n"
-            "  <example hw.product=\"wrong\">SSH-2.0-A right</example>\n"
-            "  <example>SSH-2.0-B nothing</example>\n"
-            "  <example os.version=\"1\">SSH-2.0-A x</example>\n"
-            "  <param pos=\"0\" name=\"hw.vendor\" value=\"Cisco\"/>\n"
-            "  <param pos=\"1\" name=\"hw.product\"/>\n"
-            "</fingerprint>\n"),
-        err, sizeof err);
+    struct vs_sigs *s = load(DOC("<fingerprint pattern=\"^SSH-2\\.0-A (\\w+)\">\n"
+                                 "  <example hw.product=\"wrong\">SSH-2.0-A right</example>\n"
+                                 "  <example>SSH-2.0-B nothing</example>\n"
+                                 "  <example os.version=\"1\">SSH-2.0-A x</example>\n"
+                                 "  <param pos=\"0\" name=\"hw.vendor\" value=\"Cisco\"/>\n"
+                                 "  <param pos=\"1\" name=\"hw.product\"/>\n"
+                                 "</fingerprint>\n"),
+                             err, sizeof err);
     ck_assert_msg(s != NULL, "%s", err);
     ck_assert_int_eq(vs_sigs_selftest(s, err, sizeof err), 3);
     ck_assert_ptr_nonnull(strstr(err, "param hw.product is 'right', expected 'wrong'"));
@@ -291,7 +294,8 @@ START_TEST(test_shipped_precedence)
     /* Our VRP rule and Recog's both speak: ours is heavier. */
     run(shipped, VS_F_SNMP_SYS_DESCR,
         "Huawei Versatile Routing Platform Software\r\nVRP (R) software, Version 5.70 "
-        "(S5700 V100R005C01)\r\nCopyright (C) 2000-2011 HUAWEI TECH CO., LTD\r\nQuidway S5700-28C-HI",
+        "(S5700 V100R005C01)\r\nCopyright (C) 2000-2011 HUAWEI TECH CO., LTD\r\nQuidway "
+        "S5700-28C-HI",
         &h);
     const struct vs_sig_match *b = heaviest(&h);
     ck_assert_ptr_nonnull(b);
@@ -305,8 +309,7 @@ START_TEST(test_shipped_precedence)
     ck_assert_uint_eq(run(shipped, VS_F_HTTP_SERVER, "Apache/2.4.3 (Fedora)", &h), 0);
     ck_assert_uint_eq(run(shipped, VS_F_SSH_BANNER, "SSH-2.0-OpenSSH_7.4", &h), 0);
     /* Where our rules are silent, Recog gives the maker, below our banner weights. */
-    run(shipped, VS_F_SNMP_SYS_DESCR,
-        "Cisco Adaptive Security Appliance Version 9.1(5)", &h);
+    run(shipped, VS_F_SNMP_SYS_DESCR, "Cisco Adaptive Security Appliance Version 9.1(5)", &h);
     b = heaviest(&h);
     ck_assert_ptr_nonnull(b);
     ck_assert_str_eq(b->vendor, "Cisco");
