@@ -59,7 +59,10 @@ struct recog_fp {
     size_t np;
     struct recog_example *ex;
     size_t nex;
-    char *excluded; /* reason from recog-exclude.ini, or NULL */
+    char *excluded;  /* reason from recog-exclude.ini, or NULL */
+    char prefix[32]; /* the literal every match starts a line with ("^Cisco IOS"), or "" */
+    size_t prefixlen;
+    bool prefix_ci;
 };
 
 /* ---- the map and the exclusions ------------------------------------------------------------ */
@@ -299,6 +302,83 @@ const pcre2_code *sigs_rule_code(const struct rule *r)
         return expected;
     }
     return re;
+}
+
+/* Most Recog patterns start "^Literal": a value that has the literal at no line start cannot
+ * match, and is turned away without compiling or running the pattern. The literal ends
+ * before any metacharacter (a character then made optional is not part of it); a pattern
+ * with a top-level alternation has none. */
+static void find_prefix(struct recog_fp *f, const char *p)
+{
+    f->prefixlen = 0;
+    if (p[0] != '^')
+        return;
+    int depth = 0;
+    bool cls = false;
+    for (size_t i = 0; p[i]; i++) {
+        if (p[i] == '\\' && p[i + 1]) {
+            i++;
+        } else if (cls) {
+            cls = p[i] != ']';
+        } else if (p[i] == '[') {
+            cls = true;
+        } else if (p[i] == '(') {
+            depth++;
+        } else if (p[i] == ')') {
+            depth--;
+        } else if (p[i] == '|' && depth == 0) {
+            return;
+        }
+    }
+    size_t n = 0, i = 1;
+    while (p[i] && n < sizeof f->prefix - 1) {
+        char c = p[i];
+        if (sigs_is_alnum((unsigned char)c) || c == ' ' || c == '-' || c == '_' || c == '/' ||
+            c == ':' || c == ',' || c == '=') {
+            f->prefix[n++] = c;
+            i++;
+        } else if (c == '\\' && p[i + 1] && strchr(".-/()[]", p[i + 1])) {
+            f->prefix[n++] = p[i + 1];
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    if (n && (p[i] == '?' || p[i] == '*' || p[i] == '{'))
+        n--;
+    f->prefix[n] = '\0';
+    f->prefixlen = n >= 3 ? n : 0;
+}
+
+static bool same_ci(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y - 'A' + 'a');
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+/* Does some line of v (Ruby's ^: the start, or after a \n) start with the prefix? */
+static bool prefix_ok(const struct recog_fp *f, const char *v, size_t len)
+{
+    size_t n = f->prefixlen;
+    if (!n)
+        return true;
+    for (size_t at = 0; at + n <= len;) {
+        if (f->prefix_ci ? same_ci(v + at, f->prefix, n) : memcmp(v + at, f->prefix, n) == 0)
+            return true;
+        const char *nl = memchr(v + at, '\n', len - at);
+        if (!nl)
+            break;
+        at = (size_t)(nl - v) + 1;
+    }
+    return false;
 }
 
 /* An upper bound of the capture groups, for the match block size (known before compiling). */
@@ -623,9 +703,12 @@ static bool add_fingerprint(struct recog_load *L, struct recog_file *rf, const x
     }
     if (f)
         f->opts = PCRE2_MULTILINE;
+    if (ok)
+        find_prefix(f, pat);
     if (ok && flags) {
         if (strstr(flags, "REG_ICASE"))
             f->opts |= PCRE2_CASELESS;
+        f->prefix_ci = (f->opts & PCRE2_CASELESS) != 0;
         if (strstr(flags, "REG_DOT_NEWLINE") || strstr(flags, "REG_MULTILINE"))
             f->opts |= PCRE2_DOTALL;
     }
@@ -997,7 +1080,8 @@ size_t sigs_recog_match(const struct vs_sigs *s, enum vs_field f, const char *v,
         ensure_loaded(s, rf);
         for (size_t k = 0; k < rf->nrules; k++) {
             const struct rule *r = &rf->rules[k];
-            if (r->nfields && sigs_apply_rule(s, r, v, len, md, &m, NULL)) {
+            if (r->nfields && prefix_ok(r->recog, v, len) &&
+                sigs_apply_rule(s, r, v, len, md, &m, NULL)) {
                 hits++;
                 if (cb)
                     cb(ctx, &m);
@@ -1046,6 +1130,11 @@ static bool check_one(const struct rule *r, const struct recog_example *x, pcre2
             snprintf(why, whysz, "pattern cannot be translated: %s", f->untranslatable);
         else
             snprintf(why, whysz, "pattern does not compile in PCRE2 (error %d)", f->failed);
+        return false;
+    }
+    if (!prefix_ok(f, x->v, x->len)) {
+        snprintf(why, whysz, "example does not start a line with the pattern's literal '%s'",
+                 f->prefix);
         return false;
     }
     int rc = pcre2_match(re, (PCRE2_SPTR)x->v, x->len, 0, 0, md, (pcre2_match_context *)mctx);

@@ -177,6 +177,36 @@ START_TEST(test_ruby_regexp)
 }
 END_TEST
 
+/* The literal prefilter turns away what the pattern cannot match, and nothing else. */
+START_TEST(test_prefilter)
+{
+    char err[512];
+    struct vs_sigs *s = load(DOC("<fingerprint pattern=\"^Acme OS (\\d+)\" flags=\"REG_ICASE\">\n"
+                                 "  <example>acme os 1</example>\n"
+                                 "  <param pos=\"0\" name=\"hw.vendor\" value=\"Cisco\"/>\n"
+                                 "</fingerprint>\n"
+                                 "<fingerprint pattern=\"^Boxx? (\\d+)\">\n"
+                                 "  <example>Box 2</example>\n"
+                                 "  <param pos=\"0\" name=\"hw.vendor\" value=\"Cisco\"/>\n"
+                                 "</fingerprint>\n"
+                                 "<fingerprint pattern=\"^Zyx1|Zyx2\">\n"
+                                 "  <example>a Zyx2</example>\n"
+                                 "  <param pos=\"0\" name=\"hw.vendor\" value=\"Cisco\"/>\n"
+                                 "</fingerprint>\n"),
+                             err, sizeof err);
+    ck_assert_msg(s != NULL, "%s", err);
+    struct hits h;
+    ck_assert_uint_eq(run(s, VS_F_SSH_BANNER, "ACME OS 7", &h), 1);
+    ck_assert_uint_eq(run(s, VS_F_SSH_BANNER, "banner\nAcme OS 7", &h), 1);
+    ck_assert_uint_eq(run(s, VS_F_SSH_BANNER, "banner Acme OS 7", &h), 0);
+    ck_assert_uint_eq(run(s, VS_F_SSH_BANNER, "Box 3", &h), 1);
+    ck_assert_uint_eq(run(s, VS_F_SSH_BANNER, "Boxx 3", &h), 1);
+    ck_assert_uint_eq(run(s, VS_F_SSH_BANNER, "a Zyx2", &h), 1);
+    ck_assert_int_eq(vs_sigs_selftest(s, err, sizeof err), 0);
+    vs_sigs_free(s);
+}
+END_TEST
+
 START_TEST(test_examples_are_checked)
 {
     char err[1024];
@@ -191,7 +221,8 @@ START_TEST(test_examples_are_checked)
     ck_assert_msg(s != NULL, "%s", err);
     ck_assert_int_eq(vs_sigs_selftest(s, err, sizeof err), 3);
     ck_assert_ptr_nonnull(strstr(err, "param hw.product is 'right', expected 'wrong'"));
-    ck_assert_ptr_nonnull(strstr(err, "example does not match"));
+    ck_assert_ptr_nonnull(
+        strstr(err, "does not start a line with the pattern's literal 'SSH-2.0-A '"));
     ck_assert_ptr_nonnull(strstr(err, "no param sets"));
     ck_assert_msg(strstr(err, "recog.xml:4: rule recog:recog:3: ") != NULL, "%s", err);
     vs_sigs_free(s);
@@ -347,6 +378,7 @@ static Suite *recog_suite(void)
     tcase_add_test(tc, test_params_and_mapping);
     tcase_add_test(tc, test_vendor_policy);
     tcase_add_test(tc, test_ruby_regexp);
+    tcase_add_test(tc, test_prefilter);
     tcase_add_test(tc, test_examples_are_checked);
     tcase_add_test(tc, test_refused_documents);
     suite_add_tcase(s, tc);
