@@ -31,6 +31,8 @@ struct vs_ev_item {
     const char *rule_id;  /* the rule that matched, NULL for none */
     double weight;        /* of the vendor statement */
     double wmodel, wsoft; /* of the rules that gave model and software */
+    char *cpe_hw, *cpe_os; /* CPE 2.3 names the heaviest rules gave (derived, never stored) */
+    double wcpe_hw, wcpe_os;
 };
 
 /* An alert already raised: one per device, rule and key. The key is what the alert was
@@ -74,6 +76,7 @@ struct vs_device {
     /* Attribution. */
     const char *vendor; /* canonical vendor, or the cleaned registry name; NULL if none */
     char *model, *software, *name;
+    char *cpe_hw, *cpe_os; /* CPE 2.3 of the box and of its system, NULL when unknown */
     double confidence;
     const struct vs_risk_rule *risk;
     struct vs_peer *peers; /* busiest external peers, at most VS_MAX_PEERS_PER_DEVICE */

@@ -23,6 +23,9 @@ struct vs_sig_match {
     char software[160];
     char name[128];
     double weight; /* 0 < weight <= 1 */
+    /* Added: CPE 2.3 formatted strings (docs/signatures.md, "CPE names"), empty = none. */
+    char cpe_hw[160]; /* "cpe:2.3:h:..." */
+    char cpe_os[160]; /* "cpe:2.3:o:..." (or :a: firmware) */
 };
 
 /* Load vendors.ini, enterprises.tsv and rules/ *.ini from dir. On failure returns a
@@ -68,7 +71,19 @@ const char *vs_sigs_model_for_oid(const struct vs_sigs *s, const char *oid);
 /* Added: how many sysObjectIDs the tables map. */
 size_t vs_sigs_oid_count(const struct vs_sigs *s);
 
-/* Counts, for --version and --check-signatures. */
+/* Added: Recog fingerprints (docs/signatures.md, "Recog"). Load vendors.ini's text, a
+ * recog-map.ini text and one Recog XML document from memory (tests, fuzzing). */
+int vs_sigs_load_recog_mem(const char *vendors_ini, size_t vendors_len, const char *map_ini,
+                           size_t map_len, const char *xml, size_t xml_len, struct vs_sigs **out,
+                           char *err, size_t errsz);
+/* How many Recog fingerprints are loaded, how many run on evidence (mapped, naming something,
+ * not excluded), how many recog-exclude.ini excludes, and the examples of those kept. */
+void vs_sigs_recog_counts(const struct vs_sigs *s, size_t *fingerprints, size_t *matched,
+                          size_t *excluded, size_t *examples);
+/* The i-th excluded fingerprint's reason (and *rule_id), or NULL past the last. */
+const char *vs_sigs_recog_excluded(const struct vs_sigs *s, size_t i, const char **rule_id);
+
+/* Counts, for --version and --check-signatures (rules: ours, Recog's apart). */
 size_t vs_sigs_rule_count(const struct vs_sigs *s);
 size_t vs_sigs_vendor_count(const struct vs_sigs *s);
 

@@ -118,6 +118,18 @@ static int cmd_check_signatures(const struct vs_config *cfg)
             }
         }
     }
+    size_t rf, rm, rx, re;
+    vs_sigs_recog_counts(s, &rf, &rm, &rx, &re);
+    if (rc == VS_EXIT_OK && rf)
+        printf("%s: Recog: %zu fingerprints (%zu run on evidence), %zu examples pass, %zu "
+               "excluded\n",
+               dir, rf, rm, re, rx);
+    for (size_t i = 0; rc == VS_EXIT_OK; i++) {
+        const char *id, *why = vs_sigs_recog_excluded(s, i, &id);
+        if (!why)
+            break;
+        printf("  excluded %s: %s\n", id, why);
+    }
     if (rc == VS_EXIT_OK)
         printf("%s: %zu rules, %zu vendors, %zu sysObjectIDs: OK%s%s\n", dir, vs_sigs_rule_count(s),
                vs_sigs_vendor_count(s), vs_sigs_oid_count(s), rl ? "; risk list OK: " : "",

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* upnp.c - UPnP device descriptions (UPnP Device Architecture 1.0 s2.1 / 2.0 s2.3: <root
  * xmlns="urn:schemas-upnp-org:device-1-0"><device>...) as an HTTP response carries them
- * (RFC 9112 s6: Content-Length or chunked body). The only file that includes libxml2.
+ * (RFC 9112 s6: Content-Length or chunked body). The only decoder that includes libxml2
+ * (src/signatures/recog.c reads Recog's data files with it).
  *
  * Input: a whole HTTP response (status line, headers, body) or the body alone; a payload
  * that starts "HTTP/1." is the former. The body goes to libxml2's push parser (chunked

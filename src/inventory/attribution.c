@@ -66,6 +66,16 @@ static void on_match(void *ctx, const struct vs_sig_match *m)
     }
     if (m->name[0] && !e->name)
         e->name = vs_inv_dup_clean(m->name);
+    if (m->cpe_hw[0] && (!e->cpe_hw || m->weight > e->wcpe_hw)) {
+        free(e->cpe_hw);
+        e->cpe_hw = strdup(m->cpe_hw);
+        e->wcpe_hw = m->weight;
+    }
+    if (m->cpe_os[0] && (!e->cpe_os || m->weight > e->wcpe_os)) {
+        free(e->cpe_os);
+        e->cpe_os = strdup(m->cpe_os);
+        e->wcpe_os = m->weight;
+    }
 }
 
 static void class_ent_clear(struct class_ent *c)
@@ -74,6 +84,8 @@ static void class_ent_clear(struct class_ent *c)
     free(c->model);
     free(c->software);
     free(c->name);
+    free(c->cpe_hw);
+    free(c->cpe_os);
     memset(c, 0, sizeof *c);
 }
 
@@ -94,11 +106,13 @@ void vs_inv_classify_item(struct vs_inventory *inv, struct vs_ev_item *e)
 {
     e->vendor = NULL;
     e->rule_id = NULL;
-    e->weight = e->wmodel = e->wsoft = 0;
+    e->weight = e->wmodel = e->wsoft = e->wcpe_hw = e->wcpe_os = 0;
     free(e->model);
     free(e->software);
     free(e->name);
-    e->model = e->software = e->name = NULL;
+    free(e->cpe_hw);
+    free(e->cpe_os);
+    e->model = e->software = e->name = e->cpe_hw = e->cpe_os = NULL;
     if (!inv->sigs)
         return;
     if (!inv->class_cache)
@@ -117,6 +131,10 @@ void vs_inv_classify_item(struct vs_inventory *inv, struct vs_ev_item *e)
         e->model = dup_or_null(c->model);
         e->software = dup_or_null(c->software);
         e->name = dup_or_null(c->name);
+        e->wcpe_hw = c->wcpe_hw;
+        e->wcpe_os = c->wcpe_os;
+        e->cpe_hw = dup_or_null(c->cpe_hw);
+        e->cpe_os = dup_or_null(c->cpe_os);
         return;
     }
     struct match_acc acc = {e};
@@ -138,6 +156,10 @@ void vs_inv_classify_item(struct vs_inventory *inv, struct vs_ev_item *e)
     c->model = dup_or_null(e->model);
     c->software = dup_or_null(e->software);
     c->name = dup_or_null(e->name);
+    c->wcpe_hw = e->wcpe_hw;
+    c->wcpe_os = e->wcpe_os;
+    c->cpe_hw = dup_or_null(e->cpe_hw);
+    c->cpe_os = dup_or_null(e->cpe_os);
 }
 
 /* ---- attribution ------------------------------------------------------------ */
@@ -239,8 +261,8 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
 
     /* Model and software: the heaviest statement from the winning vendor (or from a
      * vendor-neutral rule), else the raw inventory fields. */
-    const char *model = NULL, *software = NULL, *name = NULL;
-    double wm = -1, ws = -1;
+    const char *model = NULL, *software = NULL, *name = NULL, *cpe_hw = NULL, *cpe_os = NULL;
+    double wm = -1, ws = -1, wch = -1, wco = -1;
     for (size_t i = 0; i < d->nev; i++) {
         const struct vs_ev_item *e = &d->ev[i];
         bool mine = !e->vendor || (vendor && strcmp(e->vendor, vendor) == 0);
@@ -256,6 +278,16 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
         }
         if (e->name && !name)
             name = e->name;
+        /* CPE names only from statements that name the device's vendor: a vendor-neutral
+         * rule or another maker's says nothing of this box's product. */
+        if (e->cpe_hw && e->vendor && e->wcpe_hw > wch) {
+            cpe_hw = e->cpe_hw;
+            wch = e->wcpe_hw;
+        }
+        if (e->cpe_os && e->vendor && e->wcpe_os > wco) {
+            cpe_os = e->cpe_os;
+            wco = e->wcpe_os;
+        }
     }
     if (!model)
         model = first_field(d, model_fields, sizeof model_fields / sizeof model_fields[0]);
@@ -270,7 +302,16 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
     char *cs = software ? vs_inv_dup_clean(software) : NULL;
     char *cn = name ? vs_inv_dup_clean(name) : NULL;
     bool changed = !d->reported || str_changed(d->vendor, vendor) || str_changed(d->model, cm) ||
-                   str_changed(d->software, cs) || str_changed(d->name, cn);
+                   str_changed(d->software, cs) || str_changed(d->name, cn) ||
+                   str_changed(d->cpe_hw, cpe_hw) || str_changed(d->cpe_os, cpe_os);
+    if (str_changed(d->cpe_hw, cpe_hw)) {
+        free(d->cpe_hw);
+        d->cpe_hw = cpe_hw ? strdup(cpe_hw) : NULL;
+    }
+    if (str_changed(d->cpe_os, cpe_os)) {
+        free(d->cpe_os);
+        d->cpe_os = cpe_os ? strdup(cpe_os) : NULL;
+    }
     d->vendor = vendor;
     free(d->model);
     free(d->software);

@@ -175,6 +175,8 @@ void vs_inv_ev_item_free(struct vs_ev_item *e)
     free(e->model);
     free(e->software);
     free(e->name);
+    free(e->cpe_hw);
+    free(e->cpe_os);
 }
 
 void vs_inv_device_free(struct vs_device *d)
@@ -195,6 +197,8 @@ void vs_inv_device_free(struct vs_device *d)
     free(d->model);
     free(d->software);
     free(d->name);
+    free(d->cpe_hw);
+    free(d->cpe_os);
     free(d);
 }
 

@@ -34,8 +34,8 @@ struct class_ent {
     size_t len;
     enum vs_field field;
     const char *vendor, *rule_id;
-    double weight, wmodel, wsoft;
-    char *model, *software, *name;
+    double weight, wmodel, wsoft, wcpe_hw, wcpe_os;
+    char *model, *software, *name, *cpe_hw, *cpe_os;
 };
 
 struct vs_inventory {

@@ -84,7 +84,8 @@ static void expand(const struct tmpl *t, const char *v, const PCRE2_SIZE *ov, in
 bool sigs_apply_rule(const struct vs_sigs *s, const struct rule *r, const char *v, size_t len,
                      pcre2_match_data *md, struct vs_sig_match *m, int *pcre_rc)
 {
-    int rc = pcre2_match(r->re, (PCRE2_SPTR)v, len, 0, 0, md, s->mctx);
+    const pcre2_code *re = sigs_rule_code(r);
+    int rc = re ? pcre2_match(re, (PCRE2_SPTR)v, len, 0, 0, md, s->mctx) : PCRE2_ERROR_NOMATCH;
     if (pcre_rc)
         *pcre_rc = rc;
     if (rc <= 0)
@@ -118,6 +119,8 @@ bool sigs_apply_rule(const struct vs_sigs *s, const struct rule *r, const char *
     expand(&r->model, v, ov, rc, m->model, sizeof m->model);
     expand(&r->software, v, ov, rc, m->software, sizeof m->software);
     expand(&r->name, v, ov, rc, m->name, sizeof m->name);
+    sigs_cpe_expand(&r->cpe_hw, r->cpe_uri, v, ov, rc, m->cpe_hw, sizeof m->cpe_hw);
+    sigs_cpe_expand(&r->cpe_os, r->cpe_uri, v, ov, rc, m->cpe_os, sizeof m->cpe_os);
     return m->vendor || m->model[0] || m->software[0] || m->name[0];
 }
 
@@ -130,7 +133,7 @@ size_t vs_sigs_match(const struct vs_sigs *s, enum vs_field f, const char *value
         value = "", len = 0;
     /* The sysObjectID table speaks after the rules: the enterprise rule names the vendor. */
     size_t oidhit = f == VS_F_SNMP_SYS_OBJECT_ID ? 1 : 0;
-    if (!s->nbyfield[f])
+    if (!s->nbyfield[f] && !s->recog)
         return oidhit ? sigs_match_oid(s, value, len, cb, ctx) : 0;
     pcre2_match_data *md = pcre2_match_data_create(s->maxcap + 1, NULL);
     if (!md)
@@ -145,6 +148,7 @@ size_t vs_sigs_match(const struct vs_sigs *s, enum vs_field f, const char *value
                 cb(ctx, &m);
         }
     }
+    hits += sigs_recog_match(s, f, value, len, md, cb, ctx);
     pcre2_match_data_free(md);
     if (oidhit)
         hits += sigs_match_oid(s, value, len, cb, ctx);

@@ -163,6 +163,8 @@ void sigs_rule_free(struct rule *r)
     tmpl_free(&r->model);
     tmpl_free(&r->software);
     tmpl_free(&r->name);
+    tmpl_free(&r->cpe_hw);
+    tmpl_free(&r->cpe_os);
     for (size_t i = 0; i < r->nex; i++)
         free(r->ex[i].v);
     free(r->ex);
@@ -173,6 +175,8 @@ void sigs_rule_free(struct rule *r)
     free(r->expect.model);
     free(r->expect.software);
     free(r->expect.name);
+    free(r->expect.cpe);
+    sigs_recog_free(r->recog);
     memset(r, 0, sizeof *r);
 }
 
@@ -209,8 +213,10 @@ static bool parse_expect(struct expect *x, const char *src, const char **why)
                 slot = &x->software, has = &x->has_software;
             else if (kl == 4 && memcmp(p, "name", 4) == 0)
                 slot = &x->name, has = &x->has_name;
+            else if (kl == 3 && memcmp(p, "cpe", 3) == 0)
+                slot = &x->cpe, has = &x->has_cpe;
             else {
-                *why = "expect keys are vendor, model, software and name";
+                *why = "expect keys are vendor, model, software, name and cpe";
                 return false;
             }
             if (*has) {
@@ -448,6 +454,21 @@ static bool key_name(struct rcomp *c, struct rawval *v, size_t n)
     return key_template(c, &c->r->name, "name", v, n);
 }
 
+/* A CPE 2.3 formatted-string template: its part (h, o or a) says which of the two it is. */
+static bool key_cpe(struct rcomp *c, struct rawval *v, size_t n)
+{
+    if (!n || !v->v)
+        return true;
+    const char *s = v->v;
+    char part = strncmp(s, "cpe:2.3:", 8) == 0 ? s[8] : 0;
+    if ((part != 'h' && part != 'o' && part != 'a') || s[9] != ':') {
+        vs_ini_fail(c->e, -EINVAL, c->file, v->line,
+                    "rule %s: cpe must start cpe:2.3:h:, cpe:2.3:o: or cpe:2.3:a:", c->id);
+        return false;
+    }
+    return key_template(c, part == 'h' ? &c->r->cpe_hw : &c->r->cpe_os, "cpe", v, n);
+}
+
 /* After the last of the keys a rule yields: it must yield one of them. */
 static bool yields_something(struct rcomp *c)
 {
@@ -534,6 +555,7 @@ static const struct rule_key rule_keys[] = {
     {"model", 0, 1, "", key_model, NULL},
     {"software", 0, 1, "", key_software, NULL},
     {"name", 0, 1, "", key_name, yields_something}, /* the last key a rule yields */
+    {"cpe", 0, 1, "", key_cpe, NULL},
     {"weight", 1, 1, "", key_weight, NULL},
     {"example", 1, SIZE_MAX, "", key_examples, NULL},
     {"nearmiss", 0, SIZE_MAX, "", key_nearmisses, NULL},

@@ -50,6 +50,11 @@ bool sigs_check_example(const struct vs_sigs *s, const struct rule *r, size_t i,
         snprintf(why, whysz, "expected software '%s', got '%s'", opt(x->software), m.software);
         return false;
     }
+    const char *cpe = r->cpe_hw.n ? m.cpe_hw : m.cpe_os;
+    if (x->has_cpe && !str_eq(cpe, x->cpe)) {
+        snprintf(why, whysz, "expected cpe '%s', got '%s'", opt(x->cpe), cpe);
+        return false;
+    }
     if (x->has_name && !str_eq(m.name, x->name)) {
         snprintf(why, whysz, "expected name '%s', got '%s'", opt(x->name), m.name);
         return false;
@@ -110,6 +115,36 @@ static void check_conflicts(const struct vs_sigs *s, const struct rule *r, const
     }
 }
 
+static void recog_bad(void *ctx, const struct rule *r, unsigned line, const char *msg)
+{
+    struct report *rp = ctx;
+    if (r) {
+        problem(rp, r, line, "%s", msg);
+        return;
+    }
+    rp->problems++;
+    if (rp->buf && rp->used + 1 < rp->sz) {
+        int k = snprintf(rp->buf + rp->used, rp->sz - rp->used, "%s\n", msg);
+        if (k > 0)
+            rp->used = rp->used + (size_t)k < rp->sz ? rp->used + (size_t)k : rp->sz - 1;
+    }
+}
+
+/* A Recog rule that gives a near miss the vendor of the rule it tests. */
+struct near_ctx {
+    struct report *rep;
+    const struct rule *r;
+    unsigned line;
+    const char *vendor;
+};
+
+static void near_recog(void *ctx, const struct vs_sig_match *m)
+{
+    struct near_ctx *n = ctx;
+    if (m->vendor && strcmp(m->vendor, n->vendor) == 0)
+        problem(n->rep, n->r, n->line, "nearmiss gives %s through rule %s", n->vendor, m->rule_id);
+}
+
 int vs_sigs_selftest(const struct vs_sigs *s, char *err, size_t errsz)
 {
     struct report rep = {err, errsz, 0, 0};
@@ -162,9 +197,13 @@ int vs_sigs_selftest(const struct vs_sigs *s, char *err, size_t errsz)
                         problem(&rep, r, x->line, "nearmiss gives %s through rule %s", vendor,
                                 o->id);
                 }
+                /* Recog's fingerprints must not name the vendor from a look-alike either. */
+                struct near_ctx nc = {&rep, r, x->line, vendor};
+                sigs_recog_match(s, f, x->v, x->len, md, near_recog, &nc);
             }
         }
     }
+    sigs_recog_selftest(s, md, recog_bad, &rep);
     free(seen);
     pcre2_match_data_free(md);
     return rep.problems;

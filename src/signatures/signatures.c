@@ -175,6 +175,7 @@ void vs_sigs_free(struct vs_sigs *s)
     for (size_t i = 0; i < s->nfiles; i++)
         free(s->files[i]);
     free(s->files);
+    sigs_recog_set_free(s->recog);
     pcre2_match_context_free(s->mctx);
     vs_oidtab_free(s->oids);
     free(s);
@@ -298,6 +299,8 @@ int vs_sigs_load(const char *dir, struct vs_sigs **out, char *err, size_t errsz)
     free(names);
     if (!e.rc)
         sigs_load_oid_dir(s, dir, &e);
+    if (!e.rc)
+        sigs_load_recog(s, dir, &e);
     return finish_load(s, out, &e);
 }
 
@@ -327,6 +330,23 @@ int vs_sigs_load_mem(const char *vendors_ini, size_t vendors_len, const char *en
     size_t caprules = 0;
     if (!e.rc && rules_ini)
         sigs_load_rules(s, rname, rules_ini, rules_len, &caprules, &e);
+    return finish_load(s, out, &e);
+}
+
+int vs_sigs_load_recog_mem(const char *vendors_ini, size_t vendors_len, const char *map_ini,
+                           size_t map_len, const char *xml, size_t xml_len, struct vs_sigs **out,
+                           char *err, size_t errsz)
+{
+    struct vs_ini_err e = {err, errsz, 0, 0};
+    struct vs_sigs *s = load_begin(&e, out, NULL);
+    if (!s)
+        return e.rc;
+    const char *vname = keep_name(s, "vendors.ini", &e);
+    if (!e.rc)
+        sigs_load_vendors(s, vname, vendors_ini ? vendors_ini : "", vendors_ini ? vendors_len : 0,
+                          &e);
+    if (!e.rc)
+        sigs_load_recog_mem(s, map_ini, map_len, "recog.xml", xml, xml_len, &e);
     return finish_load(s, out, &e);
 }
 

@@ -71,8 +71,8 @@ enum vendor_kind { VK_NONE, VK_FIXED, VK_NAME, VK_ENTERPRISE };
 struct expect {
     bool set;
     unsigned line;
-    bool has_vendor, has_model, has_software, has_name;
-    char *vendor, *model, *software, *name;
+    bool has_vendor, has_model, has_software, has_name, has_cpe;
+    char *vendor, *model, *software, *name, *cpe;
 };
 
 struct rule {
@@ -92,7 +92,12 @@ struct rule {
     struct sample *near;
     size_t nnear;
     struct expect expect;
+    struct recog_fp *recog; /* a Recog fingerprint (recog.c): re is compiled on first use */
+    struct tmpl cpe_hw, cpe_os; /* CPE 2.3 templates: hardware; OS, firmware or application */
+    bool cpe_uri;               /* the templates are Recog's cpe23 values (URI bindings) */
 };
+
+struct recog_load;
 
 struct vs_sigs {
     char **vendors;
@@ -115,6 +120,8 @@ struct vs_sigs {
     uint64_t *first_words; /* sorted: the first word (8 chars) of every alias key */
     size_t nfirst_words;
     struct vs_oidtab *oids; /* sysobjectid/ *.tsv; NULL when the directory has none */
+
+    struct recog_load *recog; /* Recog files (recog.c), or NULL */
 };
 
 /* ---- small helpers (signatures.c) ---------------------------------------------------------- */
@@ -160,6 +167,38 @@ int sigs_load_oid_dir(struct vs_sigs *s, const char *dir, struct vs_ini_err *e);
 /* The sysObjectID table's verdict as a rule match: model set, no vendor (the enterprise
  * number's rule names it), the table name as rule id. Returns 1 on a hit. */
 size_t sigs_match_oid(const struct vs_sigs *s, const char *v, size_t len, vs_sig_cb cb, void *ctx);
+
+/* ---- recog.c: Rapid7 Recog fingerprints (signatures/recog/, recog-map.ini) ---------------- */
+
+/* Read recog-map.ini and recog-exclude.ini of dir and list the mapped recog/ *.xml (all
+ * optional: no map, no Recog). A file is parsed on the first match of a field it serves, its
+ * patterns compiled on their first use. */
+int sigs_load_recog(struct vs_sigs *s, const char *dir, struct vs_ini_err *e);
+/* A map text and one XML document in memory, parsed now (tests, fuzzing). */
+int sigs_load_recog_mem(struct vs_sigs *s, const char *map, size_t maplen, const char *name,
+                        const char *xml, size_t len, struct vs_ini_err *e);
+void sigs_recog_set_free(struct recog_load *L);
+/* The Recog rules of field f over a value, after the INI rules (vs_sigs_match). */
+size_t sigs_recog_match(const struct vs_sigs *s, enum vs_field f, const char *v, size_t len,
+                        pcre2_match_data *md, vs_sig_cb cb, void *ctx);
+/* A rule's compiled pattern, compiling a Recog one on first use (thread-safe); NULL when
+ * it does not compile. */
+const pcre2_code *sigs_rule_code(const struct rule *r);
+void sigs_recog_free(struct recog_fp *f);
+/* Parse every file and run every fingerprint's examples: each must match and give the
+ * example's params; bad(ctx, rule or NULL, line, message) per failure (not for excluded
+ * fingerprints, whose examples may fail). */
+typedef void (*sigs_recog_bad_fn)(void *ctx, const struct rule *r, unsigned line,
+                                  const char *msg);
+int sigs_recog_selftest(const struct vs_sigs *s, pcre2_match_data *md, sigs_recog_bad_fn bad,
+                        void *ctx);
+
+/* ---- cpe.c: CPE 2.3 names --------------------------------------------------------------- */
+
+/* Expand a cpe template for a match: captured pieces lower-cased and quoted; uri: Recog's
+ * value, rebound from the URI form. Empty when a capture is unset or the name does not fit. */
+void sigs_cpe_expand(const struct tmpl *t, bool uri, const char *v, const PCRE2_SIZE *ov, int rc,
+                     char *out, size_t outsz);
 
 /* ---- selftest.c: a rule's proofs --------------------------------------------------------- */
 

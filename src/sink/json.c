@@ -202,6 +202,15 @@ static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs
     jw_ts(w, "last_seen", d->last_sec, d->last_usec);
     vs_jw_key(w, "packets");
     vs_jw_int(w, (int64_t)d->packets);
+    if (d->cpe_hw || d->cpe_os) { /* when known (docs/events.md) */
+        vs_jw_key(w, "cpe");
+        vs_jw_arr_begin(w);
+        if (d->cpe_hw)
+            vs_jw_str(w, d->cpe_hw);
+        if (d->cpe_os)
+            vs_jw_str(w, d->cpe_os);
+        vs_jw_arr_end(w);
+    }
     vs_jw_obj_end(w);
 }
 

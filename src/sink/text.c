@@ -174,6 +174,14 @@ static void device_block(FILE *f, const struct vs_out *o, const struct style *st
         put_wire(f, d->software, REPORT_VALUE_WIDTH);
         fputc('\n', f);
     }
+    for (int k = 0; k < 2; k++) {
+        const char *cpe = k ? d->cpe_os : d->cpe_hw;
+        if (cpe) {
+            fputs("    cpe       ", f);
+            put_wire(f, cpe, REPORT_VALUE_WIDTH);
+            fputc('\n', f);
+        }
+    }
     if (d->name) {
         fputs("    name      ", f);
         put_wire(f, d->name, REPORT_VALUE_WIDTH);

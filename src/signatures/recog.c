@@ -1,0 +1,1228 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* recog.c - Rapid7 Recog fingerprint files (github.com/rapid7/recog, xml/ *.xml) read as
+ * signature rules: <fingerprints matches=...><fingerprint pattern= flags=><example/>
+ * <param pos= name= value=/></fingerprint>. signatures/recog-map.ini says which evidence
+ * field meets which file; each fingerprint becomes a `struct rule` in the same set as the
+ * INI rules, its hw.* / os.* / service.* params turned into vendor, model and software
+ * templates. Patterns are Ruby regexps: translated to PCRE2 and compiled on first use (a
+ * lookup that never sees an SSH banner never compiles the SSH fingerprints).
+ * docs/signatures.md, "Recog", states the mapping and the precedence. */
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "sigs_int.h"
+
+/* Recog's matches are weaker than our rules (0.5 - 0.95) so that ours win per attribute
+ * when both speak; a Recog hardware vendor still outweighs the OUI organisation (0.3). */
+#define RECOG_W_HW 0.45
+#define RECOG_W_OS 0.4
+
+/* Interpolation depth ({a} naming {b} naming ...): Recog uses one or two levels. */
+#define RECOG_MAX_DEPTH 4
+#define RECOG_MAX_PARAMS 64
+#define RECOG_MAX_MAP 64
+
+struct recog_param {
+    char *name;
+    int pos;       /* > 0: capture group; 0: value */
+    char *value;   /* pos 0: the raw value, {name} not yet resolved */
+    struct tmpl t; /* resolved: literal pieces and groups */
+    bool ok;       /* t could be resolved */
+};
+
+struct recog_kv {
+    char *key, *val;
+};
+
+struct recog_example {
+    char *v;
+    size_t len;
+    unsigned line;
+    struct recog_kv *kv;
+    size_t nkv;
+};
+
+struct recog_fp {
+    char *pattern; /* translated to PCRE2 */
+    size_t plen;
+    uint32_t opts;
+    const char *untranslatable; /* why the pattern cannot run here, or NULL */
+    int failed;                 /* compile failed (set once, atomically) */
+    struct recog_param *p;
+    size_t np;
+    struct recog_example *ex;
+    size_t nex;
+    char *excluded;  /* reason from recog-exclude.ini, or NULL */
+    char prefix[32]; /* the literal every match starts a line with ("^Cisco IOS"), or "" */
+    size_t prefixlen;
+    bool prefix_ci;
+};
+
+/* ---- the map and the exclusions ------------------------------------------------------------ */
+
+struct map_row {
+    enum vs_field field;
+    char names[256]; /* space separated `matches` values or file stems */
+};
+
+struct excl {
+    char *file; /* file name, "ssh_banners.xml" */
+    unsigned line;
+    char *reason;
+};
+
+/* One XML file: listed at load with the fields it serves, parsed on first use. */
+struct recog_file {
+    char *path;
+    char *text; /* in-memory documents (tests, fuzzing); NULL: read path */
+    size_t len;
+    enum vs_field fields[RECOG_MAX_MAP];
+    size_t nf;
+    pthread_mutex_t mu;
+    int loaded; /* read with acquire: rules below are complete once set */
+    struct rule *rules;
+    size_t nrules, caprules;
+    char errbuf[512];
+    struct vs_ini_err e;
+};
+
+struct recog_load {
+    struct vs_sigs *s;
+    struct vs_ini_err *e; /* during a load or a parse */
+    struct map_row map[RECOG_MAX_MAP];
+    size_t nmap;
+    struct excl *ex;
+    size_t nex, capex;
+    const char *mapname;
+    char osonly[RECOG_MAX_MAP][64]; /* canonical vendors whose OS runs on others' hardware */
+    size_t nosonly;
+    struct recog_file *files;
+    size_t nfiles, capfiles;
+};
+
+static int map_line(void *user, const char *section, const char *key, const char *value, int line)
+{
+    struct recog_load *L = user;
+    if (!key)
+        return 0;
+    if (section && strcmp(section, "os-vendor-not-maker") == 0) {
+        const char *v = vs_sigs_vendor_for_name(L->s, key);
+        if (!v || L->nosonly >= RECOG_MAX_MAP) {
+            vs_ini_fail(L->e, -EINVAL, L->mapname, (unsigned)line,
+                        "'%s' is not a vendor of vendors.ini", key);
+            return 1;
+        }
+        snprintf(L->osonly[L->nosonly++], sizeof L->osonly[0], "%s", v);
+        return 0;
+    }
+    if (!section || strcmp(section, "recog") != 0) {
+        vs_ini_fail(L->e, -EINVAL, L->mapname, (unsigned)line, "unknown section [%s]",
+                    section ? section : "");
+        return 1;
+    }
+    enum vs_field f;
+    if (!vs_field_parse(key, &f)) {
+        vs_ini_fail(L->e, -EINVAL, L->mapname, (unsigned)line, "unknown evidence field '%s'", key);
+        return 1;
+    }
+    if (L->nmap >= RECOG_MAX_MAP || strlen(value) >= sizeof L->map[0].names) {
+        vs_ini_fail(L->e, -EINVAL, L->mapname, (unsigned)line, "too many or too long rows");
+        return 1;
+    }
+    L->map[L->nmap].field = f;
+    snprintf(L->map[L->nmap].names, sizeof L->map[0].names, "%s", value);
+    L->nmap++;
+    return 0;
+}
+
+static int excl_line(void *user, const char *section, const char *key, const char *value, int line)
+{
+    struct recog_load *L = user;
+    uint32_t n;
+    if (!key)
+        return 0;
+    if (!section || !*section || !sigs_parse_u32(key, &n) || !*value) {
+        vs_ini_fail(L->e, -EINVAL, "recog-exclude.ini", (unsigned)line,
+                    "expected [file.xml] then LINE = reason");
+        return 1;
+    }
+    if (!sigs_grow(&L->ex, &L->capex, L->nex, sizeof *L->ex))
+        return 1;
+    struct excl *x = &L->ex[L->nex];
+    x->file = strdup(section);
+    x->reason = strdup(value);
+    x->line = n;
+    if (!x->file || !x->reason) {
+        free(x->file);
+        free(x->reason);
+        return 1;
+    }
+    L->nex++;
+    return 0;
+}
+
+static bool word_in(const char *list, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = list; *p;) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        const char *q = p;
+        while (*q && *q != ' ' && *q != '\t')
+            q++;
+        if ((size_t)(q - p) == n && n && memcmp(p, w, n) == 0)
+            return true;
+        p = q;
+    }
+    return false;
+}
+
+/* ---- Ruby regexp to PCRE2 ------------------------------------------------------------------- */
+
+struct sbuf {
+    char *p;
+    size_t n, cap;
+    bool oom;
+};
+
+static void sb_put(struct sbuf *b, const char *s, size_t n)
+{
+    while (!b->oom && b->cap <= b->n + n + 1) /* sigs_grow doubles once per call */
+        b->oom = !sigs_grow(&b->p, &b->cap, b->cap, 1);
+    if (b->oom)
+        return;
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+/* Ruby differs from PCRE2 where Recog's patterns meet it: \h is a hex digit (PCRE2: horizontal
+ * space), (?m) is "dot matches newline" (PCRE2: (?s)), and ^ $ always work per line (PCRE2
+ * needs MULTILINE, set by the caller). */
+static char *translate(const char *src, size_t *outlen, const char **why)
+{
+    struct sbuf b = {0};
+    bool in_class = false;
+    *why = NULL;
+    sb_put(&b, "", 0);
+    for (size_t i = 0; src[i]; i++) {
+        char c = src[i];
+        if (c == '\\' && src[i + 1]) {
+            char d = src[i + 1];
+            if (d == 'h')
+                sb_put(&b, in_class ? "0-9a-fA-F" : "[0-9a-fA-F]", in_class ? 9 : 11);
+            else if (d == 'H' && !in_class)
+                sb_put(&b, "[^0-9a-fA-F]", 12);
+            else if (d == 'H')
+                *why = "\\H inside a character class";
+            else
+                sb_put(&b, src + i, 2);
+            i++;
+            continue;
+        }
+        if (in_class) {
+            if (c == ']')
+                in_class = false;
+            sb_put(&b, &c, 1);
+            continue;
+        }
+        if (c == '[') {
+            in_class = true;
+            sb_put(&b, &c, 1);
+            /* A ']' or '^]' right after '[' is literal. */
+            if (src[i + 1] == '^') {
+                sb_put(&b, "^", 1);
+                i++;
+            }
+            if (src[i + 1] == ']') {
+                sb_put(&b, "]", 1);
+                i++;
+            }
+            continue;
+        }
+        if (c == '(' && src[i + 1] == '?') {
+            /* Inline options: (?imx-imx) or (?imx-imx:...) */
+            size_t k = i + 2;
+            while (src[k] == 'i' || src[k] == 'm' || src[k] == 'x' || src[k] == '-')
+                k++;
+            if (k > i + 2 && (src[k] == ')' || src[k] == ':')) {
+                sb_put(&b, "(?", 2);
+                for (size_t j = i + 2; j < k; j++)
+                    sb_put(&b, src[j] == 'm' ? "s" : src + j, 1);
+                i = k - 1;
+                continue;
+            }
+        }
+        sb_put(&b, &c, 1);
+    }
+    if (b.oom) {
+        free(b.p);
+        *why = "out of memory";
+        return NULL;
+    }
+    *outlen = b.n;
+    return b.p;
+}
+
+const pcre2_code *sigs_rule_code(const struct rule *r)
+{
+    pcre2_code *re = __atomic_load_n(&r->re, __ATOMIC_ACQUIRE);
+    if (re || !r->recog)
+        return re;
+    struct recog_fp *f = r->recog;
+    if (f->untranslatable || __atomic_load_n(&f->failed, __ATOMIC_RELAXED))
+        return NULL;
+    int perr;
+    PCRE2_SIZE poff;
+    re = pcre2_compile((PCRE2_SPTR)f->pattern, f->plen, f->opts, &perr, &poff, NULL);
+    if (!re) {
+        __atomic_store_n(&f->failed, perr ? perr : -1, __ATOMIC_RELAXED);
+        return NULL;
+    }
+    (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* interpreter if no JIT */
+    uint32_t ncap = 0;
+    if (pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &ncap) != 0 || ncap > SIG_MAX_GROUP) {
+        pcre2_code_free(re);
+        __atomic_store_n(&f->failed, -1, __ATOMIC_RELAXED);
+        return NULL;
+    }
+    /* Two threads may compile the same pattern at once: the first to publish wins. */
+    pcre2_code *expected = NULL;
+    struct rule *w = (struct rule *)r;
+    if (!__atomic_compare_exchange_n(&w->re, &expected, re, false, __ATOMIC_ACQ_REL,
+                                     __ATOMIC_ACQUIRE)) {
+        pcre2_code_free(re);
+        return expected;
+    }
+    return re;
+}
+
+/* Most Recog patterns start "^Literal": a value that has the literal at no line start cannot
+ * match, and is turned away without compiling or running the pattern. The literal ends
+ * before any metacharacter (a character then made optional is not part of it); a pattern
+ * with a top-level alternation has none. */
+static void find_prefix(struct recog_fp *f, const char *p)
+{
+    f->prefixlen = 0;
+    if (p[0] != '^')
+        return;
+    int depth = 0;
+    bool cls = false;
+    for (size_t i = 0; p[i]; i++) {
+        if (p[i] == '\\' && p[i + 1]) {
+            i++;
+        } else if (cls) {
+            cls = p[i] != ']';
+        } else if (p[i] == '[') {
+            cls = true;
+        } else if (p[i] == '(') {
+            depth++;
+        } else if (p[i] == ')') {
+            depth--;
+        } else if (p[i] == '|' && depth == 0) {
+            return;
+        }
+    }
+    size_t n = 0, i = 1;
+    while (p[i] && n < sizeof f->prefix - 1) {
+        char c = p[i];
+        if (sigs_is_alnum((unsigned char)c) || c == ' ' || c == '-' || c == '_' || c == '/' ||
+            c == ':' || c == ',' || c == '=') {
+            f->prefix[n++] = c;
+            i++;
+        } else if (c == '\\' && p[i + 1] && strchr(".-/()[]", p[i + 1])) {
+            f->prefix[n++] = p[i + 1];
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    if (n && (p[i] == '?' || p[i] == '*' || p[i] == '{'))
+        n--;
+    f->prefix[n] = '\0';
+    f->prefixlen = n >= 3 ? n : 0;
+}
+
+static bool same_ci(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y - 'A' + 'a');
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+/* Does some line of v (Ruby's ^: the start, or after a \n) start with the prefix? */
+static bool prefix_ok(const struct recog_fp *f, const char *v, size_t len)
+{
+    size_t n = f->prefixlen;
+    if (!n)
+        return true;
+    for (size_t at = 0; at + n <= len;) {
+        if (f->prefix_ci ? same_ci(v + at, f->prefix, n) : memcmp(v + at, f->prefix, n) == 0)
+            return true;
+        const char *nl = memchr(v + at, '\n', len - at);
+        if (!nl)
+            break;
+        at = (size_t)(nl - v) + 1;
+    }
+    return false;
+}
+
+/* An upper bound of the capture groups, for the match block size (known before compiling). */
+static uint32_t max_groups(const char *p)
+{
+    uint32_t n = 0;
+    for (; *p; p++)
+        n += *p == '(';
+    return n;
+}
+
+/* ---- params ------------------------------------------------------------------------------------
+ */
+
+void sigs_recog_free(struct recog_fp *f)
+{
+    if (!f)
+        return;
+    free(f->pattern);
+    for (size_t i = 0; i < f->np; i++) {
+        free(f->p[i].name);
+        free(f->p[i].value);
+        for (size_t k = 0; k < f->p[i].t.n; k++)
+            free(f->p[i].t.seg[k].lit);
+        free(f->p[i].t.seg);
+    }
+    free(f->p);
+    for (size_t i = 0; i < f->nex; i++) {
+        free(f->ex[i].v);
+        for (size_t k = 0; k < f->ex[i].nkv; k++) {
+            free(f->ex[i].kv[k].key);
+            free(f->ex[i].kv[k].val);
+        }
+        free(f->ex[i].kv);
+    }
+    free(f->ex);
+    free(f->excluded);
+    free(f);
+}
+
+static const struct recog_param *param(const struct recog_fp *f, const char *name)
+{
+    for (size_t i = 0; i < f->np; i++)
+        if (strcmp(f->p[i].name, name) == 0)
+            return &f->p[i];
+    return NULL;
+}
+
+static bool seg_add(struct tmpl *t, size_t *cap, const char *lit, size_t len, int group)
+{
+    if (!sigs_grow(&t->seg, cap, t->n, sizeof *t->seg))
+        return false;
+    struct tseg *sg = &t->seg[t->n];
+    sg->group = group;
+    sg->len = group >= 0 ? 0 : len;
+    sg->lit = group >= 0 ? NULL : sigs_dupn(lit, len);
+    if (group < 0 && !sg->lit)
+        return false;
+    t->n++;
+    return true;
+}
+
+/* Append param p's pieces to t, resolving {name} in a value from the other params. */
+static bool resolve_into(const struct recog_fp *f, const struct recog_param *p, struct tmpl *t,
+                         size_t *cap, int depth)
+{
+    if (depth > RECOG_MAX_DEPTH)
+        return false;
+    if (p->pos > 0)
+        return seg_add(t, cap, NULL, 0, p->pos);
+    const char *v = p->value ? p->value : "";
+    while (*v) {
+        const char *open = strchr(v, '{');
+        const char *close = open ? strchr(open, '}') : NULL;
+        if (!open || !close) {
+            return seg_add(t, cap, v, strlen(v), -1);
+        }
+        if (open > v && !seg_add(t, cap, v, (size_t)(open - v), -1))
+            return false;
+        char name[96];
+        size_t n = (size_t)(close - open - 1);
+        if (n >= sizeof name)
+            return false;
+        memcpy(name, open + 1, n);
+        name[n] = '\0';
+        const struct recog_param *q = param(f, name);
+        if (!q || q == p || !resolve_into(f, q, t, cap, depth + 1))
+            return false;
+        v = close + 1;
+    }
+    return true;
+}
+
+static void tmpl_drop(struct tmpl *t)
+{
+    for (size_t k = 0; k < t->n; k++)
+        free(t->seg[k].lit);
+    free(t->seg);
+    memset(t, 0, sizeof *t);
+}
+
+/* A rule template joining the named params with spaces (all must resolve). */
+static bool join(const struct recog_fp *f, struct tmpl *t, const char *a, const char *b)
+{
+    size_t cap = 0;
+    const char *names[2] = {a, b};
+    for (int i = 0; i < 2; i++) {
+        if (!names[i])
+            continue;
+        const struct recog_param *p = param(f, names[i]);
+        if (!p || !p->ok) {
+            tmpl_drop(t);
+            return false;
+        }
+        if (t->n && !seg_add(t, &cap, " ", 1, -1)) {
+            tmpl_drop(t);
+            return false;
+        }
+        for (size_t k = 0; k < p->t.n; k++) {
+            const struct tseg *sg = &p->t.seg[k];
+            if (!seg_add(t, &cap, sg->lit, sg->len, sg->group)) {
+                tmpl_drop(t);
+                return false;
+            }
+        }
+    }
+    return t->n > 0;
+}
+
+/* The vendor of a param: a fixed name looked up now, or a capture looked up per match.
+ * An OS maker whose system runs on other makers' hardware (recog-map.ini) names no box. */
+static bool set_vendor(const struct recog_load *L, struct rule *r, const struct recog_param *p,
+                       bool os)
+{
+    struct vs_sigs *s = L->s;
+    if (!p || !p->ok)
+        return false;
+    if (p->t.n == 1 && p->t.seg[0].group >= 0) {
+        r->vkind = VK_NAME;
+        r->vendor = (uint32_t)p->t.seg[0].group;
+        return true;
+    }
+    if (p->t.n == 1 && p->t.seg[0].group < 0) {
+        const char *v = sigs_vendor_by_text(s, p->t.seg[0].lit, p->t.seg[0].len, false);
+        int idx = v ? sigs_vendor_index(s, v) : -1;
+        if (idx < 0)
+            return false;
+        for (size_t i = 0; os && i < L->nosonly; i++)
+            if (strcmp(L->osonly[i], v) == 0)
+                return false;
+        r->vkind = VK_FIXED;
+        r->vendor = (uint32_t)idx;
+        return true;
+    }
+    return false;
+}
+
+/* hw.* names the box, os.* its system; service.* only the listening program (OpenSSH's
+ * vendor OpenBSD is not the device's maker, Apache is not its software), so it gives nothing.
+ * A fingerprint speaks only when it names a maker vendors.ini knows: equipment is what we
+ * attribute, and a generic OS (Linux, Fedora, Windows) on its own says nothing of the box.
+ * Returns whether the fingerprint can yield anything. */
+static bool map_params(const struct recog_load *L, struct rule *r, const struct recog_fp *f)
+{
+    r->weight = 0;
+    if (set_vendor(L, r, param(f, "hw.vendor"), false))
+        r->weight = RECOG_W_HW;
+    else if (set_vendor(L, r, param(f, "os.vendor"), true))
+        r->weight = RECOG_W_OS;
+    if (r->vkind == VK_NONE)
+        return false;
+    if (!join(f, &r->model, "hw.product", NULL))
+        join(f, &r->model, "hw.model", NULL);
+    if (!join(f, &r->software, "os.product", "os.version"))
+        join(f, &r->software, "os.product", NULL);
+    join(f, &r->name, "host.name", NULL);
+    join(f, &r->cpe_hw, "hw.cpe23", NULL);
+    join(f, &r->cpe_os, "os.cpe23", NULL);
+    r->cpe_uri = true;
+    return true;
+}
+
+/* ---- the XML ----------------------------------------------------------------------------------
+ */
+
+static bool is_el(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, (const xmlChar *)name) == 0;
+}
+
+static char *attr(const xmlNode *n, const char *name)
+{
+    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+    if (!v)
+        return NULL;
+    char *o = strdup((const char *)v);
+    xmlFree(v);
+    return o;
+}
+
+static int b64v(unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 26;
+    if (c >= '0' && c <= '9')
+        return c - '0' + 52;
+    return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+/* Decode base64 in place (whitespace skipped); false on a bad character. */
+static bool b64_decode(char *s, size_t *len)
+{
+    size_t w = 0;
+    uint32_t acc = 0;
+    int bits = 0;
+    for (size_t i = 0; s[i]; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '=' || sigs_is_space(c))
+            continue;
+        int v = b64v(c);
+        if (v < 0)
+            return false;
+        acc = (acc << 6) | (uint32_t)v;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            s[w++] = (char)((acc >> bits) & 0xff);
+        }
+    }
+    s[w] = '\0';
+    *len = w;
+    return true;
+}
+
+static bool add_example(struct recog_fp *f, size_t *cap, const xmlNode *n)
+{
+    if (!sigs_grow(&f->ex, cap, f->nex, sizeof *f->ex))
+        return false;
+    struct recog_example *x = &f->ex[f->nex];
+    memset(x, 0, sizeof *x);
+    xmlChar *t = xmlNodeGetContent(n);
+    x->v = strdup(t ? (const char *)t : "");
+    xmlFree(t);
+    if (!x->v)
+        return false;
+    x->len = strlen(x->v);
+    x->line = (unsigned)xmlGetLineNo(n);
+    f->nex++;
+    size_t capkv = 0;
+    bool b64 = false;
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        char *v = attr(n, (const char *)a->name);
+        if (!v)
+            return false;
+        if (strcmp((const char *)a->name, "_encoding") == 0) {
+            b64 = strcmp(v, "base64") == 0;
+            free(v);
+            continue;
+        }
+        if (!sigs_grow(&x->kv, &capkv, x->nkv, sizeof *x->kv)) {
+            free(v);
+            return false;
+        }
+        x->kv[x->nkv].key = strdup((const char *)a->name);
+        x->kv[x->nkv].val = v;
+        if (!x->kv[x->nkv++].key)
+            return false;
+    }
+    if (b64 && !b64_decode(x->v, &x->len))
+        x->len = 0; /* an example that cannot be decoded fails its check */
+    return true;
+}
+
+static bool add_param(struct recog_fp *f, size_t *cap, const xmlNode *n)
+{
+    if (f->np >= RECOG_MAX_PARAMS || !sigs_grow(&f->p, cap, f->np, sizeof *f->p))
+        return false;
+    struct recog_param *p = &f->p[f->np];
+    memset(p, 0, sizeof *p);
+    char *pos = attr(n, "pos");
+    uint32_t v = 0;
+    bool ok = pos && sigs_parse_u32(pos, &v) && v <= SIG_MAX_GROUP;
+    free(pos);
+    p->name = attr(n, "name");
+    p->value = attr(n, "value");
+    if (!ok || !p->name) {
+        free(p->name);
+        free(p->value);
+        return false;
+    }
+    p->pos = (int)v;
+    f->np++;
+    return true;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return b ? b + 1 : path;
+}
+
+/* One <fingerprint> into a rule. Malformed fingerprints are refused (the file is data we ship
+ * or the user gives us: a broken one should be noticed, not skipped). */
+static bool add_fingerprint(struct recog_load *L, struct recog_file *rf, const xmlNode *n)
+{
+    const char *file = rf->path;
+    const enum vs_field *fields = rf->fields;
+    size_t nf = rf->nf;
+    unsigned line = (unsigned)xmlGetLineNo(n);
+    char *pat = attr(n, "pattern");
+    char *flags = attr(n, "flags");
+    struct recog_fp *f = calloc(1, sizeof *f);
+    bool ok = pat && f;
+    const char *why = NULL;
+    if (ok) {
+        f->pattern = translate(pat, &f->plen, &why);
+        ok = f->pattern != NULL;
+        if (ok && why)
+            f->untranslatable = why;
+    }
+    if (f)
+        f->opts = PCRE2_MULTILINE;
+    if (ok)
+        find_prefix(f, pat);
+    if (ok && flags) {
+        if (strstr(flags, "REG_ICASE"))
+            f->opts |= PCRE2_CASELESS;
+        f->prefix_ci = (f->opts & PCRE2_CASELESS) != 0;
+        if (strstr(flags, "REG_DOT_NEWLINE") || strstr(flags, "REG_MULTILINE"))
+            f->opts |= PCRE2_DOTALL;
+    }
+    size_t capex = 0, capp = 0;
+    for (const xmlNode *c = n->children; ok && c; c = c->next) {
+        if (is_el(c, "example"))
+            ok = add_example(f, &capex, c);
+        else if (is_el(c, "param"))
+            ok = add_param(f, &capp, c);
+    }
+    for (size_t i = 0; ok && i < f->np; i++) {
+        size_t cap = 0;
+        f->p[i].ok = resolve_into(f, &f->p[i], &f->p[i].t, &cap, 0);
+    }
+    if (!ok) {
+        free(pat);
+        free(flags);
+        sigs_recog_free(f);
+        vs_ini_fail(&rf->e, -EINVAL, file, line,
+                    "fingerprint without a pattern or with a bad param");
+        return false;
+    }
+    const char *stem = base_name(file);
+    for (size_t i = 0; i < L->nex; i++)
+        if (L->ex[i].line == line && strcmp(L->ex[i].file, stem) == 0 && !f->excluded)
+            f->excluded = strdup(L->ex[i].reason);
+    if (!sigs_grow(&rf->rules, &rf->caprules, rf->nrules, sizeof *rf->rules)) {
+        free(pat);
+        free(flags);
+        sigs_recog_free(f);
+        vs_ini_fail(&rf->e, -ENOMEM, file, line, "out of memory");
+        return false;
+    }
+    struct rule *r = &rf->rules[rf->nrules];
+    memset(r, 0, sizeof *r);
+    char id[128];
+    snprintf(id, sizeof id, "recog:%.*s:%u", (int)(strlen(stem) > 4 ? strlen(stem) - 4 : 0), stem,
+             line);
+    r->id = strdup(id);
+    r->file = file;
+    r->line = line;
+    r->recog = f;
+    r->ncap = max_groups(f->pattern);
+    /* A fingerprint that can name nothing here is kept for its examples but not matched. */
+    bool yields = map_params(L, r, f);
+    rf->nrules++;
+    if (yields && !f->excluded && nf) {
+        r->fields = malloc(nf * sizeof *r->fields);
+        if (r->fields) {
+            memcpy(r->fields, fields, nf * sizeof *fields);
+            r->nfields = nf;
+        }
+    }
+    free(pat);
+    free(flags);
+    if (!r->id) {
+        vs_ini_fail(&rf->e, -ENOMEM, file, line, "out of memory");
+        return false;
+    }
+    return true;
+}
+
+static void load_xml(struct recog_load *L, struct recog_file *rf, const char *text, size_t len)
+{
+    const char *file = rf->path;
+    /* Data files need no DTD: one is refused before parsing, so no entity is ever defined
+     * (no expansion bombs) and nothing is fetched (XML_PARSE_NONET besides). */
+    for (size_t i = 0; i + 9 <= len; i++) {
+        if (text[i] == '<' && text[i + 1] == '!' && memcmp(text + i, "<!DOCTYPE", 9) == 0) {
+            vs_ini_fail(&rf->e, -EINVAL, file, 0, "a DOCTYPE is not accepted");
+            return;
+        }
+    }
+    if (len > SIG_MAX_FILE || len > (size_t)INT32_MAX) {
+        vs_ini_fail(&rf->e, -EFBIG, file, 0, "file too large");
+        return;
+    }
+    xmlDocPtr doc = xmlReadMemory(text, (int)len, base_name(file), NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!doc) {
+        vs_ini_fail(&rf->e, -EINVAL, file, 0, "not well-formed XML");
+        return;
+    }
+    const xmlNode *root = xmlDocGetRootElement(doc);
+    if (!root || !is_el(root, "fingerprints")) {
+        vs_ini_fail(&rf->e, -EINVAL, file, 0, "no <fingerprints> root element");
+        xmlFreeDoc(doc);
+        return;
+    }
+    for (const xmlNode *n = root->children; n && !rf->e.rc; n = n->next)
+        if (is_el(n, "fingerprint"))
+            add_fingerprint(L, rf, n);
+    xmlFreeDoc(doc);
+}
+
+/* The `matches` attribute of the root element, from the head of the file: enough to know
+ * which fields a file serves without parsing it. */
+static void head_matches(const char *text, size_t len, char *out, size_t outsz)
+{
+    out[0] = '\0';
+    size_t n = len < 4096 ? len : 4096;
+    const char *root = NULL;
+    for (size_t i = 0; i + 13 <= n; i++)
+        if (memcmp(text + i, "<fingerprints", 13) == 0) {
+            root = text + i;
+            break;
+        }
+    if (!root)
+        return;
+    const char *end = memchr(root, '>', (size_t)(text + n - root));
+    for (const char *p = root; end && p + 9 < end; p++) {
+        if (memcmp(p, " matches=", 9) != 0)
+            continue;
+        char q = p[9];
+        const char *v = p + 10, *e = v;
+        while (e < end && *e != q)
+            e++;
+        if ((q == '"' || q == '\'') && e < end && (size_t)(e - v) < outsz) {
+            memcpy(out, v, (size_t)(e - v));
+            out[e - v] = '\0';
+        }
+        return;
+    }
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *slurp(const char *path, size_t *len, size_t max)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    for (;;) {
+        size_t want = max - n < 65536 ? max - n : 65536;
+        bool grown = n <= SIG_MAX_FILE;
+        while (grown && cap <= n + want) /* sigs_grow doubles once per call */
+            grown = sigs_grow(&buf, &cap, cap, 1);
+        if (!grown) {
+            free(buf);
+            fclose(fp);
+            return NULL;
+        }
+        size_t k = want ? fread(buf + n, 1, want, fp) : 0;
+        n += k;
+        if (k == 0)
+            break;
+    }
+    fclose(fp);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* List a file: the fields it serves from the map (files that serve none are not kept). */
+static void add_file(struct recog_load *L, const char *path, const char *text, size_t len)
+{
+    char matches[128], stem[128];
+    head_matches(text, len, matches, sizeof matches);
+    snprintf(stem, sizeof stem, "%s", base_name(path));
+    char *dot = strrchr(stem, '.');
+    if (dot)
+        *dot = '\0';
+    enum vs_field fields[RECOG_MAX_MAP];
+    size_t nf = 0;
+    for (size_t i = 0; i < L->nmap; i++)
+        if ((matches[0] && word_in(L->map[i].names, matches)) || word_in(L->map[i].names, stem))
+            fields[nf++] = L->map[i].field;
+    if (!nf)
+        return;
+    if (!sigs_grow(&L->files, &L->capfiles, L->nfiles, sizeof *L->files)) {
+        vs_ini_fail(L->e, -ENOMEM, path, 0, "out of memory");
+        return;
+    }
+    struct recog_file *rf = &L->files[L->nfiles];
+    memset(rf, 0, sizeof *rf);
+    if (!(rf->path = strdup(path))) {
+        vs_ini_fail(L->e, -ENOMEM, path, 0, "out of memory");
+        return;
+    }
+    memcpy(rf->fields, fields, nf * sizeof *fields);
+    rf->nf = nf;
+    L->nfiles++;
+}
+
+static struct recog_load *set_new(struct vs_sigs *s, struct vs_ini_err *e)
+{
+    struct recog_load *L = calloc(1, sizeof *L);
+    if (!L) {
+        vs_ini_fail(e, -ENOMEM, "recog-map.ini", 0, "out of memory");
+        return NULL;
+    }
+    L->s = s;
+    L->e = e;
+    s->recog = L;
+    return L;
+}
+
+/* The set may already hold a vendor table only: every match runs through a block big enough
+ * for any Recog pattern, which is not known before the first parse. */
+static void set_done(struct recog_load *L)
+{
+    L->e = NULL;
+    /* The array no longer moves: the files' locks and error buffers can point into it. */
+    for (size_t i = 0; i < L->nfiles; i++) {
+        struct recog_file *rf = &L->files[i];
+        rf->e = (struct vs_ini_err){rf->errbuf, sizeof rf->errbuf, 0, 0};
+        pthread_mutex_init(&rf->mu, NULL);
+    }
+    if (L->nfiles)
+        L->s->maxcap = SIG_MAX_GROUP;
+}
+
+int sigs_load_recog(struct vs_sigs *s, const char *dir, struct vs_ini_err *e)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/recog-map.ini", dir);
+    size_t len;
+    char *text = slurp(path, &len, SIG_MAX_FILE + 1);
+    if (!text)
+        return 0; /* no map: Recog is not used */
+    struct recog_load *L = set_new(s, e);
+    if (!L) {
+        free(text);
+        return e->rc;
+    }
+    /* The files are parsed later by whichever thread first needs one: the library's global
+     * state is set up now, on the loading thread. */
+    xmlInitParser();
+    L->mapname = path;
+    char err[512];
+    if (vs_ini_parse_mem(path, text, len, map_line, L, err, sizeof err) != 0 && !e->rc)
+        vs_ini_fail(e, -EINVAL, path, 0, "%s", err);
+    free(text);
+    snprintf(path, sizeof path, "%s/recog-exclude.ini", dir);
+    if (!e->rc && (text = slurp(path, &len, SIG_MAX_FILE + 1)) != NULL) {
+        if (vs_ini_parse_mem(path, text, len, excl_line, L, err, sizeof err) != 0 && !e->rc)
+            vs_ini_fail(e, -EINVAL, path, 0, "%s", err);
+        free(text);
+    }
+    snprintf(path, sizeof path, "%s/recog", dir);
+    DIR *d = e->rc ? NULL : opendir(path);
+    char **names = NULL;
+    size_t nn = 0, capn = 0;
+    if (d) {
+        struct dirent *de;
+        while ((de = readdir(d)) != NULL) {
+            size_t k = strlen(de->d_name);
+            if (de->d_name[0] == '.' || k < 5 || strcmp(de->d_name + k - 4, ".xml") != 0)
+                continue;
+            if (!sigs_grow(&names, &capn, nn, sizeof *names) || !(names[nn] = strdup(de->d_name)))
+                break;
+            nn++;
+        }
+        closedir(d);
+        if (nn)
+            qsort(names, nn, sizeof *names, cmp_name);
+    }
+    for (size_t i = 0; i < nn && !e->rc; i++) {
+        snprintf(path, sizeof path, "%s/recog/%s", dir, names[i]);
+        text = slurp(path, &len, 4096);
+        if (!text)
+            vs_ini_fail(e, -EIO, path, 0, "cannot read");
+        else
+            add_file(L, path, text, len);
+        free(text);
+    }
+    for (size_t i = 0; i < nn; i++)
+        free(names[i]);
+    free(names);
+    set_done(L);
+    return e->rc;
+}
+
+static void parse_file(struct recog_load *L, struct recog_file *rf)
+{
+    size_t len = rf->len;
+    char *text = rf->text ? NULL : slurp(rf->path, &len, SIG_MAX_FILE + 1);
+    if (!rf->text && !text)
+        vs_ini_fail(&rf->e, -EIO, rf->path, 0, "cannot read");
+    else
+        load_xml(L, rf, rf->text ? rf->text : text, len);
+    free(text);
+}
+
+int sigs_load_recog_mem(struct vs_sigs *s, const char *map, size_t maplen, const char *name,
+                        const char *xml, size_t len, struct vs_ini_err *e)
+{
+    struct recog_load *L = set_new(s, e);
+    if (!L)
+        return e->rc;
+    L->mapname = "recog-map.ini";
+    char err[512];
+    if (map && vs_ini_parse_mem("recog-map.ini", map, maplen, map_line, L, err, sizeof err) != 0 &&
+        !e->rc)
+        vs_ini_fail(e, -EINVAL, "recog-map.ini", 0, "%s", err);
+    if (!xml)
+        xml = "", len = 0;
+    if (!e->rc)
+        add_file(L, name ? name : "recog.xml", xml, len);
+    set_done(L);
+    if (!e->rc && L->nfiles) {
+        /* Parsed now: a test or a fuzzer wants the parse, and its errors. */
+        struct recog_file *rf = &L->files[0];
+        rf->text = sigs_dupn(xml, len);
+        rf->len = len;
+        if (!rf->text)
+            vs_ini_fail(e, -ENOMEM, rf->path, 0, "out of memory");
+        else
+            parse_file(L, rf);
+        __atomic_store_n(&rf->loaded, 1, __ATOMIC_RELEASE);
+        if (rf->e.rc && !e->rc)
+            vs_ini_fail(e, rf->e.rc, rf->path, 0, "%s", rf->errbuf);
+    }
+    return e->rc;
+}
+
+static void ensure_loaded(const struct vs_sigs *s, struct recog_file *rf)
+{
+    if (__atomic_load_n(&rf->loaded, __ATOMIC_ACQUIRE))
+        return;
+    pthread_mutex_lock(&rf->mu);
+    if (!rf->loaded) {
+        parse_file(s->recog, rf);
+        __atomic_store_n(&rf->loaded, 1, __ATOMIC_RELEASE);
+    }
+    pthread_mutex_unlock(&rf->mu);
+}
+
+void sigs_recog_set_free(struct recog_load *L)
+{
+    if (!L)
+        return;
+    for (size_t i = 0; i < L->nex; i++) {
+        free(L->ex[i].file);
+        free(L->ex[i].reason);
+    }
+    free(L->ex);
+    for (size_t i = 0; i < L->nfiles; i++) {
+        struct recog_file *rf = &L->files[i];
+        for (size_t k = 0; k < rf->nrules; k++)
+            sigs_rule_free(&rf->rules[k]);
+        free(rf->rules);
+        free(rf->path);
+        free(rf->text);
+        pthread_mutex_destroy(&rf->mu);
+    }
+    free(L->files);
+    free(L);
+}
+
+size_t sigs_recog_match(const struct vs_sigs *s, enum vs_field f, const char *v, size_t len,
+                        pcre2_match_data *md, vs_sig_cb cb, void *ctx)
+{
+    struct recog_load *L = s->recog;
+    size_t hits = 0;
+    struct vs_sig_match m;
+    for (size_t i = 0; L && i < L->nfiles; i++) {
+        struct recog_file *rf = &L->files[i];
+        bool serves = false;
+        for (size_t k = 0; k < rf->nf && !serves; k++)
+            serves = rf->fields[k] == f;
+        if (!serves)
+            continue;
+        ensure_loaded(s, rf);
+        for (size_t k = 0; k < rf->nrules; k++) {
+            const struct rule *r = &rf->rules[k];
+            if (r->nfields && prefix_ok(r->recog, v, len) &&
+                sigs_apply_rule(s, r, v, len, md, &m, NULL)) {
+                hits++;
+                if (cb)
+                    cb(ctx, &m);
+            }
+        }
+    }
+    return hits;
+}
+
+/* ---- the examples --------------------------------------------------------------------------- */
+
+/* A param's value for a match, raw (as Recog would report it); false when a capture it needs
+ * did not take part. */
+static bool param_value(const struct recog_param *p, const char *v, const PCRE2_SIZE *ov, int rc,
+                        char *out, size_t outsz)
+{
+    size_t w = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < p->t.n; i++) {
+        const struct tseg *sg = &p->t.seg[i];
+        const char *src = sg->lit;
+        size_t n = sg->len;
+        if (sg->group >= 0) {
+            int g = sg->group;
+            if (g >= rc || ov[2 * g] == PCRE2_UNSET || ov[2 * g + 1] < ov[2 * g])
+                return false;
+            src = v + ov[2 * g];
+            n = ov[2 * g + 1] - ov[2 * g];
+        }
+        if (w + n >= outsz)
+            n = outsz - 1 - w;
+        memcpy(out + w, src, n);
+        w += n;
+    }
+    out[w] = '\0';
+    return true;
+}
+
+static bool check_one(const struct rule *r, const struct recog_example *x, pcre2_match_data *md,
+                      const pcre2_match_context *mctx, char *why, size_t whysz)
+{
+    const struct recog_fp *f = r->recog;
+    const pcre2_code *re = sigs_rule_code(r);
+    if (!re) {
+        if (f->untranslatable)
+            snprintf(why, whysz, "pattern cannot be translated: %s", f->untranslatable);
+        else
+            snprintf(why, whysz, "pattern does not compile in PCRE2 (error %d)", f->failed);
+        return false;
+    }
+    if (!prefix_ok(f, x->v, x->len)) {
+        snprintf(why, whysz, "example does not start a line with the pattern's literal '%s'",
+                 f->prefix);
+        return false;
+    }
+    int rc = pcre2_match(re, (PCRE2_SPTR)x->v, x->len, 0, 0, md, (pcre2_match_context *)mctx);
+    if (rc <= 0) {
+        snprintf(why, whysz,
+                 rc == PCRE2_ERROR_MATCHLIMIT ? "example hits the match limit"
+                                              : "example does not match");
+        return false;
+    }
+    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    char got[1024];
+    for (size_t k = 0; k < x->nkv; k++) {
+        const struct recog_param *p = param(f, x->kv[k].key);
+        if (!p) {
+            snprintf(why, whysz, "example expects %s, which no param sets", x->kv[k].key);
+            return false;
+        }
+        if (!p->ok || !param_value(p, x->v, ov, rc, got, sizeof got)) {
+            snprintf(why, whysz, "param %s is unset, expected '%.200s'", p->name, x->kv[k].val);
+            return false;
+        }
+        if (strcmp(got, x->kv[k].val) != 0) {
+            snprintf(why, whysz, "param %s is '%.200s', expected '%.200s'", p->name, got,
+                     x->kv[k].val);
+            return false;
+        }
+    }
+    return true;
+}
+
+static void check_rule(const struct vs_sigs *s, const struct rule *r, pcre2_match_data *md,
+                       sigs_recog_bad_fn bad, void *ctx)
+{
+    const struct recog_fp *f = r->recog;
+    char why[640];
+    for (size_t i = 0; i < f->nex; i++)
+        if (!check_one(r, &f->ex[i], md, s->mctx, why, sizeof why) && !f->excluded)
+            bad(ctx, r, f->ex[i].line, why);
+}
+
+int sigs_recog_selftest(const struct vs_sigs *s, pcre2_match_data *md, sigs_recog_bad_fn bad,
+                        void *ctx)
+{
+    struct recog_load *L = s->recog;
+    for (size_t i = 0; L && i < L->nfiles; i++) {
+        struct recog_file *rf = &L->files[i];
+        ensure_loaded(s, rf);
+        if (rf->e.rc)
+            bad(ctx, NULL, 0, rf->errbuf);
+        for (size_t k = 0; k < rf->nrules; k++)
+            check_rule(s, &rf->rules[k], md, bad, ctx);
+    }
+    return 0;
+}
+
+void vs_sigs_recog_counts(const struct vs_sigs *s, size_t *fingerprints, size_t *matched,
+                          size_t *excluded, size_t *examples)
+{
+    size_t nf = 0, nm = 0, nx = 0, ne = 0;
+    struct recog_load *L = s ? s->recog : NULL;
+    for (size_t i = 0; L && i < L->nfiles; i++) {
+        ensure_loaded(s, &L->files[i]);
+        for (size_t k = 0; k < L->files[i].nrules; k++) {
+            const struct rule *r = &L->files[i].rules[k];
+            nf++;
+            nm += r->nfields > 0;
+            nx += r->recog->excluded != NULL;
+            ne += r->recog->excluded ? 0 : r->recog->nex;
+        }
+    }
+    *fingerprints = nf;
+    *matched = nm;
+    *excluded = nx;
+    *examples = ne;
+}
+
+const char *vs_sigs_recog_excluded(const struct vs_sigs *s, size_t i, const char **rule_id)
+{
+    struct recog_load *L = s ? s->recog : NULL;
+    for (size_t k = 0; L && k < L->nfiles; k++) {
+        ensure_loaded(s, &L->files[k]);
+        for (size_t j = 0; j < L->files[k].nrules; j++) {
+            const struct rule *r = &L->files[k].rules[j];
+            if (r->recog->excluded && i-- == 0) {
+                *rule_id = r->id;
+                return r->recog->excluded;
+            }
+        }
+    }
+    return NULL;
+}
