@@ -301,6 +301,12 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
     char *cm = model ? vs_inv_dup_clean(model) : NULL;
     char *cs = software ? vs_inv_dup_clean(software) : NULL;
     char *cn = name ? vs_inv_dup_clean(name) : NULL;
+    if (cm && cs && strcmp(cm, cs) == 0) {
+        /* A product name given as the OS (Recog's os.product for single-image boxes) is the
+         * model; as software it would say nothing more. */
+        free(cs);
+        cs = NULL;
+    }
     bool changed = !d->reported || str_changed(d->vendor, vendor) || str_changed(d->model, cm) ||
                    str_changed(d->software, cs) || str_changed(d->name, cn) ||
                    str_changed(d->cpe_hw, cpe_hw) || str_changed(d->cpe_os, cpe_os);

@@ -60,6 +60,9 @@ static void verdict(enum vs_field f, const char *value, struct verdict *v)
 {
     memset(v, 0, sizeof *v);
     vs_sigs_match(shipped, f, value, strlen(value), keep, v);
+    /* As attribution does: software that only repeats the model says nothing. */
+    if (v->software[0] && strcmp(v->software, v->model) == 0)
+        v->software[0] = '\0';
 }
 
 /* ---- sysObjectID tables ------------------------------------------------------------------- */
