@@ -609,6 +609,10 @@ def vs_devices(vs, cap, outdir):
     return devs
 
 
+BSD_START = re.compile(r"^(?:[A-Z][a-z]{2} +\d{1,2} |\d{4}-\d\d-\d\d)")
+HEAD_WORDS = 8
+
+
 def syslog_format_ok(fmt, msgs):
     """Is fmt (syslog.c's structure of a message: header kind, tags, event token) derived
     from one of tshark's messages? Each item after the kind is a word of the message, in
@@ -633,15 +637,22 @@ def syslog_format_ok(fmt, msgs):
             continue
         if kind == "5424":
             continue  # no RFC 5424 message in the captures (tshark's version/appname would be)
+        # the header kind: "bsd" begins with a timestamp (RFC 3164's or a vendor's variant);
+        # "bare" has no RFC 3164 "Mmm dd hh:mm:ss HOST" header (its own time ends in ':')
+        if kind == "bsd" and not BSD_START.match(msg):
+            continue
+        if kind == "bare" and RFC3164_HOST[2].match(msg):
+            continue
         words = []
         for w in re.sub(r"\[\d+\]", "", msg).split():
             m = re.match(r"^(\S*?[^0-9\s]:)(\S+)$", w)
             words += [m.group(1), m.group(2)] if m else [w]
         i = 0
-        for item in rest.split():
+        for n, item in enumerate(rest.split()):
             while i < len(words) and words[i] != item:
                 i += 1
-            if i == len(words):
+            # items come from the message's head, never from the text after the event
+            if i == len(words) or (n == 0 and i >= HEAD_WORDS):
                 break
             i += 1
         else:
