@@ -3,7 +3,8 @@
  * (Certificate message, RFC 5246 section 7.4.2; X.509 through x509.h) and the JA4 fingerprint
  * of the client that sends a ClientHello (RFC 5246 section 7.4.1.2, RFC 8446 section 4.1.2;
  * FoxIO's public JA4 technical details, the BSD-3-licensed "ja4" part only). Records follow
- * RFC 5246 section 6.2 and RFC 6347 section 4.1; DTLS handshake fragments section 4.2.2. */
+ * RFC 5246 section 6.2 and RFC 6347 section 4.1; DTLS handshake fragments section 4.2.2; the
+ * CAPWAP DTLS header before DTLS records (RFC 5415 section 4.2). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -584,11 +585,24 @@ static enum vs_decode_status dtls_messages(struct vs_cur c, vs_emit_fn emit, voi
     return st;
 }
 
+/* CAPWAP (RFC 5415 section 4.2) puts its DTLS header before the records of the control
+ * channel between access points and their controller: a preamble of version 0, type 1
+ * (DTLS follows), then 24 reserved bits sent as zero. */
+#define CAPWAP_DTLS_HDR 4
+
+static bool capwap_dtls_header(const struct vs_cur *c)
+{
+    uint32_t h;
+    return vs_cur_peek_be32(c, 0, &h) && h == 0x01000000u;
+}
+
 enum vs_decode_status vs_dtls_dissect(struct vs_cur c, const struct vs_pkt *pkt, vs_emit_fn emit,
                                       void *ctx)
 {
     (void)pkt;
     enum vs_decode_status st = VS_DECODE_OK;
+    if (capwap_dtls_header(&c))
+        vs_cur_skip(&c, CAPWAP_DTLS_HDR);
     while (!vs_cur_empty(&c)) {
         uint8_t type, major, minor;
         uint16_t epoch, len;
@@ -620,7 +634,10 @@ enum vs_decode_status vs_dtls_dissect(struct vs_cur c, const struct vs_pkt *pkt,
 bool vs_dtls_candidate(const struct vs_cur *payload)
 {
     uint8_t type, major, minor;
-    return vs_cur_peek_u8(payload, 0, &type) && type == REC_HANDSHAKE &&
-           vs_cur_peek_u8(payload, 1, &major) && major == 0xfe &&
-           vs_cur_peek_u8(payload, 2, &minor) && (minor == 0xff || minor == 0xfd || minor == 0xfc);
+    struct vs_cur c = *payload;
+    if (capwap_dtls_header(&c))
+        vs_cur_skip(&c, CAPWAP_DTLS_HDR);
+    return vs_cur_peek_u8(&c, 0, &type) && type == REC_HANDSHAKE && vs_cur_peek_u8(&c, 1, &major) &&
+           major == 0xfe && vs_cur_peek_u8(&c, 2, &minor) &&
+           (minor == 0xff || minor == 0xfd || minor == 0xfc);
 }

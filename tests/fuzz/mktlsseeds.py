@@ -87,6 +87,8 @@ def main():
         dtls_record(dtls_hs(1, client_hello(True))),
         dtls_record(dtls_hs(11, cert_body)),
         dtls_record(dtls_hs(11, cert_body, 0, 200)),
+        # behind CAPWAP's DTLS header (RFC 5415 section 4.2)
+        b"\x01\x00\x00\x00" + dtls_record(dtls_hs(1, client_hello(True))),
     ])
     write(os.path.join(HERE, "corpus", "x509"), [hik, zte])
 

@@ -757,6 +757,44 @@ START_TEST(test_dtls_certificate)
 }
 END_TEST
 
+/* CAPWAP's control channel (UDP 5246) carries DTLS behind a 4-byte header (RFC 5415
+ * section 4.2): the records after it decode as they do alone, and a header whose reserved
+ * bits are not zero is no CAPWAP DTLS header. */
+START_TEST(test_dtls_capwap)
+{
+    static struct tu_fb body, rec;
+    static const uint16_t c[] = {0xc02b, 0xc02f, 0xc00a};
+    size_t len = 6 + zte.n;
+    body.n = 0;
+    dtls_cert_fragment(&body, &zte, 0, len);
+    rec.n = 0;
+    dtls_record(&rec, 0, &body);
+    out.n = 0;
+    tu_fb_raw(&out, "\x01\x00\x00\x00", 4);
+    tu_fb_raw(&out, rec.b, rec.n);
+    ck_assert_int_eq(decode(vs_dtls_dissect, &out), VS_DECODE_OK);
+    EXPECT(VS_F_TLS_CERT_SUBJECT, ZTE_SUBJECT);
+    EXPECT(VS_F_TLS_CERT_ISSUER, ZTE_ISSUER);
+    tu_check_prefixes(vs_dtls_dissect, out.b, out.n);
+    out.b[3] = 1;
+    ck_assert_int_eq(decode(vs_dtls_dissect, &out), VS_DECODE_MALFORMED);
+    ck_assert_uint_eq(col.n, 0);
+    /* a ClientHello: the same JA4 as without the header */
+    static struct tu_fb e, hello;
+    e.n = 0;
+    ext(&e, 0x000d, "\x00\x04\x04\x03\x05\x03", 6);
+    ext(&e, 0x000a, "\x00\x02\x00\x17", 4);
+    ext(&e, 0x000b, "\x01\x00", 2);
+    ext(&e, 0x0017, NULL, 0);
+    client_hello(&hello, true, 0xfefd, c, 3, &e);
+    out.n = 0;
+    tu_fb_raw(&out, "\x01\x00\x00\x00", 4);
+    tu_fb_raw(&out, hello.b, hello.n);
+    ck_assert_int_eq(decode(vs_dtls_dissect, &out), VS_DECODE_OK);
+    EXPECT(VS_F_TLS_JA4, "dd2i030400_6278086ca39c_e9b1651a6cf0");
+}
+END_TEST
+
 /* ---- the capture: TCP reassembly as the pipeline would do it ------------------------------ */
 
 /* tests/captures/tls_devices.pcap (tests/gen/mkcaptures.py): per TCP direction, a buffer is
@@ -876,6 +914,12 @@ START_TEST(test_candidates)
     ck_assert(!cand(vs_dtls_candidate, "\x16\xfe\xfe", 3));
     ck_assert(!cand(vs_dtls_candidate, "\x16\x03\x03", 3));
     ck_assert(!cand(vs_dtls_candidate, "\x16\xfe", 2));
+    /* behind CAPWAP's DTLS header (RFC 5415 section 4.2): type 1, reserved bits zero */
+    ck_assert(cand(vs_dtls_candidate, "\x01\x00\x00\x00\x16\xfe\xff", 7));
+    ck_assert(!cand(vs_dtls_candidate, "\x01\x00\x00\x01\x16\xfe\xff", 7));
+    ck_assert(!cand(vs_dtls_candidate, "\x00\x00\x00\x00\x16\xfe\xff", 7));
+    ck_assert(!cand(vs_dtls_candidate, "\x01\x00\x00\x00\x17\xfe\xff", 7));
+    ck_assert(!cand(vs_dtls_candidate, "\x01\x00\x00\x00", 4));
 }
 END_TEST
 
@@ -903,6 +947,7 @@ static Suite *tls_suite(void)
     tcase_add_test(tc, test_limit_handshake);
     tcase_add_test(tc, test_dtls_client_hello);
     tcase_add_test(tc, test_dtls_certificate);
+    tcase_add_test(tc, test_dtls_capwap);
     tcase_add_test(tc, test_candidates);
     tcase_add_test(tc, test_capture_reassembly);
     suite_add_tcase(s, tc);
