@@ -366,7 +366,7 @@ static void dispatch(struct vs_pipeline *p, const struct vs_pkt *pkt, struct vs_
             run(p, &P_UBDP, *pl, pkt, src);
         } else if (sp == 5353 || dp == 5353) {
             run(p, &P_MDNS, *pl, pkt, src);
-        } else if (dp == 514 && vs_syslog_candidate(pl, false)) {
+        } else if ((dp == 514 || sp == 514) && vs_syslog_candidate(pl, false)) {
             run(p, &P_SYSLOG, *pl, pkt, src);
         } else if ((sp == 2123 || dp == 2123) && vs_gtp_candidate(pl)) {
             run(p, &P_GTP, *pl, pkt, src);

@@ -285,9 +285,11 @@ def ex_syslog(p, ctx):
     msg = first(p, "syslog.msg")
     if msg is None:
         return out
-    if ctx["dport"] not in ((514,) if ctx["l4"] == "udp" else (514, 601)):
-        # The packet path takes syslog sent TO the syslog port (UDP 514, TCP 514/601).
-        skip("syslog: message not sent to port 514 (UDP) or 514/601 (TCP)")
+    udp_ok = ctx["dport"] == 514 or ctx.get("sport") == 514
+    if not (udp_ok if ctx["l4"] == "udp" else ctx["dport"] in (514, 601)):
+        # The packet path takes syslog to or from UDP 514 (a sender's source port is 514 by
+        # RFC 3164; collectors may listen elsewhere) and to TCP 514/601.
+        skip("syslog: message neither to nor from UDP 514, nor to TCP 514/601")
         return out
     host = first(p, "syslog.hostname")
     msgs = rfc6587_frames(msg) if ctx["l4"] == "tcp" else [msg]
@@ -558,7 +560,7 @@ def tshark_facts(tshark, cap):
     """{field: {sender ip: [values]}} from tshark (plus syslog.msg, the messages)."""
     facts = {}
     for pkt in pdml(tshark, cap):
-        ip, ports, l4, dport = None, set(), None, 0
+        ip, ports, l4, dport, sport = None, set(), None, 0, 0
         for proto in pkt.findall("proto"):
             name = proto.get("name")
             if name == "ip":
@@ -568,11 +570,13 @@ def tshark_facts(tshark, cap):
             elif name in ("udp", "tcp", "sctp"):
                 l4 = name
                 dport = int(first(proto, name + ".dstport") or 0)
+                sport = int(first(proto, name + ".srcport") or 0)
                 ports = {int(x) for x in (first(proto, name + ".srcport"), first(proto, name + ".dstport"))
                          if x and x.isdigit()}
             elif name in EXTRACT and ip:
                 # tshark repeats a protocol's tree for each PDU in a frame: each is read
-                for fld, val in EXTRACT[name](proto, {"ip": ip, "ports": ports, "l4": l4, "dport": dport}):
+                for fld, val in EXTRACT[name](proto, {"ip": ip, "ports": ports, "l4": l4, "dport": dport,
+                                                     "sport": sport}):
                     facts.setdefault(fld, {}).setdefault(ip, [])
                     if val not in facts[fld][ip]:
                         facts[fld][ip].append(val)
@@ -636,7 +640,14 @@ def syslog_format_ok(fmt, msgs):
                 return True
             continue
         if kind == "5424":
-            continue  # no RFC 5424 message in the captures (tshark's version/appname would be)
+            # RFC 5424: tshark's message starts with VERSION TIMESTAMP HOSTNAME APP-NAME
+            # PROCID MSGID; the format holds APP-NAME and MSGID (and the SD-IDs after them).
+            f = msg.split(" ")
+            items = rest.split(" ")
+            if len(f) >= 6 and f[0].isdigit() and f[3] == items[0] and (
+                    len(items) < 2 or f[5] == items[1]):
+                return True
+            continue
         # the header kind: "bsd" begins with a timestamp (RFC 3164's or a vendor's variant);
         # "bare" has no RFC 3164 "Mmm dd hh:mm:ss HOST" header (its own time ends in ':')
         if kind == "bsd" and not BSD_START.match(msg):
