@@ -348,7 +348,7 @@ int vs_run_capture(struct vs_config *cfg)
     const char *replopt[] = {"--inventory", "--state"};
     for (size_t i = 0; i < 2; i++) {
         int crc = repl[i] ? vs_atomic_check(repl[i]) : 0;
-        if (crc != 0 && crc != -EACCES) {
+        if (crc == -VS_ENOTREG) {
             fprintf(stderr, "vendorsniff: %s %s: %s\n", replopt[i], repl[i],
                     vs_atomic_strerror(crc));
             return VS_EXIT_INPUT;
@@ -418,14 +418,14 @@ int vs_run_capture(struct vs_config *cfg)
     uint32_t usec;
     now_or_packet_time(&a, &sec, &usec);
     vs_inventory_flush_alerts(a.inv, sec, usec);
-    struct vs_run_stats s;
-    run_stats(&a, &s);
     /* Each output on its own: one that fails does not keep the others from being written
-     * (the failure was said on stderr, and the stats event counts it). */
-    vs_outputs_finish_events(&a.outs, &s, sec, usec);
+     * (the failure is said on stderr, and the last stats event counts it). */
     if (a.inputs_opened > 0) /* else an inventory from nothing would replace a good one */
         write_inventory(&a);
     save_state(&a);
+    struct vs_run_stats s;
+    run_stats(&a, &s);
+    vs_outputs_finish_events(&a.outs, &s, sec, usec);
     /* When no capture could be read there is nothing to report: an empty report would
      * read as "no risk found" to a script that looks only at stdout. */
     bool report = a.inputs_opened > 0;
