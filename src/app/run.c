@@ -44,6 +44,7 @@ struct app {
         struct vs_data nd;
         int rc;
         char err[1024];
+        bool again; /* a SIGHUP came while loading: the files may have changed since */
     } rl;
     uint64_t reloads, reload_failures;
 };
@@ -170,11 +171,21 @@ static void *reload_main(void *p)
     return NULL;
 }
 
+static void reload_swap(struct app *a);
+static void reload_start(struct app *a);
+
 /* Between two packets: the tables the helper built replace the old ones. */
 static void reload_finish(struct app *a)
 {
     pthread_join(a->rl.th, NULL);
     atomic_store_explicit(&a->rl.state, 0, memory_order_relaxed);
+    reload_swap(a);
+    if (a->rl.again)
+        reload_start(a);
+}
+
+static void reload_swap(struct app *a)
+{
     if (a->rl.rc != 0) {
         a->reload_failures++;
         /* A file the dropped user cannot read is a failure like a bad file: say why. */
@@ -201,20 +212,30 @@ static void reload(struct app *a)
     /* So that logrotate can move the -w file away. */
     if (vs_outputs_reopen_events(&a->outs, a->cfg->events_path, err, sizeof err) != 0)
         fprintf(stderr, "vendorsniff: %s\n", err);
-    if (atomic_load_explicit(&a->rl.state, memory_order_acquire) != 0)
-        return; /* one already under way: it reads the files after this signal anyway */
+    if (atomic_load_explicit(&a->rl.state, memory_order_acquire) != 0) {
+        a->rl.again = true; /* once this one is in, load again */
+        return;
+    }
+    reload_start(a);
+}
+
+static void reload_start(struct app *a)
+{
+    a->rl.again = false;
     atomic_store_explicit(&a->rl.state, 1, memory_order_relaxed);
     if (pthread_create(&a->rl.th, NULL, reload_main, a) != 0) {
-        reload_main(a); /* no thread: load here, as before */
-        reload_finish(a);
+        reload_main(a); /* no thread: load here, in the capture loop, as before */
+        atomic_store_explicit(&a->rl.state, 0, memory_order_relaxed);
+        reload_swap(a);
     }
 }
 
 /* Not between packets: a reload the helper finished, or (wait) one still under way. */
 static void reload_poll(struct app *a, bool wait)
 {
-    int st = atomic_load_explicit(&a->rl.state, memory_order_acquire);
-    if (st == 2 || (st == 1 && wait))
+    int st;
+    while ((st = atomic_load_explicit(&a->rl.state, memory_order_acquire)) == 2 ||
+           (st == 1 && wait))
         reload_finish(a);
 }
 
