@@ -189,3 +189,17 @@ PY
 }
 
 mkpcap() { "$PY" "$LIB/mkpcap.py" "$@"; }
+
+# user_install: the binary and its data laid out as an install (PREFIX/bin/vendorsniff,
+# PREFIX/share/vendorsniff), under $T and readable by everyone, in $VS_BIN_USER. A test that
+# starts vendorsniff as another user (setpriv, su) runs that copy: the build tree may lie
+# where that user cannot go (a clone under /root, mode 700 on Debian), as an installed
+# unit's data never does.
+user_install() {
+    local p=$T/prefix
+    mkdir -p "$p/bin" "$p/share/vendorsniff" &&
+        cp "$VS_BIN" "$p/bin/vendorsniff" &&
+        cp -r "$VS_SRC/oui_db" "$VS_SRC/signatures" "$p/share/vendorsniff/" &&
+        chmod -R a+rX "$p" || return 1
+    VS_BIN_USER=$p/bin/vendorsniff
+}
