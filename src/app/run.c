@@ -36,6 +36,7 @@ struct app {
     uint32_t first_usec, last_usec;
     bool any_packet;
     size_t inputs_opened; /* captures that could be opened: none, no report */
+    size_t inputs_failed; /* could not be opened, or not read to the end */
     /* SIGHUP: the new tables are loaded by a helper thread (state 1) while packets flow;
      * once it is done (state 2) the capture loop swaps them in at a packet boundary. */
     struct {
@@ -116,6 +117,7 @@ static void run_stats(struct app *a, struct vs_run_stats *s)
     s->output_failures = a->outs.failures;
     s->output_error = a->outs.last_error[0] ? a->outs.last_error : NULL;
     s->reloads = a->reloads;
+    s->input_failures = a->inputs_failed;
     s->reload_failures = a->reload_failures;
     s->sigs = a->data.sigs;
 }
@@ -250,6 +252,7 @@ static int run_files(struct app *a)
         if (vs_capture_open_file(path, a->cfg->filter, &a->cap, err, sizeof err) != 0) {
             fprintf(stderr, "vendorsniff: %s\n", err);
             status = VS_EXIT_INPUT;
+            a->inputs_failed++;
             continue;
         }
         a->inputs_opened++;
@@ -270,6 +273,7 @@ static int run_files(struct app *a)
             if (n == -2) {
                 fprintf(stderr, "vendorsniff: %s\n", err);
                 status = VS_EXIT_INPUT;
+                a->inputs_failed++;
                 break;
             }
             if (g_reload) {
@@ -455,6 +459,11 @@ int vs_run_capture(struct vs_config *cfg)
         clearerr(stdout);
         errno = 0;
         if (a.cfg->format == VS_FORMAT_TEXT) {
+            /* A reader of stdout alone must not take a partial report for a clean one. */
+            if (a.inputs_failed)
+                printf("INCOMPLETE: %zu of %zu inputs could not be read to the end (see stderr); "
+                       "this report covers only what was read\n",
+                       a.inputs_failed, a.cfg->ninputs);
             bool color =
                 a.cfg->color == VS_COLOR_ALWAYS ||
                 (a.cfg->color == VS_COLOR_AUTO && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"));

@@ -381,6 +381,10 @@ int vs_jsonl_stats(FILE *f, const struct vs_out *o, const struct vs_run_stats *s
         vs_jw_int(&w, (int64_t)s->ps_ifdrop);
         vs_jw_obj_end(&w);
     }
+    if (s->input_failures) {
+        vs_jw_key(&w, "input_errors");
+        vs_jw_int(&w, (int64_t)s->input_failures);
+    }
     if (s->reloads || s->reload_failures) {
         vs_jw_key(&w, "reloads");
         vs_jw_int(&w, (int64_t)s->reloads);

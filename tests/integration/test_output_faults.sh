@@ -184,6 +184,12 @@ for fmt in text json; do
     check "unreadable input ($fmt): no report on stdout" test ! -s "$T/noinput-$fmt.out"
     check "unreadable input ($fmt): no event dated 1970" bash -c "! grep -q '1970-' '$T/noinput-$fmt.events'"
 done
+vs partial -r "$T/lan.pcap" -r "$T/does-not-exist.pcap" --format text
+check "one input of two unreadable: exit 1, the report's first line says so" \
+    bash -c "[[ $RC -eq 1 ]] && head -1 '$T/partial.out' | grep -q '^INCOMPLETE: 1 of 2 inputs'"
+vs partialj -r "$T/lan.pcap" -r "$T/does-not-exist.pcap" --format json
+check "one input of two unreadable (json): the stats line counts input_errors" \
+    test "$("$PY" "$LIB/jq.py" stats "$T/partialj.out" input_errors 2>/dev/null)" = 1
 vs emptycap -r "$T/empty.pcap" --format json -w "$T/emptycap.events"
 check "empty capture: exit 0, a report, no event dated 1970" \
     bash -c "[[ $RC -eq 0 && -s '$T/emptycap.out' ]] && ! grep -q '1970-' '$T/emptycap.out' '$T/emptycap.events'"
