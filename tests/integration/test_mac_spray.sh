@@ -8,7 +8,7 @@
 # accounted for: alerts + summarised = 300,000. A Huawei switch that speaks LLDP (real
 # evidence) before the flood is kept and alerted once.
 source "$(dirname "$0")/lib/common.sh"
-[[ -x /usr/bin/time ]] || skip "needs /usr/bin/time (Debian package time) to measure peak memory"
+[[ -x /usr/bin/time ]] || skip "needs /usr/bin/time to measure peak memory (Debian package time; scripts/setup.sh --test installs it)"
 
 N=300000
 "$PY" - "$T/spray.pcap" $N "$LIB" <<'PY'

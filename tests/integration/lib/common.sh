@@ -161,6 +161,13 @@ make_veth_pair() {
     VETH_FILTER="not ether src 02:00:00:00:aa:01 and not ether src 02:00:00:00:aa:02"
 }
 
+# veth_or_skip: make_veth_pair, or skip naming what failed (the ip(8) error: no
+# CAP_SYS_ADMIN in a container, no veth module, ...).
+veth_or_skip() {
+    make_veth_pair 2>"$T/veth.err" && return 0
+    skip "cannot create network namespaces / a veth pair here: $(tail -1 "$T/veth.err" 2>/dev/null || echo 'no error text')"
+}
+
 # replay FILE: send a capture into $IF_SRC at a gentle fixed rate (no loss on a busy
 # 2-core CI machine), bounded in time.
 replay() {
