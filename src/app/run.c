@@ -445,15 +445,15 @@ int vs_run_capture(struct vs_config *cfg)
     vs_inventory_flush_alerts(a.inv, sec, usec);
     /* Each output on its own: one that fails does not keep the others from being written
      * (the failure is said on stderr, and the last stats event counts it). */
-    if (a.inputs_opened > 0) /* else an inventory from nothing would replace a good one */
-        write_inventory(&a);
+    write_inventory(&a);
     save_state(&a);
     struct vs_run_stats s;
     run_stats(&a, &s);
     vs_outputs_finish_events(&a.outs, &s, sec, usec);
-    /* When no capture could be read there is nothing to report: an empty report would
-     * read as "no risk found" to a script that looks only at stdout. */
-    bool report = a.inputs_opened > 0;
+    /* When no capture could be read there is no text report: an empty one would read as
+     * "no risk found" to a script that looks only at stdout. JSON keeps its shape (devices,
+     * then the stats line), the stats line counting input_errors. */
+    bool report = a.inputs_opened > 0 || a.cfg->format == VS_FORMAT_JSON;
     if (report && a.cfg->format != VS_FORMAT_NONE) {
         run_stats(&a, &s);
         clearerr(stdout);

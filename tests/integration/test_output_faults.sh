@@ -181,9 +181,12 @@ fi
 for fmt in text json; do
     vs noinput-$fmt -r "$T/does-not-exist.pcap" --format $fmt -w "$T/noinput-$fmt.events"
     check "unreadable input ($fmt): exit 1 (got $RC)" test $RC -eq 1
-    check "unreadable input ($fmt): no report on stdout" test ! -s "$T/noinput-$fmt.out"
-    check "unreadable input ($fmt): no event dated 1970" bash -c "! grep -q '1970-' '$T/noinput-$fmt.events'"
+    check "unreadable input ($fmt): no event dated 1970" \
+        bash -c "! grep -q '1970-' '$T/noinput-$fmt.events' '$T/noinput-$fmt.out'"
 done
+check "unreadable input (text): no report on stdout" test ! -s "$T/noinput-text.out"
+check "unreadable input (json): stdout is one stats line that counts the input error" \
+    bash -c "[[ \$(wc -l <'$T/noinput-json.out') -eq 1 ]] && grep -q '^{\"event\":\"stats\".*\"input_errors\":1' '$T/noinput-json.out'"
 vs partial -r "$T/lan.pcap" -r "$T/does-not-exist.pcap" --format text
 check "one input of two unreadable: exit 1, the report's first line says so" \
     bash -c "[[ $RC -eq 1 ]] && head -1 '$T/partial.out' | grep -q '^INCOMPLETE: 1 of 2 inputs'"
