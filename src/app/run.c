@@ -475,8 +475,7 @@ int vs_run_capture(struct vs_config *cfg)
         if (fflush(stdout) != 0 || ferror(stdout)) {
             char msg[256];
             e = errno ? errno : e ? e : EIO;
-            snprintf(msg, sizeof msg, "standard output: cannot write the report: %s",
-                     strerror(e));
+            snprintf(msg, sizeof msg, "standard output: cannot write the report: %s", strerror(e));
             vs_outputs_failed(&a.outs, msg);
         }
     }

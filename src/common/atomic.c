@@ -145,16 +145,18 @@ int vs_atomic_clean_stale(const char *path)
         if (!stale_name(e->d_name, base))
             continue;
         struct stat st;
-        if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-            !S_ISREG(st.st_mode) || st.st_uid != geteuid())
+        if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
+            st.st_uid != geteuid())
             continue;
         if (unlinkat(dirfd(d), e->d_name, 0) == 0) {
-            fprintf(stderr, "vendorsniff: removed %s/%s, a temporary file left by an "
-                            "interrupted run\n", dir, e->d_name);
+            fprintf(stderr,
+                    "vendorsniff: removed %s/%s, a temporary file left by an "
+                    "interrupted run\n",
+                    dir, e->d_name);
             n++;
         } else {
-            fprintf(stderr, "vendorsniff: cannot remove the stale temporary file %s/%s: %s\n",
-                    dir, e->d_name, strerror(errno));
+            fprintf(stderr, "vendorsniff: cannot remove the stale temporary file %s/%s: %s\n", dir,
+                    e->d_name, strerror(errno));
         }
     }
     closedir(d);
@@ -185,8 +187,9 @@ int vs_output_open(const char *path, char *why, size_t whysz)
     if (fd < 0) {
         int e = errno;
         if (e == ELOOP) {
-            snprintf(why, whysz, "a symbolic link in a directory others can write to; "
-                                 "refusing to follow it");
+            snprintf(why, whysz,
+                     "a symbolic link in a directory others can write to; "
+                     "refusing to follow it");
             return -VS_ENOTREG;
         }
         return -e;
@@ -194,8 +197,9 @@ int vs_output_open(const char *path, char *why, size_t whysz)
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid()) {
         close(fd);
-        snprintf(why, whysz, "not a regular file of this user in a directory others can "
-                             "write to; refusing to write to it");
+        snprintf(why, whysz,
+                 "not a regular file of this user in a directory others can "
+                 "write to; refusing to write to it");
         return -VS_ENOTREG;
     }
     /* O_NONBLOCK was only for the open (a FIFO must not hang it). */

@@ -44,8 +44,8 @@ static int events_put(void *ctx, const char *line, size_t len)
     }
     if (done == len) {
         if (o->events_failing) {
-            fprintf(stderr, "vendorsniff: %s: writing events again (%llu lost)\n",
-                    o->events_name, (unsigned long long)o->events_lost);
+            fprintf(stderr, "vendorsniff: %s: writing events again (%llu lost)\n", o->events_name,
+                    (unsigned long long)o->events_lost);
             o->events_failing = false;
         }
         return 0;
@@ -186,8 +186,7 @@ int vs_outputs_finish_events(struct vs_outputs *o, const struct vs_run_stats *s,
     int rc = o->events_lost ? -EIO : 0;
     if (o->events_fd != STDOUT_FILENO && close(o->events_fd) != 0) {
         char msg[512];
-        snprintf(msg, sizeof msg, "%s: cannot write events: %s", o->events_name,
-                 strerror(errno));
+        snprintf(msg, sizeof msg, "%s: cannot write events: %s", o->events_name, strerror(errno));
         vs_outputs_failed(o, msg);
         rc = -EIO;
     }

@@ -171,8 +171,8 @@ static int restore_line(struct vs_inventory *inv, json_t *j, bool dry, char *why
             vs_ts_parse(ts, &es, &eu);
         struct vs_ip vip;
         bool has_via = via && vs_ip_parse(via, &vip);
-        struct vs_evidence ev = {f, (const uint8_t *)json_string_value(val),
-                                 json_string_length(val), NULL, NULL, 0};
+        struct vs_evidence ev = {
+            f, (const uint8_t *)json_string_value(val), json_string_length(val), NULL, NULL, 0};
         vs_inventory_add_evidence(inv, d, &ev, has_via ? &vip : NULL, es, eu);
     }
     vs_inventory_attribute(inv, d, s2, u2);
@@ -203,8 +203,7 @@ static int load_pass(const char *buf, size_t len, struct vs_inventory *inv, bool
             const char *fmt = json_string_value(json_object_get(j, "format"));
             if (!fmt || strcmp(fmt, STATE_MAGIC) != 0 ||
                 json_integer_value(json_object_get(j, "version")) != STATE_VERSION) {
-                snprintf(why, whysz, "not a vendorsniff state file (version %d)",
-                         STATE_VERSION);
+                snprintf(why, whysz, "not a vendorsniff state file (version %d)", STATE_VERSION);
                 json_decref(j);
                 rc = -EINVAL;
                 break;
@@ -296,8 +295,7 @@ int vs_state_load(const char *path, struct vs_inventory *inv, char *err, size_t 
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
-        snprintf(err, errsz, "%s: cannot restore state: %s", path,
-                 vs_atomic_strerror(VS_ENOTREG));
+        snprintf(err, errsz, "%s: cannot restore state: %s", path, vs_atomic_strerror(VS_ENOTREG));
         return -VS_ENOTREG;
     }
     if ((unsigned long long)st.st_size > VS_MAX_STATE_BYTES) {
