@@ -12,7 +12,8 @@ if [[ "${1:-}" == "--test" ]]; then
     pkgs+=(python3 clang libclang-rt-14-dev tcpreplay rsyslog iproute2 libmaxmind-db-writer-perl
            procps util-linux systemd  # systemd: only systemd-analyze, to verify the unit
            debhelper lintian  # test_deb: build the Debian package and lint it
-           tshark)  # test_interop_telecom: tshark's dissection to compare with
+           tshark  # test_interop_telecom: tshark's dissection to compare with
+           time)  # test_mac_spray: peak memory (/usr/bin/time -f %M)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -12,7 +12,16 @@
 #include "vendorsniff/signatures.h"
 
 /* The exit statuses vendorsniff(1) documents. */
-enum vs_exit { VS_EXIT_OK = 0, VS_EXIT_INPUT = 1, VS_EXIT_RUNTIME = 2, VS_EXIT_RISK = 3 };
+/* VS_EXIT_OUTPUT: the run went on, but some output was lost (an event not written to -w,
+ * the inventory, the state or the report not written); stderr and the stats event say
+ * which and why. */
+enum vs_exit {
+    VS_EXIT_OK = 0,
+    VS_EXIT_INPUT = 1,
+    VS_EXIT_RUNTIME = 2,
+    VS_EXIT_RISK = 3,
+    VS_EXIT_OUTPUT = 4
+};
 
 struct vs_data {
     struct vs_oui_db *oui;

@@ -81,4 +81,8 @@
 /* Blocks whose headers the pcapng pre-scan walks before it stops looking. */
 #define VS_MAX_PCAPNG_SCAN_BLOCKS 10000000u
 
+/* The largest state file read at start (a million devices with their evidence fits): a
+ * bigger one is not a state this program wrote, and is kept aside rather than read. */
+#define VS_MAX_STATE_BYTES (1024ull * 1024u * 1024u)
+
 #endif

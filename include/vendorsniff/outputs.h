@@ -25,11 +25,20 @@ struct vs_outputs_opts {
 struct vs_outputs {
     struct vs_out out; /* what every event carries; out.risk follows a reload */
     char sensor[256];
-    FILE *events;       /* NULL without -w */
-    bool events_failed; /* a write failed: no more events, reported at the end */
+    int events_fd;      /* -1 without -w; each event one write(2), whole or rolled back */
+    const char *events_name;
+    bool events_failing; /* the last write failed (said once on stderr); retried each event */
+    uint64_t events_lost;
     struct vs_syslog *syslog;
     bool syslog_devices;
+    /* Any output failure of the run (events, inventory, state, report): the exit status
+     * says output was lost. */
+    uint64_t failures;
+    char last_error[512];
 };
+
+/* Note an output failure: said on stderr as "vendorsniff: MSG", counted, kept as the last. */
+void vs_outputs_failed(struct vs_outputs *o, const char *msg);
 
 /* Open the -w stream and the syslog target. 0, or -1 with err set and nothing left open. */
 int vs_outputs_open(struct vs_outputs *o, const struct vs_outputs_opts *opts,
@@ -47,8 +56,8 @@ int vs_outputs_reopen_events(struct vs_outputs *o, const char *path, char *err, 
 void vs_outputs_stats(struct vs_outputs *o, const struct vs_run_stats *s, int64_t sec,
                       uint32_t usec);
 
-/* The end of the -w stream: a last stats line, flushed and closed. -EIO when any event
- * could not be written. */
+/* The end of the -w stream: a last stats line, and closed. -EIO when any event could not
+ * be written. */
 int vs_outputs_finish_events(struct vs_outputs *o, const struct vs_run_stats *s, int64_t sec,
                              uint32_t usec);
 

@@ -85,6 +85,11 @@ const char *vs_sigs_recog_excluded(const struct vs_sigs *s, size_t i, const char
 
 /* Counts, for --version and --check-signatures (rules: ours, Recog's apart). */
 size_t vs_sigs_rule_count(const struct vs_sigs *s);
+/* The cost of the rules: for rule i (0 .. vs_sigs_limit_rules()-1), how many matches the
+ * PCRE2 match/depth limit stopped (a rule hitting it SIG_LIMIT_SUSPEND times is set aside
+ * until the next load, and each is warned about on stderr, naming the rule). */
+size_t vs_sigs_limit_rules(const struct vs_sigs *s);
+uint64_t vs_sigs_limit_hits(const struct vs_sigs *s, size_t i, const char **id);
 size_t vs_sigs_vendor_count(const struct vs_sigs *s);
 
 /* Normalise an organisation or vendor name for exact comparison: ASCII lower case,

@@ -11,6 +11,7 @@
 #include "vendorsniff/inventory.h"
 #include "vendorsniff/pipeline.h"
 #include "vendorsniff/risk.h"
+#include "vendorsniff/signatures.h"
 
 struct vs_geo;
 
@@ -19,6 +20,10 @@ struct vs_out {
     const char *sensor;
     const struct vs_risk_list *risk;
     const struct vs_geo *geo; /* NULL: no enrichment */
+    /* With a NULL stream, the JSON Lines writers hand each whole line to put (the -w
+     * stream: written whole or not at all). 0 or -errno. */
+    int (*put)(void *ctx, const char *line, size_t len);
+    void *put_ctx;
 };
 
 struct vs_run_stats {
@@ -32,6 +37,13 @@ struct vs_run_stats {
     uint32_t first_usec, last_usec;
     const char *const *inputs; /* what was read: files, or the interface */
     size_t ninputs;
+    /* Outputs that failed: events not written to -w, inventory/state/report writes that
+     * failed, and the newest failure ("PATH: errno text"); all zero when none did. */
+    uint64_t events_lost, output_failures;
+    const char *output_error;
+    uint64_t reloads, reload_failures;
+    uint64_t input_failures; /* inputs that could not be opened or read to their end */
+    const struct vs_sigs *sigs; /* for the rules that hit the PCRE2 limits; may be NULL */
 };
 
 /* The readable report: summary by vendor, risk devices first, then every device with the

@@ -10,10 +10,11 @@
 #include "vendorsniff/inventory.h"
 
 int vs_state_save(const char *path, struct vs_inventory *inv, char *err, size_t errsz);
-/* Returns 0, -ENOENT when there is no state yet, or another negative code when the file
- * is corrupt: it is then renamed to PATH.corrupt-N (never overwritten) and err says so;
- * the inventory keeps whatever was restored before the damage was found... none: a
- * corrupt file restores nothing. */
+/* Returns 0, -ENOENT when there is no state yet, or another negative code with err set:
+ * a file that is corrupt, cannot be read or is larger than VS_MAX_STATE_BYTES is renamed
+ * to PATH.corrupt-N, N the first number free (never overwriting anything), and err says
+ * where it went; a corrupt file restores nothing. A path that is not a regular file (a
+ * FIFO, a device) is refused unread and left where it is (-VS_ENOTREG, atomic.h). */
 int vs_state_load(const char *path, struct vs_inventory *inv, char *err, size_t errsz);
 int vs_state_load_mem(const char *name, const char *buf, size_t len, struct vs_inventory *inv,
                       char *err, size_t errsz);

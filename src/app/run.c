@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* run.c - the capture run: data, outputs and state opened; the offline files in order or the
- * live interface; signals between dispatches (reload, snapshot, stop); the outputs at the end. */
+ * live interface; signals between dispatches (reload, snapshot, stop); the outputs at the end.
+ * A reload is built in a helper thread and swapped in between two packets. */
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +14,7 @@
 #include <unistd.h>
 
 #include "vendorsniff/app.h"
+#include "vendorsniff/atomic.h"
 #include "vendorsniff/capture.h"
 #include "vendorsniff/geo.h"
 #include "vendorsniff/inventory.h"
@@ -31,6 +35,19 @@ struct app {
     int64_t first_sec, last_sec; /* packet times of the first and the newest packet */
     uint32_t first_usec, last_usec;
     bool any_packet;
+    size_t inputs_opened; /* captures that could be opened: none, no report */
+    size_t inputs_failed; /* could not be opened, or not read to the end */
+    /* SIGHUP: the new tables are loaded by a helper thread (state 1) while packets flow;
+     * once it is done (state 2) the capture loop swaps them in at a packet boundary. */
+    struct {
+        pthread_t th;
+        atomic_int state;
+        struct vs_data nd;
+        int rc;
+        char err[1024];
+        bool again; /* a SIGHUP came while loading: the files may have changed since */
+    } rl;
+    uint64_t reloads, reload_failures;
 };
 
 static volatile sig_atomic_t g_stop, g_reload, g_snapshot;
@@ -61,10 +78,14 @@ static void install_signals(void)
     signal(SIGPIPE, SIG_IGN);
 }
 
+static void reload_finish(struct app *a);
+
 static void on_packet(void *ctx, int dlt, int64_t sec, uint32_t usec, const uint8_t *data,
                       size_t caplen, size_t wirelen)
 {
     struct app *a = ctx;
+    if (atomic_load_explicit(&a->rl.state, memory_order_acquire) == 2)
+        reload_finish(a);
     if (!a->any_packet) {
         a->first_sec = sec;
         a->first_usec = usec;
@@ -92,22 +113,25 @@ static void run_stats(struct app *a, struct vs_run_stats *s)
     s->last_usec = a->last_usec;
     s->inputs = a->cfg->iface ? &a->cfg->iface : a->cfg->inputs;
     s->ninputs = a->cfg->iface ? 1 : a->cfg->ninputs;
+    s->events_lost = a->outs.events_lost;
+    s->output_failures = a->outs.failures;
+    s->output_error = a->outs.last_error[0] ? a->outs.last_error : NULL;
+    s->reloads = a->reloads;
+    s->input_failures = a->inputs_failed;
+    s->reload_failures = a->reload_failures;
+    s->sigs = a->data.sigs;
 }
 
+/* Live: the wall clock. Offline: the newest packet's time; with no packet at all, the
+ * wall clock too (an event dated 1970 would be a lie). */
 static void now_or_packet_time(const struct app *a, int64_t *sec, uint32_t *usec)
 {
     if (a->cfg->iface || !a->any_packet) {
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
-        if (a->cfg->iface || !a->any_packet) {
-            *sec = ts.tv_sec;
-            *usec = (uint32_t)(ts.tv_nsec / 1000);
-            if (!a->cfg->iface && !a->any_packet) {
-                *sec = 0;
-                *usec = 0;
-            }
-            return;
-        }
+        *sec = ts.tv_sec;
+        *usec = (uint32_t)(ts.tv_nsec / 1000);
+        return;
     }
     *sec = a->last_sec;
     *usec = a->last_usec;
@@ -123,7 +147,7 @@ static int write_inventory(struct app *a)
     now_or_packet_time(a, &sec, &usec);
     if (vs_outputs_write_inventory(&a->outs, a->cfg->inventory_path, a->inv, sec, usec, err,
                                    sizeof err) != 0) {
-        fprintf(stderr, "vendorsniff: %s\n", err);
+        vs_outputs_failed(&a->outs, err);
         return -1;
     }
     return 0;
@@ -135,32 +159,86 @@ static int save_state(struct app *a)
         return 0;
     char err[512];
     if (vs_state_save(a->cfg->state_path, a->inv, err, sizeof err) != 0) {
-        fprintf(stderr, "vendorsniff: %s\n", err);
+        vs_outputs_failed(&a->outs, err);
         return -1;
     }
     return 0;
 }
 
-static void reload(struct app *a)
+static void *reload_main(void *p)
 {
-    struct vs_data nd;
-    char err[1024];
-    int64_t sec;
-    uint32_t usec;
-    /* So that logrotate can move the -w file away. */
-    if (vs_outputs_reopen_events(&a->outs, a->cfg->events_path, err, sizeof err) != 0)
-        fprintf(stderr, "vendorsniff: %s\n", err);
-    if (vs_data_load(a->cfg, &nd, err, sizeof err) != 0) {
-        fprintf(stderr, "vendorsniff: reload failed, keeping the loaded data: %s\n", err);
-        syslog(LOG_WARNING, "reload failed, keeping the loaded data: %s", err);
+    struct app *a = p;
+    a->rl.rc = vs_data_load(a->cfg, &a->rl.nd, a->rl.err, sizeof a->rl.err);
+    atomic_store_explicit(&a->rl.state, 2, memory_order_release);
+    return NULL;
+}
+
+static void reload_swap(struct app *a);
+static void reload_start(struct app *a);
+
+/* Between two packets: the tables the helper built replace the old ones. */
+static void reload_finish(struct app *a)
+{
+    pthread_join(a->rl.th, NULL);
+    atomic_store_explicit(&a->rl.state, 0, memory_order_relaxed);
+    reload_swap(a);
+    if (a->rl.again)
+        reload_start(a);
+}
+
+static void reload_swap(struct app *a)
+{
+    if (a->rl.rc != 0) {
+        a->reload_failures++;
+        /* A file the dropped user cannot read is a failure like a bad file: say why. */
+        fprintf(stderr, "vendorsniff: reload failed, keeping the loaded data: %s\n", a->rl.err);
+        syslog(LOG_WARNING, "reload failed, keeping the loaded data: %s", a->rl.err);
         return;
     }
+    int64_t sec;
+    uint32_t usec;
     now_or_packet_time(a, &sec, &usec);
+    struct vs_data nd = a->rl.nd;
+    memset(&a->rl.nd, 0, sizeof a->rl.nd);
     a->outs.out.risk = nd.risk;
     vs_inventory_reload(a->inv, nd.oui, nd.sigs, nd.risk, sec, usec);
     vs_data_free(&a->data);
     a->data = nd;
+    a->reloads++;
     fprintf(stderr, "vendorsniff: reloaded OUI database, signatures and risk list\n");
+}
+
+static void reload(struct app *a)
+{
+    char err[1024];
+    /* So that logrotate can move the -w file away. */
+    if (vs_outputs_reopen_events(&a->outs, a->cfg->events_path, err, sizeof err) != 0)
+        fprintf(stderr, "vendorsniff: %s\n", err);
+    if (atomic_load_explicit(&a->rl.state, memory_order_acquire) != 0) {
+        a->rl.again = true; /* once this one is in, load again */
+        return;
+    }
+    reload_start(a);
+}
+
+static void reload_start(struct app *a)
+{
+    a->rl.again = false;
+    atomic_store_explicit(&a->rl.state, 1, memory_order_relaxed);
+    if (pthread_create(&a->rl.th, NULL, reload_main, a) != 0) {
+        reload_main(a); /* no thread: load here, in the capture loop, as before */
+        atomic_store_explicit(&a->rl.state, 0, memory_order_relaxed);
+        reload_swap(a);
+    }
+}
+
+/* Not between packets: a reload the helper finished, or (wait) one still under way. */
+static void reload_poll(struct app *a, bool wait)
+{
+    int st;
+    while ((st = atomic_load_explicit(&a->rl.state, memory_order_acquire)) == 2 ||
+           (st == 1 && wait))
+        reload_finish(a);
 }
 
 /* Offline: every file in order; a bad file is reported and skipped, the rest still run. */
@@ -174,8 +252,10 @@ static int run_files(struct app *a)
         if (vs_capture_open_file(path, a->cfg->filter, &a->cap, err, sizeof err) != 0) {
             fprintf(stderr, "vendorsniff: %s\n", err);
             status = VS_EXIT_INPUT;
+            a->inputs_failed++;
             continue;
         }
+        a->inputs_opened++;
         /* -Z offline, as tcpdump: once the first capture is open; later files must be
          * readable by the user. */
         if (!dropped && vs_privileges_drop(a->cfg, err, sizeof err) != 0) {
@@ -193,12 +273,14 @@ static int run_files(struct app *a)
             if (n == -2) {
                 fprintf(stderr, "vendorsniff: %s\n", err);
                 status = VS_EXIT_INPUT;
+                a->inputs_failed++;
                 break;
             }
             if (g_reload) {
                 g_reload = 0;
                 reload(a);
             }
+            reload_poll(a, false);
             if (g_snapshot) {
                 g_snapshot = 0;
                 write_inventory(a);
@@ -222,6 +304,7 @@ static int run_live(struct app *a)
         fprintf(stderr, "vendorsniff: %s\n", err);
         return VS_EXIT_INPUT;
     }
+    a->inputs_opened++;
     if (vs_privileges_drop(a->cfg, err, sizeof err) != 0) {
         fprintf(stderr, "vendorsniff: %s\n", err);
         return VS_EXIT_RUNTIME;
@@ -249,6 +332,7 @@ static int run_live(struct app *a)
             g_reload = 0;
             reload(a);
         }
+        reload_poll(a, false);
         time_t now = time(NULL);
         if (g_snapshot || now >= next_inv) {
             g_snapshot = 0;
@@ -282,6 +366,20 @@ int vs_run_capture(struct vs_config *cfg)
     if (vs_privileges_check_paths(a.cfg, err, sizeof err) != 0) {
         fprintf(stderr, "vendorsniff: %s\n", err);
         return VS_EXIT_INPUT;
+    }
+    /* Never replace what is not ours: a device node, FIFO or directory named as the
+     * inventory or the state is refused now, not after hours of capture. */
+    const char *repl[] = {a.cfg->inventory_path, a.cfg->state_path};
+    const char *replopt[] = {"--inventory", "--state"};
+    for (size_t i = 0; i < 2; i++) {
+        int crc = repl[i] ? vs_atomic_check(repl[i]) : 0;
+        if (crc == -VS_ENOTREG) {
+            fprintf(stderr, "vendorsniff: %s %s: %s\n", replopt[i], repl[i],
+                    vs_atomic_strerror(crc));
+            return VS_EXIT_INPUT;
+        }
+        if (repl[i])
+            vs_atomic_clean_stale(repl[i]);
     }
     if (vs_data_load(a.cfg, &a.data, err, sizeof err) != 0) {
         fprintf(stderr, "vendorsniff: %s\n", err);
@@ -338,29 +436,51 @@ int vs_run_capture(struct vs_config *cfg)
     install_signals();
 
     int status = a.cfg->iface ? run_live(&a) : run_files(&a);
+    reload_poll(&a, true);
 
     /* Whatever happened to the inputs, what was collected is written out. */
     int64_t sec;
     uint32_t usec;
     now_or_packet_time(&a, &sec, &usec);
     vs_inventory_flush_alerts(a.inv, sec, usec);
+    /* Each output on its own: one that fails does not keep the others from being written
+     * (the failure is said on stderr, and the last stats event counts it). */
+    write_inventory(&a);
+    save_state(&a);
     struct vs_run_stats s;
     run_stats(&a, &s);
-    if (vs_outputs_finish_events(&a.outs, &s, sec, usec) != 0) {
-        fprintf(stderr, "vendorsniff: %s: write error\n", a.cfg->events_path);
-        status = status ? status : VS_EXIT_RUNTIME;
+    vs_outputs_finish_events(&a.outs, &s, sec, usec);
+    /* When no capture could be read there is no text report: an empty one would read as
+     * "no risk found" to a script that looks only at stdout. JSON keeps its shape (devices,
+     * then the stats line), the stats line counting input_errors. */
+    bool report = a.inputs_opened > 0 || a.cfg->format == VS_FORMAT_JSON;
+    if (report && a.cfg->format != VS_FORMAT_NONE) {
+        run_stats(&a, &s);
+        clearerr(stdout);
+        errno = 0;
+        if (a.cfg->format == VS_FORMAT_TEXT) {
+            /* A reader of stdout alone must not take a partial report for a clean one. */
+            if (a.inputs_failed)
+                printf("INCOMPLETE: %zu of %zu inputs could not be read to the end (see stderr); "
+                       "this report covers only what was read\n",
+                       a.inputs_failed, a.cfg->ninputs);
+            bool color =
+                a.cfg->color == VS_COLOR_ALWAYS ||
+                (a.cfg->color == VS_COLOR_AUTO && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"));
+            vs_outputs_report_text(&a.outs, stdout, a.inv, &s, color);
+        } else if (a.cfg->format == VS_FORMAT_JSON) {
+            vs_outputs_report_json(&a.outs, stdout, a.inv, &s, sec, usec);
+        }
+        int e = errno;
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            char msg[256];
+            e = errno ? errno : e ? e : EIO;
+            snprintf(msg, sizeof msg, "standard output: cannot write the report: %s", strerror(e));
+            vs_outputs_failed(&a.outs, msg);
+        }
     }
-    if (write_inventory(&a) != 0 || save_state(&a) != 0)
-        status = status ? status : VS_EXIT_RUNTIME;
-    if (a.cfg->format == VS_FORMAT_TEXT) {
-        bool color =
-            a.cfg->color == VS_COLOR_ALWAYS ||
-            (a.cfg->color == VS_COLOR_AUTO && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"));
-        vs_outputs_report_text(&a.outs, stdout, a.inv, &s, color);
-    } else if (a.cfg->format == VS_FORMAT_JSON) {
-        vs_outputs_report_json(&a.outs, stdout, a.inv, &s, sec, usec);
-    }
-    fflush(stdout);
+    if (status == VS_EXIT_OK && a.outs.failures)
+        status = VS_EXIT_OUTPUT;
     if (status == VS_EXIT_OK && a.cfg->fail_on_risk && vs_inventory_alerts(a.inv) > 0)
         status = VS_EXIT_RISK;
 

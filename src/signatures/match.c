@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* match.c - the matcher: runs the rules of one evidence field over a value and expands the
  * model, software and name templates from the captures (docs/signatures.md, "Rules"). */
+#include <stdio.h>
 #include <string.h>
 
 #include "sigs_int.h"
@@ -141,11 +142,29 @@ size_t vs_sigs_match(const struct vs_sigs *s, enum vs_field f, const char *value
     size_t hits = 0;
     struct vs_sig_match m;
     for (size_t i = 0; i < s->nbyfield[f]; i++) {
-        const struct rule *r = &s->rules[s->byfield[f][i]];
-        if (sigs_apply_rule(s, r, value, len, md, &m, NULL)) {
+        uint32_t ri = s->byfield[f][i];
+        const struct rule *r = &s->rules[ri];
+        if (s->limit_hits && s->limit_hits[ri] >= SIG_LIMIT_SUSPEND)
+            continue;
+        int prc = 0;
+        if (sigs_apply_rule(s, r, value, len, md, &m, &prc)) {
             hits++;
             if (cb)
                 cb(ctx, &m);
+        } else if ((prc == PCRE2_ERROR_MATCHLIMIT || prc == PCRE2_ERROR_DEPTHLIMIT ||
+                    prc == PCRE2_ERROR_HEAPLIMIT || prc == PCRE2_ERROR_JIT_STACKLIMIT) &&
+                   s->limit_hits) {
+            uint64_t n = ++s->limit_hits[ri];
+            if (n == 1)
+                fprintf(stderr,
+                        "vendorsniff: signature rule %s (%s:%u) hit the PCRE2 match limit on a "
+                        "%zu-byte value (catastrophic backtracking?); counted as no match\n",
+                        r->id, r->file, r->line, len);
+            else if (n == SIG_LIMIT_SUSPEND)
+                fprintf(stderr,
+                        "vendorsniff: signature rule %s (%s:%u) hit the PCRE2 match limit %u "
+                        "times; set aside until the next reload\n",
+                        r->id, r->file, r->line, SIG_LIMIT_SUSPEND);
         }
     }
     hits += sigs_recog_match(s, f, value, len, md, cb, ctx);
@@ -153,4 +172,17 @@ size_t vs_sigs_match(const struct vs_sigs *s, enum vs_field f, const char *value
     if (oidhit)
         hits += sigs_match_oid(s, value, len, cb, ctx);
     return hits;
+}
+
+size_t vs_sigs_limit_rules(const struct vs_sigs *s)
+{
+    return s && s->limit_hits ? s->nrules : 0;
+}
+
+uint64_t vs_sigs_limit_hits(const struct vs_sigs *s, size_t i, const char **id)
+{
+    if (!s || !s->limit_hits || i >= s->nrules)
+        return 0;
+    *id = s->rules[i].id;
+    return s->limit_hits[i];
 }

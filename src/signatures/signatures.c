@@ -138,6 +138,11 @@ static struct vs_sigs *sigs_new(struct vs_ini_err *e)
 
 static int index_fields(struct vs_sigs *s, struct vs_ini_err *e)
 {
+    s->limit_hits = calloc(s->nrules ? s->nrules : 1, sizeof *s->limit_hits);
+    if (!s->limit_hits) {
+        vs_ini_fail(e, -ENOMEM, "signatures", 0, "out of memory");
+        return e->rc;
+    }
     for (size_t i = 0; i < s->nrules; i++) {
         for (size_t k = 0; k < s->rules[i].nfields; k++) {
             enum vs_field f = s->rules[i].fields[k];
@@ -178,6 +183,7 @@ void vs_sigs_free(struct vs_sigs *s)
     sigs_recog_set_free(s->recog);
     pcre2_match_context_free(s->mctx);
     vs_oidtab_free(s->oids);
+    free(s->limit_hits);
     free(s);
 }
 

@@ -23,6 +23,10 @@
 #define SIG_MAX_GROUP 99
 /* Backtracking budget per match: values come from the wire, patterns from users. */
 #define SIG_MATCH_LIMIT 200000u
+/* A rule whose matches hit that budget this often is set aside until the next reload: each
+ * hit costs about a millisecond without JIT, and a wire full of such values would otherwise
+ * starve the capture. */
+#define SIG_LIMIT_SUSPEND 100u
 /* Capture text handed to the vendor alias look-ups. */
 #define SIG_CAPTURE_MAX 256
 
@@ -117,6 +121,7 @@ struct vs_sigs {
     size_t nfiles;
     uint32_t maxcap;
     pcre2_match_context *mctx;
+    uint64_t *limit_hits; /* per rule: matches stopped by the match or depth limit */
     uint64_t *first_words; /* sorted: the first word (8 chars) of every alias key */
     size_t nfirst_words;
     struct vs_oidtab *oids; /* sysobjectid/ *.tsv; NULL when the directory has none */

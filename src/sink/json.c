@@ -214,11 +214,19 @@ static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs
     vs_jw_obj_end(w);
 }
 
-/* One line out: the buffer and a newline in one write. */
-static int put_line(FILE *f, struct vs_jw *w)
+/* One line out: the buffer and a newline in one write; f NULL: through o->put. */
+static int put_line(FILE *f, const struct vs_out *o, struct vs_jw *w)
 {
     vs_buf_add(&w->b, "\n", 1);
-    int rc = w->b.p && fwrite(w->b.p, 1, w->b.len, f) == w->b.len ? 0 : -EIO;
+    int rc;
+    if (!w->b.p)
+        rc = -ENOMEM;
+    else if (!f)
+        rc = o->put ? o->put(o->put_ctx, w->b.p, w->b.len) : 0;
+    else {
+        errno = 0;
+        rc = fwrite(w->b.p, 1, w->b.len, f) == w->b.len ? 0 : errno ? -errno : -EIO;
+    }
     vs_jw_free(w);
     return rc;
 }
@@ -228,7 +236,7 @@ int vs_jsonl_device(FILE *f, const struct vs_out *o, const struct vs_device *d, 
 {
     struct vs_jw w = {0};
     device_json(&w, o, d, sec, usec);
-    return put_line(f, &w);
+    return put_line(f, o, &w);
 }
 
 static void alert_json(struct vs_jw *w, const struct vs_out *o, const struct vs_device *d,
@@ -258,7 +266,7 @@ int vs_jsonl_alert(FILE *f, const struct vs_out *o, const struct vs_device *d,
     alert_json(&w, o, d, r, sec, usec);
     vs_jw_arr_end(&w);
     vs_jw_obj_end(&w);
-    return put_line(f, &w);
+    return put_line(f, o, &w);
 }
 
 /* Risk alerts held back (devices known only by a risk vendor's OUI, past the per-minute
@@ -292,7 +300,7 @@ int vs_jsonl_alert_summary(FILE *f, const struct vs_out *o, const char *vendor,
 {
     struct vs_jw w = {0};
     summary_json(&w, o, vendor, r, n, window_sec, sec, usec);
-    return put_line(f, &w);
+    return put_line(f, o, &w);
 }
 
 char *vs_alert_summary_json_string(const struct vs_out *o, const char *vendor,
@@ -329,7 +337,7 @@ int vs_jsonl_peer_alert(FILE *f, const struct vs_out *o, const struct vs_device 
         vs_jw_null(&w);
     vs_jw_obj_end(&w);
     vs_jw_obj_end(&w);
-    return put_line(f, &w);
+    return put_line(f, o, &w);
 }
 
 char *vs_alert_json_string(const struct vs_out *o, const struct vs_device *d,
@@ -382,8 +390,48 @@ int vs_jsonl_stats(FILE *f, const struct vs_out *o, const struct vs_run_stats *s
         vs_jw_int(&w, (int64_t)s->ps_ifdrop);
         vs_jw_obj_end(&w);
     }
+    if (s->input_failures) {
+        vs_jw_key(&w, "input_errors");
+        vs_jw_int(&w, (int64_t)s->input_failures);
+    }
+    if (s->reloads || s->reload_failures) {
+        vs_jw_key(&w, "reloads");
+        vs_jw_int(&w, (int64_t)s->reloads);
+        vs_jw_key(&w, "reload_failures");
+        vs_jw_int(&w, (int64_t)s->reload_failures);
+    }
+    if (s->events_lost || s->output_failures) {
+        vs_jw_key(&w, "output_errors");
+        vs_jw_obj_begin(&w);
+        vs_jw_key(&w, "events_lost");
+        vs_jw_int(&w, (int64_t)s->events_lost);
+        vs_jw_key(&w, "failures");
+        vs_jw_int(&w, (int64_t)s->output_failures);
+        kv_str(&w, "last", s->output_error);
+        vs_jw_obj_end(&w);
+    }
+    size_t nlim = s->sigs ? vs_sigs_limit_rules(s->sigs) : 0;
+    bool any_limit = false;
+    for (size_t i = 0; i < nlim && !any_limit; i++) {
+        const char *id;
+        any_limit = vs_sigs_limit_hits(s->sigs, i, &id) > 0;
+    }
+    if (any_limit) {
+        /* The cost of hostile rules: matches stopped by the PCRE2 limits, per rule. */
+        vs_jw_key(&w, "signature_limits");
+        vs_jw_obj_begin(&w);
+        for (size_t i = 0; i < nlim; i++) {
+            const char *id;
+            uint64_t hits = vs_sigs_limit_hits(s->sigs, i, &id);
+            if (hits) {
+                vs_jw_key(&w, id);
+                vs_jw_int(&w, (int64_t)hits);
+            }
+        }
+        vs_jw_obj_end(&w);
+    }
     vs_jw_obj_end(&w);
-    return put_line(f, &w);
+    return put_line(f, o, &w);
 }
 
 int vs_json_print_inventory(FILE *f, const struct vs_out *o, struct vs_inventory *inv, int64_t sec,
@@ -399,8 +447,11 @@ int vs_json_print_inventory(FILE *f, const struct vs_out *o, struct vs_inventory
         vs_jw_reset(&w);
         device_json(&w, o, arr[i], sec, usec);
         vs_buf_add(&w.b, "\n", 1);
-        if (!w.b.p || fwrite(w.b.p, 1, w.b.len, f) != w.b.len)
-            rc = -EIO;
+        errno = 0;
+        if (!w.b.p)
+            rc = -ENOMEM;
+        else if (fwrite(w.b.p, 1, w.b.len, f) != w.b.len)
+            rc = errno ? -errno : -EIO;
     }
     vs_jw_free(&w);
     free(arr);
@@ -413,11 +464,11 @@ int vs_json_write_inventory(const char *path, const struct vs_out *o, struct vs_
     struct vs_atomic at;
     int rc = vs_atomic_open(&at, path, 0644);
     if (rc != 0) {
-        snprintf(err, errsz, "%s: cannot create temporary file: %s", path, strerror(-rc));
+        snprintf(err, errsz, "%s: cannot write the inventory: %s", path, vs_atomic_strerror(rc));
         return rc;
     }
     rc = vs_atomic_commit(&at, vs_json_print_inventory(at.f, o, inv, sec, usec));
     if (rc != 0)
-        snprintf(err, errsz, "%s: cannot write: %s", path, strerror(-rc));
+        snprintf(err, errsz, "%s: cannot write the inventory: %s", path, strerror(-rc));
     return rc;
 }

@@ -6,16 +6,71 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "vendorsniff/atomic.h"
 #include "vendorsniff/json_sink.h"
 #include "vendorsniff/syslog_sink.h"
+
+void vs_outputs_failed(struct vs_outputs *o, const char *msg)
+{
+    fprintf(stderr, "vendorsniff: %s\n", msg);
+    snprintf(o->last_error, sizeof o->last_error, "%s", msg);
+    o->failures++;
+}
+
+/* One event line to the -w descriptor: all of it, or (when the disk fills half-way) none of
+ * it, so that the next event never joins a cut one. A failure is said once; when writes
+ * succeed again, that is said too, with the count lost in between. */
+static int events_put(void *ctx, const char *line, size_t len)
+{
+    struct vs_outputs *o = ctx;
+    if (o->events_fd < 0)
+        return 0;
+    struct stat st;
+    bool regular = fstat(o->events_fd, &st) == 0 && S_ISREG(st.st_mode);
+    size_t done = 0;
+    int e = 0;
+    while (done < len) {
+        ssize_t k = write(o->events_fd, line + done, len - done);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            e = k < 0 ? errno : ENOSPC;
+            break;
+        }
+        done += (size_t)k;
+    }
+    if (done == len) {
+        if (o->events_failing) {
+            fprintf(stderr, "vendorsniff: %s: writing events again (%llu lost)\n", o->events_name,
+                    (unsigned long long)o->events_lost);
+            o->events_failing = false;
+        }
+        return 0;
+    }
+    /* Roll the partial line back (O_APPEND: it began at the old end); where that is not
+     * possible, end it so that the next event starts on a line of its own. */
+    if (done > 0 && !(regular && ftruncate(o->events_fd, st.st_size) == 0))
+        (void)!write(o->events_fd, "\n", 1);
+    o->events_lost++;
+    if (!o->events_failing) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s: cannot write events: %s; events are lost until it can",
+                 o->events_name, strerror(e));
+        vs_outputs_failed(o, msg);
+        o->events_failing = true;
+    }
+    return -e;
+}
 
 int vs_outputs_open(struct vs_outputs *o, const struct vs_outputs_opts *opts,
                     const struct vs_risk_list *risk, const struct vs_geo *geo, char *err,
                     size_t errsz)
 {
     memset(o, 0, sizeof *o);
+    o->events_fd = -1;
     if (opts->sensor)
         snprintf(o->sensor, sizeof o->sensor, "%s", opts->sensor);
     else if (gethostname(o->sensor, sizeof o->sensor - 1) != 0)
@@ -23,17 +78,25 @@ int vs_outputs_open(struct vs_outputs *o, const struct vs_outputs_opts *opts,
     o->out.sensor = o->sensor;
     o->out.risk = risk;
     o->out.geo = geo;
+    o->out.put = events_put;
+    o->out.put_ctx = o;
     o->syslog_devices = opts->syslog_devices;
+    (void)opts->line_buffered; /* every event is one write(2) now, live or not */
     if (opts->events_path) {
-        o->events = strcmp(opts->events_path, "-") == 0 ? stdout : fopen(opts->events_path, "a");
-        if (!o->events) {
-            snprintf(err, errsz, "%s: %s", opts->events_path, strerror(errno));
-            return -1;
+        if (strcmp(opts->events_path, "-") == 0) {
+            o->events_fd = STDOUT_FILENO;
+            o->events_name = "standard output";
+        } else {
+            char why[256] = "";
+            int fd = vs_output_open(opts->events_path, why, sizeof why);
+            if (fd < 0) {
+                snprintf(err, errsz, "%s: %s", opts->events_path,
+                         why[0] ? why : vs_atomic_strerror(fd));
+                return -1;
+            }
+            o->events_fd = fd;
+            o->events_name = opts->events_path;
         }
-        /* A daemon's alerts must reach the file (and Filebeat) when they happen, not when
-         * a 4 KiB buffer fills; events are rare enough for a write each. */
-        if (opts->line_buffered)
-            setvbuf(o->events, NULL, _IOLBF, 0);
     }
     if (opts->syslog_target &&
         vs_syslog_open(opts->syslog_target, o->sensor, &o->syslog, err, errsz) != 0) {
@@ -46,8 +109,8 @@ int vs_outputs_open(struct vs_outputs *o, const struct vs_outputs_opts *opts,
 static void hook_device(void *ctx, const struct vs_device *d, int64_t sec, uint32_t usec)
 {
     struct vs_outputs *o = ctx;
-    if (o->events && !o->events_failed && vs_jsonl_device(o->events, &o->out, d, sec, usec) != 0)
-        o->events_failed = true;
+    if (o->events_fd >= 0)
+        vs_jsonl_device(NULL, &o->out, d, sec, usec);
     if (o->syslog && o->syslog_devices)
         vs_syslog_device(o->syslog, &o->out, d, sec, usec);
 }
@@ -56,8 +119,8 @@ static void hook_alert(void *ctx, const struct vs_device *d, const struct vs_ris
                        int64_t sec, uint32_t usec)
 {
     struct vs_outputs *o = ctx;
-    if (o->events && !o->events_failed && vs_jsonl_alert(o->events, &o->out, d, r, sec, usec) != 0)
-        o->events_failed = true;
+    if (o->events_fd >= 0)
+        vs_jsonl_alert(NULL, &o->out, d, r, sec, usec);
     if (o->syslog)
         vs_syslog_alert(o->syslog, &o->out, d, r, sec, usec);
 }
@@ -67,9 +130,8 @@ static void hook_peer_alert(void *ctx, const struct vs_device *d, const struct v
                             int64_t sec, uint32_t usec)
 {
     struct vs_outputs *o = ctx;
-    if (o->events && !o->events_failed &&
-        vs_jsonl_peer_alert(o->events, &o->out, d, r, peer, country, asn, sec, usec) != 0)
-        o->events_failed = true;
+    if (o->events_fd >= 0)
+        vs_jsonl_peer_alert(NULL, &o->out, d, r, peer, country, asn, sec, usec);
     if (o->syslog)
         vs_syslog_alert(o->syslog, &o->out, d, r, sec, usec);
 }
@@ -78,9 +140,8 @@ static void hook_alert_summary(void *ctx, const char *vendor, const struct vs_ri
                                uint64_t n, int64_t window_sec, int64_t sec, uint32_t usec)
 {
     struct vs_outputs *o = ctx;
-    if (o->events && !o->events_failed &&
-        vs_jsonl_alert_summary(o->events, &o->out, vendor, r, n, window_sec, sec, usec) != 0)
-        o->events_failed = true;
+    if (o->events_fd >= 0)
+        vs_jsonl_alert_summary(NULL, &o->out, vendor, r, n, window_sec, sec, usec);
     if (o->syslog)
         vs_syslog_alert_summary(o->syslog, &o->out, vendor, r, n, window_sec, sec, usec);
 }
@@ -93,41 +154,43 @@ struct vs_inventory_hooks vs_outputs_hooks(struct vs_outputs *o)
 
 int vs_outputs_reopen_events(struct vs_outputs *o, const char *path, char *err, size_t errsz)
 {
-    if (!o->events || o->events == stdout)
+    if (o->events_fd < 0 || o->events_fd == STDOUT_FILENO)
         return 0;
-    FILE *f = fopen(path, "a");
-    if (!f) {
+    char why[256] = "";
+    int fd = vs_output_open(path, why, sizeof why);
+    if (fd < 0) {
         /* After -Z or --chroot the new file may be out of reach; losing no event matters more. */
         snprintf(err, errsz, "%s: cannot reopen, still writing to the old file: %s", path,
-                 strerror(errno));
+                 why[0] ? why : vs_atomic_strerror(fd));
         return -1;
     }
-    if (fclose(o->events) != 0)
-        o->events_failed = true;
-    o->events = f;
-    setvbuf(o->events, NULL, _IOLBF, 0);
+    close(o->events_fd);
+    o->events_fd = fd;
+    o->events_name = path;
     return 0;
 }
 
 void vs_outputs_stats(struct vs_outputs *o, const struct vs_run_stats *s, int64_t sec,
                       uint32_t usec)
 {
-    if (!o->events)
-        return;
-    vs_jsonl_stats(o->events, &o->out, s, sec, usec);
-    fflush(o->events);
+    if (o->events_fd >= 0)
+        vs_jsonl_stats(NULL, &o->out, s, sec, usec);
 }
 
 int vs_outputs_finish_events(struct vs_outputs *o, const struct vs_run_stats *s, int64_t sec,
                              uint32_t usec)
 {
-    if (!o->events)
+    if (o->events_fd < 0)
         return 0;
-    vs_jsonl_stats(o->events, &o->out, s, sec, usec);
-    int rc = fflush(o->events) != 0 || o->events_failed ? -EIO : 0;
-    if (o->events != stdout)
-        fclose(o->events);
-    o->events = NULL;
+    vs_jsonl_stats(NULL, &o->out, s, sec, usec);
+    int rc = o->events_lost ? -EIO : 0;
+    if (o->events_fd != STDOUT_FILENO && close(o->events_fd) != 0) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s: cannot write events: %s", o->events_name, strerror(errno));
+        vs_outputs_failed(o, msg);
+        rc = -EIO;
+    }
+    o->events_fd = -1;
     return rc;
 }
 
@@ -153,9 +216,9 @@ void vs_outputs_report_json(const struct vs_outputs *o, FILE *f, struct vs_inven
 
 void vs_outputs_close(struct vs_outputs *o)
 {
-    if (o->events && o->events != stdout)
-        fclose(o->events);
-    o->events = NULL;
+    if (o->events_fd >= 0 && o->events_fd != STDOUT_FILENO)
+        close(o->events_fd);
+    o->events_fd = -1;
     vs_syslog_close(o->syslog);
     o->syslog = NULL;
 }

@@ -4,14 +4,17 @@
 #include "vendorsniff/state.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "vendorsniff/atomic.h"
 #include "vendorsniff/identity.h"
+#include "vendorsniff/limits.h"
 #include "vendorsniff/text.h"
 
 #define STATE_MAGIC "vendorsniff-state"
@@ -72,7 +75,7 @@ int vs_state_save(const char *path, struct vs_inventory *inv, char *err, size_t 
     struct vs_atomic at;
     int rc = vs_atomic_open(&at, path, 0);
     if (rc != 0) {
-        snprintf(err, errsz, "%s: cannot save state: %s", path, strerror(-rc));
+        snprintf(err, errsz, "%s: cannot save state: %s", path, vs_atomic_strerror(rc));
         return rc;
     }
     FILE *f = at.f;
@@ -82,13 +85,14 @@ int vs_state_save(const char *path, struct vs_inventory *inv, char *err, size_t 
     size_t n;
     struct vs_device *const *devs = vs_inventory_devices(inv, &n);
     json_object_set_new(h, "devices", json_integer((json_int_t)n));
+    errno = 0;
     if (json_dumpf(h, f, JSON_COMPACT) != 0 || fputc('\n', f) == EOF)
-        rc = -EIO;
+        rc = errno ? -errno : -EIO;
     json_decref(h);
     for (size_t i = 0; i < n && rc == 0; i++) {
         json_t *j = device_state(devs[i]);
         if (json_dumpf(j, f, JSON_COMPACT) != 0 || fputc('\n', f) == EOF)
-            rc = -EIO;
+            rc = errno ? -errno : -EIO;
         json_decref(j);
     }
     rc = vs_atomic_commit(&at, rc);
@@ -242,45 +246,99 @@ int vs_state_load_mem(const char *name, const char *buf, size_t len, struct vs_i
     return load_buf(name, buf, len, inv, err, errsz);
 }
 
+/* Rename path to the first PATH.corrupt-N that does not exist, without ever replacing one
+ * that appears meanwhile (RENAME_NOREPLACE; link(2) where the filesystem lacks it). */
+static void keep_aside(const char *path, char *err, size_t errsz)
+{
+    size_t plen = strlen(path) + 32;
+    char *aside = malloc(plen);
+    size_t el = strlen(err);
+    if (!aside) {
+        snprintf(err + el, errsz - el, "; cannot keep it aside (out of memory)");
+        return;
+    }
+    int e = 0;
+    for (unsigned long k = 1;; k++) {
+        snprintf(aside, plen, "%s.corrupt-%lu", path, k);
+        if (renameat2(AT_FDCWD, path, AT_FDCWD, aside, RENAME_NOREPLACE) == 0) {
+            e = 0;
+            break;
+        }
+        e = errno;
+        if (e == EINVAL || e == ENOSYS) {
+            if (link(path, aside) == 0) {
+                e = unlink(path) == 0 ? 0 : errno;
+                break;
+            }
+            e = errno;
+        }
+        if (e != EEXIST)
+            break;
+    }
+    if (e == 0)
+        snprintf(err + el, errsz - el, "; kept as %s, starting fresh", aside);
+    else
+        snprintf(err + el, errsz - el, "; cannot keep it aside as %s (%s), starting fresh", aside,
+                 strerror(e));
+    free(aside);
+}
+
 int vs_state_load(const char *path, struct vs_inventory *inv, char *err, size_t errsz)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    /* O_NONBLOCK: a FIFO must not hang start-up; it is refused below like any file that is
+     * not regular (a device such as /dev/zero would be read forever). */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
         int e = errno;
         snprintf(err, errsz, "%s: %s", path, strerror(e));
         return -e;
     }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        snprintf(err, errsz, "%s: cannot restore state: %s", path, vs_atomic_strerror(VS_ENOTREG));
+        return -VS_ENOTREG;
+    }
+    if ((unsigned long long)st.st_size > VS_MAX_STATE_BYTES) {
+        close(fd);
+        snprintf(err, errsz, "%s: state file too large (%lld bytes, the limit is %llu)", path,
+                 (long long)st.st_size, VS_MAX_STATE_BYTES);
+        keep_aside(path, err, errsz);
+        return -EFBIG;
+    }
     struct vs_buf b = {0};
     char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (!vs_buf_add(&b, chunk, n)) {
-            fclose(f);
+    int rc = 0;
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            rc = -errno;
+            snprintf(err, errsz, "%s: cannot read the state file: %s", path, strerror(-rc));
+            break;
+        }
+        if (n == 0)
+            break;
+        if (b.len + (size_t)n > VS_MAX_STATE_BYTES) { /* it grew while read */
+            rc = -EFBIG;
+            snprintf(err, errsz, "%s: state file too large (over %llu bytes)", path,
+                     VS_MAX_STATE_BYTES);
+            break;
+        }
+        if (!vs_buf_add(&b, chunk, (size_t)n)) {
+            close(fd);
             vs_buf_free(&b);
+            snprintf(err, errsz, "%s: out of memory reading the state file", path);
             return -ENOMEM;
         }
-    fclose(f);
-    int rc = load_buf(path, b.p ? b.p : "", b.len, inv, err, errsz);
-    vs_buf_free(&b);
-    if (rc != 0) {
-        /* Keep the damaged file for a post-mortem and start fresh; never overwrite it. */
-        size_t plen = strlen(path) + 32;
-        char *aside = malloc(plen);
-        if (aside) {
-            for (int k = 1; k < 1000; k++) {
-                snprintf(aside, plen, "%s.corrupt-%d", path, k);
-                if (access(aside, F_OK) != 0)
-                    break;
-            }
-            size_t el = strlen(err);
-            if (rename(path, aside) == 0)
-                snprintf(err + el, errsz - el, "; kept as %s, starting fresh", aside);
-            else
-                snprintf(err + el, errsz - el, "; cannot keep it aside as %s (%s), starting fresh",
-                         aside, strerror(errno));
-            free(aside);
-        }
     }
+    close(fd);
+    if (rc == 0)
+        rc = load_buf(path, b.p ? b.p : "", b.len, inv, err, errsz);
+    vs_buf_free(&b);
+    if (rc != 0)
+        keep_aside(path, err, errsz); /* for a post-mortem; a fresh start */
     return rc;
 }
 

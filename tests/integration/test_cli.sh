@@ -295,9 +295,9 @@ atomic() {
 t "--inventory replaces the file by rename, no temporary file left behind" atomic
 inv_unwritable() {
     vs -r "$CAP/lldp_zte.pcap" --format none --inventory "$T/no/such/dir/inv.jsonl"
-    rc_is 2 && one_err_line "no/such/dir/inv.jsonl"
+    rc_is 4 && one_err_line "no/such/dir/inv.jsonl"
 }
-t "--inventory in a missing directory -> exit 2 (cannot write an output), one line" inv_unwritable
+t "--inventory in a missing directory -> exit 4 (output lost), one line" inv_unwritable
 
 # ---- 6. --fail-on-risk, --risk-list ------------------------------------------------------------------
 t "--fail-on-risk on the sample -> exit 3" eval 'vs -r "$SAMPLE" --format none --fail-on-risk; rc_is 3'

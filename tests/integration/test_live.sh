@@ -13,7 +13,7 @@ source "$(dirname "$0")/lib/common.sh"
 need_root "network namespaces, packet capture"
 need_cmd ip tcpreplay
 
-make_veth_pair || skip "cannot create network namespaces / veth here"
+veth_or_skip
 
 # Offline inventory of FILE into $2.
 offline() {
@@ -123,8 +123,13 @@ if id nobody >/dev/null 2>&1; then
     uid=$(id -u nobody)
     mkdir -m 1777 "$T/z"
     rm -f "$T/zz.inv"
+    # -Z loads everything before the drop: a risk list only root may read (as the data of
+    # a build tree under /root is) is loaded; a reload after the drop cannot read it (or,
+    # from a clone under /root, the OUI database before it), keeps the loaded set and says
+    # why.
+    install -m 600 "$VS_SRC/signatures/risk-list.ini" "$T/root-only-risk.ini"
     bg zz ip netns exec "$NS_CAP" "$VS_BIN" -i "$IF_CAP" -f "$VETH_FILTER" --format none \
-        --sensor t --inventory "$T/z/inv.jsonl" -Z nobody
+        --sensor t --inventory "$T/z/inv.jsonl" -Z nobody --risk-list "$T/root-only-risk.ini"
     zpid=$BG_PID
     if wait_listening "$zpid" "$T/zz.err"; then
         st=/proc/$zpid/status
@@ -133,6 +138,9 @@ if id nobody >/dev/null 2>&1; then
         check "-Z nobody: no group 0 left" bash -c "! grep -qE '^(Gid|Groups):.*[[:space:]]0([[:space:]]|\$)' $st"
         check "-Z nobody: no effective capabilities" grep -qE '^CapEff:[[:space:]]+0+$' "$st"
         cp "$T/cap1.off" "$T/zz.off"
+        kill -HUP "$zpid"
+        check "-Z nobody: SIGHUP cannot read the root-only risk list, keeps it, says why" \
+            wait_for 10 grep -q "reload failed, keeping the loaded data: .*Permission denied" "$T/zz.err"
         replay "$T/lan.pcap"
         for ((i = 0; i < 40; i++)); do
             kill -USR1 "$zpid"
@@ -198,10 +206,11 @@ fi
 if command -v setpriv >/dev/null && id nobody >/dev/null 2>&1 &&
     setpriv --ambient-caps=+net_raw true 2>/dev/null; then
     caps=+net_raw,+net_admin
+    user_install || bad "cannot lay out a user-readable install"
     bg unit ip netns exec "$NS_CAP" setpriv --reuid=nobody --regid="$(id -g nobody)" \
         --clear-groups --inh-caps=-all,$caps --ambient-caps=-all,$caps \
         --bounding-set=-all,$caps --no-new-privs \
-        "$VS_BIN" -i "$IF_CAP" -f "$VETH_FILTER" --format none --sensor t --inventory "$T/z/unit.jsonl"
+        "$VS_BIN_USER" -i "$IF_CAP" -f "$VETH_FILTER" --format none --sensor t --inventory "$T/z/unit.jsonl"
     upid=$BG_PID
     if wait_listening "$upid" "$T/unit.err"; then
         check "unit privileges: runs as nobody" grep -qE "^Uid:[[:space:]]+$(id -u nobody)[[:space:]]" "/proc/$upid/status"
@@ -242,8 +251,9 @@ check "missing interface: one line naming it" \
 
 # 5. No permission (an ordinary user without CAP_NET_RAW): exit 1 and why.
 if command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
+    [[ -n ${VS_BIN_USER:-} ]] || user_install || bad "cannot lay out a user-readable install"
     ip netns exec "$NS_CAP" timeout 30 setpriv --reuid=nobody --regid="$(id -g nobody)" \
-        --clear-groups --inh-caps=-all "$VS_BIN" -i "$IF_CAP" --format none >/dev/null \
+        --clear-groups --inh-caps=-all "$VS_BIN_USER" -i "$IF_CAP" --format none >/dev/null \
         2>"$T/perm.err"
     rc=$?
     check "no capture permission: exit 1 (got $rc)" test $rc -eq 1

@@ -12,7 +12,7 @@ source "$(dirname "$0")/lib/common.sh"
 need_root "network namespaces, packet capture"
 need_cmd ip tcpreplay
 
-make_veth_pair || skip "cannot create network namespaces / veth here"
+veth_or_skip
 mkpcap lan "$T/lan.pcap"
 mkpcap extra "$T/extra.pcap"
 

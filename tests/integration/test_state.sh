@@ -100,12 +100,12 @@ vs again -r "$T/day1.pcap" --state "$T/truncated.state"
 check "damaged twice: kept as .corrupt-2" grep -q "kept as $T/truncated.state.corrupt-2" "$T/again.err"
 check "damaged twice: .corrupt-1 untouched" cmp -s "$T/first-aside" "$T/truncated.state.corrupt-1"
 
-# A state file that cannot be written is an error at exit (status 2), after the run.
+# A state file that cannot be written is an error at exit (status 4: output lost), after the run.
 mkdir "$T/ro"
 chmod 555 "$T/ro"
 if [[ $(id -u) -ne 0 ]]; then
     vs ro -r "$T/day1.pcap" --state "$T/ro/state.jsonl" --inventory "$T/ro.inv"
-    check "unwritable state: exit 2 (got $RC)" test $RC -eq 2
+    check "unwritable state: exit 4, output lost (got $RC)" test $RC -eq 4
     check "unwritable state: says why" grep -q "$T/ro/state.jsonl: cannot save state" "$T/ro.err"
     check "unwritable state: the inventory is still written" test -s "$T/ro.inv"
 fi

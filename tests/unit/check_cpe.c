@@ -180,7 +180,7 @@ static char *device_line(const struct vs_device *d)
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
     ck_assert_ptr_nonnull(f);
-    static const struct vs_out out = {"t", NULL, NULL};
+    static const struct vs_out out = {.sensor = "t"};
     ck_assert_int_eq(vs_jsonl_device(f, &out, d, 1700000000, 0), 0);
     fclose(f);
     return buf;

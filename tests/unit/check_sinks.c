@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "vendorsniff/atomic.h"
 #include "vendorsniff/identity.h"
 #include "vendorsniff/json_sink.h"
 #include "vendorsniff/jsonw.h"
@@ -98,7 +99,7 @@ static const char hostile[] = "evil\x1b[2J\n\"name\"";
 
 static struct tu_world world;
 static struct vs_device *hw, *cs;
-static const struct vs_out out = {"snap", NULL, NULL};
+static const struct vs_out out = {.sensor = "snap"};
 static struct vs_out out_risk;
 
 static void setup(void)
@@ -263,7 +264,18 @@ START_TEST(inventory_file_is_replaced_atomically_and_world_readable)
     char nowhere[160];
     snprintf(nowhere, sizeof nowhere, "%s/missing/inv.jsonl", dir);
     ck_assert_int_lt(vs_json_write_inventory(nowhere, &out, world.inv, 0, 0, err, sizeof err), 0);
-    ck_assert_ptr_nonnull(strstr(err, "cannot create temporary file"));
+    ck_assert_ptr_nonnull(strstr(err, "cannot write the inventory: No such file or directory"));
+
+    /* Never replace what is not ours: a FIFO stays a FIFO. */
+    char fifo[160];
+    snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    ck_assert_int_eq(vs_json_write_inventory(fifo, &out, world.inv, 0, 0, err, sizeof err),
+                     -VS_ENOTREG);
+    ck_assert_ptr_nonnull(strstr(err, "not a regular file"));
+    ck_assert_int_eq(lstat(fifo, &st), 0);
+    ck_assert(S_ISFIFO(st.st_mode));
+    unlink(fifo);
     unlink(path);
     rmdir(dir);
 }

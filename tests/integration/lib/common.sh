@@ -161,6 +161,13 @@ make_veth_pair() {
     VETH_FILTER="not ether src 02:00:00:00:aa:01 and not ether src 02:00:00:00:aa:02"
 }
 
+# veth_or_skip: make_veth_pair, or skip naming what failed (the ip(8) error: no
+# CAP_SYS_ADMIN in a container, no veth module, ...).
+veth_or_skip() {
+    make_veth_pair 2>"$T/veth.err" && return 0
+    skip "cannot create network namespaces / a veth pair here: $(tail -1 "$T/veth.err" 2>/dev/null || echo 'no error text')"
+}
+
 # replay FILE: send a capture into $IF_SRC at a gentle fixed rate (no loss on a busy
 # 2-core CI machine), bounded in time.
 replay() {
@@ -189,3 +196,17 @@ PY
 }
 
 mkpcap() { "$PY" "$LIB/mkpcap.py" "$@"; }
+
+# user_install: the binary and its data laid out as an install (PREFIX/bin/vendorsniff,
+# PREFIX/share/vendorsniff), under $T and readable by everyone, in $VS_BIN_USER. A test that
+# starts vendorsniff as another user (setpriv, su) runs that copy: the build tree may lie
+# where that user cannot go (a clone under /root, mode 700 on Debian), as an installed
+# unit's data never does.
+user_install() {
+    local p=$T/prefix
+    mkdir -p "$p/bin" "$p/share/vendorsniff" &&
+        cp "$VS_BIN" "$p/bin/vendorsniff" &&
+        cp -r "$VS_SRC/oui_db" "$VS_SRC/signatures" "$p/share/vendorsniff/" &&
+        chmod -R a+rX "$p" || return 1
+    VS_BIN_USER=$p/bin/vendorsniff
+}
