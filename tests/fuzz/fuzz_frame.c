@@ -26,7 +26,7 @@ static struct vs_oui_db *oui;
 static struct vs_sigs *sigs;
 static struct vs_risk_list *risk;
 static FILE *sink;
-static struct vs_out out = {"fuzz", NULL, NULL};
+static struct vs_out out = {.sensor = "fuzz"};
 
 static void on_device(void *ctx, const struct vs_device *d, int64_t sec, uint32_t usec)
 {

@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (vs_state_load_mem("fuzz.state", (const char *)data, size, inv, err, sizeof err) != 0 &&
         vs_inventory_count(inv) != 0)
         __builtin_trap(); /* a corrupt file must restore nothing */
-    struct vs_out o = {"fuzz", NULL, NULL};
+    struct vs_out o = {.sensor = "fuzz"};
     vs_json_print_inventory(sink, &o, inv, 0, 0);
     vs_inventory_free(inv);
     return 0;
