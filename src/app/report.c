@@ -84,7 +84,7 @@ int vs_report_write(const struct vs_config *cfg, const struct vs_report_meta *m,
  * left out rather than decoded here (the loader is the one JSON reader). */
 static const char *sensors_of(const struct vs_config *cfg, char *out, size_t outsz)
 {
-    static const char key[] = "\"sensor\":\"";
+    static const char key[] = "\"sensor\"";
     size_t len = 0;
     out[0] = '\0';
     for (size_t i = 0; i < cfg->ninputs; i++) {
@@ -100,6 +100,12 @@ static const char *sensors_of(const struct vs_config *cfg, char *out, size_t out
         if (!p)
             continue;
         p += sizeof key - 1;
+        p += strspn(p, " \t");
+        if (*p++ != ':')
+            continue;
+        p += strspn(p, " \t");
+        if (*p++ != '"')
+            continue;
         size_t n = strcspn(p, "\"\\");
         if (p[n] != '"' || n == 0 || n > 200)
             continue;
