@@ -14,8 +14,12 @@
 #include "vendorsniff/text.h"
 
 /* Devices shown in one flat table; above this the full table is grouped by vendor, each
- * group collapsed (risk vendors open) so a browser opens 100,000 devices quickly. */
+ * group collapsed, so a browser opens 100,000 devices in reasonable time: the largest
+ * VS_HTML_GROUPS vendors (and every risk-list vendor) a group each, the rest one group. */
 #define VS_HTML_FLAT_LIMIT 2000
+#define VS_HTML_GROUPS 40
+/* Risk devices listed open at the top (most severe first); the rest in collapsed groups. */
+#define VS_HTML_RISK_OPEN 200
 /* Bars in the vendor chart before the rest is summed as "other". */
 #define VS_HTML_CHART_BARS 12
 

@@ -226,13 +226,15 @@ static const char SCRIPT_TABLES[] =
     "   tb.appendChild(f);});});});\n"
     "var box=document.getElementById('filter');if(!box)return;box.hidden=false;\n"
     "var inp=document.getElementById('filter-q'),out=document.getElementById('filter-n');\n"
-    "inp.addEventListener('input',function(){\n"
+    "var timer=0;inp.addEventListener('input',function(){clearTimeout(timer);"
+    "timer=setTimeout(run,150);});\n"
+    "function run(){\n"
     " var q=inp.value.trim().toLowerCase(),shown=0,all=0;\n"
     " S.call(document.querySelectorAll('#devices tbody tr')).forEach(function(r){all++;\n"
     "  var hit=!q||r.textContent.toLowerCase().indexOf(q)>=0;r.hidden=!hit;if(hit)shown++;});\n"
     " S.call(document.querySelectorAll('#devices details')).forEach(function(d){\n"
     "  if(q)d.open=!!d.querySelector('tbody tr:not([hidden])');});\n"
-    " out.textContent=q?shown+' of '+all+' devices match':'';});\n"
+    " out.textContent=q?shown+' of '+all+' devices match':'';}\n"
     "})();";
 
 static const char CSS[] =
@@ -296,6 +298,8 @@ static const char CSS[] =
     "th button:focus-visible{outline:2px solid var(--accent);outline-offset:2px}\n"
     "th[aria-sort=ascending] button::after{content:' \\25B2'}"
     "th[aria-sort=descending] button::after{content:' \\25BC'}\n"
+    "tbody.riskdev,details.group{content-visibility:auto;contain-intrinsic-size:auto 120px}\n"
+    "details.ev>summary{cursor:pointer;color:var(--accent);font-size:.8rem}\n"
     "details.group{border:1px solid var(--line);border-radius:6px;margin:6px 0;padding:4px 10px}\n"
     "details.group>summary{cursor:pointer;font-weight:600;padding:4px 0}\n"
     ".howto dt{font-weight:700;margin-top:10px}.howto dd{margin:2px 0 0 0}\n"
@@ -534,8 +538,10 @@ static void verdict(struct w *w, const struct vs_report_meta *m, const struct co
     put(w, "</ul>\n</section>\n");
 }
 
-static void evidence_list(struct w *w, const struct vs_device *d)
+static void evidence_list(struct w *w, const struct vs_device *d, bool collapsed)
 {
+    if (collapsed)
+        putf(w, "<details class=\"ev\"><summary>Evidence (%zu)</summary>", d->nev + (d->oui_org != NULL));
     put(w, "<ul class=\"ev\">\n");
     if (d->oui_org) {
         put(w, "<li><span class=\"src\">oui.org</span> = ");
@@ -557,7 +563,72 @@ static void evidence_list(struct w *w, const struct vs_device *d)
     }
     if (!d->oui_org && !d->nev)
         put(w, "<li class=\"unknown\">no evidence recorded</li>\n");
-    put(w, "</ul>");
+    put(w, collapsed ? "</ul></details>" : "</ul>");
+}
+
+static int vendor_cmp(const struct vs_device *a, const struct vs_device *b)
+{
+    const char *va = a->vendor ? a->vendor : "", *vb = b->vendor ? b->vendor : "";
+    /* Unknown vendor last; otherwise by name. */
+    if (!*va != !*vb)
+        return *va ? -1 : 1;
+    return strcmp(va, vb);
+}
+
+static void risk_head(struct w *w)
+{
+    put(w, "<table class=\"risk\">\n<caption class=\"skip\">Devices on the risk list</caption>\n"
+           "<thead><tr><th scope=\"col\">Severity</th><th scope=\"col\">Device</th>"
+           "<th scope=\"col\">Vendor, model, software</th><th scope=\"col\">Where</th>"
+           "<th scope=\"col\">Seen (UTC)</th><th scope=\"col\">Risk rule</th></tr></thead>\n");
+}
+
+static void risk_device(struct w *w, const struct vs_device *d, size_t i, bool collapsed)
+{
+    const struct vs_risk_rule *r = d->risk;
+    char id[64], a[VS_TS_STRLEN], b[VS_TS_STRLEN], att[256];
+    vs_device_id(d, id, sizeof id);
+    putf(w, "<tbody class=\"riskdev\" id=\"risk-%zu\">\n<tr class=\"riskrow\">"
+            "<td><span class=\"sev %s\">%s</span></td><td><span class=\"mono id\">%s</span>",
+         i + 1, sev_class(r->severity), vs_severity_name(r->severity), id);
+    if (d->name) {
+        put(w, "<br>name: ");
+        esc(w, d->name);
+    }
+    put(w, "</td><td><b>");
+    esc(w, d->vendor);
+    putf(w, "</b> (confidence %.2f%s)<br>model: ", d->confidence,
+         d->conflict ? ", conflicting evidence" : "");
+    or_unknown(w, d->model);
+    put(w, "<br>software: ");
+    or_unknown(w, d->software);
+    put(w, "</td><td>IP: ");
+    if (d->nips)
+        ips_text(w, d, 8);
+    else
+        put(w, "<span class=\"unknown\">none seen</span>");
+    put(w, "<br>VLAN: ");
+    if (d->nvlans)
+        vlans_text(w, d);
+    else
+        put(w, "untagged");
+    put(w, "<br>attached: ");
+    /* attached-to (issue 13) lands here through vs_report_attached. */
+    or_unknown(w, vs_report_attached(d, att, sizeof att));
+    short_ts(d->first_sec, d->first_usec, a);
+    short_ts(d->last_sec, d->last_usec, b);
+    putf(w, "</td><td>%s<br>to %s<br>%llu packets</td><td><b>", a, b,
+         (unsigned long long)d->packets);
+    esc(w, r->id);
+    put(w, "</b>: ");
+    esc(w, r->reason);
+    if (r->reference && *r->reference) {
+        put(w, "<br>reference: ");
+        risk_reference(w, r->reference);
+    }
+    put(w, "</td></tr>\n<tr class=\"ev\"><td></td><td colspan=\"5\">");
+    evidence_list(w, d, collapsed);
+    put(w, "</td></tr>\n</tbody>\n");
 }
 
 static void risk_table(struct w *w, struct vs_device **arr, const struct counts *c)
@@ -568,61 +639,38 @@ static void risk_table(struct w *w, struct vs_device **arr, const struct counts 
         put(w, "<p>No device seen is on the risk list.</p>\n</section>\n");
         return;
     }
+    size_t open = c->nrisk <= VS_HTML_RISK_OPEN ? c->nrisk : VS_HTML_RISK_OPEN;
     put(w, "<p class=\"note\">Most severe first. Below each device: the evidence its "
            "attribution rests on, each piece with its source and the signature rule that "
-           "used it.</p>\n"
-           "<table class=\"risk\">\n<caption class=\"skip\">Devices on the risk list</caption>\n"
-           "<thead><tr><th scope=\"col\">Severity</th><th scope=\"col\">Device</th>"
-           "<th scope=\"col\">Vendor, model, software</th><th scope=\"col\">Where</th>"
-           "<th scope=\"col\">Seen (UTC)</th><th scope=\"col\">Risk rule</th></tr></thead>\n");
-    for (size_t i = 0; i < c->n && arr[i]->risk; i++) {
-        const struct vs_device *d = arr[i];
-        const struct vs_risk_rule *r = d->risk;
-        char id[64], a[VS_TS_STRLEN], b[VS_TS_STRLEN], att[256];
-        vs_device_id(d, id, sizeof id);
-        putf(w, "<tbody class=\"riskdev\" id=\"risk-%zu\">\n<tr class=\"riskrow\">"
-                "<td><span class=\"sev %s\">%s</span></td><td><span class=\"mono id\">%s</span>",
-             i + 1, sev_class(r->severity), vs_severity_name(r->severity), id);
-        if (d->name) {
-            put(w, "<br>name: ");
-            esc(w, d->name);
-        }
-        put(w, "</td><td><b>");
-        esc(w, d->vendor);
-        putf(w, "</b> (confidence %.2f%s)<br>model: ", d->confidence,
-             d->conflict ? ", conflicting evidence" : "");
-        or_unknown(w, d->model);
-        put(w, "<br>software: ");
-        or_unknown(w, d->software);
-        put(w, "</td><td>IP: ");
-        if (d->nips)
-            ips_text(w, d, 8);
-        else
-            put(w, "<span class=\"unknown\">none seen</span>");
-        put(w, "<br>VLAN: ");
-        if (d->nvlans)
-            vlans_text(w, d);
-        else
-            put(w, "untagged");
-        put(w, "<br>attached: ");
-        /* attached-to (issue 13) lands here through vs_report_attached. */
-        or_unknown(w, vs_report_attached(d, att, sizeof att));
-        short_ts(d->first_sec, d->first_usec, a);
-        short_ts(d->last_sec, d->last_usec, b);
-        putf(w, "</td><td>%s<br>to %s<br>%llu packets</td><td><b>", a, b,
-             (unsigned long long)d->packets);
-        esc(w, r->id);
-        put(w, "</b>: ");
-        esc(w, r->reason);
-        if (r->reference && *r->reference) {
-            put(w, "<br>reference: ");
-            risk_reference(w, r->reference);
-        }
-        put(w, "</td></tr>\n<tr class=\"ev\"><td></td><td colspan=\"5\">");
-        evidence_list(w, d);
-        put(w, "</td></tr>\n</tbody>\n");
+           "used it.");
+    if (open < c->nrisk)
+        putf(w, " The first %zu of the %zu devices are shown here; the others follow in "
+                "collapsed groups by vendor (open one to read it; the CSV export lists them "
+                "all).",
+             open, c->nrisk);
+    put(w, "</p>\n");
+    risk_head(w);
+    for (size_t i = 0; i < open; i++)
+        risk_device(w, arr[i], i, false);
+    put(w, "</table>\n");
+    /* A browser lays out a table all at once: thousands of risk devices stay in closed
+     * groups (one per severity and vendor, in the same order) that it need not lay out. */
+    for (size_t i = open; i < c->nrisk;) {
+        size_t j = i;
+        while (j < c->nrisk && arr[j]->risk->severity == arr[i]->risk->severity &&
+               vendor_cmp(arr[j], arr[i]) == 0)
+            j++;
+        put(w, "<details class=\"group\"><summary>");
+        esc(w, arr[i]->vendor);
+        putf(w, " \xe2\x80\x94 %zu more device%s on the risk list (%s)</summary>\n", j - i,
+             j - i == 1 ? "" : "s", vs_severity_name(arr[i]->risk->severity));
+        risk_head(w);
+        for (size_t k = i; k < j; k++)
+            risk_device(w, arr[k], k, true);
+        put(w, "</table>\n</details>\n");
+        i = j;
     }
-    put(w, "</table>\n</section>\n");
+    put(w, "</section>\n");
 }
 
 /* ---- charts -------------------------------------------------------------------------- */
@@ -950,20 +998,40 @@ static void device_row(struct w *w, const struct vs_device *d)
 
 struct ranked {
     struct vs_device *d;
-    size_t rank;
+    size_t rank;  /* position in the report's order */
+    size_t group; /* index of its vendor group, VS_HTML_GROUPS for "other vendors" */
 };
 
-static int cmp_ranked(const void *a, const void *b)
+static int cmp_by_vendor(const void *a, const void *b)
 {
     const struct ranked *x = a, *y = b;
-    const char *vx = x->d->vendor ? x->d->vendor : "", *vy = y->d->vendor ? y->d->vendor : "";
-    /* Unknown vendor last; otherwise by name, then in the report's order. */
-    if (!*vx != !*vy)
-        return *vx ? -1 : 1;
-    int c = strcmp(vx, vy);
+    int c = vendor_cmp(x->d, y->d);
     if (c)
         return c;
     return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
+static int cmp_by_group(const void *a, const void *b)
+{
+    const struct ranked *x = a, *y = b;
+    if (x->group != y->group)
+        return x->group < y->group ? -1 : 1;
+    return cmp_by_vendor(a, b);
+}
+
+struct vgroup {
+    size_t first, n; /* a run of one vendor in the by-vendor order */
+    bool risk;
+};
+
+static int cmp_vgroup(const void *a, const void *b)
+{
+    const struct vgroup *x = a, *y = b;
+    if (x->risk != y->risk)
+        return x->risk ? -1 : 1;
+    if (x->n != y->n)
+        return x->n < y->n ? 1 : -1;
+    return x->first < y->first ? -1 : x->first > y->first;
 }
 
 static void device_table(struct w *w, struct vs_device **arr, const struct counts *c)
@@ -984,10 +1052,13 @@ static void device_table(struct w *w, struct vs_device **arr, const struct count
         put(w, "</tbody></table>\n</section>\n");
         return;
     }
-    /* Large: one collapsed group per vendor (risk vendors open) keeps the page quick to
-     * open; every row is still in the file. */
+    /* Large: a few collapsed groups keep the page quick to open (a browser lays out none
+     * of a closed group); every row is still in the file. */
     struct ranked *r = malloc(c->n * sizeof *r);
-    if (!r) {
+    struct vgroup *g = malloc(c->n * sizeof *g);
+    if (!r || !g) {
+        free(r);
+        free(g);
         w->nomem = true;
         put(w, "</section>\n");
         return;
@@ -995,34 +1066,62 @@ static void device_table(struct w *w, struct vs_device **arr, const struct count
     for (size_t i = 0; i < c->n; i++) {
         r[i].d = arr[i];
         r[i].rank = i;
+        r[i].group = VS_HTML_GROUPS;
     }
-    qsort(r, c->n, sizeof *r, cmp_ranked);
-    putf(w, "<p class=\"note\">%zu devices, grouped by vendor (groups with devices on the risk "
-            "list are open; open the others to see their rows). The CSV export has every device "
-            "in one table.</p>\n",
-         c->n);
+    qsort(r, c->n, sizeof *r, cmp_by_vendor);
+    size_t ng = 0;
     for (size_t i = 0; i < c->n;) {
         size_t j = i;
         bool risk = false;
-        while (j < c->n && (r[j].d->vendor == r[i].d->vendor ||
-                            (r[j].d->vendor && r[i].d->vendor &&
-                             strcmp(r[j].d->vendor, r[i].d->vendor) == 0))) {
-            risk |= r[j].d->risk != NULL;
-            j++;
+        while (j < c->n && vendor_cmp(r[j].d, r[i].d) == 0)
+            risk |= r[j++].d->risk != NULL;
+        g[ng++] = (struct vgroup){i, j - i, risk};
+        i = j;
+    }
+    /* Every risk vendor and the largest others get a group of their own, in that order. */
+    qsort(g, ng, sizeof *g, cmp_vgroup);
+    size_t own = 0;
+    for (size_t k = 0; k < ng; k++) {
+        if (!g[k].risk && own >= VS_HTML_GROUPS)
+            break;
+        for (size_t i = g[k].first; i < g[k].first + g[k].n; i++)
+            r[i].group = own;
+        own++;
+    }
+    for (size_t i = 0; i < c->n; i++)
+        if (r[i].group == VS_HTML_GROUPS)
+            r[i].group = own; /* "other vendors" comes last */
+    qsort(r, c->n, sizeof *r, cmp_by_group);
+    putf(w, "<p class=\"note\">%zu devices from %zu vendors, in collapsed groups: open one to see "
+            "its rows (the risk devices are all in the table at the top; the CSV export has "
+            "every device in one table). With scripting on, the box above filters all groups "
+            "and opens those that match.</p>\n",
+         c->n, ng);
+    for (size_t i = 0; i < c->n;) {
+        size_t j = i;
+        bool risk = false;
+        while (j < c->n && r[j].group == r[i].group)
+            risk |= r[j++].d->risk != NULL;
+        put(w, "<details class=\"group\"><summary>");
+        if (r[i].group == own) {
+            putf(w, "Other vendors \xe2\x80\x94 %zu devices from %zu vendors", j - i,
+                 ng - own);
+        } else {
+            if (r[i].d->vendor)
+                esc(w, r[i].d->vendor);
+            else
+                put(w, "Vendor unknown");
+            putf(w, " \xe2\x80\x94 %zu device%s%s", j - i, j - i == 1 ? "" : "s",
+                 risk ? ", on the risk list" : "");
         }
-        putf(w, "<details class=\"group\"%s><summary>", risk ? " open" : "");
-        if (r[i].d->vendor)
-            esc(w, r[i].d->vendor);
-        else
-            put(w, "Vendor unknown");
-        putf(w, " \xe2\x80\x94 %zu device%s%s</summary>\n", j - i, j - i == 1 ? "" : "s",
-             risk ? ", on the risk list" : "");
+        put(w, "</summary>\n");
         table_head(w);
         for (size_t k = i; k < j; k++)
             device_row(w, r[k].d);
         put(w, "</tbody></table>\n</details>\n");
         i = j;
     }
+    free(g);
     free(r);
     put(w, "</section>\n");
 }

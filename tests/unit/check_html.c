@@ -282,21 +282,28 @@ START_TEST(report_empty_inventory)
 }
 END_TEST
 
-/* Past VS_HTML_FLAT_LIMIT devices the table is grouped by vendor, risk vendors open; every
- * device still has its row. */
+/* Past VS_HTML_FLAT_LIMIT devices the table is grouped by vendor, collapsed; past
+ * VS_HTML_RISK_OPEN risk devices the rest of the risk table too; every device keeps its row. */
 START_TEST(report_large_grouped)
 {
     for (uint32_t i = 0; i < VS_HTML_FLAT_LIMIT + 10; i++) {
         uint8_t mac[6] = {0x00, 0x19, 0x06, (uint8_t)(i >> 16), (uint8_t)(i >> 8), (uint8_t)i};
-        if (i % 100 == 0)
+        if (i % 8 == 0)
             memcpy(mac, huawei_mac, 3);
         ck_assert_ptr_nonnull(vs_inventory_see_mac(world.inv, mac, 1700000000 + i, 0));
     }
     char *h = render(NULL);
     size_t total = vs_inventory_count(world.inv);
     ck_assert_uint_eq(count(h, "<td class=\"mono id\">"), total);
-    ck_assert_ptr_nonnull(strstr(h, "<details class=\"group\" open><summary>Huawei"));
-    ck_assert_ptr_nonnull(strstr(h, "<details class=\"group\"><summary>Cisco"));
+    /* Risk vendors first, then the largest. */
+    const char *hw_group = strstr(h, "<details class=\"group\"><summary>Huawei \xe2\x80\x94 253 devices, "
+                                     "on the risk list</summary>");
+    const char *cs_group = strstr(h, "<details class=\"group\"><summary>Cisco \xe2\x80\x94 ");
+    ck_assert(hw_group && cs_group && hw_group < cs_group);
+    /* 253 risk devices: VS_HTML_RISK_OPEN open at the top, the rest in a collapsed group. */
+    ck_assert_uint_eq(count(h, "<tbody class=\"riskdev\""), 253);
+    ck_assert_ptr_nonnull(strstr(h, "<details class=\"group\"><summary>Huawei \xe2\x80\x94 53 more "
+                                    "devices on the risk list (high)</summary>"));
     free(h);
 }
 END_TEST
