@@ -24,7 +24,7 @@
 #define VS_HTML_CHART_BARS 12
 
 /* Append s[0..n) escaped for HTML text and for a double-quoted attribute alike: & < > " '
- * ` as references; C0 controls and DEL as their visible control pictures (U+2400..);
+ * ` as references; C0 controls and DEL as visible text escapes (\r \n \t \x1b);
  * invalid UTF-8 and C1 controls as U+FFFD; bidirectional controls as "[U+202E]". The result
  * is valid UTF-8 whatever the input. False only when memory runs out. */
 bool vs_html_escape(struct vs_buf *b, const char *s, size_t n);

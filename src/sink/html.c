@@ -50,12 +50,13 @@ bool vs_html_escape(struct vs_buf *b, const char *s, size_t n)
         default: break;
         }
         if (c < 0x20 || c == 0x7f) {
-            /* A control byte shown as its control picture: visible, never acted on. */
-            uint32_t pic = c == 0x7f ? 0x2421 : 0x2400u + c;
-            tmp[0] = (char)(0xe0 | (pic >> 12));
-            tmp[1] = (char)(0x80 | ((pic >> 6) & 0x3f));
-            tmp[2] = (char)(0x80 | (pic & 0x3f));
-            ok &= vs_buf_add(b, tmp, 3);
+            /* A control byte shown as the text report shows it (\r, \n, \x1b): visible,
+             * readable in any font, never acted on. */
+            int k = c == '\t'   ? snprintf(tmp, sizeof tmp, "\\t")
+                    : c == '\n' ? snprintf(tmp, sizeof tmp, "\\n")
+                    : c == '\r' ? snprintf(tmp, sizeof tmp, "\\r")
+                                 : snprintf(tmp, sizeof tmp, "\\x%02x", c);
+            ok &= vs_buf_add(b, tmp, (size_t)k);
             i++;
             continue;
         }
@@ -510,21 +511,23 @@ static void verdict(struct w *w, const struct vs_report_meta *m, const struct co
     put(w, "<section id=\"verdict\" aria-labelledby=\"h-verdict\">\n"
            "<h2 id=\"h-verdict\">Verdict</h2>\n");
     if (c->nrisk) {
-        putf(w, "<p class=\"verdict bad\">%zu of the %zu devices seen %s on the risk list", c->nrisk,
-             c->n, c->nrisk == 1 ? "is" : "are");
-        if (m->risk) {
-            put(w, " (");
-            esc(w, m->risk->name);
-            put(w, ")");
-        }
-        put(w, ".</p>\n");
+        putf(w, "<p class=\"verdict bad\">%zu of the %zu devices seen %s on the risk list (",
+             c->nrisk, c->n, c->nrisk == 1 ? "is" : "are");
+        bool first = true;
+        for (int s = VS_SEV_CRITICAL; s >= VS_SEV_LOW; s--)
+            if (c->sev[s]) {
+                putf(w, "%s%zu %s", first ? "" : ", ", c->sev[s],
+                     vs_severity_name((enum vs_severity)s));
+                first = false;
+            }
+        put(w, " severity).</p>\n");
     } else {
-        putf(w, "<p class=\"verdict\">None of the %zu devices seen is on the risk list", c->n);
-        if (m->risk) {
-            put(w, " (");
-            esc(w, m->risk->name);
-            put(w, ")");
-        }
+        putf(w, "<p class=\"verdict\">None of the %zu devices seen is on the risk list.</p>\n",
+             c->n);
+    }
+    if (m->risk) {
+        put(w, "<p class=\"note\">Risk list: ");
+        esc(w, m->risk->name);
         put(w, ".</p>\n");
     }
     putf(w, "<ul class=\"cards\">\n<li><b>%zu</b><span>devices</span></li>\n"
