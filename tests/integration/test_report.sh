@@ -265,6 +265,23 @@ chromium("file://" + nocsp, "--dump-dom")
 check("control: without the CSP the same page does reach the proxy (the check can fail)",
       any("canary.invalid" in x for x in requests[before:]), " | ".join(requests[before:]))
 
+# The command line: what `report` refuses, and a report that cannot be written.
+r = vs("report")
+check("report without an inventory: exit 1 with the usage", r.returncode == 1 and
+      b"usage: vendorsniff report" in r.stderr, r.stderr.decode(errors="replace"))
+r = vs("report", "-r", os.path.join(SRC, "samples", "sample.pcap"), "--html", evil + ".x.html")
+check("report with -r: exit 1", r.returncode == 1, r.stderr.decode(errors="replace"))
+r = vs("report", os.path.join(SRC, "samples", "sample.pcap"), "--html", evil + ".y.html")
+check("report of a capture, not an inventory: exit 1 naming it, no file written",
+      r.returncode == 1 and b"sample.pcap" in r.stderr and not os.path.exists(evil + ".y.html"),
+      r.stderr.decode(errors="replace"))
+r = vs("report", evil + ".jsonl", "--html", os.path.join(TMP, "no", "such", "dir.html"))
+check("report into a folder that does not exist: exit 2 naming the file",
+      r.returncode == 2 and b"dir.html" in r.stderr, r.stderr.decode(errors="replace"))
+r = vs("report", evil + ".jsonl")
+check("report without --html/--csv prints the text report",
+      r.returncode == 0 and b"on the risk list" in r.stdout)
+
 srv.shutdown()
 sys.exit(1 if fails else 0)
 PY
