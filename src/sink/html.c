@@ -156,6 +156,18 @@ static void short_ts(int64_t sec, uint32_t usec, char out[VS_TS_STRLEN])
     }
 }
 
+/* The same, as HTML: date and time each kept on one line, the break (if any) between. */
+static void ts_html(int64_t sec, uint32_t usec, char out[VS_TS_STRLEN + 64])
+{
+    char t[VS_TS_STRLEN];
+    short_ts(sec, usec, t);
+    if (strlen(t) == 19)
+        snprintf(out, VS_TS_STRLEN + 64, "<span class=\"nw\">%.10s</span> <span class=\"nw\">%s</span>",
+                 t, t + 11);
+    else
+        snprintf(out, VS_TS_STRLEN + 64, "%s", t);
+}
+
 static const char *sev_class(enum vs_severity s)
 {
     switch (s) {
@@ -266,7 +278,7 @@ static const char CSS[] =
     "overflow-wrap:anywhere}\n"
     "thead th{background:var(--band);border-bottom:2px solid var(--line);white-space:nowrap}\n"
     "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\n"
-    ".id{white-space:nowrap}\n"
+    ".id,.nw{white-space:nowrap}\n"
     "code,.mono{font-family:ui-monospace,'DejaVu Sans Mono',Menlo,Consolas,monospace;"
     "font-size:.82rem}\n"
     ".sev{display:inline-block;padding:1px 7px;border-radius:4px;color:#fff;font-weight:700;"
@@ -322,7 +334,7 @@ static const char CSS[] =
     "section.page{break-before:page}"
     "h2,h3{break-after:avoid}"
     "thead{display:table-header-group}tr{break-inside:avoid}"
-    "tbody.riskdev{break-inside:auto}tr.riskrow{break-after:avoid}"
+    "tbody.riskdev{break-inside:auto}tr.riskrow{break-after:avoid}tr.ev{break-inside:auto}"
     ".sev{font-size:6.5pt;padding:0 3px}"
     "table{font-size:7.5pt}td,th{padding:2px 4px}"
     "a{color:inherit;text-decoration:none}"
@@ -589,7 +601,7 @@ static void risk_head(struct w *w)
 static void risk_device(struct w *w, const struct vs_device *d, size_t i, bool collapsed)
 {
     const struct vs_risk_rule *r = d->risk;
-    char id[64], a[VS_TS_STRLEN], b[VS_TS_STRLEN], att[256];
+    char id[64], a[VS_TS_STRLEN + 64], b[VS_TS_STRLEN + 64], att[256];
     vs_device_id(d, id, sizeof id);
     putf(w, "<tbody class=\"riskdev\" id=\"risk-%zu\">\n<tr class=\"riskrow\">"
             "<td><span class=\"sev %s\">%s</span></td><td><span class=\"mono id\">%s</span>",
@@ -618,8 +630,8 @@ static void risk_device(struct w *w, const struct vs_device *d, size_t i, bool c
     put(w, "<br>attached: ");
     /* attached-to (issue 13) lands here through vs_report_attached. */
     or_unknown(w, vs_report_attached(d, att, sizeof att));
-    short_ts(d->first_sec, d->first_usec, a);
-    short_ts(d->last_sec, d->last_usec, b);
+    ts_html(d->first_sec, d->first_usec, a);
+    ts_html(d->last_sec, d->last_usec, b);
     putf(w, "</td><td>%s<br>to %s<br>%llu packets</td><td><b>", a, b,
          (unsigned long long)d->packets);
     esc(w, r->id);
@@ -964,7 +976,7 @@ static void table_head(struct w *w)
 
 static void device_row(struct w *w, const struct vs_device *d)
 {
-    char id[64], a[VS_TS_STRLEN], b[VS_TS_STRLEN];
+    char id[64], a[VS_TS_STRLEN + 64], b[VS_TS_STRLEN + 64];
     vs_device_id(d, id, sizeof id);
     putf(w, "<tr><td class=\"mono id\">%s</td><td>", id);
     if (d->vendor)
@@ -989,8 +1001,8 @@ static void device_row(struct w *w, const struct vs_device *d)
              sev_class(d->risk->severity), vs_severity_name(d->risk->severity));
     else
         put(w, "</td><td data-v=\"99\">");
-    short_ts(d->first_sec, d->first_usec, a);
-    short_ts(d->last_sec, d->last_usec, b);
+    ts_html(d->first_sec, d->first_usec, a);
+    ts_html(d->last_sec, d->last_usec, b);
     putf(w, "</td><td data-v=\"%lld\">%s</td><td data-v=\"%lld\">%s</td>"
             "<td class=\"num\" data-v=\"%llu\">%llu</td></tr>\n",
          (long long)d->first_sec, a, (long long)d->last_sec, b, (unsigned long long)d->packets,
