@@ -2,7 +2,9 @@
 /* report.c - the audit deliverables from the application's side: the report header (what
  * was read, the data versions the verdicts rest on), --html and --csv written at the end of a
  * run or on SIGUSR1, and `vendorsniff report INVENTORY...` over saved inventories. */
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vendorsniff/app.h"
@@ -13,6 +15,8 @@
 #include "vendorsniff/report.h"
 #include "vendorsniff/sink.h"
 #include "vendorsniff/state.h"
+#include "vendorsniff/text.h"
+#include "vendorsniff/x509.h"
 
 #ifndef VS_VERSION
 #define VS_VERSION "0.0.0"
@@ -37,6 +41,110 @@ static const char *recog_snapshot(const struct vs_config *cfg, char *out, size_t
     return out[0] ? out : NULL;
 }
 
+/* Append a file to what is hashed: its name, its length and its bytes, so that two sets
+ * that differ only in how content is split between files do not collide; label NULL: the
+ * bytes alone (then the digest is what sha256sum prints). */
+static bool add_file(struct vs_buf *b, const char *label, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    size_t start = b->len;
+    bool ok = true;
+    size_t lenpos = 0;
+    if (label) {
+        ok &= vs_buf_printf(b, "%s\n", label);
+        lenpos = b->len;
+        ok &= vs_buf_printf(b, "%20zu\n", (size_t)0);
+    }
+    char chunk[65536];
+    size_t n, total = 0;
+    while (ok && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        ok &= vs_buf_add(b, chunk, n);
+        total += n;
+    }
+    ok &= !ferror(f);
+    fclose(f);
+    if (!ok) {
+        b->len = start;
+        return false;
+    }
+    if (label) {
+        char len[24];
+        snprintf(len, sizeof len, "%20zu", total);
+        memcpy(b->p + lenpos, len, 20);
+    }
+    return true;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The first 16 hex digits of the SHA-256 of what b holds, "sha256:0123456789abcdef". */
+static const char *digest(const struct vs_buf *b, char *out, size_t outsz)
+{
+    uint8_t h[VS_SHA256_LEN];
+    vs_sha256(b->p ? b->p : "", b->len, h);
+    size_t o = (size_t)snprintf(out, outsz, "sha256:");
+    for (size_t i = 0; i < 8 && o + 2 < outsz; i++)
+        o += (size_t)snprintf(out + o, outsz - o, "%02x", h[i]);
+    return out;
+}
+
+/* The signature set's files in a fixed order: vendors.ini, enterprises.tsv, rules/ *.ini by
+ * name. NULL when a file cannot be read. */
+static const char *sig_digest(const char *dir, char *out, size_t outsz)
+{
+    struct vs_buf b = {0};
+    char path[4400];
+    bool ok = true;
+    snprintf(path, sizeof path, "%s/vendors.ini", dir);
+    ok &= add_file(&b, "vendors.ini", path);
+    snprintf(path, sizeof path, "%s/enterprises.tsv", dir);
+    ok &= add_file(&b, "enterprises.tsv", path);
+    snprintf(path, sizeof path, "%s/rules", dir);
+    DIR *d = opendir(path);
+    char **names = NULL;
+    size_t nn = 0;
+    struct dirent *e;
+    while (ok && d && (e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        if (l < 5 || strcmp(e->d_name + l - 4, ".ini") != 0 || e->d_name[0] == '.')
+            continue;
+        char **nx = realloc(names, (nn + 1) * sizeof *names);
+        if (!nx || !(nx[nn] = strdup(e->d_name))) {
+            names = nx ? nx : names;
+            ok = false;
+            break;
+        }
+        names = nx;
+        nn++;
+    }
+    if (d)
+        closedir(d);
+    if (names)
+        qsort(names, nn, sizeof *names, cmp_str);
+    for (size_t i = 0; i < nn; i++) {
+        snprintf(path, sizeof path, "%s/rules/%s", dir, names[i]);
+        ok &= add_file(&b, names[i], path);
+        free(names[i]);
+    }
+    free(names);
+    const char *r = ok ? digest(&b, out, outsz) : NULL;
+    vs_buf_free(&b);
+    return r;
+}
+
+static const char *file_digest(const char *path, char *out, size_t outsz)
+{
+    struct vs_buf b = {0};
+    const char *r = add_file(&b, NULL, path) ? digest(&b, out, outsz) : NULL;
+    vs_buf_free(&b);
+    return r;
+}
+
 void vs_report_meta_init(struct vs_report_meta *m, const struct vs_config *cfg,
                          const struct vs_data *d, const struct vs_geo *geo, const char *sensor,
                          char *recog, size_t recogsz)
@@ -58,6 +166,20 @@ void vs_report_meta_init(struct vs_report_meta *m, const struct vs_config *cfg,
     m->sig_rules = d->sigs ? vs_sigs_rule_count(d->sigs) : 0;
     m->sig_vendors = d->sigs ? vs_sigs_vendor_count(d->sigs) : 0;
     m->recog_snapshot = recog_snapshot(cfg, recog, recogsz);
+    /* Short fingerprints of the data files, so that two reports can be seen to rest on the
+     * same signatures and risk list (kept in static storage: one report at a time). */
+    static char sigd[40], riskd[40];
+    char dir[4200], risk[4200];
+    if (cfg->sig_dir)
+        snprintf(dir, sizeof dir, "%s", cfg->sig_dir);
+    else
+        snprintf(dir, sizeof dir, "%s/signatures", vs_datadir());
+    if (cfg->risk_list)
+        snprintf(risk, sizeof risk, "%s", cfg->risk_list);
+    else
+        snprintf(risk, sizeof risk, "%s/signatures/risk-list.ini", vs_datadir());
+    m->sig_digest = sig_digest(dir, sigd, sizeof sigd);
+    m->risk_digest = file_digest(risk, riskd, sizeof riskd);
     m->risk = d->risk;
     m->geoip = geo ? vs_geo_describe(geo) : NULL;
 }

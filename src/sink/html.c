@@ -457,10 +457,13 @@ static void header(struct w *w, const struct vs_report_meta *m)
     esc(w, m->version);
     put(w, "</li>\n<li>IEEE OUI registry snapshot: ");
     or_unknown(w, m->oui_snapshot);
-    putf(w, "</li>\n<li>signature set: %zu rules, %zu vendors (shipped with vendorsniff ",
-         m->sig_rules, m->sig_vendors);
-    esc(w, m->version);
-    put(w, ")</li>\n");
+    putf(w, "</li>\n<li>signature set: %zu rules, %zu vendors", m->sig_rules, m->sig_vendors);
+    if (m->sig_digest) {
+        put(w, ", <span class=\"mono\">");
+        esc(w, m->sig_digest);
+        put(w, "</span>");
+    }
+    put(w, "</li>\n");
     if (m->recog_snapshot) {
         put(w, "<li>Recog fingerprints: ");
         esc(w, m->recog_snapshot);
@@ -469,7 +472,13 @@ static void header(struct w *w, const struct vs_report_meta *m)
     put(w, "<li>risk list: ");
     if (m->risk) {
         esc(w, m->risk->name);
-        putf(w, " (%zu rules)", m->risk->nrules);
+        putf(w, " (%zu rules", m->risk->nrules);
+        if (m->risk_digest) {
+            put(w, ", <span class=\"mono\">");
+            esc(w, m->risk_digest);
+            put(w, "</span>");
+        }
+        put(w, ")");
         /* Each distinct reference once, in the list's order ("a ; b" is two). */
         struct vs_buf seen = {0};
         bool any = false;

@@ -129,6 +129,9 @@ for cap in captures:
 
     before = len(requests)
     html = read(out + ".html").decode("utf-8")
+    want = hashlib.sha256(read(os.path.join(SRC, "signatures", "risk-list.ini"))).hexdigest()[:16]
+    check(name + ": the header names the risk list's SHA-256 (as sha256sum prints it)",
+          "sha256:" + want in html)
     check(name + ": the report names no host of the browser's own services",
           re.search(r"google(apis)?\.com|gstatic", html) is None)
     dom = chromium("file://" + out + ".html", "--dump-dom")
