@@ -15,7 +15,7 @@
 
 /* The header row, without its CRLF. */
 #define VS_CSV_HEADER                                                                              \
-    "id,mac,ips,vlans,vendor,confidence,oui_org,model,software,name,cpe,risk_rule,severity,"      \
+    "id,mac,ips,vlans,vendor,confidence,oui_org,model,software,name,cpe,risk_rule,severity,"       \
     "risk_reason,first_seen,last_seen,packets,attached_to"
 
 /* Append one cell (no separator): made valid UTF-8 (invalid bytes and controls other than

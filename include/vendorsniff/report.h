@@ -24,14 +24,14 @@ struct vs_report_meta {
     bool have_packets; /* packets is the number read (a capture run, not a saved inventory) */
     uint64_t packets;
     /* What the verdicts rest on (NULL: not known / not used). */
-    const char *version;         /* vendorsniff's own */
-    const char *oui_snapshot;    /* vs_oui_snapshot() */
+    const char *version;      /* vendorsniff's own */
+    const char *oui_snapshot; /* vs_oui_snapshot() */
     size_t sig_rules, sig_vendors;
-    const char *sig_digest;      /* SHA-256 of the signature files, shortened; NULL: unknown */
-    const char *risk_digest;     /* SHA-256 of the risk-list file, shortened; NULL: unknown */
-    const char *recog_snapshot;  /* first line of signatures/recog/SNAPSHOT, when present */
+    const char *sig_digest;     /* SHA-256 of the signature files, shortened; NULL: unknown */
+    const char *risk_digest;    /* SHA-256 of the risk-list file, shortened; NULL: unknown */
+    const char *recog_snapshot; /* first line of signatures/recog/SNAPSHOT, when present */
     const struct vs_risk_list *risk;
-    const char *geoip;           /* vs_geo_describe(), NULL without --geoip */
+    const char *geoip; /* vs_geo_describe(), NULL without --geoip */
 };
 
 /* Where a device is attached (switch and port from discovery data), as text; "" when not

@@ -253,8 +253,8 @@ int vs_report_command(const struct vs_config *cfg)
         fprintf(stderr, "vendorsniff: %s\n", err);
         return VS_EXIT_INPUT;
     }
-    struct vs_inventory *inv =
-        vs_inventory_new(d.oui, d.sigs, d.risk, NULL, cfg->max_devices ? cfg->max_devices : 1000000);
+    struct vs_inventory *inv = vs_inventory_new(d.oui, d.sigs, d.risk, NULL,
+                                                cfg->max_devices ? cfg->max_devices : 1000000);
     if (!inv) {
         fprintf(stderr, "vendorsniff: out of memory\n");
         vs_data_free(&d);

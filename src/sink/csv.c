@@ -18,8 +18,8 @@ bool vs_csv_cell(struct vs_buf *b, const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         if (u[i] == ',' || u[i] == '"' || u[i] == '\r' || u[i] == '\n')
             quote = true;
-    bool formula = n && (u[0] == '=' || u[0] == '+' || u[0] == '-' || u[0] == '@' ||
-                         u[0] == '\t' || u[0] == '\r');
+    bool formula = n && (u[0] == '=' || u[0] == '+' || u[0] == '-' || u[0] == '@' || u[0] == '\t' ||
+                         u[0] == '\r');
     bool ok = true;
     if (quote)
         ok &= vs_buf_add(b, "\"", 1);

@@ -41,13 +41,32 @@ bool vs_html_escape(struct vs_buf *b, const char *s, size_t n)
         run = 0;
         char tmp[16];
         switch (c) {
-        case '&': ok &= vs_buf_add(b, "&amp;", 5); i++; continue;
-        case '<': ok &= vs_buf_add(b, "&lt;", 4); i++; continue;
-        case '>': ok &= vs_buf_add(b, "&gt;", 4); i++; continue;
-        case '"': ok &= vs_buf_add(b, "&quot;", 6); i++; continue;
-        case '\'': ok &= vs_buf_add(b, "&#39;", 5); i++; continue;
-        case '`': ok &= vs_buf_add(b, "&#96;", 5); i++; continue;
-        default: break;
+        case '&':
+            ok &= vs_buf_add(b, "&amp;", 5);
+            i++;
+            continue;
+        case '<':
+            ok &= vs_buf_add(b, "&lt;", 4);
+            i++;
+            continue;
+        case '>':
+            ok &= vs_buf_add(b, "&gt;", 4);
+            i++;
+            continue;
+        case '"':
+            ok &= vs_buf_add(b, "&quot;", 6);
+            i++;
+            continue;
+        case '\'':
+            ok &= vs_buf_add(b, "&#39;", 5);
+            i++;
+            continue;
+        case '`':
+            ok &= vs_buf_add(b, "&#96;", 5);
+            i++;
+            continue;
+        default:
+            break;
         }
         if (c < 0x20 || c == 0x7f) {
             /* A control byte shown as the text report shows it (\r, \n, \x1b): visible,
@@ -55,7 +74,7 @@ bool vs_html_escape(struct vs_buf *b, const char *s, size_t n)
             int k = c == '\t'   ? snprintf(tmp, sizeof tmp, "\\t")
                     : c == '\n' ? snprintf(tmp, sizeof tmp, "\\n")
                     : c == '\r' ? snprintf(tmp, sizeof tmp, "\\r")
-                                 : snprintf(tmp, sizeof tmp, "\\x%02x", c);
+                                : snprintf(tmp, sizeof tmp, "\\x%02x", c);
             ok &= vs_buf_add(b, tmp, (size_t)k);
             i++;
             continue;
@@ -162,8 +181,8 @@ static void ts_html(int64_t sec, uint32_t usec, char out[VS_TS_STRLEN + 64])
     char t[VS_TS_STRLEN];
     short_ts(sec, usec, t);
     if (strlen(t) == 19)
-        snprintf(out, VS_TS_STRLEN + 64, "<span class=\"nw\">%.10s</span> <span class=\"nw\">%s</span>",
-                 t, t + 11);
+        snprintf(out, VS_TS_STRLEN + 64,
+                 "<span class=\"nw\">%.10s</span> <span class=\"nw\">%s</span>", t, t + 11);
     else
         snprintf(out, VS_TS_STRLEN + 64, "%s", t);
 }
@@ -171,10 +190,14 @@ static void ts_html(int64_t sec, uint32_t usec, char out[VS_TS_STRLEN + 64])
 static const char *sev_class(enum vs_severity s)
 {
     switch (s) {
-    case VS_SEV_CRITICAL: return "sev-critical";
-    case VS_SEV_HIGH: return "sev-high";
-    case VS_SEV_MEDIUM: return "sev-medium";
-    case VS_SEV_LOW: break;
+    case VS_SEV_CRITICAL:
+        return "sev-critical";
+    case VS_SEV_HIGH:
+        return "sev-high";
+    case VS_SEV_MEDIUM:
+        return "sev-medium";
+    case VS_SEV_LOW:
+        break;
     }
     return "sev-low";
 }
@@ -259,7 +282,8 @@ static const char CSS[] =
     "body{margin:0 auto;max-width:1200px;padding:0 24px 48px}\n"
     "header.top{border-bottom:3px solid var(--accent);padding:20px 0 12px}\n"
     "h1{font-size:1.7rem;margin:0 0 4px}h2{font-size:1.3rem;margin:0 0 10px;"
-    "border-bottom:1px solid var(--line);padding-bottom:4px}h3{font-size:1.05rem;margin:14px 0 6px}\n"
+    "border-bottom:1px solid var(--line);padding-bottom:4px}h3{font-size:1.05rem;margin:14px 0 "
+    "6px}\n"
     "section{margin-top:28px}\n"
     ".sub{color:var(--muted);margin:0}\n"
     "dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:3px 16px;margin:12px 0 0;"
@@ -551,9 +575,10 @@ static void verdict(struct w *w, const struct vs_report_meta *m, const struct co
         esc(w, m->risk->name);
         put(w, ".</p>\n");
     }
-    putf(w, "<ul class=\"cards\">\n<li><b>%zu</b><span>devices</span></li>\n"
-            "<li><b>%zu</b><span>with protocol evidence</span></li>\n"
-            "<li><b>%zu</b><span>on the risk list</span></li>\n",
+    putf(w,
+         "<ul class=\"cards\">\n<li><b>%zu</b><span>devices</span></li>\n"
+         "<li><b>%zu</b><span>with protocol evidence</span></li>\n"
+         "<li><b>%zu</b><span>on the risk list</span></li>\n",
          c->n, c->nevid, c->nrisk);
     for (int s = VS_SEV_CRITICAL; s >= VS_SEV_LOW; s--)
         if (c->sev[s])
@@ -565,7 +590,8 @@ static void verdict(struct w *w, const struct vs_report_meta *m, const struct co
 static void evidence_list(struct w *w, const struct vs_device *d, bool collapsed)
 {
     if (collapsed)
-        putf(w, "<details class=\"ev\"><summary>Evidence (%zu)</summary>", d->nev + (d->oui_org != NULL));
+        putf(w, "<details class=\"ev\"><summary>Evidence (%zu)</summary>",
+             d->nev + (d->oui_org != NULL));
     put(w, "<ul class=\"ev\">\n");
     if (d->oui_org) {
         put(w, "<li><span class=\"src\">oui.org</span> = ");
@@ -612,8 +638,9 @@ static void risk_device(struct w *w, const struct vs_device *d, size_t i, bool c
     const struct vs_risk_rule *r = d->risk;
     char id[64], a[VS_TS_STRLEN + 64], b[VS_TS_STRLEN + 64], att[256];
     vs_device_id(d, id, sizeof id);
-    putf(w, "<tbody class=\"riskdev\" id=\"risk-%zu\">\n<tr class=\"riskrow\">"
-            "<td><span class=\"sev %s\">%s</span></td><td><span class=\"mono id\">%s</span>",
+    putf(w,
+         "<tbody class=\"riskdev\" id=\"risk-%zu\">\n<tr class=\"riskrow\">"
+         "<td><span class=\"sev %s\">%s</span></td><td><span class=\"mono id\">%s</span>",
          i + 1, sev_class(r->severity), vs_severity_name(r->severity), id);
     if (d->name) {
         put(w, "<br>name: ");
@@ -668,9 +695,10 @@ static void risk_table(struct w *w, struct vs_device **arr, const struct counts 
            "attribution rests on, each piece with its source and the signature rule that "
            "used it.");
     if (open < c->nrisk)
-        putf(w, " The first %zu of the %zu devices are shown here; the others follow in "
-                "collapsed groups by vendor (open one to read it; the CSV export lists them "
-                "all).",
+        putf(w,
+             " The first %zu of the %zu devices are shown here; the others follow in "
+             "collapsed groups by vendor (open one to read it; the CSV export lists them "
+             "all).",
              open, c->nrisk);
     put(w, "</p>\n");
     risk_head(w);
@@ -713,13 +741,15 @@ static void hbar_chart(struct w *w, const char *id, const char *title, const cha
     for (size_t i = 0; i < nb; i++)
         max = bars[i].n > max ? bars[i].n : max;
     int height = top * 2 + rowh * (int)(nb ? nb : 1);
-    putf(w, "<figure class=\"chart\" id=\"%s\" aria-labelledby=\"%s-cap\">\n"
-            "<figcaption id=\"%s-cap\">",
+    putf(w,
+         "<figure class=\"chart\" id=\"%s\" aria-labelledby=\"%s-cap\">\n"
+         "<figcaption id=\"%s-cap\">",
          id, id, id);
     esc(w, title);
     put(w, "</figcaption>\n<div class=\"chart-body\">\n");
-    putf(w, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
-            "height=\"%d\" role=\"img\" aria-labelledby=\"%s-t\">",
+    putf(w,
+         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
+         "height=\"%d\" role=\"img\" aria-labelledby=\"%s-t\">",
          width, height, width, height, id);
     putf(w, "<title id=\"%s-t\">", id);
     esc(w, title);
@@ -846,10 +876,11 @@ static void time_chart(struct w *w, struct vs_device **arr, size_t n)
     put(w, "<figure class=\"chart\" id=\"chart-time\" aria-labelledby=\"chart-time-cap\">\n"
            "<figcaption id=\"chart-time-cap\">Devices first seen over the capture</figcaption>\n"
            "<div class=\"chart-body\">\n");
-    putf(w, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
-            "height=\"%d\" role=\"img\" aria-labelledby=\"chart-time-t\"><title id=\"chart-time-t\">"
-            "Devices first seen in each of %d equal intervals of the capture (the table beside "
-            "it has the same numbers)</title>\n",
+    putf(w,
+         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" "
+         "height=\"%d\" role=\"img\" aria-labelledby=\"chart-time-t\"><title id=\"chart-time-t\">"
+         "Devices first seen in each of %d equal intervals of the capture (the table beside "
+         "it has the same numbers)</title>\n",
          width, height, width, height, BINS);
     for (int i = 0; i < BINS; i++) {
         int bh = (int)((double)bins[i] * ploth / (double)max + 0.5);
@@ -871,8 +902,9 @@ static void time_chart(struct w *w, struct vs_device **arr, size_t n)
     putf(w, "<text x=\"%d\" y=\"%d\" class=\"muted\">%s</text>", left, height - 18, a);
     putf(w, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" class=\"muted\">%s</text>", width - right,
          height - 18, b);
-    putf(w, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" class=\"muted\">UTC, packet time"
-            "</text>\n</svg>\n",
+    putf(w,
+         "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" class=\"muted\">UTC, packet time"
+         "</text>\n</svg>\n",
          left + plotw / 2, height - 4);
     put(w, "<table class=\"alt\"><caption class=\"skip\">Devices first seen over the capture"
            "</caption><thead><tr><th scope=\"col\">Interval from (UTC)</th>"
@@ -1006,14 +1038,16 @@ static void device_row(struct w *w, const struct vs_device *d)
     put(w, "</td><td>");
     vlans_text(w, d);
     if (d->risk)
-        putf(w, "</td><td data-v=\"%d\"><span class=\"sev %s\">%s</span>", 10 - (int)d->risk->severity,
-             sev_class(d->risk->severity), vs_severity_name(d->risk->severity));
+        putf(w, "</td><td data-v=\"%d\"><span class=\"sev %s\">%s</span>",
+             10 - (int)d->risk->severity, sev_class(d->risk->severity),
+             vs_severity_name(d->risk->severity));
     else
         put(w, "</td><td data-v=\"99\">");
     ts_html(d->first_sec, d->first_usec, a);
     ts_html(d->last_sec, d->last_usec, b);
-    putf(w, "</td><td data-v=\"%lld\">%s</td><td data-v=\"%lld\">%s</td>"
-            "<td class=\"num\" data-v=\"%llu\">%llu</td></tr>\n",
+    putf(w,
+         "</td><td data-v=\"%lld\">%s</td><td data-v=\"%lld\">%s</td>"
+         "<td class=\"num\" data-v=\"%llu\">%llu</td></tr>\n",
          (long long)d->first_sec, a, (long long)d->last_sec, b, (unsigned long long)d->packets,
          (unsigned long long)d->packets);
     if (w->b.len >= W_FLUSH_AT)
@@ -1067,8 +1101,9 @@ static void device_table(struct w *w, struct vs_device **arr, const struct count
            "placeholder=\"vendor, address, model, name...\"><span id=\"filter-n\" "
            "aria-live=\"polite\"></span></div>\n");
     if (c->n <= VS_HTML_FLAT_LIMIT) {
-        putf(w, "<p class=\"note\">%zu devices, risk first, then by vendor. With scripting on, "
-                "a column heading sorts and the box above filters.</p>\n",
+        putf(w,
+             "<p class=\"note\">%zu devices, risk first, then by vendor. With scripting on, "
+             "a column heading sorts and the box above filters.</p>\n",
              c->n);
         table_head(w);
         for (size_t i = 0; i < c->n; i++)
@@ -1116,10 +1151,11 @@ static void device_table(struct w *w, struct vs_device **arr, const struct count
         if (r[i].group == VS_HTML_GROUPS)
             r[i].group = own; /* "other vendors" comes last */
     qsort(r, c->n, sizeof *r, cmp_by_group);
-    putf(w, "<p class=\"note\">%zu devices from %zu vendors, in collapsed groups: open one to see "
-            "its rows (the risk devices are all in the table at the top; the CSV export has "
-            "every device in one table). With scripting on, the box above filters all groups "
-            "and opens those that match.</p>\n",
+    putf(w,
+         "<p class=\"note\">%zu devices from %zu vendors, in collapsed groups: open one to see "
+         "its rows (the risk devices are all in the table at the top; the CSV export has "
+         "every device in one table). With scripting on, the box above filters all groups "
+         "and opens those that match.</p>\n",
          c->n, ng);
     for (size_t i = 0; i < c->n;) {
         size_t j = i;
@@ -1128,8 +1164,7 @@ static void device_table(struct w *w, struct vs_device **arr, const struct count
             risk |= r[j++].d->risk != NULL;
         put(w, "<details class=\"group\"><summary>");
         if (r[i].group == own) {
-            putf(w, "Other vendors \xe2\x80\x94 %zu devices from %zu vendors", j - i,
-                 ng - own);
+            putf(w, "Other vendors \xe2\x80\x94 %zu devices from %zu vendors", j - i, ng - own);
         } else {
             if (r[i].d->vendor)
                 esc(w, r[i].d->vendor);
@@ -1152,39 +1187,38 @@ static void device_table(struct w *w, struct vs_device **arr, const struct count
 
 static void howto(struct w *w)
 {
-    put(w,
-        "<section id=\"howto\" class=\"page\" aria-labelledby=\"h-howto\">\n"
-        "<h2 id=\"h-howto\">How to read this report</h2>\n<dl class=\"howto\">\n"
-        "<dt>Where the answers come from</dt><dd>vendorsniff only listens: it never sends a "
-        "packet. Every verdict rests on what devices said about themselves on the wire "
-        "(discovery protocols such as LLDP and CDP, SNMP replies, DHCP, service banners, "
-        "certificates, telecom signalling) and on the IEEE registry of MAC address blocks. The "
-        "evidence under each risk device is that raw material, with the signature rule that "
-        "read a vendor, model or software version out of it.</dd>\n"
-        "<dt>Confidence</dt><dd>A number from 0 to 1. Each statement naming a vendor adds to "
-        "its score (the MAC address block alone counts 0.3; a protocol statement 0.5 to 0.95); "
-        "when the evidence names different vendors, the share of the winner lowers the "
-        "confidence. 0.9 and above: the device said so itself in several ways. Around 0.3: "
-        "only the MAC address block points at the vendor.</dd>\n"
-        "<dt>What the MAC address block can and cannot prove</dt><dd>The first half of a MAC "
-        "address names the company that bought the block from the IEEE. It is a good hint: "
-        "most equipment keeps its factory address. It is not proof: the block may belong to a "
-        "maker of network chips or modules used inside another brand's product, addresses can "
-        "be changed, and randomised (locally administered) addresses name nobody. A device "
-        "attributed by its address block alone deserves a look before it is removed.</dd>\n"
-        "<dt>Devices without a MAC address</dt><dd>Evidence carried in routed traffic (SNMP, "
-        "banners) comes through a router, whose MAC address is the one on the frame. Such a "
-        "device is listed by its IP address: it is somewhere behind that router, and its own "
-        "MAC address was not on this wire.</dd>\n"
-        "<dt>Risk list</dt><dd>A device is listed when its attributed vendor is on the risk "
-        "list named in the header (with the confidence that rule requires). Severity, reason "
-        "and public reference come from that list.</dd>\n"
-        "<dt>What is not here</dt><dd>Devices that sent nothing while the sensor listened, and "
-        "devices on network segments the sensor could not see. The packet times in the header "
-        "say how long it listened.</dd>\n"
-        "<dt>Getting a PDF</dt><dd>Print this page, or run <code>chromium --headless "
-        "--print-to-pdf=report.pdf report.html</code>.</dd>\n"
-        "</dl>\n</section>\n");
+    put(w, "<section id=\"howto\" class=\"page\" aria-labelledby=\"h-howto\">\n"
+           "<h2 id=\"h-howto\">How to read this report</h2>\n<dl class=\"howto\">\n"
+           "<dt>Where the answers come from</dt><dd>vendorsniff only listens: it never sends a "
+           "packet. Every verdict rests on what devices said about themselves on the wire "
+           "(discovery protocols such as LLDP and CDP, SNMP replies, DHCP, service banners, "
+           "certificates, telecom signalling) and on the IEEE registry of MAC address blocks. The "
+           "evidence under each risk device is that raw material, with the signature rule that "
+           "read a vendor, model or software version out of it.</dd>\n"
+           "<dt>Confidence</dt><dd>A number from 0 to 1. Each statement naming a vendor adds to "
+           "its score (the MAC address block alone counts 0.3; a protocol statement 0.5 to 0.95); "
+           "when the evidence names different vendors, the share of the winner lowers the "
+           "confidence. 0.9 and above: the device said so itself in several ways. Around 0.3: "
+           "only the MAC address block points at the vendor.</dd>\n"
+           "<dt>What the MAC address block can and cannot prove</dt><dd>The first half of a MAC "
+           "address names the company that bought the block from the IEEE. It is a good hint: "
+           "most equipment keeps its factory address. It is not proof: the block may belong to a "
+           "maker of network chips or modules used inside another brand's product, addresses can "
+           "be changed, and randomised (locally administered) addresses name nobody. A device "
+           "attributed by its address block alone deserves a look before it is removed.</dd>\n"
+           "<dt>Devices without a MAC address</dt><dd>Evidence carried in routed traffic (SNMP, "
+           "banners) comes through a router, whose MAC address is the one on the frame. Such a "
+           "device is listed by its IP address: it is somewhere behind that router, and its own "
+           "MAC address was not on this wire.</dd>\n"
+           "<dt>Risk list</dt><dd>A device is listed when its attributed vendor is on the risk "
+           "list named in the header (with the confidence that rule requires). Severity, reason "
+           "and public reference come from that list.</dd>\n"
+           "<dt>What is not here</dt><dd>Devices that sent nothing while the sensor listened, and "
+           "devices on network segments the sensor could not see. The packet times in the header "
+           "say how long it listened.</dd>\n"
+           "<dt>Getting a PDF</dt><dd>Print this page, or run <code>chromium --headless "
+           "--print-to-pdf=report.pdf report.html</code>.</dd>\n"
+           "</dl>\n</section>\n");
 }
 
 /* ---- the page ------------------------------------------------------------------------ */
@@ -1213,10 +1247,11 @@ int vs_html_report(FILE *f, const struct vs_report_meta *m, struct vs_inventory 
     csp_hash(SCRIPT_CSP, h1);
     csp_hash(SCRIPT_TABLES, h2);
     put(&w, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    putf(&w, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-             "script-src %s %s; style-src 'unsafe-inline'; img-src 'none'; font-src 'none'; "
-             "connect-src 'none'; media-src 'none'; object-src 'none'; frame-src 'none'; "
-             "base-uri 'none'; form-action 'none'\">\n",
+    putf(&w,
+         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+         "script-src %s %s; style-src 'unsafe-inline'; img-src 'none'; font-src 'none'; "
+         "connect-src 'none'; media-src 'none'; object-src 'none'; frame-src 'none'; "
+         "base-uri 'none'; form-action 'none'\">\n",
          h1, h2);
     put(&w, "<meta name=\"referrer\" content=\"no-referrer\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

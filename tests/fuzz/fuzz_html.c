@@ -52,8 +52,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         i += strlen(copy + i) + 1;
     }
 #define P(k) part[(k) % nparts]
-    struct vs_risk_rule rule = {.id = (char *)P(0), .reason = (char *)P(1),
-                                .reference = (char *)P(2), .vendor = (char *)P(3),
+    struct vs_risk_rule rule = {.id = (char *)P(0),
+                                .reason = (char *)P(1),
+                                .reference = (char *)P(2),
+                                .vendor = (char *)P(3),
                                 .severity = (enum vs_severity)(size % 4)};
     struct vs_risk_list list = {.name = (char *)P(4), .rules = &rule, .nrules = 1};
     struct vs_inventory *inv = vs_inventory_new(NULL, NULL, NULL, NULL, 1000);
@@ -71,16 +73,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         d->software = i % 2 ? strdup(P(i + 3)) : NULL;
         d->risk = i % 2 ? &rule : NULL;
         d->confidence = (double)(i % 11) / 10.0;
-        struct vs_evidence ev = {(enum vs_field)(i % VS_F__COUNT), (const uint8_t *)P(i + 4),
-                                 strlen(P(i + 4)), NULL, NULL, 0};
+        struct vs_evidence ev = {(enum vs_field)(i % VS_F__COUNT),
+                                 (const uint8_t *)P(i + 4),
+                                 strlen(P(i + 4)),
+                                 NULL,
+                                 NULL,
+                                 0};
         vs_inventory_add_evidence(inv, d, &ev, NULL, (int64_t)i, 0);
         vs_inventory_note_vlan(inv, d, (uint16_t)(i * 37 % 4095));
     }
     const char *inputs[] = {P(5), P(6)};
-    struct vs_report_meta m = {.sensor = P(7), .audit_note = P(8), .inputs = inputs,
-                               .ninputs = 2, .input_kind = P(9), .version = P(10),
-                               .oui_snapshot = P(11), .recog_snapshot = P(12),
-                               .risk = &list, .geoip = P(13)};
+    struct vs_report_meta m = {.sensor = P(7),
+                               .audit_note = P(8),
+                               .inputs = inputs,
+                               .ninputs = 2,
+                               .input_kind = P(9),
+                               .version = P(10),
+                               .oui_snapshot = P(11),
+                               .recog_snapshot = P(12),
+                               .risk = &list,
+                               .geoip = P(13)};
     vs_report_span_from_devices(&m, inv);
 
     char *buf = NULL;

@@ -63,7 +63,8 @@ START_TEST(utf8_and_controls)
     CELL_EQ("del\x7f", "del\xef\xbf\xbd");
     static const char nul[] = "a\0b";
     char *got = cell(nul, 3);
-    ck_assert_str_eq(got, "a\xef\xbf\xbd" "b");
+    ck_assert_str_eq(got, "a\xef\xbf\xbd"
+                          "b");
     free(got);
 }
 END_TEST
@@ -118,9 +119,10 @@ START_TEST(rows)
     static const char want1[] =
         "00:e0:fc:12:34:56,00:e0:fc:12:34:56,10.0.0.1 10.0.0.2,42 7,Huawei,";
     ck_assert_msg(strncmp(row1, want1, strlen(want1)) == 0, "%s", row1);
-    ck_assert_ptr_nonnull(strstr(row1, ",\"HUAWEI TECHNOLOGIES CO.,LTD\",S5720,VRP V200R011C10SPC500,"
-                                       "\"'=HYPERLINK(\"\"http://evil/\"\",\"\"x\"\")\",,huawei,high,"
-                                       "on the list,2023-11-14T22:13:20.000005Z,"));
+    ck_assert_ptr_nonnull(strstr(row1,
+                                 ",\"HUAWEI TECHNOLOGIES CO.,LTD\",S5720,VRP V200R011C10SPC500,"
+                                 "\"'=HYPERLINK(\"\"http://evil/\"\",\"\"x\"\")\",,huawei,high,"
+                                 "on the list,2023-11-14T22:13:20.000005Z,"));
     /* Two devices, each row CRLF-ended, no bare LF. */
     size_t crlf = 0;
     for (size_t i = 0; i < n; i++) {

@@ -69,7 +69,9 @@ START_TEST(escape_controls_and_utf8)
     ck_assert_ptr_null(strstr(e, "\xef\xbb\xbf"));
     free(e);
     /* A right-to-left override would reorder what the reader sees: shown, not obeyed. */
-    e = escape("abc\xe2\x80\xae" "def", 9);
+    e = escape("abc\xe2\x80\xae"
+               "def",
+               9);
     ck_assert_str_eq(e, "abc[U+202E]def");
     free(e);
     /* Good UTF-8 stays. */
@@ -185,7 +187,8 @@ START_TEST(report_contents)
 {
     char *h = render(NULL);
     ck_assert_ptr_nonnull(strstr(h, "<!DOCTYPE html>"));
-    ck_assert_ptr_nonnull(strstr(h, "1 of the 2 devices seen is on the risk list (1 high severity)."));
+    ck_assert_ptr_nonnull(
+        strstr(h, "1 of the 2 devices seen is on the risk list (1 high severity)."));
     ck_assert_uint_eq(count(h, "<tbody class=\"riskdev\""), 1);
     ck_assert_ptr_nonnull(strstr(h, "<span class=\"mono id\">00:e0:fc:12:34:56</span>"));
     ck_assert_ptr_nonnull(strstr(h, "href=\"https://example.org/r\""));
@@ -235,7 +238,8 @@ START_TEST(csp_hashes_match_scripts)
         char want[80] = "'sha256-";
         size_t o = strlen(want);
         for (size_t i = 0; i < VS_SHA256_LEN; i += 3) {
-            uint32_t v = (uint32_t)d[i] << 16 | (i + 1 < VS_SHA256_LEN ? (uint32_t)d[i + 1] << 8 : 0) |
+            uint32_t v = (uint32_t)d[i] << 16 |
+                         (i + 1 < VS_SHA256_LEN ? (uint32_t)d[i + 1] << 8 : 0) |
                          (i + 2 < VS_SHA256_LEN ? d[i + 2] : 0);
             want[o++] = t[v >> 18 & 63];
             want[o++] = t[v >> 12 & 63];
@@ -295,8 +299,9 @@ START_TEST(report_large_grouped)
     size_t total = vs_inventory_count(world.inv);
     ck_assert_uint_eq(count(h, "<td class=\"mono id\">"), total);
     /* Risk vendors first, then the largest. */
-    const char *hw_group = strstr(h, "<details class=\"group\"><summary>Huawei \xe2\x80\x94 253 devices, "
-                                     "on the risk list</summary>");
+    const char *hw_group =
+        strstr(h, "<details class=\"group\"><summary>Huawei \xe2\x80\x94 253 devices, "
+                  "on the risk list</summary>");
     const char *cs_group = strstr(h, "<details class=\"group\"><summary>Cisco \xe2\x80\x94 ");
     ck_assert(hw_group && cs_group && hw_group < cs_group);
     /* 253 risk devices: VS_HTML_RISK_OPEN open at the top, the rest in a collapsed group. */
