@@ -13,7 +13,8 @@ if [[ "${1:-}" == "--test" ]]; then
            procps util-linux systemd  # systemd: only systemd-analyze, to verify the unit
            debhelper lintian  # test_deb: build the Debian package and lint it
            tshark  # test_interop_telecom: tshark's dissection to compare with
-           time)  # test_mac_spray: peak memory (/usr/bin/time -f %M)
+           time  # test_mac_spray: peak memory (/usr/bin/time -f %M)
+           chromium poppler-utils)  # test_report: the HTML report in a real browser, its PDF text
 fi
 missing=()
 for p in "${pkgs[@]}"; do

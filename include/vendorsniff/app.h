@@ -34,4 +34,21 @@ struct vs_data {
 int vs_data_load(const struct vs_config *cfg, struct vs_data *d, char *err, size_t errsz);
 void vs_data_free(struct vs_data *d);
 
+/* The audit deliverables (--html, --csv) of a run or of `vendorsniff report`
+ * (src/app/report.c). meta_init fills what the data and the configuration tell (versions,
+ * sensor, audit note, inputs); the caller adds the span and packet count. recog is room for
+ * the Recog snapshot line (signatures/recog/SNAPSHOT), kept by the caller. */
+struct vs_geo;
+struct vs_inventory;
+struct vs_report_meta;
+void vs_report_meta_init(struct vs_report_meta *m, const struct vs_config *cfg,
+                         const struct vs_data *d, const struct vs_geo *geo, const char *sensor,
+                         char *recog, size_t recogsz);
+/* Write whichever of --html and --csv were asked for; a failure is named on stderr.
+ * 0, or -1 when any failed. */
+int vs_report_write(const struct vs_config *cfg, const struct vs_report_meta *m,
+                    struct vs_inventory *inv);
+/* `vendorsniff report INVENTORY...` */
+int vs_report_command(const struct vs_config *cfg);
+
 #endif

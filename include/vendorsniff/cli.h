@@ -10,7 +10,14 @@
 #define VS_MAX_INPUTS 1024
 #define VS_MAX_GEOIP 8
 
-enum vs_command { VS_CMD_RUN, VS_CMD_LOOKUP, VS_CMD_CHECK_SIGNATURES, VS_CMD_VERSION, VS_CMD_HELP };
+enum vs_command {
+    VS_CMD_RUN,
+    VS_CMD_LOOKUP,
+    VS_CMD_CHECK_SIGNATURES,
+    VS_CMD_VERSION,
+    VS_CMD_HELP,
+    VS_CMD_REPORT, /* vendorsniff report INVENTORY... : inputs are saved inventories */
+};
 enum vs_format { VS_FORMAT_TEXT, VS_FORMAT_JSON, VS_FORMAT_NONE };
 enum vs_color { VS_COLOR_AUTO, VS_COLOR_ALWAYS, VS_COLOR_NEVER };
 
@@ -47,6 +54,10 @@ struct vs_config {
     bool quiet;
     const char *lookup_arg;
     const char *check_dir;
+    const char *html_path;  /* --html: the audit report */
+    const char *csv_path;   /* --csv: one row per device */
+    bool csv_bom;           /* --csv-bom */
+    const char *audit_note; /* --audit-note: who ran it, why (in the report header) */
 };
 
 /* Parse argv. Returns 0, or -1 with a one-line message in err (usage error: exit 1). */

@@ -38,6 +38,10 @@ enum {
     OPT_COLOR,
     OPT_CHECK_SIGNATURES,
     OPT_VERSION,
+    OPT_HTML,
+    OPT_CSV,
+    OPT_CSV_BOM,
+    OPT_AUDIT_NOTE,
 };
 
 static const struct option long_opts[] = {
@@ -70,6 +74,10 @@ static const struct option long_opts[] = {
     {"color", required_argument, NULL, OPT_COLOR},
     {"check-signatures", optional_argument, NULL, OPT_CHECK_SIGNATURES},
     {"version", no_argument, NULL, OPT_VERSION},
+    {"html", required_argument, NULL, OPT_HTML},
+    {"csv", required_argument, NULL, OPT_CSV},
+    {"csv-bom", no_argument, NULL, OPT_CSV_BOM},
+    {"audit-note", required_argument, NULL, OPT_AUDIT_NOTE},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -79,6 +87,7 @@ const char *vs_cli_usage(void)
     return "usage: vendorsniff -r FILE [-r FILE ...] [options]   read captures (pcap, pcapng; - is stdin)\n"
            "       vendorsniff -i IFACE [options]                 capture live (span port, daemon)\n"
            "       vendorsniff lookup MAC|OUI                     vendor of one address\n"
+           "       vendorsniff report INVENTORY... [--html F] [--csv F]   report from saved inventories\n"
            "       vendorsniff --check-signatures [DIR]           validate a signature set\n"
            "\n"
            "  -f EXPR               BPF filter, as tcpdump\n"
@@ -86,6 +95,10 @@ const char *vs_cli_usage(void)
            "  --inventory FILE      final inventory, JSON Lines, one device a line (atomic)\n"
            "  --format text|json    what goes to stdout (default text: the report)\n"
            "  -q, --quiet           nothing to stdout (same as --format none)\n"
+           "  --html FILE           self-contained HTML audit report (charts, evidence; print to PDF)\n"
+           "  --csv FILE            one row per device, spreadsheet-safe (RFC 4180, UTF-8)\n"
+           "  --csv-bom             start the CSV with a UTF-8 byte order mark (for spreadsheets)\n"
+           "  --audit-note TEXT     who ran the audit and why, in the report header\n"
            "  --risk-list FILE      risk list (default: shipped signatures/risk-list.ini)\n"
            "  --signatures DIR      signature set (default: shipped signatures/)\n"
            "  --oui-db FILE         OUI registry snapshot (default: shipped oui_db/oui.tsv)\n"
@@ -138,6 +151,12 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
         cfg->cmd = VS_CMD_LOOKUP;
         cfg->lookup_arg = argv[2];
         return 0;
+    }
+    bool report = argc >= 2 && strcmp(argv[1], "report") == 0;
+    if (report) {
+        /* getopt_long permutes: the inventories may come before or after the options. */
+        argc--;
+        argv++;
     }
     optind = 1;
     opterr = 0;
@@ -245,6 +264,10 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
                 cfg->check_dir = argv[optind++];
             break;
         case OPT_VERSION: cfg->cmd = VS_CMD_VERSION; return 0;
+        case OPT_HTML: cfg->html_path = optarg; break;
+        case OPT_CSV: cfg->csv_path = optarg; break;
+        case OPT_CSV_BOM: cfg->csv_bom = true; break;
+        case OPT_AUDIT_NOTE: cfg->audit_note = optarg; break;
         case ':':
             snprintf(err, errsz, "option %s needs an argument", argv[optind - 1]);
             return -1;
@@ -252,6 +275,26 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
             snprintf(err, errsz, "unknown option %s (see --help)", argv[optind - 1]);
             return -1;
         }
+    }
+    if (report && cfg->cmd == VS_CMD_RUN) {
+        if (cfg->ninputs || cfg->iface) {
+            snprintf(err, errsz, "report reads saved inventories, not captures (no -r or -i)");
+            return -1;
+        }
+        for (int i = optind; i < argc; i++) {
+            if (cfg->ninputs >= VS_MAX_INPUTS) {
+                snprintf(err, errsz, "too many inventories (at most %d)", VS_MAX_INPUTS);
+                return -1;
+            }
+            cfg->inputs[cfg->ninputs++] = argv[i];
+        }
+        if (!cfg->ninputs) {
+            snprintf(err, errsz, "usage: vendorsniff report INVENTORY.jsonl... [--html FILE] "
+                                 "[--csv FILE]");
+            return -1;
+        }
+        cfg->cmd = VS_CMD_REPORT;
+        return 0;
     }
     if (optind < argc) {
         snprintf(err, errsz, "unexpected argument '%s' (capture files go after -r)", argv[optind]);

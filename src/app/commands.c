@@ -175,6 +175,8 @@ int vs_commands_run(const struct vs_config *cfg)
         return cmd_lookup(cfg->lookup_arg);
     case VS_CMD_CHECK_SIGNATURES:
         return cmd_check_signatures(cfg);
+    case VS_CMD_REPORT:
+        return vs_report_command(cfg);
     case VS_CMD_RUN:
         break;
     }

@@ -21,6 +21,7 @@
 #include "vendorsniff/outputs.h"
 #include "vendorsniff/pipeline.h"
 #include "vendorsniff/privileges.h"
+#include "vendorsniff/report.h"
 #include "vendorsniff/run.h"
 #include "vendorsniff/state.h"
 
@@ -137,10 +138,29 @@ static void now_or_packet_time(const struct app *a, int64_t *sec, uint32_t *usec
     *usec = a->last_usec;
 }
 
+/* --html and --csv: at the end, and on SIGUSR1 with the inventory. */
+static int write_reports(struct app *a)
+{
+    if (!a->cfg->html_path && !a->cfg->csv_path)
+        return 0;
+    struct vs_report_meta m;
+    char recog[256];
+    vs_report_meta_init(&m, a->cfg, &a->data, a->geo, a->outs.sensor, recog, sizeof recog);
+    m.have_span = a->any_packet;
+    m.first_sec = a->first_sec;
+    m.first_usec = a->first_usec;
+    m.last_sec = a->last_sec;
+    m.last_usec = a->last_usec;
+    m.have_packets = true;
+    m.packets = vs_pipeline_stats(a->pipe)->packets;
+    return vs_report_write(a->cfg, &m, a->inv);
+}
+
 static int write_inventory(struct app *a)
 {
+    int rc = write_reports(a);
     if (!a->cfg->inventory_path)
-        return 0;
+        return rc;
     char err[512];
     int64_t sec;
     uint32_t usec;
@@ -150,7 +170,7 @@ static int write_inventory(struct app *a)
         vs_outputs_failed(&a->outs, err);
         return -1;
     }
-    return 0;
+    return rc;
 }
 
 static int save_state(struct app *a)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-2-Clause
 # Signals of a live run (vendorsniff -i on a veth in its own namespaces):
-#   SIGUSR1  writes the inventory now;
+#   SIGUSR1  writes the inventory now, and the --html report and --csv export;
 #   SIGHUP   reloads the risk list: a good new list alerts for a newly listed vendor
 #            (devices already seen are re-attributed), a bad list is refused with a
 #            message, the old set kept and the run goes on; SIGHUP also reopens -w
@@ -34,7 +34,8 @@ cp -r "$VS_SRC/signatures" "$T/sigs"
 ev=$T/events.jsonl
 inv=$T/inv.jsonl
 bg vs ip netns exec "$NS_CAP" "$VS_BIN" -i "$IF_CAP" -f "$VETH_FILTER" --format none \
-    --sensor t --signatures "$T/sigs" --risk-list "$T/risk.ini" -w "$ev" --inventory "$inv" --stats-interval 1
+    --sensor t --signatures "$T/sigs" --risk-list "$T/risk.ini" -w "$ev" --inventory "$inv" --stats-interval 1 \
+    --html "$T/report.html" --csv "$T/devices.csv"
 pid=$BG_PID
 wait_listening "$pid" "$T/vs.err" || { bad "vendorsniff -i did not start"; show "$T/vs.err"; finish; }
 
@@ -67,6 +68,9 @@ check "no snapshot without SIGUSR1 (the file is still empty)" test ! -s "$inv"
 check "SIGUSR1 writes the inventory with the replayed devices" \
     wait_for 15 snapshot_has 00:1b:54:aa:bb:cc '"vendor":"Cisco"'
 check "SIGUSR1 inventory is complete (5 devices)" test "$(wc -l <"$inv")" -eq 5
+check "SIGUSR1 writes the HTML report with the replayed devices" \
+    grep -q '<td class="mono id">00:1b:54:aa:bb:cc</td>' "$T/report.html"
+check "SIGUSR1 writes the CSV: a header and 5 devices" test "$(wc -l <"$T/devices.csv")" -eq 6
 check "alerts for Huawei and ZTE, none for Cisco yet" \
     test "$(alerts_for 00:e0:fc:11:22:33 huawei "$ev")$(alerts_for 00:19:c6:44:55:66 zte "$ev")$(alerts_for 00:1b:54:aa:bb:cc cisco "$ev")" = 110
 check "periodic stats events count the traffic" \
