@@ -10,7 +10,15 @@
 #define VS_MAX_INPUTS 1024
 #define VS_MAX_GEOIP 8
 
-enum vs_command { VS_CMD_RUN, VS_CMD_LOOKUP, VS_CMD_CHECK_SIGNATURES, VS_CMD_VERSION, VS_CMD_HELP };
+enum vs_command {
+    VS_CMD_RUN,
+    VS_CMD_LOOKUP,
+    VS_CMD_CHECK_SIGNATURES,
+    VS_CMD_VERSION,
+    VS_CMD_HELP,
+    VS_CMD_DIFF,  /* inputs: OLD NEW (files or folders) */
+    VS_CMD_MERGE, /* inputs: inventories; --inventory or stdout */
+};
 enum vs_format { VS_FORMAT_TEXT, VS_FORMAT_JSON, VS_FORMAT_NONE };
 enum vs_color { VS_COLOR_AUTO, VS_COLOR_ALWAYS, VS_COLOR_NEVER };
 

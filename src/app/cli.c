@@ -80,6 +80,8 @@ const char *vs_cli_usage(void)
            "       vendorsniff -i IFACE [options]                 capture live (span port, daemon)\n"
            "       vendorsniff lookup MAC|OUI                     vendor of one address\n"
            "       vendorsniff --check-signatures [DIR]           validate a signature set\n"
+           "       vendorsniff diff [--format text|json] OLD NEW  what changed between two audits\n"
+           "       vendorsniff merge INV... [--inventory FILE]    several sensors' inventories as one\n"
            "\n"
            "  -f EXPR               BPF filter, as tcpdump\n"
            "  -w FILE               event stream, JSON Lines (- for stdout)\n"
@@ -138,6 +140,14 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
         cfg->cmd = VS_CMD_LOOKUP;
         cfg->lookup_arg = argv[2];
         return 0;
+    }
+    /* diff and merge: the verb, then the usual options and inventories as operands */
+    bool operands = false;
+    if (argc >= 2 && (strcmp(argv[1], "diff") == 0 || strcmp(argv[1], "merge") == 0)) {
+        cfg->cmd = argv[1][0] == 'd' ? VS_CMD_DIFF : VS_CMD_MERGE;
+        argc--;
+        argv++;
+        operands = true;
     }
     optind = 1;
     opterr = 0;
@@ -252,6 +262,24 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
             snprintf(err, errsz, "unknown option %s (see --help)", argv[optind - 1]);
             return -1;
         }
+    }
+    if (operands) {
+        for (; optind < argc; optind++) {
+            if (cfg->ninputs >= VS_MAX_INPUTS) {
+                snprintf(err, errsz, "too many inventories (at most %d)", VS_MAX_INPUTS);
+                return -1;
+            }
+            cfg->inputs[cfg->ninputs++] = argv[optind];
+        }
+        if (cfg->cmd == VS_CMD_DIFF && cfg->ninputs != 2) {
+            snprintf(err, errsz, "usage: vendorsniff diff [--format text|json] OLD NEW");
+            return -1;
+        }
+        if (cfg->cmd == VS_CMD_MERGE && cfg->ninputs == 0) {
+            snprintf(err, errsz, "usage: vendorsniff merge INVENTORY... [--inventory FILE]");
+            return -1;
+        }
+        return 0;
     }
     if (optind < argc) {
         snprintf(err, errsz, "unexpected argument '%s' (capture files go after -r)", argv[optind]);
