@@ -30,6 +30,7 @@ struct vs_config {
     const char *filter;
     const char *events_path;    /* -w */
     const char *inventory_path; /* --inventory */
+    const char *topology_path;  /* --topology: .graphml or .dot */
     enum vs_format format;
     enum vs_color color;
     const char *risk_list;

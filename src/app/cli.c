@@ -38,6 +38,7 @@ enum {
     OPT_COLOR,
     OPT_CHECK_SIGNATURES,
     OPT_VERSION,
+    OPT_TOPOLOGY,
 };
 
 static const struct option long_opts[] = {
@@ -70,6 +71,7 @@ static const struct option long_opts[] = {
     {"color", required_argument, NULL, OPT_COLOR},
     {"check-signatures", optional_argument, NULL, OPT_CHECK_SIGNATURES},
     {"version", no_argument, NULL, OPT_VERSION},
+    {"topology", required_argument, NULL, OPT_TOPOLOGY},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -86,6 +88,7 @@ const char *vs_cli_usage(void)
            "  -f EXPR               BPF filter, as tcpdump\n"
            "  -w FILE               event stream, JSON Lines (- for stdout)\n"
            "  --inventory FILE      final inventory, JSON Lines, one device a line (atomic)\n"
+           "  --topology FILE       where devices are plugged in: GraphML (.graphml) or DOT (.dot)\n"
            "  --format text|json    what goes to stdout (default text: the report)\n"
            "  -q, --quiet           nothing to stdout (same as --format none)\n"
            "  --risk-list FILE      risk list (default: shipped signatures/risk-list.ini)\n"
@@ -169,6 +172,16 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
         case 'q': cfg->format = VS_FORMAT_NONE; break;
         case 'h': cfg->cmd = VS_CMD_HELP; return 0;
         case OPT_INVENTORY: cfg->inventory_path = optarg; break;
+        case OPT_TOPOLOGY: {
+            size_t tl = strlen(optarg);
+            if (!((tl > 8 && strcmp(optarg + tl - 8, ".graphml") == 0) ||
+                  (tl > 4 && strcmp(optarg + tl - 4, ".dot") == 0))) {
+                snprintf(err, errsz, "--topology FILE must end in .graphml or .dot");
+                return -1;
+            }
+            cfg->topology_path = optarg;
+            break;
+        }
         case OPT_FORMAT:
             if (strcmp(optarg, "text") == 0)
                 cfg->format = VS_FORMAT_TEXT;

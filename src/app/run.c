@@ -19,6 +19,7 @@
 #include "vendorsniff/privileges.h"
 #include "vendorsniff/run.h"
 #include "vendorsniff/state.h"
+#include "vendorsniff/topology.h"
 
 struct app {
     struct vs_config *cfg;
@@ -113,10 +114,29 @@ static void now_or_packet_time(const struct app *a, int64_t *sec, uint32_t *usec
     *usec = a->last_usec;
 }
 
+/* --topology: the graph of attachments, written with each inventory. */
+static int write_topology(struct app *a)
+{
+    if (!a->cfg->topology_path)
+        return 0;
+    char err[512];
+    struct vs_topology t;
+    int rc = vs_topology_build(a->inv, &t);
+    if (rc == 0)
+        rc = vs_topology_write(a->cfg->topology_path, a->inv, &t, err, sizeof err);
+    else
+        snprintf(err, sizeof err, "%s: out of memory", a->cfg->topology_path);
+    vs_topology_free(&t);
+    if (rc != 0)
+        fprintf(stderr, "vendorsniff: %s\n", err);
+    return rc;
+}
+
 static int write_inventory(struct app *a)
 {
+    int trc = write_topology(a);
     if (!a->cfg->inventory_path)
-        return 0;
+        return trc;
     char err[512];
     int64_t sec;
     uint32_t usec;
@@ -126,7 +146,7 @@ static int write_inventory(struct app *a)
         fprintf(stderr, "vendorsniff: %s\n", err);
         return -1;
     }
-    return 0;
+    return trc;
 }
 
 static int save_state(struct app *a)
