@@ -51,9 +51,21 @@ static bool is_switch(const struct vs_device *d)
     return false;
 }
 
-/* The segment two devices share: a common VLAN (its id), both untagged (-1), or none (-2). */
+/* The segment device a shares with speaker b: a common VLAN (its id), both untagged (-1),
+ * or none (-2). b's segment is where its announcements were heard; for a speaker restored
+ * from a file, which does not say, the VLANs of all its frames. */
 static int shared_vlan(const struct vs_device *a, const struct vs_device *b)
 {
+    if (b->disc_seen == VS_DISC_SEVERAL)
+        return -2; /* announced on several segments: which one faces a is unknown */
+    if (b->disc_seen == VS_DISC_UNTAGGED)
+        return a->nvlans ? -2 : -1;
+    if (b->disc_seen == VS_DISC_VLAN) {
+        for (uint8_t i = 0; i < a->nvlans; i++)
+            if (a->vlans[i] == b->disc_vlan)
+                return b->disc_vlan;
+        return -2;
+    }
     if (!a->nvlans && !b->nvlans)
         return -1;
     for (uint8_t i = 0; i < a->nvlans; i++)
