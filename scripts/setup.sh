@@ -11,7 +11,9 @@ pkgs=(build-essential cmake pkg-config libpcap-dev libsnmp-dev libmaxminddb-dev 
 if [[ "${1:-}" == "--test" ]]; then
     pkgs+=(python3 clang libclang-rt-14-dev tcpreplay rsyslog iproute2 libmaxmind-db-writer-perl
            procps util-linux systemd  # systemd: only systemd-analyze, to verify the unit
-           debhelper lintian)  # test_deb: build the Debian package and lint it
+           debhelper lintian  # test_deb: build the Debian package and lint it
+           libxml2-utils graphviz  # test_topology: xmllint and dot check the exports
+           postgresql postgresql-client)  # test_store: a throwaway server (initdb, pg_ctl), psql
 fi
 missing=()
 for p in "${pkgs[@]}"; do
