@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 pkgs=(build-essential cmake pkg-config libpcap-dev libsnmp-dev libmaxminddb-dev check
-      libpcre2-dev libjansson-dev libinih-dev libxml2-dev libgnutls28-dev)
+      libpcre2-dev libjansson-dev libinih-dev libxml2-dev libgnutls28-dev libpq-dev)
 if [[ "${1:-}" == "--test" ]]; then
     pkgs+=(python3 clang libclang-rt-14-dev tcpreplay rsyslog iproute2 libmaxmind-db-writer-perl
            procps util-linux systemd  # systemd: only systemd-analyze, to verify the unit

@@ -39,6 +39,7 @@ enum {
     OPT_CHECK_SIGNATURES,
     OPT_VERSION,
     OPT_TOPOLOGY,
+    OPT_STORE,
 };
 
 static const struct option long_opts[] = {
@@ -72,6 +73,7 @@ static const struct option long_opts[] = {
     {"check-signatures", optional_argument, NULL, OPT_CHECK_SIGNATURES},
     {"version", no_argument, NULL, OPT_VERSION},
     {"topology", required_argument, NULL, OPT_TOPOLOGY},
+    {"store", required_argument, NULL, OPT_STORE},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -84,10 +86,12 @@ const char *vs_cli_usage(void)
            "       vendorsniff --check-signatures [DIR]           validate a signature set\n"
            "       vendorsniff diff [--format text|json] OLD NEW  what changed between two audits\n"
            "       vendorsniff merge INV... [--inventory FILE]    several sensors' inventories as one\n"
+           "       vendorsniff store init --store URL             create the PostgreSQL schema\n"
            "\n"
            "  -f EXPR               BPF filter, as tcpdump\n"
            "  -w FILE               event stream, JSON Lines (- for stdout)\n"
            "  --inventory FILE      final inventory, JSON Lines, one device a line (atomic)\n"
+           "  --store URL           also write the inventory to PostgreSQL (postgresql://...)\n"
            "  --topology FILE       where devices are plugged in: GraphML (.graphml) or DOT (.dot)\n"
            "  --format text|json    what goes to stdout (default text: the report)\n"
            "  -q, --quiet           nothing to stdout (same as --format none)\n"
@@ -151,6 +155,11 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
         argc--;
         argv++;
         operands = true;
+    } else if (argc >= 3 && strcmp(argv[1], "store") == 0 && strcmp(argv[2], "init") == 0) {
+        cfg->cmd = VS_CMD_STORE_INIT;
+        argc -= 2;
+        argv += 2;
+        operands = true;
     }
     optind = 1;
     opterr = 0;
@@ -172,6 +181,13 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
         case 'q': cfg->format = VS_FORMAT_NONE; break;
         case 'h': cfg->cmd = VS_CMD_HELP; return 0;
         case OPT_INVENTORY: cfg->inventory_path = optarg; break;
+        case OPT_STORE:
+            if (strncmp(optarg, "postgresql://", 13) != 0 && strncmp(optarg, "postgres://", 11) != 0) {
+                snprintf(err, errsz, "--store needs a postgresql:// URL");
+                return -1;
+            }
+            cfg->store_url = optarg;
+            break;
         case OPT_TOPOLOGY: {
             size_t tl = strlen(optarg);
             if (!((tl > 8 && strcmp(optarg + tl - 8, ".graphml") == 0) ||
@@ -286,6 +302,10 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
         }
         if (cfg->cmd == VS_CMD_DIFF && cfg->ninputs != 2) {
             snprintf(err, errsz, "usage: vendorsniff diff [--format text|json] OLD NEW");
+            return -1;
+        }
+        if (cfg->cmd == VS_CMD_STORE_INIT && (cfg->ninputs || !cfg->store_url)) {
+            snprintf(err, errsz, "usage: vendorsniff store init --store postgresql://...");
             return -1;
         }
         if (cfg->cmd == VS_CMD_MERGE && cfg->ninputs == 0) {

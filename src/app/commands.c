@@ -11,6 +11,7 @@
 #include "vendorsniff/atomic.h"
 #include "vendorsniff/commands.h"
 #include "vendorsniff/fleet.h"
+#include "vendorsniff/store.h"
 
 #ifndef VS_VERSION
 #define VS_VERSION "0.0.0"
@@ -218,6 +219,17 @@ static int cmd_merge(const struct vs_config *cfg)
     return VS_EXIT_OK;
 }
 
+static int cmd_store_init(const struct vs_config *cfg)
+{
+    char msg[1024];
+    if (vs_store_init(cfg->store_url, msg, sizeof msg) != 0) {
+        fprintf(stderr, "vendorsniff: store init: %s\n", msg);
+        return VS_EXIT_RUNTIME;
+    }
+    printf("vendorsniff: store init: %s\n", msg);
+    return VS_EXIT_OK;
+}
+
 int vs_commands_run(const struct vs_config *cfg)
 {
     switch (cfg->cmd) {
@@ -234,6 +246,8 @@ int vs_commands_run(const struct vs_config *cfg)
         return cmd_diff(cfg);
     case VS_CMD_MERGE:
         return cmd_merge(cfg);
+    case VS_CMD_STORE_INIT:
+        return cmd_store_init(cfg);
     case VS_CMD_RUN:
         break;
     }

@@ -19,6 +19,7 @@
 #include "vendorsniff/privileges.h"
 #include "vendorsniff/run.h"
 #include "vendorsniff/state.h"
+#include "vendorsniff/store.h"
 #include "vendorsniff/topology.h"
 
 struct app {
@@ -29,6 +30,8 @@ struct app {
     struct vs_pipeline *pipe;
     struct vs_capture *cap;
     struct vs_outputs outs;
+    struct vs_store *store; /* --store: NULL without */
+    bool store_down;        /* the last sync failed (said once, until it works again) */
     int64_t first_sec, last_sec; /* packet times of the first and the newest packet */
     uint32_t first_usec, last_usec;
     bool any_packet;
@@ -112,6 +115,30 @@ static void now_or_packet_time(const struct app *a, int64_t *sec, uint32_t *usec
     }
     *sec = a->last_sec;
     *usec = a->last_usec;
+}
+
+/* --store: the devices that changed since the last committed sync. A database that cannot be
+ * reached costs nothing but a line on stderr: the devices stay dirty and go next time. */
+static int store_sync(struct app *a)
+{
+    if (!a->store)
+        return 0;
+    char err[1024];
+    int64_t sec;
+    uint32_t usec;
+    now_or_packet_time(a, &sec, &usec);
+    long n = vs_store_sync(a->store, a->inv, &a->outs.out, sec, usec, err, sizeof err);
+    if (n < 0) {
+        if (!a->store_down)
+            fprintf(stderr, "vendorsniff: store: %s (devices kept, sent at the next sync)\n",
+                    err);
+        a->store_down = true;
+        return -1;
+    }
+    if (a->store_down)
+        fprintf(stderr, "vendorsniff: store: reachable again, %ld devices caught up\n", n);
+    a->store_down = false;
+    return 0;
 }
 
 /* --topology: the graph of attachments, written with each inventory. */
@@ -222,6 +249,7 @@ static int run_files(struct app *a)
             if (g_snapshot) {
                 g_snapshot = 0;
                 write_inventory(a);
+                store_sync(a);
             }
             if (n >= 0 || g_stop)
                 break;
@@ -270,6 +298,10 @@ static int run_live(struct app *a)
             reload(a);
         }
         time_t now = time(NULL);
+        if (g_snapshot) {
+            /* SIGUSR1: everything out now, the database too */
+            store_sync(a);
+        }
         if (g_snapshot || now >= next_inv) {
             g_snapshot = 0;
             write_inventory(a);
@@ -287,6 +319,7 @@ static int run_live(struct app *a)
             now_or_packet_time(a, &sec, &usec);
             vs_inventory_flush_alerts(a->inv, sec, usec);
             vs_outputs_stats(&a->outs, &s, sec, usec);
+            store_sync(a);
             next_stats = now + a->cfg->stats_interval;
         }
     }
@@ -321,6 +354,10 @@ int vs_run_capture(struct vs_config *cfg)
         return VS_EXIT_INPUT;
     }
 
+    if (a.cfg->store_url && !(a.store = vs_store_open(a.cfg->store_url, a.outs.sensor))) {
+        fprintf(stderr, "vendorsniff: out of memory\n");
+        return VS_EXIT_RUNTIME;
+    }
     struct vs_inventory_hooks hooks = vs_outputs_hooks(&a.outs);
     a.inv = vs_inventory_new(a.data.oui, a.data.sigs, a.data.risk, &hooks, a.cfg->max_devices);
     a.pipe = a.inv ? vs_pipeline_new(a.inv) : NULL;
@@ -372,6 +409,9 @@ int vs_run_capture(struct vs_config *cfg)
     }
     if (write_inventory(&a) != 0 || save_state(&a) != 0)
         status = status ? status : VS_EXIT_RUNTIME;
+    /* The last sync: what it cannot send is in the state file (--state) for the next run. */
+    if (store_sync(&a) != 0)
+        status = status ? status : VS_EXIT_RUNTIME;
     if (a.cfg->format == VS_FORMAT_TEXT) {
         bool color =
             a.cfg->color == VS_COLOR_ALWAYS ||
@@ -386,6 +426,7 @@ int vs_run_capture(struct vs_config *cfg)
 
     vs_capture_close(a.cap);
     vs_outputs_close(&a.outs);
+    vs_store_close(a.store);
     vs_pipeline_free(a.pipe);
     vs_inventory_free(a.inv);
     vs_geo_close(a.geo);

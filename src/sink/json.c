@@ -246,6 +246,14 @@ int vs_jsonl_device(FILE *f, const struct vs_out *o, const struct vs_device *d, 
     return put_line(f, &w);
 }
 
+int vs_jsonl_device_at(FILE *f, const struct vs_out *o, const struct vs_device *d,
+                       const struct vs_attach *att, int64_t sec, uint32_t usec)
+{
+    struct vs_jw w = {0};
+    device_json(&w, o, d, att, sec, usec);
+    return put_line(f, &w);
+}
+
 static void alert_json(struct vs_jw *w, const struct vs_out *o, const struct vs_device *d,
                        const struct vs_risk_rule *r, int64_t sec, uint32_t usec)
 {
