@@ -182,7 +182,8 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
         case 'h': cfg->cmd = VS_CMD_HELP; return 0;
         case OPT_INVENTORY: cfg->inventory_path = optarg; break;
         case OPT_STORE:
-            if (strncmp(optarg, "postgresql://", 13) != 0 && strncmp(optarg, "postgres://", 11) != 0) {
+            if (strncmp(optarg, "postgresql://", 13) != 0 &&
+                strncmp(optarg, "postgres://", 11) != 0) {
                 snprintf(err, errsz, "--store needs a postgresql:// URL");
                 return -1;
             }

@@ -60,11 +60,11 @@ static const char *chroot_inner(const char *dir, const char *path)
  * reopened on SIGHUP. */
 int vs_privileges_check_paths(const struct vs_config *cfg, char *err, size_t errsz)
 {
-    const char *what[] = {"--state", "--inventory"};
-    const char *paths[] = {cfg->state_path, cfg->inventory_path};
+    const char *what[] = {"--state", "--inventory", "--topology"};
+    const char *paths[] = {cfg->state_path, cfg->inventory_path, cfg->topology_path};
     if (!cfg->chroot_dir)
         return 0;
-    for (size_t i = 0; i < 2; i++) {
+    for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
         if (paths[i] && !chroot_inner(cfg->chroot_dir, paths[i])) {
             snprintf(err, errsz,
                      "--chroot %s: %s %s must be an absolute path inside it (it is written "
@@ -86,6 +86,8 @@ void vs_privileges_enter_paths(struct vs_config *cfg)
         cfg->state_path = p;
     if (cfg->inventory_path && (p = chroot_inner(dir, cfg->inventory_path)))
         cfg->inventory_path = p;
+    if (cfg->topology_path && (p = chroot_inner(dir, cfg->topology_path)))
+        cfg->topology_path = p;
     if (cfg->events_path && (p = chroot_inner(dir, cfg->events_path)))
         cfg->events_path = p;
     for (size_t i = 0; i < cfg->ninputs; i++)

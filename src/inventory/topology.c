@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const enum vs_field port_fields[] = {VS_F_LLDP_PORT_ID, VS_F_CDP_PORT_ID,
-                                            VS_F_FDP_PORT_ID, VS_F_EDP_PORT_ID};
+static const enum vs_field port_fields[] = {VS_F_LLDP_PORT_ID, VS_F_CDP_PORT_ID, VS_F_FDP_PORT_ID,
+                                            VS_F_EDP_PORT_ID};
 
 /* The one port this device announced from, by the first protocol that names any; NULL
  * when it announced none, *ambiguous when several (a mirror of many ports, a trunk). */

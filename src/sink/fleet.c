@@ -191,8 +191,9 @@ static void key_add(struct keyset *ks, const char *kind, const char *v, size_t i
 /* Serial numbers some firmware ships unset: they name no one. */
 static bool serial_usable(const char *v)
 {
-    static const char *const junk[] = {"unknown", "none", "n/a", "na", "null", "default",
-                                       "serial", "0123456789", "123456789", "1234567890"};
+    static const char *const junk[] = {"unknown",   "none",      "n/a",    "na",
+                                       "null",      "default",   "serial", "0123456789",
+                                       "123456789", "1234567890"};
     size_t n = strlen(v);
     if (n < 4)
         return false;
@@ -216,7 +217,8 @@ static void record_keys(json_t *r, size_t idx, struct keyset *ks)
     key_add(ks, "mac", json_string_value(json_object_get(r, "mac")), idx);
     json_t *ev = json_object_get(r, "evidence"), *e;
     size_t i;
-    json_array_foreach(ev, i, e) {
+    json_array_foreach(ev, i, e)
+    {
         const char *src = json_string_value(json_object_get(e, "source"));
         const char *fld = json_string_value(json_object_get(e, "field"));
         const char *val = json_string_value(json_object_get(e, "value"));
@@ -333,7 +335,8 @@ static json_t *normalize(json_t *r)
         json_object_set(s, "first_seen", json_object_get(o, "first_seen"));
         json_object_set(s, "last_seen", json_object_get(o, "last_seen"));
         json_t *pk = json_object_get(o, "packets");
-        json_object_set_new(s, "packets", json_integer(json_is_integer(pk) ? json_integer_value(pk) : 0));
+        json_object_set_new(s, "packets",
+                            json_integer(json_is_integer(pk) ? json_integer_value(pk) : 0));
         json_t *a = json_array();
         json_array_append_new(a, s);
         json_object_set_new(o, "sensors", a);
@@ -341,7 +344,8 @@ static json_t *normalize(json_t *r)
     if (!json_is_array(json_object_get(o, "attributions"))) {
         json_t *a = json_array();
         json_t *st = json_object();
-        json_object_set(st, "vendor", json_object_get(o, "vendor") ? json_object_get(o, "vendor") : json_null());
+        json_object_set(st, "vendor",
+                        json_object_get(o, "vendor") ? json_object_get(o, "vendor") : json_null());
         json_object_set_new(st, "confidence", json_real(num(json_object_get(o, "confidence"))));
         static const char *const keep[] = {"model", "software", "name", "risk"};
         bool any = json_string_value(json_object_get(st, "vendor")) != NULL;
@@ -382,13 +386,15 @@ static void set_first(json_t *dst, json_t *src, const char *k)
 
 static int jstr_cmp(const void *a, const void *b)
 {
-    const char *x = json_string_value(*(json_t *const *)a), *y = json_string_value(*(json_t *const *)b);
+    const char *x = json_string_value(*(json_t *const *)a),
+               *y = json_string_value(*(json_t *const *)b);
     return strcmp(x ? x : "", y ? y : "");
 }
 
 static int jint_cmp(const void *a, const void *b)
 {
-    json_int_t x = json_integer_value(*(json_t *const *)a), y = json_integer_value(*(json_t *const *)b);
+    json_int_t x = json_integer_value(*(json_t *const *)a),
+               y = json_integer_value(*(json_t *const *)b);
     return (x > y) - (x < y);
 }
 
@@ -429,7 +435,8 @@ static void union_evidence(json_t *dst, json_t *src)
     }
     size_t nd = json_array_size(d), i;
     json_t *e;
-    json_array_foreach(json_object_get(src, "evidence"), i, e) {
+    json_array_foreach(json_object_get(src, "evidence"), i, e)
+    {
         bool dup = false;
         for (size_t j = 0; j < nd && !dup; j++)
             dup = ev_same(json_array_get(d, j), e);
@@ -446,10 +453,12 @@ static void union_sensors(json_t *dst, json_t *src)
 {
     json_t *d = json_object_get(dst, "sensors"), *s;
     size_t i;
-    json_array_foreach(json_object_get(src, "sensors"), i, s) {
+    json_array_foreach(json_object_get(src, "sensors"), i, s)
+    {
         json_t *m = NULL, *x;
         size_t j;
-        json_array_foreach(d, j, x) {
+        json_array_foreach(d, j, x)
+        {
             if (str_eq(json_object_get(x, "name"), json_object_get(s, "name"))) {
                 m = x;
                 break;
@@ -477,10 +486,12 @@ static void union_attributions(json_t *dst, json_t *src)
 {
     json_t *d = json_object_get(dst, "attributions"), *s;
     size_t i;
-    json_array_foreach(json_object_get(src, "attributions"), i, s) {
+    json_array_foreach(json_object_get(src, "attributions"), i, s)
+    {
         json_t *m = NULL, *x;
         size_t j;
-        json_array_foreach(d, j, x) {
+        json_array_foreach(d, j, x)
+        {
             if (str_eq(json_object_get(x, "vendor"), json_object_get(s, "vendor"))) {
                 m = x;
                 break;
@@ -495,8 +506,9 @@ static void union_attributions(json_t *dst, json_t *src)
         static const char *const keep[] = {"model", "software", "name", "risk"};
         for (size_t k = 0; k < 4; k++)
             set_first(m, s, keep[k]);
-        json_object_set_new(m, "sensors", union_sorted(json_object_get(m, "sensors"),
-                                                       json_object_get(s, "sensors"), jstr_cmp));
+        json_object_set_new(
+            m, "sensors",
+            union_sorted(json_object_get(m, "sensors"), json_object_get(s, "sensors"), jstr_cmp));
     }
 }
 
@@ -515,18 +527,23 @@ static void merge_into(json_t *acc, json_t *r)
         if (str(r, "oui_org"))
             json_object_set(acc, "oui_org", json_object_get(r, "oui_org"));
     }
-    json_object_set_new(acc, "ips", union_sorted(json_object_get(acc, "ips"), json_object_get(r, "ips"), jstr_cmp));
-    json_object_set_new(acc, "vlans", union_sorted(json_object_get(acc, "vlans"), json_object_get(r, "vlans"), jint_cmp));
+    json_object_set_new(
+        acc, "ips", union_sorted(json_object_get(acc, "ips"), json_object_get(r, "ips"), jstr_cmp));
+    json_object_set_new(
+        acc, "vlans",
+        union_sorted(json_object_get(acc, "vlans"), json_object_get(r, "vlans"), jint_cmp));
     if (ts_cmp(str(r, "ts"), str(acc, "ts")) > 0 && str(r, "ts"))
         json_object_set(acc, "ts", json_object_get(r, "ts"));
     union_evidence(acc, r);
     union_sensors(acc, r);
     union_attributions(acc, r);
-    if (attached_certainty(json_object_get(r, "attached")) > attached_certainty(json_object_get(acc, "attached")))
+    if (attached_certainty(json_object_get(r, "attached")) >
+        attached_certainty(json_object_get(acc, "attached")))
         json_object_set(acc, "attached", json_object_get(r, "attached"));
     const char *k;
     json_t *v;
-    json_object_foreach(r, k, v) {
+    json_object_foreach(r, k, v)
+    {
         if (!json_object_get(acc, k))
             json_object_set(acc, k, v);
         else
@@ -566,7 +583,8 @@ static json_t *finalize(json_t *acc)
     size_t i;
     const char *first = NULL, *last = NULL;
     json_int_t packets = 0;
-    json_array_foreach(sens, i, s) {
+    json_array_foreach(sens, i, s)
+    {
         const char *f = str(s, "first_seen"), *l = str(s, "last_seen");
         if (f && (!first || strcmp(f, first) < 0))
             first = f;
@@ -578,7 +596,8 @@ static json_t *finalize(json_t *acc)
     json_t *win = NULL, *st;
     double sum = 0;
     size_t nvend = 0;
-    json_array_foreach(att, i, st) {
+    json_array_foreach(att, i, st)
+    {
         const char *v = str(st, "vendor");
         if (!v)
             continue;
@@ -598,23 +617,32 @@ static json_t *finalize(json_t *acc)
     json_t *o = json_object();
     json_object_set_new(o, "event", json_string("device"));
     json_object_set(o, "ts", json_object_get(acc, "ts") ? json_object_get(acc, "ts") : json_null());
-    json_object_set_new(o, "sensor", json_string(json_array_size(sens) == 1 ? str(json_array_get(sens, 0), "name") : "merged"));
+    json_object_set_new(
+        o, "sensor",
+        json_string(json_array_size(sens) == 1 ? str(json_array_get(sens, 0), "name") : "merged"));
     json_object_set(o, "id", json_object_get(acc, "id"));
-    json_object_set(o, "mac", json_object_get(acc, "mac") ? json_object_get(acc, "mac") : json_null());
-    json_object_set(o, "ips", json_object_get(acc, "ips") ? json_object_get(acc, "ips") : json_array());
-    json_object_set(o, "vlans", json_object_get(acc, "vlans") ? json_object_get(acc, "vlans") : json_array());
+    json_object_set(o, "mac",
+                    json_object_get(acc, "mac") ? json_object_get(acc, "mac") : json_null());
+    json_object_set(o, "ips",
+                    json_object_get(acc, "ips") ? json_object_get(acc, "ips") : json_array());
+    json_object_set(o, "vlans",
+                    json_object_get(acc, "vlans") ? json_object_get(acc, "vlans") : json_array());
     json_object_set(o, "vendor", win ? json_object_get(win, "vendor") : json_null());
     json_object_set_new(o, "confidence", json_real(conf));
     if (json_array_size(att) > 1)
         json_object_set(o, "attributions", att);
-    json_object_set(o, "oui_org", json_object_get(acc, "oui_org") ? json_object_get(acc, "oui_org") : json_null());
+    json_object_set(o, "oui_org",
+                    json_object_get(acc, "oui_org") ? json_object_get(acc, "oui_org")
+                                                    : json_null());
     static const char *const keep[] = {"model", "software", "name", "risk"};
     for (size_t k = 0; k < 4; k++) {
         json_t *v = win ? json_object_get(win, keep[k]) : NULL;
         for (size_t j = 0; (!v || json_is_null(v)) && j < json_array_size(att); j++)
             v = json_object_get(json_array_get(att, j), keep[k]);
         if (k == 3) {
-            json_object_set(o, "evidence", json_object_get(acc, "evidence") ? json_object_get(acc, "evidence") : json_array());
+            json_object_set(o, "evidence",
+                            json_object_get(acc, "evidence") ? json_object_get(acc, "evidence")
+                                                             : json_array());
         }
         json_object_set(o, keep[k], v ? v : json_null());
     }
@@ -627,7 +655,8 @@ static json_t *finalize(json_t *acc)
         json_object_set(o, "attached", a);
     const char *k;
     json_t *v;
-    json_object_foreach(acc, k, v) {
+    json_object_foreach(acc, k, v)
+    {
         if (!json_object_get(o, k) && strcmp(k, "attributions") != 0 && strcmp(k, "attached") != 0)
             json_object_set(o, k, v);
     }
@@ -735,8 +764,8 @@ static int entry_cmp(const void *a, const void *b)
     return rec_cmp(&(json_t *){entry_rec(x)}, &(json_t *){entry_rec(y)});
 }
 
-static const char *const diff_fields[] = {"vendor", "model", "software", "name", "ips", "vlans",
-                                          "attached", "risk"};
+static const char *const diff_fields[] = {"vendor", "model", "software", "name",
+                                          "ips",    "vlans", "attached", "risk"};
 
 static bool field_differs(json_t *a, json_t *b, const char *k)
 {
@@ -762,7 +791,8 @@ static void text_value(FILE *out, json_t *v, const char *k)
             fputs("-", out);
         json_t *e;
         size_t i;
-        json_array_foreach(v, i, e) {
+        json_array_foreach(v, i, e)
+        {
             if (i)
                 fputc(',', out);
             if (json_is_string(e))
@@ -810,8 +840,8 @@ static struct rulecount *rule_get(struct rulecount *rc, size_t *n, json_t *risk)
     for (size_t i = 0; i < *n; i++)
         if (strcmp(rc[i].rule, id) == 0)
             return &rc[i];
-    rc[*n] = (struct rulecount){.rule = id, .vendor = str(risk, "vendor"),
-                                .severity = str(risk, "severity")};
+    rc[*n] = (struct rulecount){
+        .rule = id, .vendor = str(risk, "vendor"), .severity = str(risk, "severity")};
     return &rc[(*n)++];
 }
 
@@ -926,19 +956,19 @@ int vs_fleet_diff(const struct vs_fleet *oldf, const struct vs_fleet *newf, bool
     qsort(ent, ne, sizeof *ent, entry_cmp);
     static const char *const kind_name[] = {"appeared", "changed", "disappeared", "unchanged"};
     if (json) {
-        json_t *s = json_pack("{s:s,s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "event", "diff_summary",
-                              "old", old_name, "new", new_name, "old_devices", (json_int_t)no,
-                              "new_devices", (json_int_t)nn, "appeared", (json_int_t)counts->appeared,
-                              "disappeared", (json_int_t)counts->disappeared, "changed",
-                              (json_int_t)counts->changed, "unchanged", (json_int_t)counts->unchanged,
-                              "new_risk", (json_int_t)counts->new_risk);
+        json_t *s = json_pack(
+            "{s:s,s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "event", "diff_summary", "old", old_name,
+            "new", new_name, "old_devices", (json_int_t)no, "new_devices", (json_int_t)nn,
+            "appeared", (json_int_t)counts->appeared, "disappeared",
+            (json_int_t)counts->disappeared, "changed", (json_int_t)counts->changed, "unchanged",
+            (json_int_t)counts->unchanged, "new_risk", (json_int_t)counts->new_risk);
         json_t *ra = json_array();
         for (size_t i = 0; i < nrules; i++)
             json_array_append_new(
                 ra, json_pack("{s:s,s:s?,s:s?,s:I,s:I,s:I,s:I}", "rule", rc[i].rule, "vendor",
-                              rc[i].vendor, "severity", rc[i].severity, "old", (json_int_t)rc[i].old,
-                              "new", (json_int_t)rc[i].neu, "appeared", (json_int_t)rc[i].appeared,
-                              "gone", (json_int_t)rc[i].gone));
+                              rc[i].vendor, "severity", rc[i].severity, "old",
+                              (json_int_t)rc[i].old, "new", (json_int_t)rc[i].neu, "appeared",
+                              (json_int_t)rc[i].appeared, "gone", (json_int_t)rc[i].gone));
         json_object_set_new(s, "risk_rules", ra);
         json_dumpf(s, out, DUMP_FLAGS);
         fputc('\n', out);
@@ -951,7 +981,8 @@ int vs_fleet_diff(const struct vs_fleet *oldf, const struct vs_fleet *newf, bool
             json_object_set_new(o, "event", json_string("diff"));
             json_object_set_new(o, "change", json_string(kind_name[e->kind]));
             json_object_set(o, "id", json_object_get(entry_rec(e), "id"));
-            if (e->old && e->neu && !str_eq(json_object_get(e->old, "id"), json_object_get(e->neu, "id")))
+            if (e->old && e->neu &&
+                !str_eq(json_object_get(e->old, "id"), json_object_get(e->neu, "id")))
                 json_object_set(o, "old_id", json_object_get(e->old, "id"));
             json_t *risk = json_object_get(entry_rec(e), "risk");
             json_object_set(o, "risk", risk ? risk : json_null());
@@ -962,8 +993,9 @@ int vs_fleet_diff(const struct vs_fleet *oldf, const struct vs_fleet *newf, bool
                     if (!field_differs(e->old, e->neu, f))
                         continue;
                     json_t *oldv = json_object_get(e->old, f), *newv = json_object_get(e->neu, f);
-                    json_object_set_new(ch, f, json_pack("{s:O,s:O}", "old", oldv ? oldv : json_null(),
-                                                         "new", newv ? newv : json_null()));
+                    json_object_set_new(ch, f,
+                                        json_pack("{s:O,s:O}", "old", oldv ? oldv : json_null(),
+                                                  "new", newv ? newv : json_null()));
                 }
                 json_object_set_new(o, "changes", ch);
             }
@@ -973,8 +1005,9 @@ int vs_fleet_diff(const struct vs_fleet *oldf, const struct vs_fleet *newf, bool
             json_decref(o);
         }
     } else {
-        fprintf(out, "%s -> %s: %zu -> %zu devices: %zu appeared, %zu disappeared, %zu changed, "
-                     "%zu unchanged\n",
+        fprintf(out,
+                "%s -> %s: %zu -> %zu devices: %zu appeared, %zu disappeared, %zu changed, "
+                "%zu unchanged\n",
                 old_name, new_name, no, nn, counts->appeared, counts->disappeared, counts->changed,
                 counts->unchanged);
         if (nrules)

@@ -240,8 +240,9 @@ static int schema_version(PGconn *c, char *err, size_t errsz)
     if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
         v = atoi(PQgetvalue(r, 0, 0));
     else
-        snprintf(err, errsz, "PostgreSQL: no vendorsniff schema (run: vendorsniff store init "
-                             "--store URL)");
+        snprintf(err, errsz,
+                 "PostgreSQL: no vendorsniff schema (run: vendorsniff store init "
+                 "--store URL)");
     PQclear(r);
     return v;
 }
@@ -397,8 +398,8 @@ static uint64_t fingerprint(const struct vs_device *d, const struct vs_attach *a
 static int send_batch(struct vs_store *s, const char *json, char *err, size_t errsz)
 {
     const char *params[2] = {s->sensor, json};
-    PGresult *r = PQexecParams(s->conn, "SELECT vs_ingest($1, $2::jsonb)", 2, NULL, params, NULL,
-                               NULL, 0);
+    PGresult *r =
+        PQexecParams(s->conn, "SELECT vs_ingest($1, $2::jsonb)", 2, NULL, params, NULL, NULL, 0);
     int rc = PQresultStatus(r) == PGRES_TUPLES_OK ? 0 : -1;
     if (rc != 0) {
         const char *m = PQresultErrorMessage(r);
@@ -418,8 +419,8 @@ static void drop_connection(struct vs_store *s)
 /* One transaction: connect if needed, every dirty device in batches, commit. On failure
  * the transaction is rolled back (or the broken connection dropped). */
 static long push(struct vs_store *s, struct vs_device **dd, size_t nd,
-                 const struct vs_topology *topo, const struct vs_out *o, int64_t sec,
-                 uint32_t usec, char *err, size_t errsz)
+                 const struct vs_topology *topo, const struct vs_out *o, int64_t sec, uint32_t usec,
+                 char *err, size_t errsz)
 {
     long rc = 0;
     if (!s->conn) {
@@ -428,8 +429,9 @@ static long push(struct vs_store *s, struct vs_device **dd, size_t nd,
             rc = -1;
         else if (schema_version(s->conn, err, errsz) != VS_STORE_SCHEMA_VERSION) {
             if (!strstr(err, "schema"))
-                snprintf(err, errsz, "PostgreSQL: schema version is not %d (run: vendorsniff "
-                                     "store init)",
+                snprintf(err, errsz,
+                         "PostgreSQL: schema version is not %d (run: vendorsniff "
+                         "store init)",
                          VS_STORE_SCHEMA_VERSION);
             drop_connection(s);
             rc = -1;

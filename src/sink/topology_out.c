@@ -27,10 +27,18 @@ static void xml_text(FILE *f, const char *s)
     for (; s && *s; s++) {
         unsigned char c = (unsigned char)*s;
         switch (c) {
-        case '&': fputs("&amp;", f); break;
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '"': fputs("&quot;", f); break;
+        case '&':
+            fputs("&amp;", f);
+            break;
+        case '<':
+            fputs("&lt;", f);
+            break;
+        case '>':
+            fputs("&gt;", f);
+            break;
+        case '"':
+            fputs("&quot;", f);
+            break;
         default:
             if (c < 0x20 && c != '\t')
                 fputc(c == '\n' || c == '\r' ? ' ' : '?', f);
@@ -86,8 +94,8 @@ static bool duplicate_edge(const struct vs_topology *t, const struct vs_attach *
 
 static void write_graphml(FILE *f, struct vs_device **devs, size_t n, const struct vs_topology *t)
 {
-    static const char *const node_keys[] = {"vendor", "model", "software", "name", "ip",
-                                            "risk",   "severity"};
+    static const char *const node_keys[] = {"vendor", "model", "software", "name",
+                                            "ip",     "risk",  "severity"};
     static const char *const edge_keys[] = {"port", "local_port", "how"};
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
