@@ -574,6 +574,15 @@ static void sort_array(json_t *arr, int (*cmp)(const void *, const void *))
     free(v);
 }
 
+/* o[k] = v, or a new empty array when the record had none. */
+static void set_or_empty(json_t *o, const char *k, json_t *v)
+{
+    if (v)
+        json_object_set(o, k, v);
+    else
+        json_object_set_new(o, k, json_array());
+}
+
 /* The record in the device-line key order, attribution decided from the statements. */
 static json_t *finalize(json_t *acc)
 {
@@ -623,10 +632,8 @@ static json_t *finalize(json_t *acc)
     json_object_set(o, "id", json_object_get(acc, "id"));
     json_object_set(o, "mac",
                     json_object_get(acc, "mac") ? json_object_get(acc, "mac") : json_null());
-    json_object_set(o, "ips",
-                    json_object_get(acc, "ips") ? json_object_get(acc, "ips") : json_array());
-    json_object_set(o, "vlans",
-                    json_object_get(acc, "vlans") ? json_object_get(acc, "vlans") : json_array());
+    set_or_empty(o, "ips", json_object_get(acc, "ips"));
+    set_or_empty(o, "vlans", json_object_get(acc, "vlans"));
     json_object_set(o, "vendor", win ? json_object_get(win, "vendor") : json_null());
     json_object_set_new(o, "confidence", json_real(conf));
     if (json_array_size(att) > 1)
@@ -640,9 +647,7 @@ static json_t *finalize(json_t *acc)
         for (size_t j = 0; (!v || json_is_null(v)) && j < json_array_size(att); j++)
             v = json_object_get(json_array_get(att, j), keep[k]);
         if (k == 3) {
-            json_object_set(o, "evidence",
-                            json_object_get(acc, "evidence") ? json_object_get(acc, "evidence")
-                                                             : json_array());
+            set_or_empty(o, "evidence", json_object_get(acc, "evidence"));
         }
         json_object_set(o, keep[k], v ? v : json_null());
     }
