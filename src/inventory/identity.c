@@ -302,7 +302,8 @@ static void note_announcement(struct vs_device *d, const struct vs_pkt *pkt,
     bool port = false;
     for (size_t i = 0; i < n && !port; i++)
         port = evs[i].field == VS_F_LLDP_PORT_ID || evs[i].field == VS_F_CDP_PORT_ID ||
-               evs[i].field == VS_F_FDP_PORT_ID || evs[i].field == VS_F_EDP_PORT_ID;
+               evs[i].field == VS_F_FDP_PORT_ID || evs[i].field == VS_F_EDP_PORT_ID ||
+               evs[i].field == VS_F_STP_BRIDGE_ID;
     if (!port)
         return;
     uint8_t seen = pkt->nvlans ? VS_DISC_VLAN : VS_DISC_UNTAGGED;

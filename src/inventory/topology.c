@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* topology.c - attachments inferred from passive data only (IEEE 802.1AB clause 7: LLDP
- * frames go to a group address that 802.1D bridges do not forward, and so do CDP, FDP and
- * EDP in practice): a switch's announcement describes the port it left by, and whoever else
- * the sensor sees on the same segment (VLAN) shares that port's broadcast domain. Nothing
- * here guesses among several switches or ports: an ambiguous device stays unattached. */
+ * frames go to a group address that 802.1D bridges do not forward; so do CDP, FDP and EDP
+ * in practice, and STP BPDUs by 802.1D itself): a switch's announcement describes the port
+ * it left by, and whoever else the sensor sees on the same segment (VLAN) shares that
+ * port's broadcast domain. Nothing here guesses among several switches or ports: an
+ * ambiguous device stays unattached. */
 #include "vendorsniff/topology.h"
 
 #include <errno.h>
@@ -34,6 +35,11 @@ static const char *own_port(const struct vs_device *d, bool *speaker, bool *ambi
             return *ambiguous ? NULL : port;
         }
     }
+    /* An STP bridge speaks on the segment too, but its BPDUs name no port we keep: it
+     * counts as a switch there (so a host beside it and another switch is ambiguous). */
+    for (size_t i = 0; i < d->nev; i++)
+        if (d->ev[i].field == VS_F_STP_BRIDGE_ID)
+            *speaker = true;
     return NULL;
 }
 
@@ -41,8 +47,8 @@ static bool is_switch(const struct vs_device *d)
 {
     for (size_t i = 0; i < d->nev; i++) {
         const struct vs_ev_item *e = &d->ev[i];
-        if (vs_field_source(e->field) == VS_SRC_EDP)
-            return true; /* only Extreme switches speak EDP */
+        if (vs_field_source(e->field) == VS_SRC_EDP || e->field == VS_F_STP_BRIDGE_ID)
+            return true; /* only Extreme switches speak EDP; only bridges send BPDUs */
         if ((e->field == VS_F_LLDP_CAPABILITIES || e->field == VS_F_CDP_CAPABILITIES ||
              e->field == VS_F_FDP_CAPABILITIES) &&
             (strstr(e->value, "Bridge") || strstr(e->value, "Switch")))

@@ -104,6 +104,21 @@ START_TEST(two_switches_on_one_segment_attach_nothing)
 }
 END_TEST
 
+START_TEST(stp_bridge_beside_the_switch_makes_it_ambiguous)
+{
+    (void)speaker(1, 10, "Gi1/0/1", "Bridge");
+    struct vs_device *br = dev(2, 10);
+    tu_world_add(&w, br, VS_F_STP_BRIDGE_ID, "32768/02:00:00:00:00:02", NULL, 1000);
+    br->disc_seen = VS_DISC_VLAN;
+    br->disc_vlan = 10;
+    struct vs_device *host = dev(3, 10);
+    struct vs_topology t;
+    ck_assert_int_eq(vs_topology_build(w.inv, &t), 0);
+    ck_assert_ptr_null(vs_topology_find(&t, host));
+    vs_topology_free(&t);
+}
+END_TEST
+
 START_TEST(switch_with_several_ports_or_segments_attaches_nothing)
 {
     struct vs_device *sw = speaker(1, 10, "Gi1/0/1", "Bridge");
@@ -142,6 +157,7 @@ static Suite *suite(void)
     tcase_add_test(tc, host_on_the_switch_port_segment_is_same_segment);
     tcase_add_test(tc, lone_second_speaker_is_the_neighbour_with_its_own_port);
     tcase_add_test(tc, two_switches_on_one_segment_attach_nothing);
+    tcase_add_test(tc, stp_bridge_beside_the_switch_makes_it_ambiguous);
     tcase_add_test(tc, switch_with_several_ports_or_segments_attaches_nothing);
     tcase_add_test(tc, empty_inventory_has_no_attachment);
     suite_add_tcase(s, tc);
