@@ -291,6 +291,7 @@ int vs_store_init(const char *url, char *msg, size_t msgsz)
 struct slot {
     uint64_t key; /* 0: empty */
     uint64_t committed, pending;
+    uint64_t gen; /* the sync that last saw the device */
 };
 
 struct vs_store {
@@ -298,6 +299,7 @@ struct vs_store {
     PGconn *conn;
     struct slot *tab;
     size_t cap, used;
+    uint64_t gen;
 };
 
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
@@ -315,27 +317,39 @@ static uint64_t fnv_str(uint64_t h, const char *s)
     return s ? fnv(h, s, strlen(s) + 1) : fnv(h, "", 1);
 }
 
+/* Rebuild the table with room for need entries, keeping those seen by sync keep_gen (all
+ * when 0): devices evicted from the inventory do not hold memory here for ever. */
+static int rebuild(struct vs_store *s, size_t need, uint64_t keep_gen)
+{
+    size_t nc = 1024;
+    while (need * 4 >= nc * 3)
+        nc *= 2;
+    struct slot *n = calloc(nc, sizeof *n);
+    if (!n)
+        return -1;
+    size_t used = 0;
+    for (size_t i = 0; i < s->cap; i++) {
+        if (!s->tab[i].key || (keep_gen && s->tab[i].gen != keep_gen))
+            continue;
+        size_t j = s->tab[i].key & (nc - 1);
+        while (n[j].key)
+            j = (j + 1) & (nc - 1);
+        n[j] = s->tab[i];
+        used++;
+    }
+    free(s->tab);
+    s->tab = n;
+    s->cap = nc;
+    s->used = used;
+    return 0;
+}
+
+/* The slot of key; the table must have room (rebuild before a sync's look-ups, so that
+ * the slots handed out stay where they are). */
 static struct slot *slot_get(struct vs_store *s, uint64_t key)
 {
     if (!key)
         key = 1;
-    if ((s->used + 1) * 4 >= s->cap * 3) {
-        size_t nc = s->cap ? s->cap * 2 : 1024;
-        struct slot *n = calloc(nc, sizeof *n);
-        if (!n)
-            return NULL;
-        for (size_t i = 0; i < s->cap; i++) {
-            if (!s->tab[i].key)
-                continue;
-            size_t j = s->tab[i].key & (nc - 1);
-            while (n[j].key)
-                j = (j + 1) & (nc - 1);
-            n[j] = s->tab[i];
-        }
-        free(s->tab);
-        s->tab = n;
-        s->cap = nc;
-    }
     size_t j = key & (s->cap - 1);
     while (s->tab[j].key && s->tab[j].key != key)
         j = (j + 1) & (s->cap - 1);
@@ -343,6 +357,7 @@ static struct slot *slot_get(struct vs_store *s, uint64_t key)
         s->tab[j].key = key;
         s->used++;
     }
+    s->tab[j].gen = s->gen;
     return &s->tab[j];
 }
 
@@ -490,6 +505,13 @@ long vs_store_sync(struct vs_store *s, struct vs_inventory *inv, const struct vs
         return -1;
     }
     /* Which devices are dirty; their new fingerprints are kept aside until the commit. */
+    s->gen++;
+    if ((s->used + n + 1) * 4 >= s->cap * 3 && rebuild(s, s->used + n + 1, 0) != 0) {
+        free(devs);
+        vs_topology_free(&topo);
+        snprintf(err, errsz, "PostgreSQL sync: out of memory");
+        return -1;
+    }
     struct slot **dirty = calloc(n ? n : 1, sizeof *dirty);
     struct vs_device **dd = calloc(n ? n : 1, sizeof *dd);
     size_t nd = 0;
@@ -527,6 +549,9 @@ long vs_store_sync(struct vs_store *s, struct vs_inventory *inv, const struct vs
         for (size_t i = 0; i < nd; i++)
             dirty[i]->committed = dirty[i]->pending;
         rc = (long)nd;
+        /* forget the devices the inventory no longer has (evicted, merged) */
+        if (s->used > 2 * n + 1024)
+            (void)rebuild(s, n + 1, s->gen);
     }
     free(dirty);
     free(dd);
