@@ -318,6 +318,7 @@ static int run_live(struct app *a)
             uint32_t usec;
             now_or_packet_time(a, &sec, &usec);
             vs_inventory_flush_alerts(a->inv, sec, usec);
+            vs_outputs_attachments(&a->outs, a->inv, sec, usec);
             vs_outputs_stats(&a->outs, &s, sec, usec);
             store_sync(a);
             next_stats = now + a->cfg->stats_interval;
@@ -401,6 +402,7 @@ int vs_run_capture(struct vs_config *cfg)
     uint32_t usec;
     now_or_packet_time(&a, &sec, &usec);
     vs_inventory_flush_alerts(a.inv, sec, usec);
+    vs_outputs_attachments(&a.outs, a.inv, sec, usec);
     struct vs_run_stats s;
     run_stats(&a, &s);
     if (vs_outputs_finish_events(&a.outs, &s, sec, usec) != 0) {

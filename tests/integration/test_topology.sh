@@ -47,6 +47,15 @@ assert len(edges) == 4, edges
 check "DOT: the risk device drawn red, its edge labelled with the switch port" bash -c "
 grep -q '\"d0:15:4a:7c:31:e9\" \[.*color=red' '$tmp/site.dot' &&
 grep -q '\"d0:15:4a:7c:31:e9\" -- \"3c:8c:40:b1:77:02\" \[headlabel=\"GigabitEthernet1/0/7\"' '$tmp/site.dot'"
+"$VS_BIN" -r "$cap" --format none -w "$tmp/site.events"
+check "event stream: one device event per attachment, after the device's first event" python3 -c '
+import json, sys
+evs = [json.loads(l) for l in open(sys.argv[1])]
+att = [e for e in evs if e["event"] == "device" and "attached" in e]
+assert len(att) == 4, len(att)
+ont = [e for e in att if e["id"] == "d0:15:4a:7c:31:e9"][0]
+assert ont["attached"]["port"] == "GigabitEthernet1/0/7" and ont["risk"]["rule"] == "zte", ont
+' "$tmp/site.events"
 # Hostile strings (escape sequences, quotes) stay well-formed in both formats.
 "$VS_BIN" -r "$VS_SRC/tests/captures/hostile_strings.pcap" --format none --topology "$tmp/h.graphml"
 "$VS_BIN" -r "$VS_SRC/tests/captures/hostile_strings.pcap" --format none --topology "$tmp/h.dot"
