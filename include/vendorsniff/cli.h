@@ -17,6 +17,9 @@ enum vs_command {
     VS_CMD_VERSION,
     VS_CMD_HELP,
     VS_CMD_REPORT, /* vendorsniff report INVENTORY... : inputs are saved inventories */
+    VS_CMD_DIFF,  /* inputs: OLD NEW (files or folders) */
+    VS_CMD_MERGE, /* inputs: inventories; --inventory or stdout */
+    VS_CMD_STORE_INIT, /* store init --store URL */
 };
 enum vs_format { VS_FORMAT_TEXT, VS_FORMAT_JSON, VS_FORMAT_NONE };
 enum vs_color { VS_COLOR_AUTO, VS_COLOR_ALWAYS, VS_COLOR_NEVER };
@@ -29,6 +32,8 @@ struct vs_config {
     const char *filter;
     const char *events_path;    /* -w */
     const char *inventory_path; /* --inventory */
+    const char *topology_path;  /* --topology: .graphml or .dot */
+    const char *store_url;      /* --store postgresql://... */
     enum vs_format format;
     enum vs_color color;
     const char *risk_list;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* commands.h - the subcommands (src/app/commands.c): everything vendorsniff does besides
- * capturing: --help, --version, lookup, --check-signatures, report (diff, merge to come). */
+ * capturing: --help, --version, lookup, --check-signatures, report, diff, merge, store init. */
 #ifndef VS_COMMANDS_H
 #define VS_COMMANDS_H
 

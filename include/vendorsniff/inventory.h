@@ -57,6 +57,13 @@ enum vs_dev_flags {
     VS_DEV_ROUTER = 1 << 4, /* forwards: carried IP packets whose TTL shows a router hop */
 };
 
+enum vs_disc_seen {
+    VS_DISC_NONE = 0,     /* no announcement heard (or restored from a file) */
+    VS_DISC_UNTAGGED = 1, /* all of them untagged */
+    VS_DISC_VLAN = 2,     /* all of them tagged disc_vlan */
+    VS_DISC_SEVERAL = 3,  /* on more than one segment */
+};
+
 struct vs_device {
     uint8_t mac[6];
     uint16_t flags;
@@ -89,6 +96,10 @@ struct vs_device {
     bool conflict;        /* evidence names more than one vendor */
     uint64_t last_pdu[2]; /* hashes of the last discovery PDUs this MAC sent (skip repeats) */
     uint64_t serial;      /* creation order, for stable iteration */
+    /* Where its discovery announcements (LLDP/CDP/FDP/EDP port IDs) were heard, for the
+     * topology: VS_DISC_* and the innermost VLAN tag of those frames. */
+    uint8_t disc_seen;
+    uint16_t disc_vlan;
     size_t list_idx;      /* position in the inventory's device list */
 };
 

@@ -13,6 +13,10 @@
 /* One JSON object and a newline. Return 0 or -errno. */
 int vs_jsonl_device(FILE *f, const struct vs_out *o, const struct vs_device *d, int64_t sec,
                     uint32_t usec);
+/* The same with where the device is attached (NULL: unknown), as the inventory file has it. */
+struct vs_attach;
+int vs_jsonl_device_at(FILE *f, const struct vs_out *o, const struct vs_device *d,
+                       const struct vs_attach *att, int64_t sec, uint32_t usec);
 int vs_jsonl_alert(FILE *f, const struct vs_out *o, const struct vs_device *d,
                    const struct vs_risk_rule *r, int64_t sec, uint32_t usec);
 /* rule "risk-peer": the device talks to peer, in a listed country or network. */

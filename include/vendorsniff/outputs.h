@@ -35,6 +35,9 @@ struct vs_outputs {
      * says output was lost. */
     uint64_t failures;
     char last_error[512];
+    /* attachments already announced by a device event: device id hash -> attachment hash */
+    uint64_t *att_key, *att_val;
+    size_t att_cap, att_used;
 };
 
 /* Note an output failure: said on stderr as "vendorsniff: MSG", counted, kept as the last. */
@@ -71,6 +74,11 @@ void vs_outputs_report_text(const struct vs_outputs *o, FILE *f, struct vs_inven
                             const struct vs_run_stats *s, bool color);
 void vs_outputs_report_json(const struct vs_outputs *o, FILE *f, struct vs_inventory *inv,
                             const struct vs_run_stats *s, int64_t sec, uint32_t usec);
+
+/* Device events for the devices whose attachment (topology.h) is new or different since
+ * the last call: the run calls it at every stats interval (live) and at the end. */
+void vs_outputs_attachments(struct vs_outputs *o, struct vs_inventory *inv, int64_t sec,
+                            uint32_t usec);
 
 /* Close whatever is still open. */
 void vs_outputs_close(struct vs_outputs *o);

@@ -34,10 +34,12 @@ struct vs_report_meta {
     const char *geoip; /* vs_geo_describe(), NULL without --geoip */
 };
 
-/* Where a device is attached (switch and port from discovery data), as text; "" when not
- * known. The attachment data ("attached" in the device contract) is not on the device yet:
- * this is the one place the HTML and CSV writers ask, so wiring it in is one function. */
-const char *vs_report_attached(const struct vs_device *d, char *buf, size_t bufsz);
+struct vs_topology;
+/* Where a device is attached (switch, port, VLAN and how it is known, from the topology the
+ * writer built for the inventory: topology.h), as text; "" when not known. The one place the
+ * HTML and CSV writers ask. */
+const char *vs_report_attached(const struct vs_topology *t, const struct vs_device *d, char *buf,
+                               size_t bufsz);
 
 /* When the span is not known from a capture (saved inventories), take it from the devices'
  * first and last seen times. */

@@ -42,6 +42,8 @@ enum {
     OPT_CSV,
     OPT_CSV_BOM,
     OPT_AUDIT_NOTE,
+    OPT_TOPOLOGY,
+    OPT_STORE,
 };
 
 static const struct option long_opts[] = {
@@ -78,24 +80,37 @@ static const struct option long_opts[] = {
     {"csv", required_argument, NULL, OPT_CSV},
     {"csv-bom", no_argument, NULL, OPT_CSV_BOM},
     {"audit-note", required_argument, NULL, OPT_AUDIT_NOTE},
+    {"topology", required_argument, NULL, OPT_TOPOLOGY},
+    {"store", required_argument, NULL, OPT_STORE},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
 
 const char *vs_cli_usage(void)
 {
-    return "usage: vendorsniff -r FILE [-r FILE ...] [options]   read captures (pcap, pcapng; - is stdin)\n"
-           "       vendorsniff -i IFACE [options]                 capture live (span port, daemon)\n"
+    return "usage: vendorsniff -r FILE [-r FILE ...] [options]   read captures (pcap, pcapng; - is "
+           "stdin)\n"
+           "       vendorsniff -i IFACE [options]                 capture live (span port, "
+           "daemon)\n"
            "       vendorsniff lookup MAC|OUI                     vendor of one address\n"
-           "       vendorsniff report INVENTORY... [--html F] [--csv F]   report from saved inventories\n"
+           "       vendorsniff report INVENTORY... [--html F] [--csv F]   report from saved "
+           "inventories\n"
            "       vendorsniff --check-signatures [DIR]           validate a signature set\n"
+           "       vendorsniff diff [--format text|json] OLD NEW  what changed between two audits\n"
+           "       vendorsniff merge INV... [--inventory FILE]    several sensors' inventories as "
+           "one\n"
+           "       vendorsniff store init --store URL             create the PostgreSQL schema\n"
            "\n"
            "  -f EXPR               BPF filter, as tcpdump\n"
            "  -w FILE               event stream, JSON Lines (- for stdout)\n"
            "  --inventory FILE      final inventory, JSON Lines, one device a line (atomic)\n"
+           "  --store URL           also write the inventory to PostgreSQL (postgresql://...)\n"
+           "  --topology FILE       where devices are plugged in: GraphML (.graphml) or DOT "
+           "(.dot)\n"
            "  --format text|json    what goes to stdout (default text: the report)\n"
            "  -q, --quiet           nothing to stdout (same as --format none)\n"
-           "  --html FILE           self-contained HTML audit report (charts, evidence; print to PDF)\n"
+           "  --html FILE           self-contained HTML audit report (charts, evidence; print to "
+           "PDF)\n"
            "  --csv FILE            one row per device, spreadsheet-safe (RFC 4180, UTF-8)\n"
            "  --csv-bom             start the CSV with a UTF-8 byte order mark (for spreadsheets)\n"
            "  --audit-note TEXT     who ran the audit and why, in the report header\n"
@@ -103,10 +118,12 @@ const char *vs_cli_usage(void)
            "  --signatures DIR      signature set (default: shipped signatures/)\n"
            "  --oui-db FILE         OUI registry snapshot (default: shipped oui_db/oui.tsv)\n"
            "  --geoip FILE          MaxMind DB (.mmdb) for country/ASN, repeatable\n"
-           "  --state FILE          restore inventory and alert history, save periodically and at exit\n"
+           "  --state FILE          restore inventory and alert history, save periodically and at "
+           "exit\n"
            "  --state-interval S    seconds between state saves in live mode (default 300)\n"
            "  --stats-interval S    seconds between stats events in live mode (default 300)\n"
-           "  --inventory-interval S  seconds between inventory snapshots in live mode (default 300)\n"
+           "  --inventory-interval S  seconds between inventory snapshots in live mode (default "
+           "300)\n"
            "  --fail-on-risk        exit status 3 when any risk alert was raised\n"
            "  --sensor NAME         sensor name in every event (default: host name)\n"
            "  --max-devices N       evict least recently seen devices beyond N (default 1000000)\n"
@@ -118,7 +135,8 @@ const char *vs_cli_usage(void)
            "  --color auto|always|never   emphasis in the text report\n"
            "  --version, --help\n"
            "\n"
-           "exit status: 0 done, 1 usage or input error, 2 runtime failure, 3 risk found (--fail-on-risk)\n";
+           "exit status: 0 done, 1 usage or input error, 2 runtime failure, 3 risk found "
+           "(--fail-on-risk)\n";
 }
 
 static int parse_uint(const char *s, unsigned long max, unsigned long *out)
@@ -152,11 +170,22 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
         cfg->lookup_arg = argv[2];
         return 0;
     }
-    bool report = argc >= 2 && strcmp(argv[1], "report") == 0;
-    if (report) {
-        /* getopt_long permutes: the inventories may come before or after the options. */
+    /* Verbs whose operands are saved inventories: the verb, then the usual options and the
+     * inventories in any order (getopt_long permutes). */
+    bool operands = false;
+    if (argc >= 2 && (strcmp(argv[1], "diff") == 0 || strcmp(argv[1], "merge") == 0 ||
+                      strcmp(argv[1], "report") == 0)) {
+        cfg->cmd = argv[1][0] == 'd'   ? VS_CMD_DIFF
+                   : argv[1][0] == 'm' ? VS_CMD_MERGE
+                                       : VS_CMD_REPORT;
         argc--;
         argv++;
+        operands = true;
+    } else if (argc >= 3 && strcmp(argv[1], "store") == 0 && strcmp(argv[2], "init") == 0) {
+        cfg->cmd = VS_CMD_STORE_INIT;
+        argc -= 2;
+        argv += 2;
+        operands = true;
     }
     optind = 1;
     opterr = 0;
@@ -171,13 +200,45 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
             }
             cfg->inputs[cfg->ninputs++] = optarg;
             break;
-        case 'i': cfg->iface = optarg; break;
-        case 'f': cfg->filter = optarg; break;
-        case 'w': cfg->events_path = optarg; break;
-        case 'Z': cfg->user = optarg; break;
-        case 'q': cfg->format = VS_FORMAT_NONE; break;
-        case 'h': cfg->cmd = VS_CMD_HELP; return 0;
-        case OPT_INVENTORY: cfg->inventory_path = optarg; break;
+        case 'i':
+            cfg->iface = optarg;
+            break;
+        case 'f':
+            cfg->filter = optarg;
+            break;
+        case 'w':
+            cfg->events_path = optarg;
+            break;
+        case 'Z':
+            cfg->user = optarg;
+            break;
+        case 'q':
+            cfg->format = VS_FORMAT_NONE;
+            break;
+        case 'h':
+            cfg->cmd = VS_CMD_HELP;
+            return 0;
+        case OPT_INVENTORY:
+            cfg->inventory_path = optarg;
+            break;
+        case OPT_STORE:
+            if (strncmp(optarg, "postgresql://", 13) != 0 &&
+                strncmp(optarg, "postgres://", 11) != 0) {
+                snprintf(err, errsz, "--store needs a postgresql:// URL");
+                return -1;
+            }
+            cfg->store_url = optarg;
+            break;
+        case OPT_TOPOLOGY: {
+            size_t tl = strlen(optarg);
+            if (!((tl > 8 && strcmp(optarg + tl - 8, ".graphml") == 0) ||
+                  (tl > 4 && strcmp(optarg + tl - 4, ".dot") == 0))) {
+                snprintf(err, errsz, "--topology FILE must end in .graphml or .dot");
+                return -1;
+            }
+            cfg->topology_path = optarg;
+            break;
+        }
         case OPT_FORMAT:
             if (strcmp(optarg, "text") == 0)
                 cfg->format = VS_FORMAT_TEXT;
@@ -202,9 +263,15 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
                 return -1;
             }
             break;
-        case OPT_RISK_LIST: cfg->risk_list = optarg; break;
-        case OPT_SIGNATURES: cfg->sig_dir = optarg; break;
-        case OPT_OUI_DB: cfg->oui_db = optarg; break;
+        case OPT_RISK_LIST:
+            cfg->risk_list = optarg;
+            break;
+        case OPT_SIGNATURES:
+            cfg->sig_dir = optarg;
+            break;
+        case OPT_OUI_DB:
+            cfg->oui_db = optarg;
+            break;
         case OPT_GEOIP:
             if (cfg->ngeoip >= VS_MAX_GEOIP) {
                 snprintf(err, errsz, "too many --geoip databases (at most %d)", VS_MAX_GEOIP);
@@ -212,13 +279,17 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
             }
             cfg->geoip[cfg->ngeoip++] = optarg;
             break;
-        case OPT_STATE: cfg->state_path = optarg; break;
+        case OPT_STATE:
+            cfg->state_path = optarg;
+            break;
         case OPT_STATE_INTERVAL:
         case OPT_STATS_INTERVAL:
         case OPT_INVENTORY_INTERVAL:
             if (parse_uint(optarg, 86400 * 30, &v) != 0 || v == 0) {
                 snprintf(err, errsz, "--%s-interval needs a number of seconds, not '%s'",
-                         c == OPT_STATE_INTERVAL ? "state" : c == OPT_STATS_INTERVAL ? "stats" : "inventory",
+                         c == OPT_STATE_INTERVAL   ? "state"
+                         : c == OPT_STATS_INTERVAL ? "stats"
+                                                   : "inventory",
                          optarg);
                 return -1;
             }
@@ -229,18 +300,29 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
             else
                 cfg->inventory_interval = (unsigned)v;
             break;
-        case OPT_FAIL_ON_RISK: cfg->fail_on_risk = true; break;
-        case OPT_CHROOT: cfg->chroot_dir = optarg; break;
-        case OPT_SENSOR: cfg->sensor = optarg; break;
+        case OPT_FAIL_ON_RISK:
+            cfg->fail_on_risk = true;
+            break;
+        case OPT_CHROOT:
+            cfg->chroot_dir = optarg;
+            break;
+        case OPT_SENSOR:
+            cfg->sensor = optarg;
+            break;
         case OPT_MAX_DEVICES:
             if (parse_uint(optarg, 100000000UL, &v) != 0 || v < 16) {
-                snprintf(err, errsz, "--max-devices needs a number of at least 16, not '%s'", optarg);
+                snprintf(err, errsz, "--max-devices needs a number of at least 16, not '%s'",
+                         optarg);
                 return -1;
             }
             cfg->max_devices = v;
             break;
-        case OPT_SYSLOG: cfg->syslog_target = optarg; break;
-        case OPT_SYSLOG_DEVICES: cfg->syslog_devices = true; break;
+        case OPT_SYSLOG:
+            cfg->syslog_target = optarg;
+            break;
+        case OPT_SYSLOG_DEVICES:
+            cfg->syslog_devices = true;
+            break;
         case OPT_SNAPLEN:
             if (parse_uint(optarg, 262144, &v) != 0 || v < 64) {
                 snprintf(err, errsz, "--snaplen needs a number from 64 to 262144");
@@ -255,19 +337,33 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
             }
             cfg->buffer_mb = (int)v;
             break;
-        case OPT_NO_PROMISC: cfg->no_promisc = true; break;
-        case OPT_IMMEDIATE: cfg->immediate = true; break;
+        case OPT_NO_PROMISC:
+            cfg->no_promisc = true;
+            break;
+        case OPT_IMMEDIATE:
+            cfg->immediate = true;
+            break;
         case OPT_CHECK_SIGNATURES:
             cfg->cmd = VS_CMD_CHECK_SIGNATURES;
             cfg->check_dir = optarg;
             if (!optarg && optind < argc && argv[optind][0] != '-')
                 cfg->check_dir = argv[optind++];
             break;
-        case OPT_VERSION: cfg->cmd = VS_CMD_VERSION; return 0;
-        case OPT_HTML: cfg->html_path = optarg; break;
-        case OPT_CSV: cfg->csv_path = optarg; break;
-        case OPT_CSV_BOM: cfg->csv_bom = true; break;
-        case OPT_AUDIT_NOTE: cfg->audit_note = optarg; break;
+        case OPT_VERSION:
+            cfg->cmd = VS_CMD_VERSION;
+            return 0;
+        case OPT_HTML:
+            cfg->html_path = optarg;
+            break;
+        case OPT_CSV:
+            cfg->csv_path = optarg;
+            break;
+        case OPT_CSV_BOM:
+            cfg->csv_bom = true;
+            break;
+        case OPT_AUDIT_NOTE:
+            cfg->audit_note = optarg;
+            break;
         case ':':
             snprintf(err, errsz, "option %s needs an argument", argv[optind - 1]);
             return -1;
@@ -276,24 +372,36 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
             return -1;
         }
     }
-    if (report && cfg->cmd == VS_CMD_RUN) {
-        if (cfg->ninputs || cfg->iface) {
+    if (operands) {
+        if (cfg->cmd == VS_CMD_REPORT && (cfg->ninputs || cfg->iface)) {
             snprintf(err, errsz, "report reads saved inventories, not captures (no -r or -i)");
             return -1;
         }
-        for (int i = optind; i < argc; i++) {
+        for (; optind < argc; optind++) {
             if (cfg->ninputs >= VS_MAX_INPUTS) {
                 snprintf(err, errsz, "too many inventories (at most %d)", VS_MAX_INPUTS);
                 return -1;
             }
-            cfg->inputs[cfg->ninputs++] = argv[i];
+            cfg->inputs[cfg->ninputs++] = argv[optind];
         }
-        if (!cfg->ninputs) {
-            snprintf(err, errsz, "usage: vendorsniff report INVENTORY.jsonl... [--html FILE] "
-                                 "[--csv FILE]");
+        if (cfg->cmd == VS_CMD_DIFF && cfg->ninputs != 2) {
+            snprintf(err, errsz, "usage: vendorsniff diff [--format text|json] OLD NEW");
             return -1;
         }
-        cfg->cmd = VS_CMD_REPORT;
+        if (cfg->cmd == VS_CMD_STORE_INIT && (cfg->ninputs || !cfg->store_url)) {
+            snprintf(err, errsz, "usage: vendorsniff store init --store postgresql://...");
+            return -1;
+        }
+        if (cfg->cmd == VS_CMD_MERGE && cfg->ninputs == 0) {
+            snprintf(err, errsz, "usage: vendorsniff merge INVENTORY... [--inventory FILE]");
+            return -1;
+        }
+        if (cfg->cmd == VS_CMD_REPORT && cfg->ninputs == 0) {
+            snprintf(err, errsz,
+                     "usage: vendorsniff report INVENTORY.jsonl... [--html FILE] "
+                     "[--csv FILE]");
+            return -1;
+        }
         return 0;
     }
     if (optind < argc) {

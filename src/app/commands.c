@@ -8,7 +8,10 @@
 
 #include "vendorsniff/app.h"
 #include "vendorsniff/capture.h"
+#include "vendorsniff/atomic.h"
 #include "vendorsniff/commands.h"
+#include "vendorsniff/fleet.h"
+#include "vendorsniff/store.h"
 
 #ifndef VS_VERSION
 #define VS_VERSION "0.0.0"
@@ -163,6 +166,83 @@ static int cmd_version(void)
     return VS_EXIT_OK;
 }
 
+/* A side of diff or the inputs of merge, grouped by identity. */
+static struct vs_fleet *fleet_read(const char *const *paths, size_t n)
+{
+    char err[4200];
+    struct vs_fleet *f = vs_fleet_new();
+    if (!f) {
+        fprintf(stderr, "vendorsniff: out of memory\n");
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (vs_fleet_load(f, paths[i], err, sizeof err) != 0) {
+            fprintf(stderr, "vendorsniff: %s\n", err);
+            vs_fleet_free(f);
+            return NULL;
+        }
+    }
+    vs_fleet_merge(f);
+    return f;
+}
+
+static int cmd_diff(const struct vs_config *cfg)
+{
+    struct vs_fleet *o = fleet_read(&cfg->inputs[0], 1);
+    struct vs_fleet *n = o ? fleet_read(&cfg->inputs[1], 1) : NULL;
+    if (!n) {
+        vs_fleet_free(o);
+        return VS_EXIT_INPUT;
+    }
+    struct vs_diff_counts c;
+    int rc = vs_fleet_diff(o, n, cfg->format == VS_FORMAT_JSON, cfg->inputs[0], cfg->inputs[1],
+                           stdout, &c);
+    vs_fleet_free(o);
+    vs_fleet_free(n);
+    if (rc != 0 || fflush(stdout) != 0) {
+        fprintf(stderr, "vendorsniff: diff: cannot write the answer\n");
+        return VS_EXIT_RUNTIME;
+    }
+    /* for cron and CI: a risk device that was not there last time */
+    return c.new_risk ? VS_EXIT_RISK : VS_EXIT_OK;
+}
+
+static int cmd_merge(const struct vs_config *cfg)
+{
+    struct vs_fleet *f = fleet_read(cfg->inputs, cfg->ninputs);
+    if (!f)
+        return VS_EXIT_INPUT;
+    int rc;
+    if (cfg->inventory_path && strcmp(cfg->inventory_path, "-") != 0) {
+        struct vs_atomic at;
+        rc = vs_atomic_open(&at, cfg->inventory_path, 0);
+        if (rc == 0)
+            rc = vs_atomic_commit(&at, vs_fleet_write(f, at.f));
+    } else {
+        rc = vs_fleet_write(f, stdout);
+        if (fflush(stdout) != 0)
+            rc = -1;
+    }
+    vs_fleet_free(f);
+    if (rc != 0) {
+        fprintf(stderr, "vendorsniff: merge: cannot write %s\n",
+                cfg->inventory_path ? cfg->inventory_path : "the inventory");
+        return VS_EXIT_RUNTIME;
+    }
+    return VS_EXIT_OK;
+}
+
+static int cmd_store_init(const struct vs_config *cfg)
+{
+    char msg[1024];
+    if (vs_store_init(cfg->store_url, msg, sizeof msg) != 0) {
+        fprintf(stderr, "vendorsniff: store init: %s\n", msg);
+        return VS_EXIT_RUNTIME;
+    }
+    printf("vendorsniff: store init: %s\n", msg);
+    return VS_EXIT_OK;
+}
+
 int vs_commands_run(const struct vs_config *cfg)
 {
     switch (cfg->cmd) {
@@ -177,6 +257,12 @@ int vs_commands_run(const struct vs_config *cfg)
         return cmd_check_signatures(cfg);
     case VS_CMD_REPORT:
         return vs_report_command(cfg);
+    case VS_CMD_DIFF:
+        return cmd_diff(cfg);
+    case VS_CMD_MERGE:
+        return cmd_merge(cfg);
+    case VS_CMD_STORE_INIT:
+        return cmd_store_init(cfg);
     case VS_CMD_RUN:
         break;
     }

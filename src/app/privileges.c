@@ -60,8 +60,9 @@ static const char *chroot_inner(const char *dir, const char *path)
  * reopened on SIGHUP. */
 int vs_privileges_check_paths(const struct vs_config *cfg, char *err, size_t errsz)
 {
-    const char *what[] = {"--state", "--inventory", "--html", "--csv"};
-    const char *paths[] = {cfg->state_path, cfg->inventory_path, cfg->html_path, cfg->csv_path};
+    const char *what[] = {"--state", "--inventory", "--html", "--csv", "--topology"};
+    const char *paths[] = {cfg->state_path, cfg->inventory_path, cfg->html_path, cfg->csv_path,
+                           cfg->topology_path};
     if (!cfg->chroot_dir)
         return 0;
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
@@ -86,6 +87,8 @@ void vs_privileges_enter_paths(struct vs_config *cfg)
         cfg->state_path = p;
     if (cfg->inventory_path && (p = chroot_inner(dir, cfg->inventory_path)))
         cfg->inventory_path = p;
+    if (cfg->topology_path && (p = chroot_inner(dir, cfg->topology_path)))
+        cfg->topology_path = p;
     if (cfg->events_path && (p = chroot_inner(dir, cfg->events_path)))
         cfg->events_path = p;
     if (cfg->html_path && (p = chroot_inner(dir, cfg->html_path)))

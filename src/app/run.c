@@ -24,6 +24,8 @@
 #include "vendorsniff/report.h"
 #include "vendorsniff/run.h"
 #include "vendorsniff/state.h"
+#include "vendorsniff/store.h"
+#include "vendorsniff/topology.h"
 
 struct app {
     struct vs_config *cfg;
@@ -33,6 +35,8 @@ struct app {
     struct vs_pipeline *pipe;
     struct vs_capture *cap;
     struct vs_outputs outs;
+    struct vs_store *store;      /* --store: NULL without */
+    bool store_down;             /* the last sync failed (said once, until it works again) */
     int64_t first_sec, last_sec; /* packet times of the first and the newest packet */
     uint32_t first_usec, last_usec;
     bool any_packet;
@@ -156,9 +160,53 @@ static int write_reports(struct app *a)
     return vs_report_write(a->cfg, &m, a->inv);
 }
 
+/* --store: the devices that changed since the last committed sync. A database that cannot be
+ * reached costs nothing but a line on stderr: the devices stay dirty and go next time. */
+static int store_sync(struct app *a)
+{
+    if (!a->store)
+        return 0;
+    char err[1024];
+    int64_t sec;
+    uint32_t usec;
+    now_or_packet_time(a, &sec, &usec);
+    long n = vs_store_sync(a->store, a->inv, &a->outs.out, sec, usec, err, sizeof err);
+    if (n < 0) {
+        if (!a->store_down)
+            fprintf(stderr, "vendorsniff: store: %s (devices kept, sent at the next sync)\n", err);
+        a->store_down = true;
+        return -1;
+    }
+    if (a->store_down)
+        fprintf(stderr, "vendorsniff: store: reachable again, %ld devices caught up\n", n);
+    a->store_down = false;
+    return 0;
+}
+
+/* --topology: the graph of attachments, written with each inventory. */
+static int write_topology(struct app *a)
+{
+    if (!a->cfg->topology_path)
+        return 0;
+    char err[512];
+    struct vs_topology t;
+    int rc = vs_topology_build(a->inv, &t);
+    if (rc == 0)
+        rc = vs_topology_write(a->cfg->topology_path, a->inv, &t, err, sizeof err);
+    else
+        snprintf(err, sizeof err, "%s: out of memory", a->cfg->topology_path);
+    vs_topology_free(&t);
+    if (rc != 0)
+        vs_outputs_failed(&a->outs, err);
+    return rc;
+}
+
 static int write_inventory(struct app *a)
 {
     int rc = write_reports(a);
+    int trc = write_topology(a);
+    if (!rc)
+        rc = trc;
     if (!a->cfg->inventory_path)
         return rc;
     char err[512];
@@ -304,6 +352,7 @@ static int run_files(struct app *a)
             if (g_snapshot) {
                 g_snapshot = 0;
                 write_inventory(a);
+                store_sync(a);
             }
             if (n >= 0 || g_stop)
                 break;
@@ -354,6 +403,10 @@ static int run_live(struct app *a)
         }
         reload_poll(a, false);
         time_t now = time(NULL);
+        if (g_snapshot) {
+            /* SIGUSR1: everything out now, the database too */
+            store_sync(a);
+        }
         if (g_snapshot || now >= next_inv) {
             g_snapshot = 0;
             write_inventory(a);
@@ -370,7 +423,9 @@ static int run_live(struct app *a)
             uint32_t usec;
             now_or_packet_time(a, &sec, &usec);
             vs_inventory_flush_alerts(a->inv, sec, usec);
+            vs_outputs_attachments(&a->outs, a->inv, sec, usec);
             vs_outputs_stats(&a->outs, &s, sec, usec);
+            store_sync(a);
             next_stats = now + a->cfg->stats_interval;
         }
     }
@@ -419,6 +474,10 @@ int vs_run_capture(struct vs_config *cfg)
         return VS_EXIT_INPUT;
     }
 
+    if (a.cfg->store_url && !(a.store = vs_store_open(a.cfg->store_url, a.outs.sensor))) {
+        fprintf(stderr, "vendorsniff: out of memory\n");
+        return VS_EXIT_RUNTIME;
+    }
     struct vs_inventory_hooks hooks = vs_outputs_hooks(&a.outs);
     a.inv = vs_inventory_new(a.data.oui, a.data.sigs, a.data.risk, &hooks, a.cfg->max_devices);
     a.pipe = a.inv ? vs_pipeline_new(a.inv) : NULL;
@@ -463,10 +522,13 @@ int vs_run_capture(struct vs_config *cfg)
     uint32_t usec;
     now_or_packet_time(&a, &sec, &usec);
     vs_inventory_flush_alerts(a.inv, sec, usec);
+    vs_outputs_attachments(&a.outs, a.inv, sec, usec);
     /* Each output on its own: one that fails does not keep the others from being written
      * (the failure is said on stderr, and the last stats event counts it). */
     write_inventory(&a);
     save_state(&a);
+    /* The last sync: what it cannot send is in the state file (--state) for the next run. */
+    bool store_failed = store_sync(&a) != 0;
     struct vs_run_stats s;
     run_stats(&a, &s);
     vs_outputs_finish_events(&a.outs, &s, sec, usec);
@@ -501,11 +563,14 @@ int vs_run_capture(struct vs_config *cfg)
     }
     if (status == VS_EXIT_OK && a.outs.failures)
         status = VS_EXIT_OUTPUT;
+    if (store_failed && (status == VS_EXIT_OK || status == VS_EXIT_OUTPUT))
+        status = VS_EXIT_RUNTIME;
     if (status == VS_EXIT_OK && a.cfg->fail_on_risk && vs_inventory_alerts(a.inv) > 0)
         status = VS_EXIT_RISK;
 
     vs_capture_close(a.cap);
     vs_outputs_close(&a.outs);
+    vs_store_close(a.store);
     vs_pipeline_free(a.pipe);
     vs_inventory_free(a.inv);
     vs_geo_close(a.geo);

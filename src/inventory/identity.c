@@ -314,6 +314,28 @@ static struct vs_device *link_subject(struct vs_inventory *inv, const struct vs_
     return NULL;
 }
 
+/* The segment a port announcement was heard on (topology.h): a device that announces a port
+ * on one segment only can be said to face that segment through that port. */
+static void note_announcement(struct vs_device *d, const struct vs_pkt *pkt,
+                              const struct vs_evidence *evs, size_t n)
+{
+    bool port = false;
+    for (size_t i = 0; i < n && !port; i++)
+        port = evs[i].field == VS_F_LLDP_PORT_ID || evs[i].field == VS_F_CDP_PORT_ID ||
+               evs[i].field == VS_F_FDP_PORT_ID || evs[i].field == VS_F_EDP_PORT_ID ||
+               evs[i].field == VS_F_STP_BRIDGE_ID;
+    if (!port)
+        return;
+    uint8_t seen = pkt->nvlans ? VS_DISC_VLAN : VS_DISC_UNTAGGED;
+    uint16_t vid = pkt->nvlans ? pkt->vlans[pkt->nvlans - 1] : 0;
+    if (d->disc_seen == VS_DISC_NONE) {
+        d->disc_seen = seen;
+        d->disc_vlan = vid;
+    } else if (d->disc_seen != seen || d->disc_vlan != vid) {
+        d->disc_seen = VS_DISC_SEVERAL;
+    }
+}
+
 void vs_identity_deliver(struct vs_inventory *inv, enum vs_subject subject,
                          const struct vs_pkt *pkt, struct vs_device *src,
                          const struct vs_evidence *evs, size_t n)
@@ -345,6 +367,8 @@ void vs_identity_deliver(struct vs_inventory *inv, enum vs_subject subject,
         break;
     case VS_SUBJ_LINK:
         d = link_subject(inv, pkt, src, evs, n);
+        if (d)
+            note_announcement(d, pkt, evs, n);
         break;
     case VS_SUBJ_ROUTED:
         if (!pkt->src_ip.family)

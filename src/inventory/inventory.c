@@ -543,6 +543,13 @@ void vs_inv_merge_into(struct vs_inventory *inv, struct vs_device *dst, struct v
         vs_inv_add_ip(dst, &src->ips[i]);
     for (uint8_t i = 0; i < src->nvlans; i++)
         vs_inventory_note_vlan(inv, dst, src->vlans[i]);
+    if (dst->disc_seen == VS_DISC_NONE) {
+        dst->disc_seen = src->disc_seen;
+        dst->disc_vlan = src->disc_vlan;
+    } else if (src->disc_seen != VS_DISC_NONE &&
+               (src->disc_seen != dst->disc_seen || src->disc_vlan != dst->disc_vlan)) {
+        dst->disc_seen = VS_DISC_SEVERAL;
+    }
     if (src->first_sec < dst->first_sec ||
         (src->first_sec == dst->first_sec && src->first_usec < dst->first_usec)) {
         dst->first_sec = src->first_sec;

@@ -4,6 +4,7 @@
  * Wire strings end up in cells, so a cell that a spreadsheet would read as a formula (OWASP
  * "CSV injection": a leading = + - @ TAB or CR) gets a leading single quote. */
 #include "vendorsniff/csv_sink.h"
+#include "vendorsniff/topology.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -66,7 +67,7 @@ static bool cell(struct vs_buf *b, const char *s, bool last)
     return ok && vs_buf_add(b, last ? "\r\n" : ",", last ? 2 : 1);
 }
 
-static bool row(struct vs_buf *b, const struct vs_device *d)
+static bool row(struct vs_buf *b, const struct vs_topology *t, const struct vs_device *d)
 {
     char id[64], t1[VS_TS_STRLEN], t2[VS_TS_STRLEN], num[64], att[256];
     struct vs_buf list = {0};
@@ -101,7 +102,11 @@ static bool row(struct vs_buf *b, const struct vs_device *d)
     ok &= cell(b, d->model, false);
     ok &= cell(b, d->software, false);
     ok &= cell(b, d->name, false);
-    ok &= cell(b, NULL, false); /* cpe: not known to this inventory yet */
+    char cpe[600] = "";
+    if (d->cpe_hw || d->cpe_os)
+        snprintf(cpe, sizeof cpe, "%s%s%s", d->cpe_hw ? d->cpe_hw : "",
+                 d->cpe_hw && d->cpe_os ? " " : "", d->cpe_os ? d->cpe_os : "");
+    ok &= cell(b, cpe[0] ? cpe : NULL, false);
     ok &= cell(b, d->risk ? d->risk->id : NULL, false);
     ok &= cell(b, d->risk ? vs_severity_name(d->risk->severity) : NULL, false);
     ok &= cell(b, d->risk ? d->risk->reason : NULL, false);
@@ -111,7 +116,7 @@ static bool row(struct vs_buf *b, const struct vs_device *d)
     ok &= cell(b, t2, false);
     snprintf(num, sizeof num, "%llu", (unsigned long long)d->packets);
     ok &= cell(b, num, false);
-    ok &= cell(b, vs_report_attached(d, att, sizeof att), true);
+    ok &= cell(b, vs_report_attached(t, d, att, sizeof att), true);
     return ok;
 }
 
@@ -122,6 +127,8 @@ int vs_csv_report(FILE *f, const struct vs_report_meta *m, struct vs_inventory *
     struct vs_device **arr = vs_inventory_sorted(inv, &n);
     if (!arr && vs_inventory_count(inv))
         return -ENOMEM;
+    struct vs_topology topo;
+    bool have_topo = vs_topology_build(inv, &topo) == 0;
     struct vs_buf b = {0};
     bool ok = true;
     if (bom)
@@ -129,7 +136,7 @@ int vs_csv_report(FILE *f, const struct vs_report_meta *m, struct vs_inventory *
     ok &= vs_buf_add(&b, VS_CSV_HEADER "\r\n", sizeof VS_CSV_HEADER + 1);
     bool ioerr = false;
     for (size_t i = 0; arr && i < n && ok; i++) {
-        ok &= row(&b, arr[i]);
+        ok &= row(&b, have_topo ? &topo : NULL, arr[i]);
         if (b.len >= (1u << 20)) {
             ioerr |= fwrite(b.p, 1, b.len, f) != b.len;
             b.len = 0;
@@ -139,6 +146,8 @@ int vs_csv_report(FILE *f, const struct vs_report_meta *m, struct vs_inventory *
         ioerr |= fwrite(b.p, 1, b.len, f) != b.len;
     vs_buf_free(&b);
     free(arr);
+    if (have_topo)
+        vs_topology_free(&topo);
     if (!ok)
         return -ENOMEM;
     return ioerr || ferror(f) ? -EIO : 0;

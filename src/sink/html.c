@@ -6,6 +6,7 @@
  * (or from a file, or the command line) goes through vs_html_escape. The output depends on
  * the inventory and the meta data alone: no clock, no locale, no hash-table order. */
 #include "vendorsniff/html_sink.h"
+#include "vendorsniff/topology.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -103,6 +104,7 @@ struct w {
     FILE *f;
     struct vs_buf b;
     bool nomem, ioerr;
+    const struct vs_topology *topo; /* where devices are attached; NULL: not known */
 };
 
 #define W_FLUSH_AT (1u << 20)
@@ -664,8 +666,7 @@ static void risk_device(struct w *w, const struct vs_device *d, size_t i, bool c
     else
         put(w, "untagged");
     put(w, "<br>attached: ");
-    /* attached-to (issue 13) lands here through vs_report_attached. */
-    or_unknown(w, vs_report_attached(d, att, sizeof att));
+    or_unknown(w, vs_report_attached(w->topo, d, att, sizeof att));
     ts_html(d->first_sec, d->first_usec, a);
     ts_html(d->last_sec, d->last_usec, b);
     putf(w, "</td><td>%s<br>to %s<br>%llu packets</td><td><b>", a, b,
@@ -1235,6 +1236,9 @@ int vs_html_report(FILE *f, const struct vs_report_meta *m, struct vs_inventory 
     struct vs_device **arr = vs_inventory_sorted(inv, &n);
     if (!arr && vs_inventory_count(inv))
         return -ENOMEM;
+    struct vs_topology topo;
+    if (vs_topology_build(inv, &topo) == 0)
+        w.topo = &topo;
     struct counts c = {.n = arr ? n : 0};
     for (size_t i = 0; i < c.n; i++) {
         c.nevid += has_evidence(arr[i]);
@@ -1283,6 +1287,8 @@ int vs_html_report(FILE *f, const struct vs_report_meta *m, struct vs_inventory 
     put(&w, "</script>\n</body>\n</html>\n");
     w_flush(&w);
     free(arr);
+    if (w.topo)
+        vs_topology_free(&topo);
     vs_buf_free(&w.b);
     if (w.nomem)
         return -ENOMEM;

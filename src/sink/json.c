@@ -12,6 +12,7 @@
 #include "vendorsniff/jsonw.h"
 #include "vendorsniff/oui.h"
 #include "vendorsniff/text.h"
+#include "vendorsniff/topology.h"
 
 static void jw_ts(struct vs_jw *w, const char *key, int64_t sec, uint32_t usec)
 {
@@ -160,8 +161,29 @@ static void geo_members(struct vs_jw *w, const struct vs_geo *g, const struct vs
     vs_jw_arr_end(w);
 }
 
+/* Where the device is plugged in (topology.h); the key is left out when that is unknown. */
+static void attached_object(struct vs_jw *w, const struct vs_attach *a)
+{
+    char id[64];
+    vs_jw_key(w, "attached");
+    vs_jw_obj_begin(w);
+    vs_device_id(a->sw, id, sizeof id);
+    kv_str(w, "switch", id);
+    kv_str(w, "port", a->port);
+    if (a->vlan >= 0) {
+        vs_jw_key(w, "vlan");
+        vs_jw_int(w, a->vlan);
+    }
+    if (a->local_port)
+        kv_str(w, "local_port", a->local_port);
+    kv_str(w, "how", vs_attach_how_name(a->how));
+    vs_jw_key(w, "certainty");
+    vs_jw_real(w, a->certainty);
+    vs_jw_obj_end(w);
+}
+
 static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs_device *d,
-                        int64_t sec, uint32_t usec)
+                        const struct vs_attach *att, int64_t sec, uint32_t usec)
 {
     event_head(w, "device", o, sec, usec);
     id_field(w, d);
@@ -211,6 +233,8 @@ static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs
             vs_jw_str(w, d->cpe_os);
         vs_jw_arr_end(w);
     }
+    if (att)
+        attached_object(w, att);
     vs_jw_obj_end(w);
 }
 
@@ -235,7 +259,15 @@ int vs_jsonl_device(FILE *f, const struct vs_out *o, const struct vs_device *d, 
                     uint32_t usec)
 {
     struct vs_jw w = {0};
-    device_json(&w, o, d, sec, usec);
+    device_json(&w, o, d, NULL, sec, usec);
+    return put_line(f, o, &w);
+}
+
+int vs_jsonl_device_at(FILE *f, const struct vs_out *o, const struct vs_device *d,
+                       const struct vs_attach *att, int64_t sec, uint32_t usec)
+{
+    struct vs_jw w = {0};
+    device_json(&w, o, d, att, sec, usec);
     return put_line(f, o, &w);
 }
 
@@ -442,10 +474,13 @@ int vs_json_print_inventory(FILE *f, const struct vs_out *o, struct vs_inventory
     if (!arr)
         return -ENOMEM;
     int rc = 0;
+    struct vs_topology topo;
+    if (vs_topology_build(inv, &topo) != 0)
+        topo.n = 0; /* out of memory: the inventory without attachments rather than none */
     struct vs_jw w = {0};
     for (size_t i = 0; i < n && rc == 0; i++) {
         vs_jw_reset(&w);
-        device_json(&w, o, arr[i], sec, usec);
+        device_json(&w, o, arr[i], vs_topology_find(&topo, arr[i]), sec, usec);
         vs_buf_add(&w.b, "\n", 1);
         errno = 0;
         if (!w.b.p)
@@ -454,6 +489,7 @@ int vs_json_print_inventory(FILE *f, const struct vs_out *o, struct vs_inventory
             rc = errno ? -errno : -EIO;
     }
     vs_jw_free(&w);
+    vs_topology_free(&topo);
     free(arr);
     return rc;
 }

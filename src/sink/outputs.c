@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@
 #include "vendorsniff/atomic.h"
 #include "vendorsniff/json_sink.h"
 #include "vendorsniff/syslog_sink.h"
+#include "vendorsniff/topology.h"
 
 void vs_outputs_failed(struct vs_outputs *o, const char *msg)
 {
@@ -113,6 +115,91 @@ static void hook_device(void *ctx, const struct vs_device *d, int64_t sec, uint3
         vs_jsonl_device(NULL, &o->out, d, sec, usec);
     if (o->syslog && o->syslog_devices)
         vs_syslog_device(o->syslog, &o->out, d, sec, usec);
+}
+
+static uint64_t fnv_str(uint64_t h, const char *s)
+{
+    for (; s && *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 0x100000001b3ULL;
+    }
+    h ^= 0xff; /* the end of a string, so that "ab"+"c" is not "a"+"bc" */
+    return h * 0x100000001b3ULL;
+}
+
+/* The slot of key in the table of announced attachments (grown as needed); NULL when out of
+ * memory. */
+static uint64_t *att_slot(struct vs_outputs *o, uint64_t key, uint64_t **val)
+{
+    if ((o->att_used + 1) * 4 >= o->att_cap * 3) {
+        size_t nc = o->att_cap ? o->att_cap * 2 : 256;
+        uint64_t *k = calloc(nc, sizeof *k), *v = calloc(nc, sizeof *v);
+        if (!k || !v) {
+            free(k);
+            free(v);
+            return NULL;
+        }
+        for (size_t i = 0; i < o->att_cap; i++) {
+            if (!o->att_key[i])
+                continue;
+            size_t j = o->att_key[i] & (nc - 1);
+            while (k[j])
+                j = (j + 1) & (nc - 1);
+            k[j] = o->att_key[i];
+            v[j] = o->att_val[i];
+        }
+        free(o->att_key);
+        free(o->att_val);
+        o->att_key = k;
+        o->att_val = v;
+        o->att_cap = nc;
+    }
+    size_t j = key & (o->att_cap - 1);
+    while (o->att_key[j] && o->att_key[j] != key)
+        j = (j + 1) & (o->att_cap - 1);
+    if (!o->att_key[j]) {
+        o->att_key[j] = key;
+        o->att_val[j] = 0;
+        o->att_used++;
+    }
+    *val = &o->att_val[j];
+    return &o->att_key[j];
+}
+
+void vs_outputs_attachments(struct vs_outputs *o, struct vs_inventory *inv, int64_t sec,
+                            uint32_t usec)
+{
+    bool to_syslog = o->syslog && o->syslog_devices;
+    if (o->events_fd < 0 && !to_syslog)
+        return;
+    struct vs_topology t;
+    if (vs_topology_build(inv, &t) != 0)
+        return;
+    size_t n;
+    struct vs_device **arr = t.n ? vs_inventory_sorted(inv, &n) : NULL;
+    for (size_t i = 0; arr && i < n; i++) {
+        const struct vs_attach *a = vs_topology_find(&t, arr[i]);
+        if (!a)
+            continue;
+        char id[64], sw[64], vlan[16];
+        vs_device_id(arr[i], id, sizeof id);
+        vs_device_id(a->sw, sw, sizeof sw);
+        snprintf(vlan, sizeof vlan, "%d/%d", a->vlan, (int)a->how);
+        uint64_t h = fnv_str(fnv_str(fnv_str(fnv_str(0xcbf29ce484222325ULL, sw), a->port), vlan),
+                             a->local_port);
+        h |= 1; /* 0 means "not announced yet" */
+        uint64_t *val;
+        uint64_t key = fnv_str(0xcbf29ce484222325ULL, id) | 1;
+        if (!att_slot(o, key, &val) || *val == h)
+            continue;
+        *val = h;
+        if (o->events_fd >= 0)
+            vs_jsonl_device_at(NULL, &o->out, arr[i], a, sec, usec); /* failures: the writer's */
+        if (to_syslog)
+            vs_syslog_device(o->syslog, &o->out, arr[i], sec, usec);
+    }
+    free(arr);
+    vs_topology_free(&t);
 }
 
 static void hook_alert(void *ctx, const struct vs_device *d, const struct vs_risk_rule *r,
@@ -221,4 +308,8 @@ void vs_outputs_close(struct vs_outputs *o)
     o->events_fd = -1;
     vs_syslog_close(o->syslog);
     o->syslog = NULL;
+    free(o->att_key);
+    free(o->att_val);
+    o->att_key = o->att_val = NULL;
+    o->att_cap = o->att_used = 0;
 }

@@ -2,16 +2,26 @@
 /* report.c - what the HTML report and the CSV export share about devices and the run. */
 #include "vendorsniff/report.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
-const char *vs_report_attached(const struct vs_device *d, char *buf, size_t bufsz)
+#include "vendorsniff/topology.h"
+
+const char *vs_report_attached(const struct vs_topology *t, const struct vs_device *d, char *buf,
+                               size_t bufsz)
 {
-    /* TODO(issue 13): the device's "attached" (switch id, port, VLAN, how) once the device
-     * struct has it, e.g. "<switch id> port 10GE1/0/48 (lldp-neighbour)". Until then the
-     * attachment is not known, and both writers show it as such. */
-    (void)d;
-    if (bufsz)
-        buf[0] = '\0';
+    if (!bufsz)
+        return buf;
+    buf[0] = '\0';
+    const struct vs_attach *a = t ? vs_topology_find(t, d) : NULL;
+    if (!a)
+        return buf;
+    char sw[64], vlan[16] = "untagged";
+    vs_device_id(a->sw, sw, sizeof sw);
+    if (a->vlan >= 0)
+        snprintf(vlan, sizeof vlan, "VLAN %d", a->vlan);
+    snprintf(buf, bufsz, "%s port %s, %s (%s)", sw, a->port ? a->port : "?", vlan,
+             vs_attach_how_name(a->how));
     return buf;
 }
 

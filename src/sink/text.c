@@ -9,6 +9,7 @@
 #include "vendorsniff/oui.h"
 #include "vendorsniff/sink.h"
 #include "vendorsniff/text.h"
+#include "vendorsniff/topology.h"
 
 #ifndef VS_VERSION
 #define VS_VERSION "0.0.0" /* CMake passes the project version */
@@ -142,7 +143,7 @@ static void peers_block(FILE *f, const struct vs_out *o, const struct vs_device 
 }
 
 static void device_block(FILE *f, const struct vs_out *o, const struct style *st,
-                         const struct vs_device *d)
+                         const struct vs_device *d, const struct vs_attach *att)
 {
     char id[64];
     vs_device_id(d, id, sizeof id);
@@ -225,6 +226,15 @@ static void device_block(FILE *f, const struct vs_out *o, const struct style *st
         put_wire(f, port, 80);
         fputc('\n', f);
     }
+    if (att) {
+        char sw[64];
+        vs_device_id(att->sw, sw, sizeof sw);
+        fprintf(f, "    attached  %s port ", sw);
+        put_wire(f, att->port, 60);
+        if (att->vlan >= 0)
+            fprintf(f, ", VLAN %d", att->vlan);
+        fprintf(f, " (%s, certainty %.1f)\n", vs_attach_how_name(att->how), att->certainty);
+    }
     peers_block(f, o, d);
     char a[VS_TS_STRLEN], b[VS_TS_STRLEN];
     vs_ts_format(d->first_sec, d->first_usec, a);
@@ -261,6 +271,9 @@ void vs_report_text(FILE *f, const struct vs_out *o, struct vs_inventory *inv,
     struct vs_device **arr = vs_inventory_sorted(inv, &n);
     if (!arr)
         return;
+    struct vs_topology topo;
+    if (vs_topology_build(inv, &topo) != 0)
+        topo.n = 0;
     size_t nrisk = 0, nevid = 0;
     for (size_t i = 0; i < n; i++) {
         nrisk += arr[i]->risk != NULL;
@@ -302,7 +315,7 @@ void vs_report_text(FILE *f, const struct vs_out *o, struct vs_inventory *inv,
         fprintf(f, "%s%sRISK: %zu device%s on the risk list%s\n\n", st->red, st->bold, nrisk,
                 nrisk == 1 ? "" : "s", st->off);
         for (size_t i = 0; i < n && arr[i]->risk; i++)
-            device_block(f, o, st, arr[i]);
+            device_block(f, o, st, arr[i], vs_topology_find(&topo, arr[i]));
     } else {
         fputs("No device on the risk list.\n\n", f);
     }
@@ -314,6 +327,7 @@ void vs_report_text(FILE *f, const struct vs_out *o, struct vs_inventory *inv,
             full ? "" : " (with protocol evidence; the others are in the summary above)");
     for (size_t i = nrisk; i < n; i++)
         if (full || has_protocol_evidence(arr[i]))
-            device_block(f, o, st, arr[i]);
+            device_block(f, o, st, arr[i], vs_topology_find(&topo, arr[i]));
+    vs_topology_free(&topo);
     free(arr);
 }

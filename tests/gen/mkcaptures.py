@@ -2481,6 +2481,83 @@ def cap_vlan():
     return pcap_of(c)
 
 
+# ----- topology: two switches, devices behind them, two audits ----------------
+# One sensor on a span of two access ports, one per switch; the mirror keeps the 802.1Q
+# tag of each port's VLAN. Switch 1 (Arista leaf, VLAN 10) and switch 2 (H3C access, VLAN
+# 20) each announce the one mirrored port by LLDP. Behind switch 1: a Dell server and a
+# Polycom phone that speaks LLDP itself; behind switch 2: a DHCP server and the ZTE ONT
+# (the risk device). topo_site_later.pcap is the same site audited again: the server
+# moved to another address, the phone is gone, a second ZTE ONT has appeared.
+
+TOPO_SW1_MAC, TOPO_SW1_PORT = "28:99:3a:4d:e2:01", "Ethernet12"
+TOPO_SW2_MAC, TOPO_SW2_PORT = "3c:8c:40:b1:77:02", "GigabitEthernet1/0/7"
+TOPO_SRV_MAC = "14:18:77:4e:61:10"
+TOPO_DHCP_MAC = "f8:bc:12:30:20:02"
+TOPO_ONT2_MAC, TOPO_ONT2_SERIAL = "d0:15:4a:7c:40:11", "ZTEGC8A9F0E1"
+
+
+def lldp_topo_switch(src, port, name, desc, ip, vid):
+    return lldp_frame(src, [
+        lldp_chassis_mac(src), lldp_port_ifname(port), lldp_ttl(120), lldp_portdesc(port),
+        lldp_sysname(name), lldp_sysdesc(desc), lldp_caps(CAP_BRIDGE | CAP_ROUTER, CAP_BRIDGE),
+        lldp_mgmt(ip, 1), lldp_pvid(vid)], tags=dot1q(vid))
+
+
+def lldp_topo_polycom(vid):
+    return lldp_frame(POLYCOM_MAC, [
+        lldp_chassis_mac(POLYCOM_MAC), lldp_port_local("1"), lldp_ttl(120), lldp_portdesc("1"),
+        lldp_sysname("vvx411-lobby"),
+        lldp_sysdesc("Polycom;VVX-VVX_411;3111-48450-001,1;SIP/5.9.6.2327/20-Jul-20 15:00;"
+                     "UP/5.9.6.2327/20-Jul-20 15:00;"),
+        lldp_caps(CAP_BRIDGE | CAP_PHONE, CAP_PHONE), lldp_mgmt("10.10.0.42", 1),
+        med_caps(0x33, 3), med_policy(1, vid, 5, 46),
+        med_inventory("3111-48450-001,1", "5.9.6.2327", "5.9.6.2327", "64167F1A2B3C", "Polycom",
+                      "VVX 411", "")], tags=dot1q(vid))
+
+
+def dhcp_ont2_opts(mtype, xid_extra=()):
+    return [(53, bytes([mtype])), (61, b"\x01" + mac(TOPO_ONT2_MAC)), (12, b"ZXHN-F670L"),
+            (60, b"ZTE F670L"),
+            (125, dhcp_vivso(3561, [(1, b"D0154A"), (2, TOPO_ONT2_SERIAL.encode()),
+                                    (3, b"F670L")])),
+            (55, bytes([1, 3, 6, 15, 28, 42, 43, 51, 54, 58, 59, 120, 125]))] + list(xid_extra)
+
+
+def topo_site(later):
+    c = Cap(T0)
+    sw1 = lldp_topo_switch(TOPO_SW1_MAC, TOPO_SW1_PORT, "leaf-ar-01",
+                           "Arista Networks EOS version 4.24.2F running on an Arista Networks "
+                           "DCS-7050SX-64", "10.10.0.1", 10)
+    sw2 = lldp_topo_switch(TOPO_SW2_MAC, TOPO_SW2_PORT, "bld2-h3c-01",
+                           "H3C Comware Platform Software, Software Version 7.1.070, Release "
+                           "1311P03\r\nH3C S5560X-54C-EI\r\nCopyright (c) 2004-2020 New H3C "
+                           "Technologies Co., Ltd. All rights reserved.", "10.20.0.1", 20)
+    c.add(sw1)
+    c.add(sw2, 500_000)
+    srv_ip = "10.10.0.77" if later else "10.10.0.50"
+    c.add(arp_request_frame(TOPO_SRV_MAC, srv_ip, "10.10.0.1", tags=dot1q(10)), 1_000_000)
+    if not later:
+        c.add(lldp_topo_polycom(10), 1_000_000)
+    dhcp_exchange(c, BcastL2(ONT_MAC, TOPO_DHCP_MAC, tags=dot1q(20)), 0x70A0E001, ONT_MAC,
+                  "10.20.0.60", "10.20.0.2", dhcp_ont_opts, dt=2_000_000)
+    if later:
+        dhcp_exchange(c, BcastL2(TOPO_ONT2_MAC, TOPO_DHCP_MAC, tags=dot1q(20)), 0x70A0E002,
+                      TOPO_ONT2_MAC, "10.20.0.61", "10.20.0.2", dhcp_ont2_opts, dt=1_000_000)
+    c.add(sw1, 30_000_000)
+    c.add(sw2, 500_000)
+    return pcap_of(c)
+
+
+@capture("topo_site.pcap")
+def cap_topo_site():
+    return topo_site(False)
+
+
+@capture("topo_site_later.pcap")
+def cap_topo_site_later():
+    return topo_site(True)
+
+
 # ----- pcapng -----------------------------------------------------------------
 
 MULTI_IF_TIMES = [  # (interface, ns since the epoch) of each EPB, in file order

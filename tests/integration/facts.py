@@ -679,6 +679,53 @@ def f_vlan(C):
     C.absent("00:00:5e:00:01:0a", "the VRRP MAC is only a destination: no device")
 
 
+TOPO_SW2 = "3c:8c:40:b1:77:02"
+
+
+def attached(C, key, switch, port, vlan, how):
+    """The device's "attached" names this switch, port, VLAN and way of knowing."""
+    d = C.r.find(key) or {}
+    a = d.get("attached") or {}
+    ok = (a.get("switch") == switch and a.get("port") == port and a.get("vlan") == vlan and
+          a.get("how") == how)
+    C._c(key, "attached to %s port %s VLAN %s (%s)" % (switch, port, vlan, how), ok, "got %r" % a)
+
+
+def not_attached(C, key):
+    d = C.r.find(key) or {}
+    C._c(key, "no attachment (a switch with no other switch on its segment)",
+         "attached" not in d, "got %r" % d.get("attached"))
+
+
+def topo_common(C):
+    C.dev(ARISTA, vendor="Arista", vlans=[10])
+    C.dev(TOPO_SW2, vendor="H3C", vlans=[20])
+    C.dev(ONT, vendor="ZTE", ips=["10.20.0.60"], vlans=[20])
+    not_attached(C, ARISTA)
+    not_attached(C, TOPO_SW2)
+    attached(C, ONT, TOPO_SW2, "GigabitEthernet1/0/7", 20, "same-segment")
+    attached(C, "f8:bc:12:30:20:02", TOPO_SW2, "GigabitEthernet1/0/7", 20, "same-segment")
+
+
+def f_topo_site(C):
+    C.count(6)
+    topo_common(C)
+    C.dev("14:18:77:4e:61:10", ips=["10.10.0.50"], vlans=[10])
+    attached(C, "14:18:77:4e:61:10", ARISTA, "Ethernet12", 10, "same-segment")
+    C.dev(POLYCOM, vendor="Polycom", vlans=[10])
+    attached(C, POLYCOM, ARISTA, "Ethernet12", 10, "lldp-neighbour")
+
+
+def f_topo_site_later(C):
+    C.count(6)
+    topo_common(C)
+    C.dev("14:18:77:4e:61:10", ips=["10.10.0.77"], vlans=[10])
+    attached(C, "14:18:77:4e:61:10", ARISTA, "Ethernet12", 10, "same-segment")
+    C.absent(POLYCOM, "the phone is gone")
+    C.dev("d0:15:4a:7c:40:11", vendor="ZTE", ips=["10.20.0.61"], vlans=[20])
+    attached(C, "d0:15:4a:7c:40:11", TOPO_SW2, "GigabitEthernet1/0/7", 20, "same-segment")
+
+
 def f_multi_if(C):
     C.count(6)
     C.dev(CE6851, first_seen="2024-03-01T12:00:00.000100Z", **CE6851_FACTS)
@@ -1315,6 +1362,8 @@ FACTS = {
     "qinq.pcap": f_qinq,
     "vlan.pcap": f_vlan,
     "multi_if.pcapng": f_multi_if,
+    "topo_site.pcap": f_topo_site,
+    "topo_site_later.pcap": f_topo_site_later,
     "lldp_huawei.pcap": f_lldp_huawei,
     "lldp_zte.pcap": f_lldp_zte,
     "lldp_med_phone.pcap": f_lldp_med_phone,
