@@ -7,11 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 pkgs=(build-essential cmake pkg-config libpcap-dev libsnmp-dev libmaxminddb-dev check
-      libpcre2-dev libjansson-dev libinih-dev libxml2-dev libgnutls28-dev)
+      libpcre2-dev libjansson-dev libinih-dev libxml2-dev libgnutls28-dev
+      zlib1g-dev libzstd-dev liblzma-dev liblz4-dev libbz2-dev)
 if [[ "${1:-}" == "--test" ]]; then
     pkgs+=(python3 clang libclang-rt-14-dev tcpreplay rsyslog iproute2 libmaxmind-db-writer-perl
            procps util-linux systemd  # systemd: only systemd-analyze, to verify the unit
-           debhelper lintian)  # test_deb: build the Debian package and lint it
+           debhelper lintian  # test_deb: build the Debian package and lint it
+           gzip zstd xz-utils lz4 bzip2)  # test_analyst: compressed copies of captures
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* capture.h - libpcap adapter (src/capture/capture.c is the only file that includes pcap.h):
- * offline files (pcap, pcapng, "-" for stdin) and live interfaces, BPF filters, stats. */
+ * offline files (pcap, pcapng, "-" for stdin; gzip, zstd, xz, lz4 or bzip2 compressed, told
+ * by content) and live interfaces, BPF filters, stats. */
 #ifndef VS_CAPTURE_H
 #define VS_CAPTURE_H
 
@@ -33,6 +34,9 @@ void vs_capture_close(struct vs_capture *c);
  * caller's timers run on an idle link too. */
 long vs_capture_dispatch(struct vs_capture *c, long max, vs_packet_fn fn, void *ctx, char *err,
                          size_t errsz);
+/* Bytes of the input file consumed so far (compressed bytes for a compressed file), for
+ * progress reports. */
+uint64_t vs_capture_position(struct vs_capture *c);
 /* Safe from a signal handler. */
 void vs_capture_break(struct vs_capture *c);
 bool vs_capture_stats(struct vs_capture *c, uint64_t *recv, uint64_t *drop, uint64_t *ifdrop);
