@@ -22,8 +22,14 @@ struct vs_live_opts {
 typedef void (*vs_packet_fn)(void *ctx, int dlt, int64_t sec, uint32_t usec, const uint8_t *data,
                              size_t caplen, size_t wirelen);
 
+/* Returns 0, or a negative errno with "path: message" in err: -EMEDIUMTYPE for a file that
+ * is no capture at all (not pcap or pcapng, compressed or not). */
 int vs_capture_open_file(const char *path, const char *filter, struct vs_capture **out, char *err,
                          size_t errsz);
+/* The time of a file's first packet (no filter): 1 and the time, 0 for a capture whose first
+ * packet cannot be had (none, or a bad first record: the run reports it), or the open error
+ * of vs_capture_open_file, -EMEDIUMTYPE when the file is no capture at all. */
+int vs_capture_probe(const char *path, int64_t *sec, uint32_t *usec, char *err, size_t errsz);
 int vs_capture_open_live(const char *iface, const struct vs_live_opts *o, const char *filter,
                          struct vs_capture **out, char *err, size_t errsz);
 void vs_capture_close(struct vs_capture *c);

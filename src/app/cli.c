@@ -38,6 +38,9 @@ enum {
     OPT_COLOR,
     OPT_CHECK_SIGNATURES,
     OPT_VERSION,
+    OPT_RECURSIVE,
+    OPT_PROGRESS,
+    OPT_NO_PROGRESS,
 };
 
 static const struct option long_opts[] = {
@@ -70,22 +73,29 @@ static const struct option long_opts[] = {
     {"color", required_argument, NULL, OPT_COLOR},
     {"check-signatures", optional_argument, NULL, OPT_CHECK_SIGNATURES},
     {"version", no_argument, NULL, OPT_VERSION},
+    {"recursive", no_argument, NULL, OPT_RECURSIVE},
+    {"jobs", required_argument, NULL, 'j'},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
 
 const char *vs_cli_usage(void)
 {
-    return "usage: vendorsniff -r FILE [-r FILE ...] [options]   read captures (pcap, pcapng; - is stdin)\n"
+    return "usage: vendorsniff -r FILE|DIR [-r ...] [options]    read captures (pcap, pcapng, compressed; - is stdin)\n"
            "       vendorsniff -i IFACE [options]                 capture live (span port, daemon)\n"
            "       vendorsniff lookup MAC|OUI                     vendor of one address\n"
            "       vendorsniff --check-signatures [DIR]           validate a signature set\n"
            "\n"
            "  -f EXPR               BPF filter, as tcpdump\n"
+           "  --recursive           -r DIR also reads the directories below DIR\n"
+           "  -j, --jobs N          files read in parallel (default: the number of cores)\n"
+           "  --progress, --no-progress   progress line on stderr (default: when it is a terminal)\n"
            "  -w FILE               event stream, JSON Lines (- for stdout)\n"
            "  --inventory FILE      final inventory, JSON Lines, one device a line (atomic)\n"
            "  --format text|json    what goes to stdout (default text: the report)\n"
-           "  -q, --quiet           nothing to stdout (same as --format none)\n"
+           "  -q, --quiet           nothing to stdout (same as --format none), no progress line\n"
            "  --risk-list FILE      risk list (default: shipped signatures/risk-list.ini)\n"
            "  --signatures DIR      signature set (default: shipped signatures/)\n"
            "  --oui-db FILE         OUI registry snapshot (default: shipped oui_db/oui.tsv)\n"
@@ -143,7 +153,7 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
     opterr = 0;
     int c;
     unsigned long v;
-    while ((c = getopt_long(argc, argv, ":r:i:f:w:Z:qh", long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":r:i:f:w:Z:j:qh", long_opts, NULL)) != -1) {
         switch (c) {
         case 'r':
             if (cfg->ninputs >= VS_MAX_INPUTS) {
@@ -156,7 +166,21 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
         case 'f': cfg->filter = optarg; break;
         case 'w': cfg->events_path = optarg; break;
         case 'Z': cfg->user = optarg; break;
-        case 'q': cfg->format = VS_FORMAT_NONE; break;
+        case 'q':
+            cfg->format = VS_FORMAT_NONE;
+            cfg->progress = VS_PROGRESS_NEVER;
+            break;
+        case 'j':
+            if (parse_uint(optarg, VS_MAX_JOBS, &v) != 0 || v == 0) {
+                snprintf(err, errsz, "--jobs needs a number from 1 to %d, not '%s'", VS_MAX_JOBS,
+                         optarg);
+                return -1;
+            }
+            cfg->jobs = (unsigned)v;
+            break;
+        case OPT_RECURSIVE: cfg->recursive = true; break;
+        case OPT_PROGRESS: cfg->progress = VS_PROGRESS_ALWAYS; break;
+        case OPT_NO_PROGRESS: cfg->progress = VS_PROGRESS_NEVER; break;
         case 'h': cfg->cmd = VS_CMD_HELP; return 0;
         case OPT_INVENTORY: cfg->inventory_path = optarg; break;
         case OPT_FORMAT:

@@ -233,16 +233,20 @@ static int open_libpcap(struct vs_capture *c, FILE *f, const char *path, const c
     c->p = pcap_fopen_offline_with_tstamp_precision(f, PCAP_TSTAMP_PRECISION_MICRO, ebuf);
     if (!c->p) {
         const char *msg = ebuf;
+        int code = -EINVAL;
         /* libpcap's wording for a file of another kind is cryptic; say it plainly. */
-        if (strstr(ebuf, "unknown file format") || strstr(ebuf, "bad dump file format"))
+        if (strstr(ebuf, "unknown file format") || strstr(ebuf, "bad dump file format")) {
             msg = "not a pcap or pcapng capture file";
-        else if (strstr(ebuf, "truncated dump file") || strstr(ebuf, "truncated pcapng"))
+            code = -EMEDIUMTYPE;
+        } else if (strstr(ebuf, "truncated dump file") || strstr(ebuf, "truncated pcapng")) {
             msg = "truncated capture file (header incomplete)";
-        if (c->ds && vs_dstream_failed(c->ds))
+        }
+        if (c->ds && vs_dstream_failed(c->ds)) {
             snprintf(err, errsz, "%s", vs_dstream_error(c->ds));
-        else
-            snprintf(err, errsz, "%s: %s", shown(path), msg);
-        return -EINVAL;
+            return -EIO;
+        }
+        snprintf(err, errsz, "%s: %s", shown(path), msg);
+        return code;
     }
     if (f == c->dsf)
         c->dsf = NULL; /* libpcap's now: pcap_close closes it */
@@ -296,7 +300,7 @@ static int open_stream(struct vs_capture *c, int fd, bool own_fd, const char *pa
         return open_libpcap(c, c->dsf, path, filter, err, errsz);
     snprintf(err, errsz, "%s: not a pcap or pcapng capture file (%s-compressed data)", shown(path),
              vs_codec_name(codec));
-    return -EINVAL;
+    return -EMEDIUMTYPE;
 }
 
 int vs_capture_open_file(const char *path, const char *filter, struct vs_capture **out, char *err,
@@ -500,6 +504,40 @@ static long dispatch(struct vs_capture *c, long max, char *err, size_t errsz)
         if (c->live || (max > 0 && total >= max))
             return total;
     }
+}
+
+struct probe {
+    bool got;
+    int64_t sec;
+    uint32_t usec;
+};
+
+static void probe_packet(void *ctx, int dlt, int64_t sec, uint32_t usec, const uint8_t *data,
+                         size_t caplen, size_t wirelen)
+{
+    struct probe *p = ctx;
+    (void)dlt, (void)data, (void)caplen, (void)wirelen;
+    p->got = true;
+    p->sec = sec;
+    p->usec = usec;
+}
+
+int vs_capture_probe(const char *path, int64_t *sec, uint32_t *usec, char *err, size_t errsz)
+{
+    struct vs_capture *c;
+    int rc = vs_capture_open_file(path, NULL, &c, err, errsz);
+    if (rc != 0)
+        return rc;
+    struct probe p = {0};
+    char ignored[256];
+    /* A bad first record is the run's to report, in its place in the order. */
+    vs_capture_dispatch(c, 1, probe_packet, &p, ignored, sizeof ignored);
+    vs_capture_close(c);
+    if (!p.got)
+        return 0;
+    *sec = p.sec;
+    *usec = p.usec;
+    return 1;
 }
 
 void vs_capture_break(struct vs_capture *c)
