@@ -285,6 +285,8 @@ static void read_parallel(struct app *a, const struct vs_inputs *in, unsigned jo
 {
     const char **paths = calloc(in->n, sizeof *paths);
     struct vs_prefetch *pf = NULL;
+    for (size_t i = 0; paths && i < in->n; i++)
+        paths[i] = in->v[i].path;
     if (!paths || vs_prefetch_start(paths, in->n, a->cfg->filter, jobs, &pf) != 0) {
         free(paths);
         say(a, "cannot start reader threads; reading the files one at a time");
@@ -298,8 +300,6 @@ static void read_parallel(struct app *a, const struct vs_inputs *in, unsigned jo
         }
         return;
     }
-    for (size_t i = 0; i < in->n; i++)
-        paths[i] = in->v[i].path;
     g_pf = pf;
     char err[1024];
     for (size_t i = 0; i < in->n && !g_stop; i++) {
