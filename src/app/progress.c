@@ -29,7 +29,7 @@ void vs_progress_init(struct vs_progress *p, FILE *out, bool enabled, bool tty, 
     p->tty = tty;
     p->interval = tty ? TTY_INTERVAL : LOG_INTERVAL;
     p->start = now();
-    p->next = p->start + p->interval;
+    p->next = p->start; /* the first line at the first look: at once, not after a wait */
     p->files_total = files_total;
     p->bytes_total = bytes_total;
 }
@@ -42,11 +42,11 @@ bool vs_progress_due(struct vs_progress *p)
 static void rate(double v, char *out, size_t outsz)
 {
     if (v >= 1e6)
-        snprintf(out, outsz, "%.1f M", v / 1e6);
+        snprintf(out, outsz, "%.1fM", v / 1e6);
     else if (v >= 1e3)
-        snprintf(out, outsz, "%.1f k", v / 1e3);
+        snprintf(out, outsz, "%.1fk", v / 1e3);
     else
-        snprintf(out, outsz, "%.0f ", v);
+        snprintf(out, outsz, "%.0f", v);
 }
 
 void vs_progress_show(struct vs_progress *p, const struct vs_progress_state *st)
@@ -75,7 +75,7 @@ void vs_progress_show(struct vs_progress *p, const struct vs_progress_state *st)
     }
     char line[320];
     snprintf(line, sizeof line,
-             "files %zu/%zu, %s, %spackets/s, %zu devices, %zu risk devices, %s", st->files_done,
+             "files %zu/%zu, %s, %s packets/s, %zu devices, %zu risk devices, %s", st->files_done,
              p->files_total, bytes, pps, st->devices, st->risk_devices, eta);
     if (p->tty) {
         fprintf(p->out, "\r\033[K%s", line);
