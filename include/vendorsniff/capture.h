@@ -30,6 +30,9 @@ int vs_capture_open_file(const char *path, const char *filter, struct vs_capture
  * packet cannot be had (none, or a bad first record: the run reports it), or the open error
  * of vs_capture_open_file, -EMEDIUMTYPE when the file is no capture at all. */
 int vs_capture_probe(const char *path, int64_t *sec, uint32_t *usec, char *err, size_t errsz);
+/* True for stdin, a pipe or a compressed file: input whose decoding costs more than its
+ * parsing, so worth reading on a thread of its own. */
+bool vs_capture_is_stream(const char *path);
 int vs_capture_open_live(const char *iface, const struct vs_live_opts *o, const char *filter,
                          struct vs_capture **out, char *err, size_t errsz);
 void vs_capture_close(struct vs_capture *c);

@@ -350,9 +350,11 @@ static int run_files(struct app *a)
         jobs = ncpu > 0 ? (unsigned)(ncpu < VS_MAX_JOBS ? ncpu : VS_MAX_JOBS) : 1;
     }
     int status = VS_EXIT_OK;
-    /* -Z drops privileges once the first file is open, which only a sequential read
-     * keeps to. */
-    if (jobs >= 2 && in.n >= 2 && !a->cfg->user) {
+    /* Reader threads for several files, or for one whose decompression can run beside the
+     * packet path; a plain file alone is read fastest from its memory map. -Z drops
+     * privileges once the first file is open, which only a sequential read keeps to. */
+    bool parallel = jobs >= 2 && (in.n >= 2 || (in.n == 1 && vs_capture_is_stream(in.v[0].path)));
+    if (parallel && !a->cfg->user) {
         read_parallel(a, &in, jobs);
     } else {
         bool dropped = false;

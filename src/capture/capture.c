@@ -506,6 +506,24 @@ static long dispatch(struct vs_capture *c, long max, char *err, size_t errsz)
     }
 }
 
+bool vs_capture_is_stream(const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return true;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat st;
+    uint8_t m[6];
+    bool r = fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode);
+    if (r && S_ISREG(st.st_mode)) {
+        ssize_t k = pread(fd, m, sizeof m, 0);
+        r = k > 0 && vs_codec_detect(m, (size_t)k) != VS_CODEC_NONE;
+    }
+    close(fd);
+    return r;
+}
+
 struct probe {
     bool got;
     int64_t sec;

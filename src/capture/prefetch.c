@@ -56,6 +56,8 @@ struct vs_prefetch {
     pthread_mutex_t mu;
     pthread_cond_t cond_start, cond_space, cond_data;
     size_t next_start, consumer_at;
+    struct chunk *spare; /* chunks handed back by the consumer, for the readers to refill */
+    size_t nspare;
     bool stop;
     volatile sig_atomic_t brk;
 };
@@ -108,6 +110,18 @@ static void on_frame(void *ctx, int dlt, int64_t sec, uint32_t usec, const uint8
         push(w);
     if (w->stopped)
         return;
+    if (!w->cur && need <= CHUNK_SIZE) {
+        /* A chunk already touched costs no page faults. */
+        pthread_mutex_lock(&w->p->mu);
+        if (w->p->spare) {
+            w->cur = w->p->spare;
+            w->p->spare = w->cur->next;
+            w->p->nspare--;
+            w->cur->next = NULL;
+            w->cur->len = 0;
+        }
+        pthread_mutex_unlock(&w->p->mu);
+    }
     if (!w->cur) {
         size_t cap = need > CHUNK_SIZE ? need : CHUNK_SIZE;
         w->cur = malloc(sizeof *w->cur + cap);
@@ -286,6 +300,14 @@ long vs_prefetch_dispatch(struct vs_prefetch *p, size_t i, vs_packet_fn fn, void
         pthread_cond_broadcast(&p->cond_space);
         pthread_mutex_unlock(&p->mu);
         long count = deliver(c, fn, ctx);
+        pthread_mutex_lock(&p->mu);
+        if (c->cap == CHUNK_SIZE && p->nspare < (size_t)p->jobs * MAX_QUEUED) {
+            c->next = p->spare;
+            p->spare = c;
+            p->nspare++;
+            c = NULL;
+        }
+        pthread_mutex_unlock(&p->mu);
         free(c);
         return count;
     }
@@ -328,6 +350,11 @@ void vs_prefetch_free(struct vs_prefetch *p)
             free(c);
             c = next;
         }
+    }
+    while (p->spare) {
+        struct chunk *next = p->spare->next;
+        free(p->spare);
+        p->spare = next;
     }
     pthread_cond_destroy(&p->cond_start);
     pthread_cond_destroy(&p->cond_space);
