@@ -46,6 +46,16 @@ long vs_capture_dispatch(struct vs_capture *c, long max, vs_packet_fn fn, void *
 /* Bytes of the input file consumed so far (compressed bytes for a compressed file), for
  * progress reports. */
 uint64_t vs_capture_position(struct vs_capture *c);
+/* A classic pcap read from a stream (compressed, stdin) without a filter can hand its
+ * records on in blocks, for a reader thread to pass to another without copying them. */
+bool vs_capture_has_blocks(const struct vs_capture *c);
+/* The next block: fresh (malloc'ed, fresh_cap bytes) becomes the capture's buffer, and the
+ * filled one is returned in *out (malloc'ed, the caller's to free; *outcap bytes): the
+ * 24-byte file header, then whole records, *outlen bytes in all, as
+ * vs_pcapfile_open_buf reads them. Returns 1 a block, 0 at the clean end, -2 an error with
+ * err set (records before it were returned). fresh is the capture's in every case. */
+int vs_capture_take_block(struct vs_capture *c, uint8_t *fresh, size_t fresh_cap, uint8_t **out,
+                          size_t *outlen, size_t *outcap, char *err, size_t errsz);
 /* Safe from a signal handler. */
 void vs_capture_break(struct vs_capture *c);
 bool vs_capture_stats(struct vs_capture *c, uint64_t *recv, uint64_t *drop, uint64_t *ifdrop);

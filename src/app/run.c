@@ -339,6 +339,11 @@ static int run_files(struct app *a)
         return VS_EXIT_RUNTIME;
     }
     a->ps.files_failed = in.errors;
+    if (in.n == 0 && in.errors == 0) {
+        say(a, "no capture file to read in %s%s", a->cfg->inputs[0],
+            a->cfg->ninputs > 1 ? " and the other arguments" : "");
+        a->ps.files_failed = 1;
+    }
     uint64_t total = 0;
     for (size_t i = 0; i < in.n; i++)
         total += in.v[i].size;

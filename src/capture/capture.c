@@ -38,6 +38,12 @@ struct vs_capture {
     /* Compressed files and stdin: decompressed as read; ngf or libpcap's FILE reads it. */
     struct vs_dstream *ds;
     FILE *dsf;
+    /* Classic pcap from a stream: sbuf holds the file header, then the records read and not
+     * yet parsed, and c->pf parses the records in place as it does a memory map. */
+    uint8_t *sbuf;
+    size_t scap, slen;
+    uint64_t sbase; /* offset in the decompressed data of sbuf[24] */
+    bool seof;
     const char *filter;
     struct {
         int dlt;
@@ -172,6 +178,110 @@ static long ng_dispatch(struct vs_capture *c, long max, char *err, size_t errsz)
     return total;
 }
 
+static const char *shown(const char *path)
+{
+    return strcmp(path, "-") ? path : "(stdin)";
+}
+
+#define STREAM_BUF ((size_t)1 << 20)
+#define STREAM_BUF_MAX ((size_t)16 << 20)
+
+/* The unparsed tail of sbuf moved behind the header and more of the stream read after it:
+ * 1 when there is more to parse, 0 when nothing more can come (end of the data, an error of
+ * the decompression layer, or a record larger than STREAM_BUF_MAX). */
+static int stream_refill(struct vs_capture *c, char *err, size_t errsz)
+{
+    size_t off = vs_pcapfile_offset(c->pf);
+    size_t tail = c->slen - off;
+    if (c->seof)
+        return 0;
+    memmove(c->sbuf + 24, c->sbuf + off, tail);
+    c->slen = 24 + tail;
+    c->sbase += off - 24;
+    if (c->slen == c->scap) {
+        if (c->scap >= STREAM_BUF_MAX)
+            return 0;
+        uint8_t *nb = realloc(c->sbuf, c->scap * 2);
+        if (!nb)
+            return 0;
+        c->sbuf = nb;
+        c->scap *= 2;
+    }
+    ssize_t r = vs_dstream_read(c->ds, c->sbuf + c->slen, c->scap - c->slen);
+    if (r <= 0)
+        c->seof = true;
+    if (r > 0)
+        c->slen += (size_t)r;
+    /* Reopened even at the end: the moved tail is what a last parse must see. */
+    vs_pcapfile_close(c->pf);
+    c->pf = NULL;
+    if (vs_pcapfile_open_buf(c->name, c->sbuf, c->slen, &c->pf, err, errsz) != 0)
+        return 0; /* cannot be: the header was accepted once */
+    return r > 0;
+}
+
+bool vs_capture_has_blocks(const struct vs_capture *c)
+{
+    return c->sbuf && !c->filter;
+}
+
+int vs_capture_take_block(struct vs_capture *c, uint8_t *fresh, size_t fresh_cap, uint8_t **out,
+                          size_t *outlen, size_t *outcap, char *err, size_t errsz)
+{
+    for (;;) {
+        struct vs_pcapfile_pkt pk;
+        char perr[256];
+        int rc = 0;
+        if (c->pf)
+            while ((rc = vs_pcapfile_next(c->pf, &pk, perr, sizeof perr)) == 1)
+                ;
+        size_t boundary = c->pf ? vs_pcapfile_offset(c->pf) : 24;
+        if (boundary > 24) {
+            /* Whole records up to boundary go; the cut record starts the next buffer. */
+            size_t tail = c->slen - boundary;
+            if (fresh_cap < 24 + tail) {
+                uint8_t *nb = realloc(fresh, 24 + tail);
+                if (!nb) {
+                    free(fresh);
+                    snprintf(err, errsz, "%s: out of memory", shown(c->name));
+                    return -2;
+                }
+                fresh = nb;
+                fresh_cap = 24 + tail;
+            }
+            memcpy(fresh, c->sbuf, 24);
+            memcpy(fresh + 24, c->sbuf + boundary, tail);
+            *out = c->sbuf;
+            *outlen = boundary;
+            *outcap = c->scap;
+            c->sbuf = fresh;
+            c->scap = fresh_cap;
+            c->slen = 24 + tail;
+            c->sbase += boundary - 24;
+            vs_pcapfile_close(c->pf);
+            c->pf = NULL;
+            if (vs_pcapfile_open_buf(c->name, c->sbuf, c->slen, &c->pf, err, errsz) != 0)
+                return -2;
+            return 1;
+        }
+        if (c->pf && stream_refill(c, perr, sizeof perr) > 0)
+            continue;
+        free(fresh);
+        if (vs_dstream_failed(c->ds)) {
+            snprintf(err, errsz, "%s", vs_dstream_error(c->ds));
+            return -2;
+        }
+        if (c->pf && rc == 0 && c->slen == 24)
+            return 0;
+        const char *what = strstr(perr, "corrupt")
+                               ? "corrupt capture file (record of an impossible length"
+                               : "truncated capture file (record cut";
+        snprintf(err, errsz, "%s: %s at offset %llu)", shown(c->name), what,
+                 (unsigned long long)c->sbase);
+        return -2;
+    }
+}
+
 static long pf_dispatch(struct vs_capture *c, long max, char *err, size_t errsz)
 {
     long total = 0;
@@ -179,7 +289,24 @@ static long pf_dispatch(struct vs_capture *c, long max, char *err, size_t errsz)
     int dlt = vs_pcapfile_dlt(c->pf);
     const struct bpf_program *prog = c->filter ? ng_filter(c, dlt) : NULL;
     while (!c->broken && (max <= 0 || total < max)) {
+        if (!c->pf)
+            return -2;
         int rc = vs_pcapfile_next(c->pf, &pk, err, errsz);
+        if (rc <= 0 && c->sbuf) {
+            char rerr[256];
+            if (stream_refill(c, rerr, sizeof rerr) > 0)
+                continue;
+            if (vs_dstream_failed(c->ds))
+                return -2; /* the caller names the layer */
+            if (rc == 0 && c->slen == 24)
+                return total;
+            const char *what = strstr(err, "corrupt") ? "corrupt capture file (record of an "
+                                                        "impossible length"
+                                                      : "truncated capture file (record cut";
+            snprintf(err, errsz, "%s: %s at offset %llu)", shown(c->name), what,
+                     (unsigned long long)c->sbase);
+            return -2;
+        }
         if (rc == 0)
             return total;
         if (rc < 0)
@@ -220,10 +347,6 @@ static int check_filter(const char *path, const char *filter, int dlt, char *err
     return 0;
 }
 
-static const char *shown(const char *path)
-{
-    return strcmp(path, "-") ? path : "(stdin)";
-}
 
 /* libpcap reads f (and closes it, unless it is stdin); the message says what it refused. */
 static int open_libpcap(struct vs_capture *c, FILE *f, const char *path, const char *filter,
@@ -269,6 +392,40 @@ static bool is_pcap_magic(const uint8_t *m, size_t k)
     return false;
 }
 
+/* Classic pcap from the decompression layer, parsed in place by the memory-map parser: no
+ * copy through stdio and libpcap. A header that parser refuses goes to libpcap, which says
+ * what is wrong with it. */
+static int open_pcap_stream(struct vs_capture *c, const char *path, const char *filter, char *err,
+                            size_t errsz)
+{
+    uint8_t hdr[24];
+    size_t k = vs_dstream_peek(c->ds, hdr, sizeof hdr);
+    struct vs_pcapfile *probe;
+    if (k < sizeof hdr || vs_pcapfile_open_buf(path, hdr, k, &probe, err, errsz) != 0)
+        return open_libpcap(c, c->dsf, path, filter, err, errsz);
+    vs_pcapfile_close(probe);
+    c->scap = STREAM_BUF;
+    c->sbuf = malloc(c->scap);
+    if (!c->sbuf) {
+        snprintf(err, errsz, "%s: out of memory", shown(path));
+        return -ENOMEM;
+    }
+    ssize_t r = vs_dstream_read(c->ds, c->sbuf, c->scap);
+    if (r < (ssize_t)sizeof hdr) {
+        snprintf(err, errsz, "%s", vs_dstream_error(c->ds));
+        return -EIO;
+    }
+    c->slen = (size_t)r;
+    c->sbase = 24;
+    int rc = vs_pcapfile_open_buf(path, c->sbuf, c->slen, &c->pf, err, errsz);
+    if (rc != 0)
+        return rc;
+    c->filter = filter && *filter ? filter : NULL;
+    if (c->filter)
+        return check_filter(path, c->filter, vs_pcapfile_dlt(c->pf), err, errsz);
+    return 0;
+}
+
 /* A compressed file, stdin or a pipe: through the decompression layer (which passes plain
  * data through), then the pcapng reader or libpcap over the decompressed stream. */
 static int open_stream(struct vs_capture *c, int fd, bool own_fd, const char *path,
@@ -290,14 +447,14 @@ static int open_stream(struct vs_capture *c, int fd, bool own_fd, const char *pa
         snprintf(err, errsz, "%s", vs_dstream_error(c->ds));
         return -EIO;
     }
-    if (codec == VS_CODEC_NONE)
+    if (codec == VS_CODEC_NONE && !is_pcap_magic(m, k))
         return open_libpcap(c, c->dsf, path, filter, err, errsz);
     /* Compressed pcapng cannot be pre-scanned for what libpcap would refuse (the stream
      * cannot seek back), so the strict reader, which reads every pcapng, takes all of it. */
     if (is_pcapng_magic(m, k))
         return open_own_pcapng(c, path, filter, err, errsz);
     if (is_pcap_magic(m, k))
-        return open_libpcap(c, c->dsf, path, filter, err, errsz);
+        return open_pcap_stream(c, path, filter, err, errsz);
     snprintf(err, errsz, "%s: not a pcap or pcapng capture file (%s-compressed data)", shown(path),
              vs_codec_name(codec));
     return -EMEDIUMTYPE;
@@ -440,6 +597,7 @@ void vs_capture_close(struct vs_capture *c)
     if (c->dsf)
         fclose(c->dsf);
     vs_dstream_close(c->ds);
+    free(c->sbuf);
     free(c);
 }
 

@@ -8,6 +8,8 @@
  * read delivers them. */
 #include "vendorsniff/prefetch.h"
 
+#include "vendorsniff/pcapfile.h"
+
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -25,8 +27,11 @@
 struct chunk {
     struct chunk *next;
     size_t len, cap;
+    uint8_t *raw; /* a block of classic pcap (vs_capture_take_block), or NULL: frames below */
     uint8_t data[];
 };
+
+#define RAW_SPARES 32
 
 /* A frame in a chunk: this header, then caplen bytes, padded to 8. */
 struct frame {
@@ -58,6 +63,8 @@ struct vs_prefetch {
     size_t next_start, consumer_at;
     struct chunk *spare; /* chunks handed back by the consumer, for the readers to refill */
     size_t nspare;
+    uint8_t *raw_spare[RAW_SPARES]; /* the same for pcap blocks of CHUNK_SIZE bytes */
+    size_t nraw_spare;
     bool stop;
     volatile sig_atomic_t brk;
 };
@@ -85,6 +92,7 @@ static void push(struct writer *w)
         pthread_cond_wait(&p->cond_space, &p->mu);
     if (p->stop) {
         pthread_mutex_unlock(&p->mu);
+        free(c->raw);
         free(c);
         w->stopped = true;
         return;
@@ -132,6 +140,7 @@ static void on_frame(void *ctx, int dlt, int64_t sec, uint32_t usec, const uint8
         w->cur->next = NULL;
         w->cur->len = 0;
         w->cur->cap = cap;
+        w->cur->raw = NULL;
     }
     struct frame f = {sec, caplen, wirelen, dlt, usec};
     memcpy(w->cur->data + w->cur->len, &f, sizeof f);
@@ -162,7 +171,38 @@ static void read_file(struct vs_prefetch *p, size_t i)
     }
     struct writer w = {p, s, NULL, false, false};
     int rc = 0;
-    for (;;) {
+    /* Classic pcap from a stream: the decompressed blocks themselves are handed on. */
+    while (vs_capture_has_blocks(cap) && !w.stopped) {
+        pthread_mutex_lock(&p->mu);
+        uint8_t *fresh = p->nraw_spare ? p->raw_spare[--p->nraw_spare] : NULL;
+        pthread_mutex_unlock(&p->mu);
+        if (!fresh)
+            fresh = malloc(CHUNK_SIZE);
+        struct chunk *c = malloc(sizeof *c);
+        if (!fresh || !c) {
+            free(fresh);
+            free(c);
+            snprintf(err, sizeof err, "%s: out of memory for read-ahead", p->paths[i]);
+            rc = -2;
+            break;
+        }
+        uint8_t *out;
+        size_t len, ocap;
+        int r = vs_capture_take_block(cap, fresh, CHUNK_SIZE, &out, &len, &ocap, err, sizeof err);
+        __atomic_store_n(&s->pos, vs_capture_position(cap), __ATOMIC_RELAXED);
+        if (r != 1) {
+            free(c);
+            rc = r == 0 ? 0 : -2;
+            break;
+        }
+        c->next = NULL;
+        c->raw = out;
+        c->len = len;
+        c->cap = ocap;
+        w.cur = c;
+        push(&w);
+    }
+    while (!vs_capture_has_blocks(cap)) {
         long n = vs_capture_dispatch(cap, BATCH, on_frame, &w, err, sizeof err);
         __atomic_store_n(&s->pos, vs_capture_position(cap), __ATOMIC_RELAXED);
         if (w.oom) {
@@ -179,7 +219,10 @@ static void read_file(struct vs_prefetch *p, size_t i)
     }
     if (w.cur && !w.stopped)
         push(&w);
-    free(w.cur);
+    if (w.cur) {
+        free(w.cur->raw);
+        free(w.cur);
+    }
     vs_capture_close(cap);
     finish(p, s, rc, err);
 }
@@ -250,10 +293,24 @@ int vs_prefetch_start(const char *const *paths, size_t n, const char *filter, un
     return 0;
 }
 
-static long deliver(struct chunk *c, vs_packet_fn fn, void *ctx)
+static long deliver(struct chunk *c, const char *name, vs_packet_fn fn, void *ctx)
 {
     long count = 0;
     size_t off = 0;
+    if (c->raw) {
+        struct vs_pcapfile *pf;
+        char err[256];
+        if (vs_pcapfile_open_buf(name, c->raw, c->len, &pf, err, sizeof err) != 0)
+            return 0;
+        int dlt = vs_pcapfile_dlt(pf);
+        struct vs_pcapfile_pkt pk;
+        while (vs_pcapfile_next(pf, &pk, err, sizeof err) == 1) {
+            fn(ctx, dlt, pk.sec, pk.usec, pk.data, pk.caplen, pk.wirelen);
+            count++;
+        }
+        vs_pcapfile_close(pf);
+        return count;
+    }
     while (off < c->len) {
         struct frame f;
         memcpy(&f, c->data + off, sizeof f);
@@ -299,9 +356,15 @@ long vs_prefetch_dispatch(struct vs_prefetch *p, size_t i, vs_packet_fn fn, void
         s->queued--;
         pthread_cond_broadcast(&p->cond_space);
         pthread_mutex_unlock(&p->mu);
-        long count = deliver(c, fn, ctx);
+        long count = deliver(c, p->paths[i], fn, ctx);
         pthread_mutex_lock(&p->mu);
-        if (c->cap == CHUNK_SIZE && p->nspare < (size_t)p->jobs * MAX_QUEUED) {
+        if (c->raw) {
+            if (c->cap == CHUNK_SIZE && p->nraw_spare < RAW_SPARES) {
+                p->raw_spare[p->nraw_spare++] = c->raw;
+                c->raw = NULL;
+            }
+            free(c->raw);
+        } else if (c->cap == CHUNK_SIZE && p->nspare < (size_t)p->jobs * MAX_QUEUED) {
             c->next = p->spare;
             p->spare = c;
             p->nspare++;
@@ -347,10 +410,13 @@ void vs_prefetch_free(struct vs_prefetch *p)
         struct chunk *c = p->slots[i].head;
         while (c) {
             struct chunk *next = c->next;
+            free(c->raw);
             free(c);
             c = next;
         }
     }
+    while (p->nraw_spare)
+        free(p->raw_spare[--p->nraw_spare]);
     while (p->spare) {
         struct chunk *next = p->spare->next;
         free(p->spare);
