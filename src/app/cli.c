@@ -83,7 +83,7 @@ static const struct option long_opts[] = {
 
 const char *vs_cli_usage(void)
 {
-    return "usage: vendorsniff -r FILE|DIR [-r ...] [options]    read captures (pcap, pcapng, compressed; - is stdin)\n"
+    return "usage: vendorsniff -r FILE|DIR [-r ...] [options]     read captures (pcap, pcapng, compressed; - is stdin)\n"
            "       vendorsniff -i IFACE [options]                 capture live (span port, daemon)\n"
            "       vendorsniff lookup MAC|OUI                     vendor of one address\n"
            "       vendorsniff --check-signatures [DIR]           validate a signature set\n"
