@@ -12,8 +12,14 @@
 #include <stdio.h>
 #include <sys/types.h>
 
-enum vs_codec { VS_CODEC_NONE, VS_CODEC_GZIP, VS_CODEC_ZSTD, VS_CODEC_XZ, VS_CODEC_LZ4,
-                VS_CODEC_BZIP2 };
+enum vs_codec {
+    VS_CODEC_NONE,
+    VS_CODEC_GZIP,
+    VS_CODEC_ZSTD,
+    VS_CODEC_XZ,
+    VS_CODEC_LZ4,
+    VS_CODEC_BZIP2
+};
 
 /* The codec whose magic starts p (n bytes; 6 are enough), VS_CODEC_NONE for anything else. */
 enum vs_codec vs_codec_detect(const uint8_t *p, size_t n);

@@ -30,8 +30,8 @@ typedef void (*vs_inputs_note_fn)(void *ctx, bool error, const char *msg);
  * learn its first packet's time. Stdin ("-") cannot be looked at twice: it is read first.
  * Ties and files without packets keep the argument order, files in a directory by name.
  * Returns 0, or -ENOMEM. */
-int vs_inputs_collect(const char *const *args, size_t nargs, bool recursive,
-                      vs_inputs_note_fn note, void *ctx, struct vs_inputs *out);
+int vs_inputs_collect(const char *const *args, size_t nargs, bool recursive, vs_inputs_note_fn note,
+                      void *ctx, struct vs_inputs *out);
 void vs_inputs_free(struct vs_inputs *in);
 
 #endif

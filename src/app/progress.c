@@ -68,7 +68,8 @@ void vs_progress_show(struct vs_progress *p, const struct vs_progress_state *st)
         snprintf(bytes, sizeof bytes, "%s/%s (%.0f%%)", rd, tot, share * 100);
         if (share > 0.001 && el > 0.5) {
             unsigned long left = (unsigned long)(el / share - el + 0.5);
-            snprintf(eta, sizeof eta, "ETA %lu:%02lu:%02lu", left / 3600, left / 60 % 60, left % 60);
+            snprintf(eta, sizeof eta, "ETA %lu:%02lu:%02lu", left / 3600, left / 60 % 60,
+                     left % 60);
         }
     } else {
         snprintf(bytes, sizeof bytes, "%s", rd);

@@ -80,12 +80,18 @@ enum vs_codec vs_codec_detect(const uint8_t *p, size_t n)
 const char *vs_codec_name(enum vs_codec c)
 {
     switch (c) {
-    case VS_CODEC_GZIP: return "gzip";
-    case VS_CODEC_ZSTD: return "zstd";
-    case VS_CODEC_XZ: return "xz";
-    case VS_CODEC_LZ4: return "lz4";
-    case VS_CODEC_BZIP2: return "bzip2";
-    case VS_CODEC_NONE: break;
+    case VS_CODEC_GZIP:
+        return "gzip";
+    case VS_CODEC_ZSTD:
+        return "zstd";
+    case VS_CODEC_XZ:
+        return "xz";
+    case VS_CODEC_LZ4:
+        return "lz4";
+    case VS_CODEC_BZIP2:
+        return "bzip2";
+    case VS_CODEC_NONE:
+        break;
     }
     return "plain";
 }
@@ -198,7 +204,8 @@ static bool init_codec(struct vs_dstream *s)
         if (BZ2_bzDecompressInit(&s->u.bz, 0, 0) != BZ_OK)
             return false;
         break;
-    case VS_CODEC_NONE: break;
+    case VS_CODEC_NONE:
+        break;
     }
     s->inited = true;
     return true;
@@ -209,12 +216,23 @@ static void end_codec(struct vs_dstream *s)
     if (!s->inited)
         return;
     switch (s->codec) {
-    case VS_CODEC_GZIP: inflateEnd(&s->u.z); break;
-    case VS_CODEC_ZSTD: ZSTD_freeDStream(s->u.zs); break;
-    case VS_CODEC_XZ: lzma_end(&s->u.xz); break;
-    case VS_CODEC_LZ4: LZ4F_freeDecompressionContext(s->u.lz4); break;
-    case VS_CODEC_BZIP2: BZ2_bzDecompressEnd(&s->u.bz); break;
-    case VS_CODEC_NONE: break;
+    case VS_CODEC_GZIP:
+        inflateEnd(&s->u.z);
+        break;
+    case VS_CODEC_ZSTD:
+        ZSTD_freeDStream(s->u.zs);
+        break;
+    case VS_CODEC_XZ:
+        lzma_end(&s->u.xz);
+        break;
+    case VS_CODEC_LZ4:
+        LZ4F_freeDecompressionContext(s->u.lz4);
+        break;
+    case VS_CODEC_BZIP2:
+        BZ2_bzDecompressEnd(&s->u.bz);
+        break;
+    case VS_CODEC_NONE:
+        break;
     }
     s->inited = false;
 }
@@ -223,7 +241,8 @@ static void end_codec(struct vs_dstream *s)
 static enum step next_member(struct vs_dstream *s)
 {
     uint8_t first = s->in[s->in_pos];
-    if ((s->codec == VS_CODEC_GZIP && first != 0x1f) || (s->codec == VS_CODEC_BZIP2 && first != 'B')) {
+    if ((s->codec == VS_CODEC_GZIP && first != 0x1f) ||
+        (s->codec == VS_CODEC_BZIP2 && first != 'B')) {
         fail_at(s, "trailing garbage", "not another compressed member");
         return STEP_ERR;
     }
@@ -290,13 +309,24 @@ static enum step step_xz(struct vs_dstream *s, uint8_t *out, size_t n, size_t *g
     s->in_pos += in0 - x->avail_in;
     *got = n - x->avail_out;
     switch (r) {
-    case LZMA_OK: return STEP_OK;
-    case LZMA_STREAM_END: return STEP_END;
-    case LZMA_BUF_ERROR: return STEP_OK; /* no progress: the caller decides */
-    case LZMA_MEMLIMIT_ERROR: fail_at(s, "dictionary larger than 256 MiB", ""); return STEP_ERR;
-    case LZMA_MEM_ERROR: fail(s, "out of memory"); return STEP_ERR;
-    case LZMA_OPTIONS_ERROR: fail_at(s, "unsupported options", ""); return STEP_ERR;
-    default: fail_at(s, "corrupt data", ""); return STEP_ERR;
+    case LZMA_OK:
+        return STEP_OK;
+    case LZMA_STREAM_END:
+        return STEP_END;
+    case LZMA_BUF_ERROR:
+        return STEP_OK; /* no progress: the caller decides */
+    case LZMA_MEMLIMIT_ERROR:
+        fail_at(s, "dictionary larger than 256 MiB", "");
+        return STEP_ERR;
+    case LZMA_MEM_ERROR:
+        fail(s, "out of memory");
+        return STEP_ERR;
+    case LZMA_OPTIONS_ERROR:
+        fail_at(s, "unsupported options", "");
+        return STEP_ERR;
+    default:
+        fail_at(s, "corrupt data", "");
+        return STEP_ERR;
     }
 }
 
@@ -353,12 +383,18 @@ static enum step step(struct vs_dstream *s, uint8_t *out, size_t n, size_t *got)
             return r;
     }
     switch (s->codec) {
-    case VS_CODEC_GZIP: return step_gzip(s, out, n, got);
-    case VS_CODEC_ZSTD: return step_zstd(s, out, n, got);
-    case VS_CODEC_XZ: return step_xz(s, out, n, got);
-    case VS_CODEC_LZ4: return step_lz4(s, out, n, got);
-    case VS_CODEC_BZIP2: return step_bzip2(s, out, n, got);
-    case VS_CODEC_NONE: break;
+    case VS_CODEC_GZIP:
+        return step_gzip(s, out, n, got);
+    case VS_CODEC_ZSTD:
+        return step_zstd(s, out, n, got);
+    case VS_CODEC_XZ:
+        return step_xz(s, out, n, got);
+    case VS_CODEC_LZ4:
+        return step_lz4(s, out, n, got);
+    case VS_CODEC_BZIP2:
+        return step_bzip2(s, out, n, got);
+    case VS_CODEC_NONE:
+        break;
     }
     size_t k = s->in_len - s->in_pos < n ? s->in_len - s->in_pos : n;
     memcpy(out, s->in + s->in_pos, k);

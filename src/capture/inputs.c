@@ -165,8 +165,8 @@ static int by_time(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-int vs_inputs_collect(const char *const *args, size_t nargs, bool recursive,
-                      vs_inputs_note_fn note, void *ctx, struct vs_inputs *out)
+int vs_inputs_collect(const char *const *args, size_t nargs, bool recursive, vs_inputs_note_fn note,
+                      void *ctx, struct vs_inputs *out)
 {
     memset(out, 0, sizeof *out);
     struct walk w = {.recursive = recursive, .note = note, .ctx = ctx};

@@ -100,7 +100,7 @@ static const struct {
     enum vs_codec codec;
     compress_fn fn;
 } codecs[] = {
-    {"gzip", VS_CODEC_GZIP, gz}, {"zstd", VS_CODEC_ZSTD, zst}, {"xz", VS_CODEC_XZ, xz},
+    {"gzip", VS_CODEC_GZIP, gz}, {"zstd", VS_CODEC_ZSTD, zst},   {"xz", VS_CODEC_XZ, xz},
     {"lz4", VS_CODEC_LZ4, lz4},  {"bzip2", VS_CODEC_BZIP2, bz2},
 };
 #define NCODECS (sizeof codecs / sizeof codecs[0])
