@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 pkgs=(build-essential cmake pkg-config libpcap-dev libsnmp-dev libmaxminddb-dev check
-      libpcre2-dev libjansson-dev libinih-dev libxml2-dev libgnutls28-dev libpq-dev)
+      libpcre2-dev libjansson-dev libinih-dev libxml2-dev libgnutls28-dev libpq-dev
+      zlib1g-dev libzstd-dev liblzma-dev liblz4-dev libbz2-dev)
 if [[ "${1:-}" == "--test" ]]; then
     pkgs+=(python3 clang libclang-rt-14-dev tcpreplay rsyslog iproute2 libmaxmind-db-writer-perl
            procps util-linux systemd  # systemd: only systemd-analyze, to verify the unit
@@ -16,7 +17,8 @@ if [[ "${1:-}" == "--test" ]]; then
            time  # test_mac_spray: peak memory (/usr/bin/time -f %M)
            chromium poppler-utils  # test_report: the HTML report in a real browser, its PDF text
            libxml2-utils graphviz  # test_topology: xmllint and dot check the exports
-           postgresql postgresql-client)  # test_store: a throwaway server (initdb, pg_ctl), psql
+           postgresql postgresql-client  # test_store: a throwaway server (initdb, pg_ctl), psql
+           gzip zstd xz-utils lz4 bzip2)  # test_analyst: compressed copies of captures
 fi
 missing=()
 for p in "${pkgs[@]}"; do

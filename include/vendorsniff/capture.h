@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* capture.h - libpcap adapter (src/capture/capture.c is the only file that includes pcap.h):
- * offline files (pcap, pcapng, "-" for stdin) and live interfaces, BPF filters, stats. */
+ * offline files (pcap, pcapng, "-" for stdin; gzip, zstd, xz, lz4 or bzip2 compressed, told
+ * by content) and live interfaces, BPF filters, stats. */
 #ifndef VS_CAPTURE_H
 #define VS_CAPTURE_H
 
@@ -21,8 +22,17 @@ struct vs_live_opts {
 typedef void (*vs_packet_fn)(void *ctx, int dlt, int64_t sec, uint32_t usec, const uint8_t *data,
                              size_t caplen, size_t wirelen);
 
+/* Returns 0, or a negative errno with "path: message" in err: -EMEDIUMTYPE for a file that
+ * is no capture at all (not pcap or pcapng, compressed or not). */
 int vs_capture_open_file(const char *path, const char *filter, struct vs_capture **out, char *err,
                          size_t errsz);
+/* The time of a file's first packet (no filter): 1 and the time, 0 for a capture whose first
+ * packet cannot be had (none, or a bad first record: the run reports it), or the open error
+ * of vs_capture_open_file, -EMEDIUMTYPE when the file is no capture at all. */
+int vs_capture_probe(const char *path, int64_t *sec, uint32_t *usec, char *err, size_t errsz);
+/* True for stdin, a pipe or a compressed file: input whose decoding costs more than its
+ * parsing, so worth reading on a thread of its own. */
+bool vs_capture_is_stream(const char *path);
 int vs_capture_open_live(const char *iface, const struct vs_live_opts *o, const char *filter,
                          struct vs_capture **out, char *err, size_t errsz);
 void vs_capture_close(struct vs_capture *c);
@@ -33,6 +43,19 @@ void vs_capture_close(struct vs_capture *c);
  * caller's timers run on an idle link too. */
 long vs_capture_dispatch(struct vs_capture *c, long max, vs_packet_fn fn, void *ctx, char *err,
                          size_t errsz);
+/* Bytes of the input file consumed so far (compressed bytes for a compressed file), for
+ * progress reports. */
+uint64_t vs_capture_position(struct vs_capture *c);
+/* A classic pcap read from a stream (compressed, stdin) without a filter can hand its
+ * records on in blocks, for a reader thread to pass to another without copying them. */
+bool vs_capture_has_blocks(const struct vs_capture *c);
+/* The next block: fresh (malloc'ed, fresh_cap bytes) becomes the capture's buffer, and the
+ * filled one is returned in *out (malloc'ed, the caller's to free; *outcap bytes): the
+ * 24-byte file header, then whole records, *outlen bytes in all, as
+ * vs_pcapfile_open_buf reads them. Returns 1 a block, 0 at the clean end, -2 an error with
+ * err set (records before it were returned). fresh is the capture's in every case. */
+int vs_capture_take_block(struct vs_capture *c, uint8_t *fresh, size_t fresh_cap, uint8_t **out,
+                          size_t *outlen, size_t *outcap, char *err, size_t errsz);
 /* Safe from a signal handler. */
 void vs_capture_break(struct vs_capture *c);
 bool vs_capture_stats(struct vs_capture *c, uint64_t *recv, uint64_t *drop, uint64_t *ifdrop);

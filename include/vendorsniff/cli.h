@@ -9,6 +9,7 @@
 
 #define VS_MAX_INPUTS 1024
 #define VS_MAX_GEOIP 8
+#define VS_MAX_JOBS 256
 
 enum vs_command {
     VS_CMD_RUN,
@@ -23,6 +24,7 @@ enum vs_command {
 };
 enum vs_format { VS_FORMAT_TEXT, VS_FORMAT_JSON, VS_FORMAT_NONE };
 enum vs_color { VS_COLOR_AUTO, VS_COLOR_ALWAYS, VS_COLOR_NEVER };
+enum vs_progress_mode { VS_PROGRESS_AUTO, VS_PROGRESS_ALWAYS, VS_PROGRESS_NEVER };
 
 struct vs_config {
     enum vs_command cmd;
@@ -57,6 +59,9 @@ struct vs_config {
     bool no_promisc;
     bool immediate;
     bool quiet;
+    bool recursive;                 /* -r DIR walks subdirectories */
+    unsigned jobs;                  /* files read in parallel; 0 = the number of cores */
+    enum vs_progress_mode progress; /* auto: when stderr is a terminal */
     const char *lookup_arg;
     const char *check_dir;
     const char *html_path;  /* --html: the audit report */

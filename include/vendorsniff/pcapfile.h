@@ -31,6 +31,8 @@ int vs_pcapfile_next(struct vs_pcapfile *r, struct vs_pcapfile_pkt *pkt, char *e
 /* Link type of the file (DLT), snap length. */
 int vs_pcapfile_dlt(const struct vs_pcapfile *r);
 uint32_t vs_pcapfile_snaplen(const struct vs_pcapfile *r);
+/* File offset of the next record (progress reports). */
+size_t vs_pcapfile_offset(const struct vs_pcapfile *r);
 void vs_pcapfile_close(struct vs_pcapfile *r);
 
 #endif

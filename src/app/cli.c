@@ -44,6 +44,9 @@ enum {
     OPT_AUDIT_NOTE,
     OPT_TOPOLOGY,
     OPT_STORE,
+    OPT_RECURSIVE,
+    OPT_PROGRESS,
+    OPT_NO_PROGRESS,
 };
 
 static const struct option long_opts[] = {
@@ -82,14 +85,18 @@ static const struct option long_opts[] = {
     {"audit-note", required_argument, NULL, OPT_AUDIT_NOTE},
     {"topology", required_argument, NULL, OPT_TOPOLOGY},
     {"store", required_argument, NULL, OPT_STORE},
+    {"recursive", no_argument, NULL, OPT_RECURSIVE},
+    {"jobs", required_argument, NULL, 'j'},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
 
 const char *vs_cli_usage(void)
 {
-    return "usage: vendorsniff -r FILE [-r FILE ...] [options]   read captures (pcap, pcapng; - is "
-           "stdin)\n"
+    return "usage: vendorsniff -r FILE|DIR [-r ...] [options]     read captures (pcap, pcapng, "
+           "compressed; - is stdin)\n"
            "       vendorsniff -i IFACE [options]                 capture live (span port, "
            "daemon)\n"
            "       vendorsniff lookup MAC|OUI                     vendor of one address\n"
@@ -102,13 +109,17 @@ const char *vs_cli_usage(void)
            "       vendorsniff store init --store URL             create the PostgreSQL schema\n"
            "\n"
            "  -f EXPR               BPF filter, as tcpdump\n"
+           "  --recursive           -r DIR also reads the directories below DIR\n"
+           "  -j, --jobs N          files read in parallel (default: the number of cores)\n"
+           "  --progress, --no-progress   progress line on stderr (default: when it is a "
+           "terminal)\n"
            "  -w FILE               event stream, JSON Lines (- for stdout)\n"
            "  --inventory FILE      final inventory, JSON Lines, one device a line (atomic)\n"
            "  --store URL           also write the inventory to PostgreSQL (postgresql://...)\n"
            "  --topology FILE       where devices are plugged in: GraphML (.graphml) or DOT "
            "(.dot)\n"
            "  --format text|json    what goes to stdout (default text: the report)\n"
-           "  -q, --quiet           nothing to stdout (same as --format none)\n"
+           "  -q, --quiet           nothing to stdout (same as --format none), no progress line\n"
            "  --html FILE           self-contained HTML audit report (charts, evidence; print to "
            "PDF)\n"
            "  --csv FILE            one row per device, spreadsheet-safe (RFC 4180, UTF-8)\n"
@@ -191,7 +202,7 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
     opterr = 0;
     int c;
     unsigned long v;
-    while ((c = getopt_long(argc, argv, ":r:i:f:w:Z:qh", long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":r:i:f:w:Z:j:qh", long_opts, NULL)) != -1) {
         switch (c) {
         case 'r':
             if (cfg->ninputs >= VS_MAX_INPUTS) {
@@ -214,6 +225,24 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
             break;
         case 'q':
             cfg->format = VS_FORMAT_NONE;
+            cfg->progress = VS_PROGRESS_NEVER;
+            break;
+        case 'j':
+            if (parse_uint(optarg, VS_MAX_JOBS, &v) != 0 || v == 0) {
+                snprintf(err, errsz, "--jobs needs a number from 1 to %d, not '%s'", VS_MAX_JOBS,
+                         optarg);
+                return -1;
+            }
+            cfg->jobs = (unsigned)v;
+            break;
+        case OPT_RECURSIVE:
+            cfg->recursive = true;
+            break;
+        case OPT_PROGRESS:
+            cfg->progress = VS_PROGRESS_ALWAYS;
+            break;
+        case OPT_NO_PROGRESS:
+            cfg->progress = VS_PROGRESS_NEVER;
             break;
         case 'h':
             cfg->cmd = VS_CMD_HELP;

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* run.c - the capture run: data, outputs and state opened; the offline files in order or the
- * live interface; signals between dispatches (reload, snapshot, stop); the outputs at the end.
- * A reload is built in a helper thread and swapped in between two packets. */
+/* run.c - the capture run: data, outputs and state opened; the offline files (directories
+ * expanded, in the order of their first packets, read ahead in parallel with --jobs) or the
+ * live interface; signals between dispatches (reload, snapshot, stop); progress on stderr;
+ * the outputs at the end. A reload is built in a helper thread and swapped in between two
+ * packets. */
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,10 +20,13 @@
 #include "vendorsniff/atomic.h"
 #include "vendorsniff/capture.h"
 #include "vendorsniff/geo.h"
+#include "vendorsniff/inputs.h"
 #include "vendorsniff/inventory.h"
 #include "vendorsniff/outputs.h"
 #include "vendorsniff/pipeline.h"
+#include "vendorsniff/prefetch.h"
 #include "vendorsniff/privileges.h"
+#include "vendorsniff/progress.h"
 #include "vendorsniff/report.h"
 #include "vendorsniff/run.h"
 #include "vendorsniff/state.h"
@@ -53,10 +59,17 @@ struct app {
         bool again; /* a SIGHUP came while loading: the files may have changed since */
     } rl;
     uint64_t reloads, reload_failures;
+    uint64_t packets;
+    struct vs_progress prog;
+    struct vs_progress_state ps; /* files done and failed, bytes of the files done */
 };
+
+/* Offline: packets between two looks at the signals and the progress clock. */
+#define OFFLINE_BATCH 65536
 
 static volatile sig_atomic_t g_stop, g_reload, g_snapshot;
 static struct vs_capture *volatile g_cap;
+static struct vs_prefetch *volatile g_pf;
 
 static void on_signal(int sig)
 {
@@ -68,6 +81,8 @@ static void on_signal(int sig)
         g_stop = 1;
     if (g_cap)
         vs_capture_break(g_cap);
+    if (g_pf)
+        vs_prefetch_break(g_pf);
 }
 
 static void install_signals(void)
@@ -98,6 +113,7 @@ static void on_packet(void *ctx, int dlt, int64_t sec, uint32_t usec, const uint
     a->last_sec = sec;
     a->last_usec = usec;
     a->any_packet = true;
+    a->packets++;
     vs_pipeline_frame(a->pipe, dlt, sec, usec, data, caplen, wirelen);
 }
 
@@ -309,58 +325,212 @@ static void reload_poll(struct app *a, bool wait)
         reload_finish(a);
 }
 
+/* A message on stderr, the progress line taken away first. */
+__attribute__((format(printf, 2, 3))) static void say(struct app *a, const char *fmt, ...)
+{
+    va_list ap;
+    vs_progress_clear(&a->prog);
+    va_start(ap, fmt);
+    fputs("vendorsniff: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static void on_input_note(void *ctx, bool error, const char *msg)
+{
+    (void)error;
+    say(ctx, "%s", msg);
+}
+
+static size_t risk_devices(const struct vs_inventory *inv)
+{
+    size_t n, r = 0;
+    struct vs_device *const *d = vs_inventory_devices(inv, &n);
+    for (size_t i = 0; i < n; i++)
+        r += d[i]->risk != NULL;
+    return r;
+}
+
+static void progress_state(struct app *a, struct vs_progress_state *st, uint64_t cur_bytes)
+{
+    *st = a->ps;
+    st->bytes_read += cur_bytes;
+    st->packets = a->packets;
+    st->devices = vs_inventory_count(a->inv);
+    st->risk_devices = risk_devices(a->inv);
+}
+
+static void tick(struct app *a, uint64_t cur_bytes)
+{
+    if (!vs_progress_due(&a->prog))
+        return;
+    struct vs_progress_state st;
+    progress_state(a, &st, cur_bytes);
+    vs_progress_show(&a->prog, &st);
+}
+
+static void serve_signals(struct app *a)
+{
+    if (g_reload) {
+        g_reload = 0;
+        vs_progress_clear(&a->prog);
+        reload(a);
+    }
+    reload_poll(a, false);
+    if (g_snapshot) {
+        g_snapshot = 0;
+        write_inventory(a);
+        store_sync(a);
+    }
+}
+
+/* One file read to its end (or a stop): false when it failed. */
+static bool read_one(struct app *a, const struct vs_input *in, bool *dropped, int *status)
+{
+    char err[1024];
+    const char *path = in->path;
+    if (vs_capture_open_file(path, a->cfg->filter, &a->cap, err, sizeof err) != 0) {
+        say(a, "%s", err);
+        a->inputs_failed++;
+        return false;
+    }
+    a->inputs_opened++;
+    /* -Z offline, as tcpdump: once the first capture is open; later files must be
+     * readable by the user. */
+    if (!*dropped && vs_privileges_drop(a->cfg, err, sizeof err) != 0) {
+        say(a, "%s", err);
+        vs_capture_close(a->cap);
+        a->cap = NULL;
+        *status = VS_EXIT_RUNTIME;
+        g_stop = 1;
+        return false;
+    }
+    if (!*dropped)
+        vs_privileges_enter_paths(a->cfg);
+    *dropped = true;
+    g_cap = a->cap;
+    bool ok = true;
+    for (;;) {
+        long n = vs_capture_dispatch(a->cap, OFFLINE_BATCH, on_packet, a, err, sizeof err);
+        if (n == -2) {
+            say(a, "%s", err);
+            a->inputs_failed++;
+            ok = false;
+            break;
+        }
+        serve_signals(a);
+        tick(a, vs_capture_position(a->cap));
+        if (n == 0 || g_stop)
+            break;
+    }
+    g_cap = NULL;
+    vs_capture_close(a->cap);
+    a->cap = NULL;
+    return ok;
+}
+
+/* Files read ahead on reader threads, consumed here in the list's order: the packet path
+ * sees what a sequential run sees. */
+static void read_parallel(struct app *a, const struct vs_inputs *in, unsigned jobs)
+{
+    const char **paths = calloc(in->n, sizeof *paths);
+    struct vs_prefetch *pf = NULL;
+    for (size_t i = 0; paths && i < in->n; i++)
+        paths[i] = in->v[i].path;
+    if (!paths || vs_prefetch_start(paths, in->n, a->cfg->filter, jobs, &pf) != 0) {
+        free(paths);
+        say(a, "cannot start reader threads; reading the files one at a time");
+        bool dropped = false;
+        int status = VS_EXIT_OK;
+        for (size_t i = 0; i < in->n && !g_stop; i++) {
+            if (!read_one(a, &in->v[i], &dropped, &status))
+                a->ps.files_failed++;
+            a->ps.files_done++;
+            a->ps.bytes_read += in->v[i].size;
+        }
+        return;
+    }
+    g_pf = pf;
+    char err[1024];
+    for (size_t i = 0; i < in->n && !g_stop; i++) {
+        bool ok = true;
+        uint64_t before = a->packets;
+        for (;;) {
+            long n = vs_prefetch_dispatch(pf, i, on_packet, a, err, sizeof err);
+            if (n == -2 || n == -3) {
+                say(a, "%s", err);
+                ok = false;
+                break;
+            }
+            serve_signals(a);
+            tick(a, vs_prefetch_position(pf, i));
+            if (n == 0 || g_stop)
+                break;
+        }
+        a->ps.files_done++;
+        a->ps.files_failed += !ok;
+        a->ps.bytes_read += in->v[i].size;
+        /* Opened: it gave packets, or it ended cleanly (an empty capture is a capture). */
+        if (ok || a->packets > before)
+            a->inputs_opened++;
+        if (!ok)
+            a->inputs_failed++;
+    }
+    g_pf = NULL;
+    vs_prefetch_free(pf);
+    free(paths);
+}
+
 /* Offline: every file in order; a bad file is reported and skipped, the rest still run. */
 static int run_files(struct app *a)
 {
-    int status = VS_EXIT_OK;
-    bool dropped = false;
-    for (size_t i = 0; i < a->cfg->ninputs && !g_stop; i++) {
-        char err[1024];
-        const char *path = a->cfg->inputs[i];
-        if (vs_capture_open_file(path, a->cfg->filter, &a->cap, err, sizeof err) != 0) {
-            fprintf(stderr, "vendorsniff: %s\n", err);
-            status = VS_EXIT_INPUT;
-            a->inputs_failed++;
-            continue;
-        }
-        a->inputs_opened++;
-        /* -Z offline, as tcpdump: once the first capture is open; later files must be
-         * readable by the user. */
-        if (!dropped && vs_privileges_drop(a->cfg, err, sizeof err) != 0) {
-            fprintf(stderr, "vendorsniff: %s\n", err);
-            vs_capture_close(a->cap);
-            a->cap = NULL;
-            return VS_EXIT_RUNTIME;
-        }
-        if (!dropped)
-            vs_privileges_enter_paths(a->cfg);
-        dropped = true;
-        g_cap = a->cap;
-        for (;;) {
-            long n = vs_capture_dispatch(a->cap, 0, on_packet, a, err, sizeof err);
-            if (n == -2) {
-                fprintf(stderr, "vendorsniff: %s\n", err);
-                status = VS_EXIT_INPUT;
-                a->inputs_failed++;
-                break;
-            }
-            if (g_reload) {
-                g_reload = 0;
-                reload(a);
-            }
-            reload_poll(a, false);
-            if (g_snapshot) {
-                g_snapshot = 0;
-                write_inventory(a);
-                store_sync(a);
-            }
-            if (n >= 0 || g_stop)
-                break;
-        }
-        g_cap = NULL;
-        vs_capture_close(a->cap);
-        a->cap = NULL;
+    bool tty = isatty(STDERR_FILENO);
+    bool show =
+        a->cfg->progress == VS_PROGRESS_ALWAYS || (a->cfg->progress == VS_PROGRESS_AUTO && tty);
+    vs_progress_init(&a->prog, stderr, show, tty, 0, 0);
+    struct vs_inputs in;
+    if (vs_inputs_collect(a->cfg->inputs, a->cfg->ninputs, a->cfg->recursive, on_input_note, a,
+                          &in) != 0) {
+        say(a, "out of memory");
+        return VS_EXIT_RUNTIME;
     }
+    a->ps.files_failed = in.errors;
+    a->inputs_failed += in.errors;
+    if (in.n == 0 && in.errors == 0) {
+        say(a, "no capture file to read in %s%s", a->cfg->inputs[0],
+            a->cfg->ninputs > 1 ? " and the other arguments" : "");
+        a->ps.files_failed = 1;
+    }
+    uint64_t total = 0;
+    for (size_t i = 0; i < in.n; i++)
+        total += in.v[i].size;
+    a->prog.files_total = in.n;
+    a->prog.bytes_total = total;
+    unsigned jobs = a->cfg->jobs;
+    if (jobs == 0) {
+        long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = ncpu > 0 ? (unsigned)(ncpu < VS_MAX_JOBS ? ncpu : VS_MAX_JOBS) : 1;
+    }
+    int status = VS_EXIT_OK;
+    /* Reader threads for several files, or for one whose decompression can run beside the
+     * packet path; a plain file alone is read fastest from its memory map. -Z drops
+     * privileges once the first file is open, which only a sequential read keeps to. */
+    bool parallel = jobs >= 2 && (in.n >= 2 || (in.n == 1 && vs_capture_is_stream(in.v[0].path)));
+    if (parallel && !a->cfg->user) {
+        read_parallel(a, &in, jobs);
+    } else {
+        bool dropped = false;
+        for (size_t i = 0; i < in.n && !g_stop; i++) {
+            if (!read_one(a, &in.v[i], &dropped, &status))
+                a->ps.files_failed++;
+            a->ps.files_done++;
+            a->ps.bytes_read += in.v[i].size;
+        }
+    }
+    vs_inputs_free(&in);
+    if (status == VS_EXIT_OK && a->ps.files_failed)
+        status = VS_EXIT_INPUT;
     return status;
 }
 
@@ -565,6 +735,11 @@ int vs_run_capture(struct vs_config *cfg)
         status = VS_EXIT_OUTPUT;
     if (store_failed && (status == VS_EXIT_OK || status == VS_EXIT_OUTPUT))
         status = VS_EXIT_RUNTIME;
+    if (!a.cfg->iface) {
+        struct vs_progress_state st;
+        progress_state(&a, &st, 0);
+        vs_progress_summary(&a.prog, &st);
+    }
     if (status == VS_EXIT_OK && a.cfg->fail_on_risk && vs_inventory_alerts(a.inv) > 0)
         status = VS_EXIT_RISK;
 

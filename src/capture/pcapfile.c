@@ -321,6 +321,10 @@ uint32_t vs_pcapfile_snaplen(const struct vs_pcapfile *r)
 {
     return r->snaplen;
 }
+size_t vs_pcapfile_offset(const struct vs_pcapfile *r)
+{
+    return r->offset;
+}
 
 void vs_pcapfile_close(struct vs_pcapfile *r)
 {
