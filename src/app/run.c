@@ -514,9 +514,13 @@ static int run_files(struct app *a)
     }
     int status = VS_EXIT_OK;
     /* Reader threads for several files, or for one whose decompression can run beside the
-     * packet path; a plain file alone is read fastest from its memory map. -Z drops
-     * privileges once the first file is open, which only a sequential read keeps to. */
-    bool parallel = jobs >= 2 && (in.n >= 2 || (in.n == 1 && vs_capture_is_stream(in.v[0].path)));
+     * packet path; a plain file alone is read fastest from its memory map. Standard input
+     * alone is read as it arrives (a live pipe must not wait for a read-ahead buffer to
+     * fill). -Z drops privileges once the first file is open, which only a sequential read
+     * keeps to. */
+    bool one_stream =
+        in.n == 1 && strcmp(in.v[0].path, "-") != 0 && vs_capture_is_stream(in.v[0].path);
+    bool parallel = jobs >= 2 && (in.n >= 2 || one_stream);
     if (parallel && !a->cfg->user) {
         read_parallel(a, &in, jobs);
     } else {

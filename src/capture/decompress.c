@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -33,6 +34,7 @@ struct vs_dstream {
     enum vs_codec codec;
     int fd; /* -1 for a buffer */
     bool own_fd;
+    bool fd_is_pipe;    /* a pipe or socket: decoded as it arrives, not in full buffers */
     const uint8_t *mem; /* a buffer source: what is left of it */
     size_t memlen;
     uint8_t *in; /* compressed bytes read, not yet decoded: in[in_pos..in_len) */
@@ -427,8 +429,14 @@ static ssize_t decode(struct vs_dstream *s, uint8_t *out, size_t n)
             produced += (size_t)r;
             s->in_total += (uint64_t)r;
             s->out_total += (uint64_t)r;
+            if (s->fd_is_pipe)
+                break; /* what a pipe has now goes to the packet path now */
             continue;
         }
+        /* A pipe (tcpdump -w - | vendorsniff -r -) is decoded as it arrives: once something
+         * is produced, do not wait for more input to fill the caller's buffer. */
+        if (produced > 0 && s->fd_is_pipe && s->in_pos == s->in_len && !s->in_eof)
+            break;
         if (s->in_pos == s->in_len && !s->in_eof && !refill(s))
             break;
         size_t pos0 = s->in_pos, got = 0;
@@ -504,6 +512,8 @@ int vs_dstream_open_fd(int fd, bool own_fd, const char *name, struct vs_dstream 
     }
     s->fd = fd;
     s->own_fd = own_fd;
+    struct stat st;
+    s->fd_is_pipe = fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode);
     posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
     int rc = open_common(s, err, errsz);
     if (rc != 0) {

@@ -57,10 +57,11 @@ check "schema version recorded" test "$(sql 'SELECT max(version) FROM vs_schema'
 # ---- two sensors, two audits ---------------------------------------------------------------
 T0=$(sql "SELECT now()")
 "$VS_BIN" -r "$CAPS/topo_site.pcap" --format none --sensor site-a --store "$URL" 2>"$T/a.err"
-check "sensor site-a wrote without complaint" test ! -s "$T/a.err"
+# (An offline run ends with its "vendorsniff: summary:" line; nothing else is said.)
+check "sensor site-a wrote without complaint" bash -c "! grep -v '^vendorsniff: summary: ' '$T/a.err'"
 T1=$(sql "SELECT clock_timestamp()")
 "$VS_BIN" -r "$CAPS/topo_site_later.pcap" --format none --sensor site-b --store "$URL" 2>"$T/b.err"
-check "sensor site-b wrote without complaint" test ! -s "$T/b.err"
+check "sensor site-b wrote without complaint" bash -c "! grep -v '^vendorsniff: summary: ' '$T/b.err'"
 check "devices: the union of both audits (7)" test "$(sql 'SELECT count(*) FROM devices')" = 7
 check "sightings: 6 per sensor" test "$(sql "SELECT string_agg(sensor || '=' || n, ',' ORDER BY sensor) FROM (SELECT sensor, count(*) n FROM sightings GROUP BY sensor) x")" = "site-a=6,site-b=6"
 check "the server's sightings keep each sensor's address" test "$(sql "SELECT string_agg(sensor || ':' || array_to_string(ips, ','), ' ' ORDER BY sensor) FROM sightings WHERE device_id = '14:18:77:4e:61:10'")" = "site-a:10.10.0.50 site-b:10.10.0.77"
