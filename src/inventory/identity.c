@@ -398,6 +398,14 @@ void vs_identity_deliver(struct vs_inventory *inv, enum vs_subject subject,
         if (ev->ip && subject != VS_SUBJ_ROUTED && (d->flags & VS_DEV_HAS_MAC) &&
             ev->field != VS_F_STP_ROOT_ID)
             vs_identity_bind(inv, d, ev->ip);
+        /* A Diameter peer lists its own addresses (Host-IP-Address): a multi-homed HSS is one
+         * device whichever address it speaks from. An address a MAC device holds is that
+         * device's, not rebound from routed evidence. */
+        if (ev->ip && subject == VS_SUBJ_ROUTED && ev->field == VS_F_DIAMETER_HOST_IP_ADDRESS) {
+            struct vs_device *o = vs_identity_find_ip(inv, ev->ip);
+            if (!o || o == d || !(o->flags & VS_DEV_HAS_MAC))
+                vs_identity_bind(inv, d, ev->ip);
+        }
         if (ev->field == VS_F_STP_ROOT_ID)
             continue; /* the root bridge is another switch: not this device's evidence */
         gained |= vs_inventory_add_evidence(inv, d, ev, via, sec, usec);

@@ -18,8 +18,14 @@ static const uint8_t CHASSIS[6] = {0x00, 0xe0, 0xfc, 0x00, 0x00, 0x10};
 static const uint8_t PORT[6] = {0x00, 0xe0, 0xfc, 0x00, 0x00, 0x11};
 static const uint8_t CLIENT[6] = {0x00, 0x1e, 0x73, 0x00, 0x00, 0x20};
 
-static void setup(void) { inv = vs_inventory_new(NULL, NULL, NULL, NULL, 0); }
-static void teardown(void) { vs_inventory_free(inv); }
+static void setup(void)
+{
+    inv = vs_inventory_new(NULL, NULL, NULL, NULL, 0);
+}
+static void teardown(void)
+{
+    vs_inventory_free(inv);
+}
 
 static struct vs_ip ip4(uint8_t a, uint8_t b, uint8_t c, uint8_t d)
 {
@@ -247,6 +253,31 @@ START_TEST(a_host_known_by_mac_takes_its_routed_evidence_no_twin)
 }
 END_TEST
 
+START_TEST(a_diameter_peer_binds_the_addresses_it_lists)
+{
+    /* An HSS behind a router speaks from 10.20.0.21 and lists 10.20.1.21 as its own too;
+     * traffic from the second address seen first made a device of its own. */
+    struct vs_ip a = ip4(10, 20, 0, 21), b = ip4(10, 20, 1, 21);
+    struct vs_pkt pb = frame(ROUTER, b, 63);
+    struct vs_device *r = vs_identity_sender(inv, &pb);
+    struct vs_evidence e1 = text_ev(VS_F_DIAMETER_ORIGIN_HOST, "hss01.example");
+    vs_identity_deliver(inv, VS_SUBJ_ROUTED, &pb, r, &e1, 1);
+    ck_assert_ptr_nonnull(vs_identity_find_ip(inv, &b));
+    struct vs_pkt pa = frame(ROUTER, a, 63);
+    struct vs_evidence ev[2] = {text_ev(VS_F_DIAMETER_HOST_IP_ADDRESS, "10.20.0.21"),
+                                text_ev(VS_F_DIAMETER_HOST_IP_ADDRESS, "10.20.1.21")};
+    ev[0].ip = &a;
+    ev[1].ip = &b;
+    vs_identity_deliver(inv, VS_SUBJ_ROUTED, &pa, r, ev, 2);
+    struct vs_device *d = vs_identity_find_ip(inv, &a);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_ptr_eq(vs_identity_find_ip(inv, &b), d); /* one device, both addresses */
+    ck_assert(has_ev(d, VS_F_DIAMETER_ORIGIN_HOST));   /* the twin folded in */
+    ck_assert_uint_eq(vs_inventory_count(inv), 2);     /* the router and the HSS */
+    ck_assert(!has_ev(r, VS_F_DIAMETER_HOST_IP_ADDRESS));
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("identity");
@@ -263,6 +294,7 @@ static Suite *suite(void)
     tcase_add_test(t, stp_root_id_is_another_switch);
     tcase_add_test(t, peers_behind_a_router_belong_to_the_known_host_only);
     tcase_add_test(t, a_host_known_by_mac_takes_its_routed_evidence_no_twin);
+    tcase_add_test(t, a_diameter_peer_binds_the_addresses_it_lists);
     suite_add_tcase(s, t);
     return s;
 }
