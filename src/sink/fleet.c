@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* fleet.c - inventories across audits and sensors: device lines (the --inventory format,
  * docs/usage.md) read with jansson as records, grouped by identity, merged with per-sensor
- * provenance and compared. Besides state.c, the only file that includes jansson: records
- * stay JSON objects, so keys this module does not know (geo, peers, gateway) pass through. */
+ * provenance (fleet_diff.c compares them). With fleet_diff.c and state.c, the only files that
+ * include jansson: records stay JSON objects, so keys this module does not know (geo, peers,
+ * gateway) pass through. */
 #include "vendorsniff/fleet.h"
 
 #include <dirent.h>
