@@ -17,95 +17,10 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "recog_int.h"
 #include "sigs_int.h"
 
-/* Recog's matches are weaker than our rules (0.5 - 0.95) so that ours win per attribute
- * when both speak; a Recog hardware vendor still outweighs the OUI organisation (0.3). */
-#define RECOG_W_HW 0.45
-#define RECOG_W_OS 0.4
-
-/* Interpolation depth ({a} naming {b} naming ...): Recog uses one or two levels. */
-#define RECOG_MAX_DEPTH 4
-#define RECOG_MAX_PARAMS 64
-#define RECOG_MAX_MAP 64
-
-struct recog_param {
-    char *name;
-    int pos;       /* > 0: capture group; 0: value */
-    char *value;   /* pos 0: the raw value, {name} not yet resolved */
-    struct tmpl t; /* resolved: literal pieces and groups */
-    bool ok;       /* t could be resolved */
-};
-
-struct recog_kv {
-    char *key, *val;
-};
-
-struct recog_example {
-    char *v;
-    size_t len;
-    unsigned line;
-    struct recog_kv *kv;
-    size_t nkv;
-};
-
-struct recog_fp {
-    char *pattern; /* translated to PCRE2 */
-    size_t plen;
-    uint32_t opts;
-    const char *untranslatable; /* why the pattern cannot run here, or NULL */
-    int failed;                 /* compile failed (set once, atomically) */
-    struct recog_param *p;
-    size_t np;
-    struct recog_example *ex;
-    size_t nex;
-    char *excluded;  /* reason from recog-exclude.ini, or NULL */
-    char prefix[32]; /* the literal every match starts a line with ("^Cisco IOS"), or "" */
-    size_t prefixlen;
-    bool prefix_ci;
-};
-
 /* ---- the map and the exclusions ------------------------------------------------------------ */
-
-struct map_row {
-    enum vs_field field;
-    char names[256]; /* space separated `matches` values or file stems */
-};
-
-struct excl {
-    char *file; /* file name, "ssh_banners.xml" */
-    unsigned line;
-    char *reason;
-};
-
-/* One XML file: listed at load with the fields it serves, parsed on first use. */
-struct recog_file {
-    char *path;
-    char *text; /* in-memory documents (tests, fuzzing); NULL: read path */
-    size_t len;
-    enum vs_field fields[RECOG_MAX_MAP];
-    size_t nf;
-    pthread_mutex_t mu;
-    int loaded; /* read with acquire: rules below are complete once set */
-    struct rule *rules;
-    size_t nrules, caprules;
-    char errbuf[512];
-    struct vs_ini_err e;
-};
-
-struct recog_load {
-    struct vs_sigs *s;
-    struct vs_ini_err *e; /* during a load or a parse */
-    struct map_row map[RECOG_MAX_MAP];
-    size_t nmap;
-    struct excl *ex;
-    size_t nex, capex;
-    const char *mapname;
-    char osonly[RECOG_MAX_MAP][64]; /* canonical vendors whose OS runs on others' hardware */
-    size_t nosonly;
-    struct recog_file *files;
-    size_t nfiles, capfiles;
-};
 
 static int map_line(void *user, const char *section, const char *key, const char *value, int line)
 {
@@ -184,212 +99,6 @@ static bool word_in(const char *list, const char *w)
     return false;
 }
 
-/* ---- Ruby regexp to PCRE2 ------------------------------------------------------------------- */
-
-struct sbuf {
-    char *p;
-    size_t n, cap;
-    bool oom;
-};
-
-static void sb_put(struct sbuf *b, const char *s, size_t n)
-{
-    while (!b->oom && b->cap <= b->n + n + 1) /* sigs_grow doubles once per call */
-        b->oom = !sigs_grow(&b->p, &b->cap, b->cap, 1);
-    if (b->oom)
-        return;
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-}
-
-/* Ruby differs from PCRE2 where Recog's patterns meet it: \h is a hex digit (PCRE2: horizontal
- * space), (?m) is "dot matches newline" (PCRE2: (?s)), and ^ $ always work per line (PCRE2
- * needs MULTILINE, set by the caller). */
-static char *translate(const char *src, size_t *outlen, const char **why)
-{
-    struct sbuf b = {0};
-    bool in_class = false;
-    *why = NULL;
-    sb_put(&b, "", 0);
-    for (size_t i = 0; src[i]; i++) {
-        char c = src[i];
-        if (c == '\\' && src[i + 1]) {
-            char d = src[i + 1];
-            if (d == 'h')
-                sb_put(&b, in_class ? "0-9a-fA-F" : "[0-9a-fA-F]", in_class ? 9 : 11);
-            else if (d == 'H' && !in_class)
-                sb_put(&b, "[^0-9a-fA-F]", 12);
-            else if (d == 'H')
-                *why = "\\H inside a character class";
-            else
-                sb_put(&b, src + i, 2);
-            i++;
-            continue;
-        }
-        if (in_class) {
-            if (c == ']')
-                in_class = false;
-            sb_put(&b, &c, 1);
-            continue;
-        }
-        if (c == '[') {
-            in_class = true;
-            sb_put(&b, &c, 1);
-            /* A ']' or '^]' right after '[' is literal. */
-            if (src[i + 1] == '^') {
-                sb_put(&b, "^", 1);
-                i++;
-            }
-            if (src[i + 1] == ']') {
-                sb_put(&b, "]", 1);
-                i++;
-            }
-            continue;
-        }
-        if (c == '(' && src[i + 1] == '?') {
-            /* Inline options: (?imx-imx) or (?imx-imx:...) */
-            size_t k = i + 2;
-            while (src[k] == 'i' || src[k] == 'm' || src[k] == 'x' || src[k] == '-')
-                k++;
-            if (k > i + 2 && (src[k] == ')' || src[k] == ':')) {
-                sb_put(&b, "(?", 2);
-                for (size_t j = i + 2; j < k; j++)
-                    sb_put(&b, src[j] == 'm' ? "s" : src + j, 1);
-                i = k - 1;
-                continue;
-            }
-        }
-        sb_put(&b, &c, 1);
-    }
-    if (b.oom) {
-        free(b.p);
-        *why = "out of memory";
-        return NULL;
-    }
-    *outlen = b.n;
-    return b.p;
-}
-
-const pcre2_code *sigs_rule_code(const struct rule *r)
-{
-    pcre2_code *re = __atomic_load_n(&r->re, __ATOMIC_ACQUIRE);
-    if (re || !r->recog)
-        return re;
-    struct recog_fp *f = r->recog;
-    if (f->untranslatable || __atomic_load_n(&f->failed, __ATOMIC_RELAXED))
-        return NULL;
-    int perr;
-    PCRE2_SIZE poff;
-    re = pcre2_compile((PCRE2_SPTR)f->pattern, f->plen, f->opts, &perr, &poff, NULL);
-    if (!re) {
-        __atomic_store_n(&f->failed, perr ? perr : -1, __ATOMIC_RELAXED);
-        return NULL;
-    }
-    (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* interpreter if no JIT */
-    uint32_t ncap = 0;
-    if (pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &ncap) != 0 || ncap > SIG_MAX_GROUP) {
-        pcre2_code_free(re);
-        __atomic_store_n(&f->failed, -1, __ATOMIC_RELAXED);
-        return NULL;
-    }
-    /* Two threads may compile the same pattern at once: the first to publish wins. */
-    pcre2_code *expected = NULL;
-    struct rule *w = (struct rule *)r;
-    if (!__atomic_compare_exchange_n(&w->re, &expected, re, false, __ATOMIC_ACQ_REL,
-                                     __ATOMIC_ACQUIRE)) {
-        pcre2_code_free(re);
-        return expected;
-    }
-    return re;
-}
-
-/* Most Recog patterns start "^Literal": a value that has the literal at no line start cannot
- * match, and is turned away without compiling or running the pattern. The literal ends
- * before any metacharacter (a character then made optional is not part of it); a pattern
- * with a top-level alternation has none. */
-static void find_prefix(struct recog_fp *f, const char *p)
-{
-    f->prefixlen = 0;
-    if (p[0] != '^')
-        return;
-    int depth = 0;
-    bool cls = false;
-    for (size_t i = 0; p[i]; i++) {
-        if (p[i] == '\\' && p[i + 1]) {
-            i++;
-        } else if (cls) {
-            cls = p[i] != ']';
-        } else if (p[i] == '[') {
-            cls = true;
-        } else if (p[i] == '(') {
-            depth++;
-        } else if (p[i] == ')') {
-            depth--;
-        } else if (p[i] == '|' && depth == 0) {
-            return;
-        }
-    }
-    size_t n = 0, i = 1;
-    while (p[i] && n < sizeof f->prefix - 1) {
-        char c = p[i];
-        if (sigs_is_alnum((unsigned char)c) || c == ' ' || c == '-' || c == '_' || c == '/' ||
-            c == ':' || c == ',' || c == '=') {
-            f->prefix[n++] = c;
-            i++;
-        } else if (c == '\\' && p[i + 1] && strchr(".-/()[]", p[i + 1])) {
-            f->prefix[n++] = p[i + 1];
-            i += 2;
-        } else {
-            break;
-        }
-    }
-    if (n && (p[i] == '?' || p[i] == '*' || p[i] == '{'))
-        n--;
-    f->prefix[n] = '\0';
-    f->prefixlen = n >= 3 ? n : 0;
-}
-
-static bool same_ci(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y - 'A' + 'a');
-        if (x != y)
-            return false;
-    }
-    return true;
-}
-
-/* Does some line of v (Ruby's ^: the start, or after a \n) start with the prefix? */
-static bool prefix_ok(const struct recog_fp *f, const char *v, size_t len)
-{
-    size_t n = f->prefixlen;
-    if (!n)
-        return true;
-    for (size_t at = 0; at + n <= len;) {
-        if (f->prefix_ci ? same_ci(v + at, f->prefix, n) : memcmp(v + at, f->prefix, n) == 0)
-            return true;
-        const char *nl = memchr(v + at, '\n', len - at);
-        if (!nl)
-            break;
-        at = (size_t)(nl - v) + 1;
-    }
-    return false;
-}
-
-/* An upper bound of the capture groups, for the match block size (known before compiling). */
-static uint32_t max_groups(const char *p)
-{
-    uint32_t n = 0;
-    for (; *p; p++)
-        n += *p == '(';
-    return n;
-}
-
 /* ---- params ------------------------------------------------------------------------------------
  */
 
@@ -419,7 +128,7 @@ void sigs_recog_free(struct recog_fp *f)
     free(f);
 }
 
-static const struct recog_param *param(const struct recog_fp *f, const char *name)
+const struct recog_param *sigs_recog_param(const struct recog_fp *f, const char *name)
 {
     for (size_t i = 0; i < f->np; i++)
         if (strcmp(f->p[i].name, name) == 0)
@@ -464,7 +173,7 @@ static bool resolve_into(const struct recog_fp *f, const struct recog_param *p, 
             return false;
         memcpy(name, open + 1, n);
         name[n] = '\0';
-        const struct recog_param *q = param(f, name);
+        const struct recog_param *q = sigs_recog_param(f, name);
         if (!q || q == p || !resolve_into(f, q, t, cap, depth + 1))
             return false;
         v = close + 1;
@@ -488,7 +197,7 @@ static bool join(const struct recog_fp *f, struct tmpl *t, const char *a, const 
     for (int i = 0; i < 2; i++) {
         if (!names[i])
             continue;
-        const struct recog_param *p = param(f, names[i]);
+        const struct recog_param *p = sigs_recog_param(f, names[i]);
         if (!p || !p->ok) {
             tmpl_drop(t);
             return false;
@@ -544,9 +253,9 @@ static bool set_vendor(const struct recog_load *L, struct rule *r, const struct 
 static bool map_params(const struct recog_load *L, struct rule *r, const struct recog_fp *f)
 {
     r->weight = 0;
-    if (set_vendor(L, r, param(f, "hw.vendor"), false))
+    if (set_vendor(L, r, sigs_recog_param(f, "hw.vendor"), false))
         r->weight = RECOG_W_HW;
-    else if (set_vendor(L, r, param(f, "os.vendor"), true))
+    else if (set_vendor(L, r, sigs_recog_param(f, "os.vendor"), true))
         r->weight = RECOG_W_OS;
     if (r->vkind == VK_NONE)
         return false;
@@ -696,7 +405,7 @@ static bool add_fingerprint(struct recog_load *L, struct recog_file *rf, const x
     bool ok = pat && f;
     const char *why = NULL;
     if (ok) {
-        f->pattern = translate(pat, &f->plen, &why);
+        f->pattern = sigs_recog_translate(pat, &f->plen, &why);
         ok = f->pattern != NULL;
         if (ok && why)
             f->untranslatable = why;
@@ -704,7 +413,7 @@ static bool add_fingerprint(struct recog_load *L, struct recog_file *rf, const x
     if (f)
         f->opts = PCRE2_MULTILINE;
     if (ok)
-        find_prefix(f, pat);
+        sigs_recog_find_prefix(f, pat);
     if (ok && flags) {
         if (strstr(flags, "REG_ICASE"))
             f->opts |= PCRE2_CASELESS;
@@ -751,7 +460,7 @@ static bool add_fingerprint(struct recog_load *L, struct recog_file *rf, const x
     r->file = file;
     r->line = line;
     r->recog = f;
-    r->ncap = max_groups(f->pattern);
+    r->ncap = sigs_recog_max_groups(f->pattern);
     /* A fingerprint that can name nothing here is kept for its examples but not matched. */
     bool yields = map_params(L, r, f);
     rf->nrules++;
@@ -1030,7 +739,7 @@ int sigs_load_recog_mem(struct vs_sigs *s, const char *map, size_t maplen, const
     return e->rc;
 }
 
-static void ensure_loaded(const struct vs_sigs *s, struct recog_file *rf)
+void sigs_recog_ensure_loaded(const struct vs_sigs *s, struct recog_file *rf)
 {
     if (__atomic_load_n(&rf->loaded, __ATOMIC_ACQUIRE))
         return;
@@ -1077,10 +786,10 @@ size_t sigs_recog_match(const struct vs_sigs *s, enum vs_field f, const char *v,
             serves = rf->fields[k] == f;
         if (!serves)
             continue;
-        ensure_loaded(s, rf);
+        sigs_recog_ensure_loaded(s, rf);
         for (size_t k = 0; k < rf->nrules; k++) {
             const struct rule *r = &rf->rules[k];
-            if (r->nfields && prefix_ok(r->recog, v, len) &&
+            if (r->nfields && sigs_recog_prefix_ok(r->recog, v, len) &&
                 sigs_apply_rule(s, r, v, len, md, &m, NULL)) {
                 hits++;
                 if (cb)
@@ -1089,140 +798,4 @@ size_t sigs_recog_match(const struct vs_sigs *s, enum vs_field f, const char *v,
         }
     }
     return hits;
-}
-
-/* ---- the examples --------------------------------------------------------------------------- */
-
-/* A param's value for a match, raw (as Recog would report it); false when a capture it needs
- * did not take part. */
-static bool param_value(const struct recog_param *p, const char *v, const PCRE2_SIZE *ov, int rc,
-                        char *out, size_t outsz)
-{
-    size_t w = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < p->t.n; i++) {
-        const struct tseg *sg = &p->t.seg[i];
-        const char *src = sg->lit;
-        size_t n = sg->len;
-        if (sg->group >= 0) {
-            int g = sg->group;
-            if (g >= rc || ov[2 * g] == PCRE2_UNSET || ov[2 * g + 1] < ov[2 * g])
-                return false;
-            src = v + ov[2 * g];
-            n = ov[2 * g + 1] - ov[2 * g];
-        }
-        if (w + n >= outsz)
-            n = outsz - 1 - w;
-        memcpy(out + w, src, n);
-        w += n;
-    }
-    out[w] = '\0';
-    return true;
-}
-
-static bool check_one(const struct rule *r, const struct recog_example *x, pcre2_match_data *md,
-                      const pcre2_match_context *mctx, char *why, size_t whysz)
-{
-    const struct recog_fp *f = r->recog;
-    const pcre2_code *re = sigs_rule_code(r);
-    if (!re) {
-        if (f->untranslatable)
-            snprintf(why, whysz, "pattern cannot be translated: %s", f->untranslatable);
-        else
-            snprintf(why, whysz, "pattern does not compile in PCRE2 (error %d)", f->failed);
-        return false;
-    }
-    if (!prefix_ok(f, x->v, x->len)) {
-        snprintf(why, whysz, "example does not start a line with the pattern's literal '%s'",
-                 f->prefix);
-        return false;
-    }
-    int rc = pcre2_match(re, (PCRE2_SPTR)x->v, x->len, 0, 0, md, (pcre2_match_context *)mctx);
-    if (rc <= 0) {
-        snprintf(why, whysz,
-                 rc == PCRE2_ERROR_MATCHLIMIT ? "example hits the match limit"
-                                              : "example does not match");
-        return false;
-    }
-    const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    char got[1024];
-    for (size_t k = 0; k < x->nkv; k++) {
-        const struct recog_param *p = param(f, x->kv[k].key);
-        if (!p) {
-            snprintf(why, whysz, "example expects %s, which no param sets", x->kv[k].key);
-            return false;
-        }
-        if (!p->ok || !param_value(p, x->v, ov, rc, got, sizeof got)) {
-            snprintf(why, whysz, "param %s is unset, expected '%.200s'", p->name, x->kv[k].val);
-            return false;
-        }
-        if (strcmp(got, x->kv[k].val) != 0) {
-            snprintf(why, whysz, "param %s is '%.200s', expected '%.200s'", p->name, got,
-                     x->kv[k].val);
-            return false;
-        }
-    }
-    return true;
-}
-
-static void check_rule(const struct vs_sigs *s, const struct rule *r, pcre2_match_data *md,
-                       sigs_recog_bad_fn bad, void *ctx)
-{
-    const struct recog_fp *f = r->recog;
-    char why[640];
-    for (size_t i = 0; i < f->nex; i++)
-        if (!check_one(r, &f->ex[i], md, s->mctx, why, sizeof why) && !f->excluded)
-            bad(ctx, r, f->ex[i].line, why);
-}
-
-int sigs_recog_selftest(const struct vs_sigs *s, pcre2_match_data *md, sigs_recog_bad_fn bad,
-                        void *ctx)
-{
-    struct recog_load *L = s->recog;
-    for (size_t i = 0; L && i < L->nfiles; i++) {
-        struct recog_file *rf = &L->files[i];
-        ensure_loaded(s, rf);
-        if (rf->e.rc)
-            bad(ctx, NULL, 0, rf->errbuf);
-        for (size_t k = 0; k < rf->nrules; k++)
-            check_rule(s, &rf->rules[k], md, bad, ctx);
-    }
-    return 0;
-}
-
-void vs_sigs_recog_counts(const struct vs_sigs *s, size_t *fingerprints, size_t *matched,
-                          size_t *excluded, size_t *examples)
-{
-    size_t nf = 0, nm = 0, nx = 0, ne = 0;
-    struct recog_load *L = s ? s->recog : NULL;
-    for (size_t i = 0; L && i < L->nfiles; i++) {
-        ensure_loaded(s, &L->files[i]);
-        for (size_t k = 0; k < L->files[i].nrules; k++) {
-            const struct rule *r = &L->files[i].rules[k];
-            nf++;
-            nm += r->nfields > 0;
-            nx += r->recog->excluded != NULL;
-            ne += r->recog->excluded ? 0 : r->recog->nex;
-        }
-    }
-    *fingerprints = nf;
-    *matched = nm;
-    *excluded = nx;
-    *examples = ne;
-}
-
-const char *vs_sigs_recog_excluded(const struct vs_sigs *s, size_t i, const char **rule_id)
-{
-    struct recog_load *L = s ? s->recog : NULL;
-    for (size_t k = 0; L && k < L->nfiles; k++) {
-        ensure_loaded(s, &L->files[k]);
-        for (size_t j = 0; j < L->files[k].nrules; j++) {
-            const struct rule *r = &L->files[k].rules[j];
-            if (r->recog->excluded && i-- == 0) {
-                *rule_id = r->id;
-                return r->recog->excluded;
-            }
-        }
-    }
-    return NULL;
 }

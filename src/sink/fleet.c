@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* fleet.c - inventories across audits and sensors: device lines (the --inventory format,
  * docs/usage.md) read with jansson as records, grouped by identity, merged with per-sensor
- * provenance and compared. Besides state.c, the only file that includes jansson: records
- * stay JSON objects, so keys this module does not know (geo, peers, gateway) pass through. */
+ * provenance (fleet_diff.c compares them). With fleet_diff.c and state.c, the only files that
+ * include jansson: records stay JSON objects, so keys this module does not know (geo, peers,
+ * gateway) pass through. */
 #include "vendorsniff/fleet.h"
 
 #include <dirent.h>
@@ -14,13 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-struct vs_fleet {
-    json_t **rec;
-    size_t n, cap;
-};
-
-/* jansson prints doubles with 17 digits unless told: 0.97 stays 0.97. */
-#define DUMP_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6))
+#include "fleet_int.h"
 
 struct vs_fleet *vs_fleet_new(void)
 {
@@ -265,7 +260,7 @@ static void uf_union(size_t *p, size_t a, size_t b)
 }
 
 /* Union-find over records: those sharing any key end in one group. Returns parents. */
-static size_t *group(json_t **rec, size_t n)
+size_t *vs_fl_group(json_t **rec, size_t n)
 {
     size_t *p = malloc((n ? n : 1) * sizeof *p);
     if (!p)
@@ -290,7 +285,7 @@ static size_t *group(json_t **rec, size_t n)
 
 /* ---- merging ----------------------------------------------------------------------- */
 
-static const char *str(json_t *o, const char *k)
+const char *vs_fl_str(json_t *o, const char *k)
 {
     return json_string_value(json_object_get(o, k));
 }
@@ -330,7 +325,7 @@ static json_t *normalize(json_t *r)
     json_t *o = json_deep_copy(r);
     if (!json_is_array(json_object_get(o, "sensors"))) {
         json_t *s = json_object();
-        const char *name = str(o, "sensor");
+        const char *name = vs_fl_str(o, "sensor");
         json_object_set_new(s, "name", json_string(name ? name : "unknown"));
         json_object_set(s, "first_seen", json_object_get(o, "first_seen"));
         json_object_set(s, "last_seen", json_object_get(o, "last_seen"));
@@ -369,7 +364,7 @@ static json_t *normalize(json_t *r)
     return o;
 }
 
-static bool str_eq(json_t *a, json_t *b)
+bool vs_fl_str_eq(json_t *a, json_t *b)
 {
     const char *x = json_string_value(a), *y = json_string_value(b);
     if (!x || !y)
@@ -420,9 +415,9 @@ static json_t *union_sorted(json_t *a, json_t *b, int (*cmp)(const void *, const
 
 static bool ev_same(json_t *a, json_t *b)
 {
-    return str_eq(json_object_get(a, "source"), json_object_get(b, "source")) &&
-           str_eq(json_object_get(a, "field"), json_object_get(b, "field")) &&
-           str_eq(json_object_get(a, "value"), json_object_get(b, "value"));
+    return vs_fl_str_eq(json_object_get(a, "source"), json_object_get(b, "source")) &&
+           vs_fl_str_eq(json_object_get(a, "field"), json_object_get(b, "field")) &&
+           vs_fl_str_eq(json_object_get(a, "value"), json_object_get(b, "value"));
 }
 
 /* Evidence united in order of first appearance (left first): associative and idempotent. */
@@ -459,7 +454,7 @@ static void union_sensors(json_t *dst, json_t *src)
         size_t j;
         json_array_foreach(d, j, x)
         {
-            if (str_eq(json_object_get(x, "name"), json_object_get(s, "name"))) {
+            if (vs_fl_str_eq(json_object_get(x, "name"), json_object_get(s, "name"))) {
                 m = x;
                 break;
             }
@@ -468,10 +463,12 @@ static void union_sensors(json_t *dst, json_t *src)
             json_array_append_new(d, json_deep_copy(s));
             continue;
         }
-        if (ts_cmp(str(s, "first_seen"), str(m, "first_seen")) < 0 && str(s, "first_seen"))
+        if (ts_cmp(vs_fl_str(s, "first_seen"), vs_fl_str(m, "first_seen")) < 0 &&
+            vs_fl_str(s, "first_seen"))
             json_object_set(m, "first_seen", json_object_get(s, "first_seen"));
-        if (ts_cmp(str(s, "last_seen"), str(m, "last_seen")) > 0 || !str(m, "last_seen"))
-            if (str(s, "last_seen"))
+        if (ts_cmp(vs_fl_str(s, "last_seen"), vs_fl_str(m, "last_seen")) > 0 ||
+            !vs_fl_str(m, "last_seen"))
+            if (vs_fl_str(s, "last_seen"))
                 json_object_set(m, "last_seen", json_object_get(s, "last_seen"));
         json_int_t a = json_integer_value(json_object_get(m, "packets"));
         json_int_t b = json_integer_value(json_object_get(s, "packets"));
@@ -492,7 +489,7 @@ static void union_attributions(json_t *dst, json_t *src)
         size_t j;
         json_array_foreach(d, j, x)
         {
-            if (str_eq(json_object_get(x, "vendor"), json_object_get(s, "vendor"))) {
+            if (vs_fl_str_eq(json_object_get(x, "vendor"), json_object_get(s, "vendor"))) {
                 m = x;
                 break;
             }
@@ -519,12 +516,12 @@ static double attached_certainty(json_t *a)
 
 static void merge_into(json_t *acc, json_t *r)
 {
-    if (id_better(str(r, "id"), str(acc, "id")))
+    if (id_better(vs_fl_str(r, "id"), vs_fl_str(acc, "id")))
         json_object_set(acc, "id", json_object_get(r, "id"));
-    const char *ma = str(acc, "mac"), *mr = str(r, "mac");
+    const char *ma = vs_fl_str(acc, "mac"), *mr = vs_fl_str(r, "mac");
     if (mr && (!ma || strcmp(mr, ma) < 0)) {
         json_object_set(acc, "mac", json_object_get(r, "mac"));
-        if (str(r, "oui_org"))
+        if (vs_fl_str(r, "oui_org"))
             json_object_set(acc, "oui_org", json_object_get(r, "oui_org"));
     }
     json_object_set_new(
@@ -532,7 +529,7 @@ static void merge_into(json_t *acc, json_t *r)
     json_object_set_new(
         acc, "vlans",
         union_sorted(json_object_get(acc, "vlans"), json_object_get(r, "vlans"), jint_cmp));
-    if (ts_cmp(str(r, "ts"), str(acc, "ts")) > 0 && str(r, "ts"))
+    if (ts_cmp(vs_fl_str(r, "ts"), vs_fl_str(acc, "ts")) > 0 && vs_fl_str(r, "ts"))
         json_object_set(acc, "ts", json_object_get(r, "ts"));
     union_evidence(acc, r);
     union_sensors(acc, r);
@@ -553,7 +550,8 @@ static void merge_into(json_t *acc, json_t *r)
 
 static int sensor_cmp(const void *a, const void *b)
 {
-    const char *x = str(*(json_t *const *)a, "name"), *y = str(*(json_t *const *)b, "name");
+    const char *x = vs_fl_str(*(json_t *const *)a, "name"),
+               *y = vs_fl_str(*(json_t *const *)b, "name");
     return strcmp(x ? x : "", y ? y : "");
 }
 
@@ -594,7 +592,7 @@ static json_t *finalize(json_t *acc)
     json_int_t packets = 0;
     json_array_foreach(sens, i, s)
     {
-        const char *f = str(s, "first_seen"), *l = str(s, "last_seen");
+        const char *f = vs_fl_str(s, "first_seen"), *l = vs_fl_str(s, "last_seen");
         if (f && (!first || strcmp(f, first) < 0))
             first = f;
         if (l && (!last || strcmp(l, last) > 0))
@@ -607,14 +605,15 @@ static json_t *finalize(json_t *acc)
     size_t nvend = 0;
     json_array_foreach(att, i, st)
     {
-        const char *v = str(st, "vendor");
+        const char *v = vs_fl_str(st, "vendor");
         if (!v)
             continue;
         nvend++;
         double c = num(json_object_get(st, "confidence"));
         sum += c;
         if (!win || c > num(json_object_get(win, "confidence")) ||
-            (c == num(json_object_get(win, "confidence")) && strcmp(v, str(win, "vendor")) < 0))
+            (c == num(json_object_get(win, "confidence")) &&
+             strcmp(v, vs_fl_str(win, "vendor")) < 0))
             win = st;
     }
     if (!win && json_array_size(att))
@@ -626,9 +625,10 @@ static json_t *finalize(json_t *acc)
     json_t *o = json_object();
     json_object_set_new(o, "event", json_string("device"));
     json_object_set(o, "ts", json_object_get(acc, "ts") ? json_object_get(acc, "ts") : json_null());
-    json_object_set_new(
-        o, "sensor",
-        json_string(json_array_size(sens) == 1 ? str(json_array_get(sens, 0), "name") : "merged"));
+    json_object_set_new(o, "sensor",
+                        json_string(json_array_size(sens) == 1
+                                        ? vs_fl_str(json_array_get(sens, 0), "name")
+                                        : "merged"));
     json_object_set(o, "id", json_object_get(acc, "id"));
     json_object_set(o, "mac",
                     json_object_get(acc, "mac") ? json_object_get(acc, "mac") : json_null());
@@ -668,9 +668,9 @@ static json_t *finalize(json_t *acc)
     return o;
 }
 
-static int severity_rank(json_t *r)
+int vs_fl_severity_rank(json_t *r)
 {
-    const char *s = str(json_object_get(r, "risk"), "severity");
+    const char *s = vs_fl_str(json_object_get(r, "risk"), "severity");
     if (!json_is_object(json_object_get(r, "risk")))
         return 9;
     static const char *const names[] = {"critical", "high", "medium", "low", "info"};
@@ -680,23 +680,24 @@ static int severity_rank(json_t *r)
     return 5;
 }
 
-static int rec_cmp(const void *a, const void *b)
+int vs_fl_rec_cmp(const void *a, const void *b)
 {
     json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-    int c = severity_rank(x) - severity_rank(y);
+    int c = vs_fl_severity_rank(x) - vs_fl_severity_rank(y);
     if (c)
         return c;
-    const char *vx = str(x, "vendor"), *vy = str(y, "vendor");
+    const char *vx = vs_fl_str(x, "vendor"), *vy = vs_fl_str(y, "vendor");
     if (!vx != !vy)
         return vx ? -1 : 1;
     if (vx && (c = strcmp(vx, vy)) != 0)
         return c;
-    return strcmp(str(x, "id") ? str(x, "id") : "", str(y, "id") ? str(y, "id") : "");
+    return strcmp(vs_fl_str(x, "id") ? vs_fl_str(x, "id") : "",
+                  vs_fl_str(y, "id") ? vs_fl_str(y, "id") : "");
 }
 
 void vs_fleet_merge(struct vs_fleet *f)
 {
-    size_t *p = group(f->rec, f->n);
+    size_t *p = vs_fl_group(f->rec, f->n);
     if (!p)
         return;
     json_t **acc = calloc(f->n ? f->n : 1, sizeof *acc);
@@ -723,7 +724,7 @@ void vs_fleet_merge(struct vs_fleet *f)
     }
     f->n = out;
     if (f->n > 1)
-        qsort(f->rec, f->n, sizeof *f->rec, rec_cmp);
+        qsort(f->rec, f->n, sizeof *f->rec, vs_fl_rec_cmp);
     free(acc);
     free(p);
 }
@@ -740,319 +741,5 @@ int vs_fleet_write(const struct vs_fleet *f, FILE *out)
             return -1;
         fputc('\n', out);
     }
-    return ferror(out) ? -1 : 0;
-}
-
-/* ---- diff -------------------------------------------------------------------------- */
-
-enum change { CH_APPEARED, CH_CHANGED, CH_DISAPPEARED, CH_SAME };
-
-struct entry {
-    enum change kind;
-    json_t *old, *neu;
-    size_t nold, nnew; /* records of each side in the group (a split or a join when > 1) */
-};
-
-static json_t *entry_rec(const struct entry *e)
-{
-    return e->neu ? e->neu : e->old;
-}
-
-static int entry_cmp(const void *a, const void *b)
-{
-    const struct entry *x = a, *y = b;
-    int c = severity_rank(entry_rec(x)) - severity_rank(entry_rec(y));
-    if (c)
-        return c;
-    if (x->kind != y->kind)
-        return (int)x->kind - (int)y->kind;
-    return rec_cmp(&(json_t *){entry_rec(x)}, &(json_t *){entry_rec(y)});
-}
-
-static const char *const diff_fields[] = {"vendor", "model", "software", "name",
-                                          "ips",    "vlans", "attached", "risk"};
-
-static bool field_differs(json_t *a, json_t *b, const char *k)
-{
-    json_t *x = json_object_get(a, k), *y = json_object_get(b, k);
-    if (strcmp(k, "risk") == 0) /* the rule, not its wording */
-        return !str_eq(json_object_get(x, "rule"), json_object_get(y, "rule"));
-    if (!x || json_is_null(x))
-        return y && !json_is_null(y);
-    return !y || !json_equal(x, y);
-}
-
-/* A field's value for the text report: a string, a list, or compact JSON. */
-static void text_value(FILE *out, json_t *v, const char *k)
-{
-    if (!v || json_is_null(v)) {
-        fputs("-", out);
-    } else if (json_is_string(v)) {
-        fputs(json_string_value(v), out);
-    } else if (strcmp(k, "risk") == 0) {
-        fputs(str(v, "rule") ? str(v, "rule") : "?", out);
-    } else if (json_is_array(v)) {
-        if (!json_array_size(v))
-            fputs("-", out);
-        json_t *e;
-        size_t i;
-        json_array_foreach(v, i, e)
-        {
-            if (i)
-                fputc(',', out);
-            if (json_is_string(e))
-                fputs(json_string_value(e), out);
-            else
-                json_dumpf(e, out, DUMP_FLAGS);
-        }
-    } else if (strcmp(k, "attached") == 0) {
-        fprintf(out, "%s port %s", str(v, "switch") ? str(v, "switch") : "?",
-                str(v, "port") ? str(v, "port") : "?");
-        if (json_is_integer(json_object_get(v, "vlan")))
-            fprintf(out, " vlan %lld", (long long)json_integer_value(json_object_get(v, "vlan")));
-    } else {
-        json_dumpf(v, out, DUMP_FLAGS);
-    }
-}
-
-static void text_device(FILE *out, json_t *r)
-{
-    json_t *risk = json_object_get(r, "risk");
-    if (json_is_object(risk))
-        fprintf(out, "RISK %s %s  ", str(risk, "severity") ? str(risk, "severity") : "?",
-                str(risk, "rule") ? str(risk, "rule") : "?");
-    fprintf(out, "%s  %s", str(r, "id"), str(r, "vendor") ? str(r, "vendor") : "(unknown vendor)");
-    if (str(r, "model"))
-        fprintf(out, " %s", str(r, "model"));
-    if (str(r, "name"))
-        fprintf(out, "  \"%s\"", str(r, "name"));
-    if (json_array_size(json_object_get(r, "ips"))) {
-        fputs("  ", out);
-        text_value(out, json_object_get(r, "ips"), "ips");
-    }
-}
-
-struct rulecount {
-    const char *rule, *vendor, *severity;
-    size_t old, neu, appeared, gone;
-};
-
-static struct rulecount *rule_get(struct rulecount *rc, size_t *n, json_t *risk)
-{
-    const char *id = str(risk, "rule");
-    if (!id)
-        return NULL;
-    for (size_t i = 0; i < *n; i++)
-        if (strcmp(rc[i].rule, id) == 0)
-            return &rc[i];
-    rc[*n] = (struct rulecount){
-        .rule = id, .vendor = str(risk, "vendor"), .severity = str(risk, "severity")};
-    return &rc[(*n)++];
-}
-
-static bool group_has_rule(json_t **rec, const size_t *p, size_t from, size_t to, size_t root,
-                           const char *rule)
-{
-    for (size_t i = from; i < to; i++)
-        if (p[i] == root) {
-            const char *r = str(json_object_get(rec[i], "risk"), "rule");
-            if (r && strcmp(r, rule) == 0)
-                return true;
-        }
-    return false;
-}
-
-int vs_fleet_diff(const struct vs_fleet *oldf, const struct vs_fleet *newf, bool json,
-                  const char *old_name, const char *new_name, FILE *out,
-                  struct vs_diff_counts *counts)
-{
-    size_t no = oldf->n, nn = newf->n, n = no + nn;
-    json_t **rec = malloc((n ? n : 1) * sizeof *rec);
-    struct entry *ent = calloc(n ? n : 1, sizeof *ent);
-    struct rulecount *rc = calloc(n ? n : 1, sizeof *rc);
-    if (!rec || !ent || !rc) {
-        free(rec);
-        free(ent);
-        free(rc);
-        return -1;
-    }
-    for (size_t i = 0; i < no; i++)
-        rec[i] = oldf->rec[i];
-    for (size_t i = 0; i < nn; i++)
-        rec[no + i] = newf->rec[i];
-    size_t *p = group(rec, n);
-    if (!p) {
-        free(rec);
-        free(ent);
-        free(rc);
-        return -1;
-    }
-    memset(counts, 0, sizeof *counts);
-    counts->old_devices = no;
-    counts->new_devices = nn;
-    /* entries by group root; a root is the group's first record (old side first) */
-    size_t ne = 0;
-    size_t *slot = malloc((n ? n : 1) * sizeof *slot);
-    if (!slot) {
-        free(p);
-        free(rec);
-        free(ent);
-        free(rc);
-        return -1;
-    }
-    for (size_t i = 0; i < n; i++)
-        slot[i] = SIZE_MAX;
-    for (size_t i = 0; i < n; i++) {
-        size_t r = p[i];
-        if (slot[r] == SIZE_MAX)
-            slot[r] = ne++;
-        struct entry *e = &ent[slot[r]];
-        if (i < no) {
-            if (!e->old)
-                e->old = rec[i];
-            e->nold++;
-        } else {
-            if (!e->neu)
-                e->neu = rec[i];
-            e->nnew++;
-        }
-    }
-    size_t nrules = 0;
-    for (size_t i = 0; i < ne; i++) {
-        struct entry *e = &ent[i];
-        if (!e->old) {
-            e->kind = CH_APPEARED;
-            counts->appeared++;
-        } else if (!e->neu) {
-            e->kind = CH_DISAPPEARED;
-            counts->disappeared++;
-        } else {
-            e->kind = CH_SAME;
-            for (size_t k = 0; k < sizeof diff_fields / sizeof *diff_fields; k++)
-                if (field_differs(e->old, e->neu, diff_fields[k]))
-                    e->kind = CH_CHANGED;
-            if (e->nold != e->nnew)
-                e->kind = CH_CHANGED;
-            if (e->kind == CH_CHANGED)
-                counts->changed++;
-            else
-                counts->unchanged++;
-        }
-    }
-    /* counts per risk rule, and risk that is new to a device */
-    for (size_t i = 0; i < n; i++) {
-        json_t *risk = json_object_get(rec[i], "risk");
-        struct rulecount *r = json_is_object(risk) ? rule_get(rc, &nrules, risk) : NULL;
-        if (!r)
-            continue;
-        size_t root = p[i];
-        if (i < no) {
-            r->old++;
-            if (!group_has_rule(rec, p, no, n, root, r->rule))
-                r->gone++;
-        } else {
-            r->neu++;
-            if (!group_has_rule(rec, p, 0, no, root, r->rule)) {
-                r->appeared++;
-                counts->new_risk++;
-            }
-        }
-    }
-    qsort(ent, ne, sizeof *ent, entry_cmp);
-    static const char *const kind_name[] = {"appeared", "changed", "disappeared", "unchanged"};
-    if (json) {
-        json_t *s = json_pack(
-            "{s:s,s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "event", "diff_summary", "old", old_name,
-            "new", new_name, "old_devices", (json_int_t)no, "new_devices", (json_int_t)nn,
-            "appeared", (json_int_t)counts->appeared, "disappeared",
-            (json_int_t)counts->disappeared, "changed", (json_int_t)counts->changed, "unchanged",
-            (json_int_t)counts->unchanged, "new_risk", (json_int_t)counts->new_risk);
-        json_t *ra = json_array();
-        for (size_t i = 0; i < nrules; i++)
-            json_array_append_new(
-                ra, json_pack("{s:s,s:s?,s:s?,s:I,s:I,s:I,s:I}", "rule", rc[i].rule, "vendor",
-                              rc[i].vendor, "severity", rc[i].severity, "old",
-                              (json_int_t)rc[i].old, "new", (json_int_t)rc[i].neu, "appeared",
-                              (json_int_t)rc[i].appeared, "gone", (json_int_t)rc[i].gone));
-        json_object_set_new(s, "risk_rules", ra);
-        json_dumpf(s, out, DUMP_FLAGS);
-        fputc('\n', out);
-        json_decref(s);
-        for (size_t i = 0; i < ne; i++) {
-            struct entry *e = &ent[i];
-            if (e->kind == CH_SAME)
-                continue;
-            json_t *o = json_object();
-            json_object_set_new(o, "event", json_string("diff"));
-            json_object_set_new(o, "change", json_string(kind_name[e->kind]));
-            json_object_set(o, "id", json_object_get(entry_rec(e), "id"));
-            if (e->old && e->neu &&
-                !str_eq(json_object_get(e->old, "id"), json_object_get(e->neu, "id")))
-                json_object_set(o, "old_id", json_object_get(e->old, "id"));
-            json_t *risk = json_object_get(entry_rec(e), "risk");
-            json_object_set(o, "risk", risk ? risk : json_null());
-            if (e->kind == CH_CHANGED) {
-                json_t *ch = json_object();
-                for (size_t k = 0; k < sizeof diff_fields / sizeof *diff_fields; k++) {
-                    const char *f = diff_fields[k];
-                    if (!field_differs(e->old, e->neu, f))
-                        continue;
-                    json_t *oldv = json_object_get(e->old, f), *newv = json_object_get(e->neu, f);
-                    json_object_set_new(ch, f,
-                                        json_pack("{s:O,s:O}", "old", oldv ? oldv : json_null(),
-                                                  "new", newv ? newv : json_null()));
-                }
-                json_object_set_new(o, "changes", ch);
-            }
-            json_object_set(o, "device", entry_rec(e));
-            json_dumpf(o, out, DUMP_FLAGS);
-            fputc('\n', out);
-            json_decref(o);
-        }
-    } else {
-        fprintf(out,
-                "%s -> %s: %zu -> %zu devices: %zu appeared, %zu disappeared, %zu changed, "
-                "%zu unchanged\n",
-                old_name, new_name, no, nn, counts->appeared, counts->disappeared, counts->changed,
-                counts->unchanged);
-        if (nrules)
-            fputs("risk rules:\n", out);
-        for (size_t i = 0; i < nrules; i++)
-            fprintf(out, "  %s (%s, %s): %zu -> %zu, %zu new, %zu gone\n", rc[i].rule,
-                    rc[i].vendor ? rc[i].vendor : "?", rc[i].severity ? rc[i].severity : "?",
-                    rc[i].old, rc[i].neu, rc[i].appeared, rc[i].gone);
-        for (size_t i = 0; i < ne; i++) {
-            struct entry *e = &ent[i];
-            if (e->kind == CH_SAME)
-                continue;
-            fputs(e->kind == CH_APPEARED ? "+ " : e->kind == CH_DISAPPEARED ? "- " : "~ ", out);
-            text_device(out, entry_rec(e));
-            if (e->kind == CH_CHANGED) {
-                const char *sep = ":";
-                if (!str_eq(json_object_get(e->old, "id"), json_object_get(e->neu, "id"))) {
-                    fprintf(out, "%s was %s", sep, str(e->old, "id"));
-                    sep = ";";
-                }
-                for (size_t k = 0; k < sizeof diff_fields / sizeof *diff_fields; k++) {
-                    const char *f = diff_fields[k];
-                    if (!field_differs(e->old, e->neu, f))
-                        continue;
-                    fprintf(out, "%s %s ", sep, f);
-                    text_value(out, json_object_get(e->old, f), f);
-                    fputs(" -> ", out);
-                    text_value(out, json_object_get(e->neu, f), f);
-                    sep = ";";
-                }
-                if (e->nold != e->nnew)
-                    fprintf(out, "%s %zu records -> %zu", sep, e->nold, e->nnew);
-            }
-            fputc('\n', out);
-        }
-    }
-    free(slot);
-    free(p);
-    free(rec);
-    free(ent);
-    free(rc);
     return ferror(out) ? -1 : 0;
 }
