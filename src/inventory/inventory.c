@@ -327,6 +327,7 @@ void vs_inventory_free(struct vs_inventory *inv)
     free(inv->it);
     vs_inv_class_cache_clear(inv);
     free(inv->class_cache);
+    vs_inv_org_cache_clear(inv);
     free(inv);
 }
 

@@ -38,6 +38,13 @@ struct class_ent {
     char *model, *software, *name;
 };
 
+struct org_ent {
+    const char *org; /* NULL = empty slot */
+    const char *vendor;
+    const struct vs_risk_rule *risk; /* for a device with no other evidence */
+    bool risk_known;
+};
+
 struct vs_inventory {
     const struct vs_oui_db *oui;
     const struct vs_sigs *sigs;
@@ -58,12 +65,12 @@ struct vs_inventory {
     uint64_t evictions;
     uint64_t evidence_dropped;
     bool quiet;
-    /* Registry organisation -> canonical vendor, by the organisation's address in the OUI
-     * db: a new device's first attribution is then one probe, not a normalise-and-search. */
-    struct {
-        const char *org;
-        const char *vendor;
-    } org_cache[1024];
+    /* Registry organisation -> canonical vendor and the risk verdict on a device known by
+     * nothing but that organisation, by the organisation's address in the OUI db: exact per
+     * registry entry (it grows, nothing is forgotten), so a new device's first attribution is
+     * one probe, not a normalise-and-search and a walk of the risk list. */
+    struct org_ent *orgs;
+    size_t orgs_cap, orgs_used; /* cap is a power of two */
     struct class_ent *class_cache; /* CLASS_CACHE_SLOTS entries, allocated on first use */
     /* OUI-only risk alerts this minute, per vendor (alerts.c). */
     struct oui_bucket {
@@ -128,6 +135,7 @@ void vs_inv_become_gateway(struct vs_inventory *inv, struct vs_device *d, int64_
 /* Attribution (attribution.c). */
 void vs_inv_classify_item(struct vs_inventory *inv, struct vs_ev_item *e);
 void vs_inv_class_cache_clear(struct vs_inventory *inv);
+void vs_inv_org_cache_clear(struct vs_inventory *inv);
 char *vs_inv_dup_clean(const char *v);
 
 /* Alerts (alerts.c): raise the risk alert of a device whose attribution was just made. */
