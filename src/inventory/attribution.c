@@ -298,12 +298,14 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
         if (e->name && !name)
             name = e->name;
     }
-    if (!model)
+    /* A device with no evidence (most new devices) has no raw fields to fall back on. */
+    if (!model && d->nev)
         model = first_field(d, model_fields, sizeof model_fields / sizeof model_fields[0]);
-    if (!software)
+    if (!software && d->nev)
         software =
             first_field(d, software_fields, sizeof software_fields / sizeof software_fields[0]);
-    const char *fname = first_field(d, name_fields, sizeof name_fields / sizeof name_fields[0]);
+    const char *fname =
+        d->nev ? first_field(d, name_fields, sizeof name_fields / sizeof name_fields[0]) : NULL;
     if (fname)
         name = fname;
 
@@ -313,9 +315,12 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
     bool changed = !d->reported || str_changed(d->vendor, vendor) || str_changed(d->model, cm) ||
                    str_changed(d->software, cs) || str_changed(d->name, cn);
     d->vendor = vendor;
-    free(d->model);
-    free(d->software);
-    free(d->name);
+    if (d->model)
+        free(d->model);
+    if (d->software)
+        free(d->software);
+    if (d->name)
+        free(d->name);
     d->model = cm;
     d->software = cs;
     d->name = cn;

@@ -20,8 +20,8 @@ struct mac_slot {
 };
 
 struct ip_slot {
-    struct vs_ip ip; /* family 0 = empty */
-    struct vs_device *d;
+    struct vs_device *d; /* first: the slot packs into 32 bytes, not 40 */
+    struct vs_ip ip;     /* family 0 = empty */
     bool bound; /* an explicit on-link binding (ARP, ND, DHCP, engine ID, mgmt address) */
 };
 
@@ -60,6 +60,12 @@ struct vs_inventory {
 
     struct vs_device **list;
     size_t nlist, list_cap;
+    /* Device records are carved from slabs of DEV_SLAB records: a new device is no malloc
+     * call and no allocator header, and the end of a run frees a few hundred blocks, not a
+     * million. Freed records wait on free_devs (linked through their ev field). */
+    struct dev_slab *slabs;
+    size_t slab_used; /* records handed out from the newest slab */
+    struct vs_device *free_devs;
     uint64_t serial;
     uint64_t alerts;
     uint64_t evictions;
@@ -116,7 +122,7 @@ struct ip_slot *vs_inv_it_insert(struct vs_inventory *inv, const struct vs_ip *i
 void vs_inv_it_delete(struct vs_inventory *inv, const struct vs_ip *ip);
 struct vs_device *vs_inv_device_new(struct vs_inventory *inv, int64_t sec, uint32_t usec);
 void vs_inv_device_destroy(struct vs_inventory *inv, struct vs_device *d);
-void vs_inv_device_free(struct vs_device *d);
+void vs_inv_device_free(struct vs_inventory *inv, struct vs_device *d);
 void vs_inv_list_remove(struct vs_inventory *inv, struct vs_device *d);
 void vs_inv_ev_item_free(struct vs_ev_item *e);
 void vs_inv_apply_oui(struct vs_inventory *inv, struct vs_device *d);
