@@ -638,7 +638,13 @@ void vs_device_id(const struct vs_device *d, char *out, size_t outsz)
     } else {
         vs_ip_format(&d->key_ip, buf);
     }
-    snprintf(out, outsz, "%s", buf);
+    if (!outsz)
+        return;
+    size_t n = strlen(buf); /* not snprintf: one call per device line */
+    if (n >= outsz)
+        n = outsz - 1;
+    memcpy(out, buf, n);
+    out[n] = '\0';
 }
 
 /* Sorting a large inventory compares tens of millions of times: each device gets a key

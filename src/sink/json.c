@@ -27,13 +27,22 @@ static void kv_str(struct vs_jw *w, const char *key, const char *v)
     vs_jw_str(w, v);
 }
 
-static void event_head(struct vs_jw *w, const char *event, const struct vs_out *o, int64_t sec,
-                       uint32_t usec)
+/* ts: the event time, already formatted (an inventory's lines all carry the same one). */
+static void event_head_ts(struct vs_jw *w, const char *event, const struct vs_out *o,
+                          const char *ts)
 {
     vs_jw_obj_begin(w);
     kv_str(w, "event", event);
-    jw_ts(w, "ts", sec, usec);
+    kv_str(w, "ts", ts);
     kv_str(w, "sensor", o->sensor ? o->sensor : "vendorsniff");
+}
+
+static void event_head(struct vs_jw *w, const char *event, const struct vs_out *o, int64_t sec,
+                       uint32_t usec)
+{
+    char ts[VS_TS_STRLEN];
+    vs_ts_format(sec, usec, ts);
+    event_head_ts(w, event, o, ts);
 }
 
 static void evidence_item(struct vs_jw *w, const char *src, const char *field, const char *v,
@@ -161,9 +170,9 @@ static void geo_members(struct vs_jw *w, const struct vs_geo *g, const struct vs
 }
 
 static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs_device *d,
-                        int64_t sec, uint32_t usec)
+                        const char *ts)
 {
-    event_head(w, "device", o, sec, usec);
+    event_head_ts(w, "device", o, ts);
     id_field(w, d);
     mac_field(w, d);
     if (d->naliases) {
@@ -218,7 +227,9 @@ int vs_jsonl_device(FILE *f, const struct vs_out *o, const struct vs_device *d, 
                     uint32_t usec)
 {
     struct vs_jw w = {0};
-    device_json(&w, o, d, sec, usec);
+    char ts[VS_TS_STRLEN];
+    vs_ts_format(sec, usec, ts);
+    device_json(&w, o, d, ts);
     return put_line(f, &w);
 }
 
@@ -386,9 +397,11 @@ int vs_json_print_inventory(FILE *f, const struct vs_out *o, struct vs_inventory
         return -ENOMEM;
     int rc = 0;
     struct vs_jw w = {0};
+    char ts[VS_TS_STRLEN];
+    vs_ts_format(sec, usec, ts);
     for (size_t i = 0; i < n && rc == 0; i++) {
         vs_jw_reset(&w);
-        device_json(&w, o, arr[i], sec, usec);
+        device_json(&w, o, arr[i], ts);
         vs_buf_add(&w.b, "\n", 1);
         if (!w.b.p || fwrite(w.b.p, 1, w.b.len, f) != w.b.len)
             rc = -EIO;

@@ -57,10 +57,31 @@ void vs_jw_arr_end(struct vs_jw *w) { close_level(w, ']'); }
 void vs_jw_key(struct vs_jw *w, const char *key)
 {
     sep(w);
-    vs_buf_add(&w->b, "\"", 1);
-    vs_buf_add(&w->b, key, strlen(key));
-    vs_buf_add(&w->b, "\":", 2);
+    /* One reservation, one copy: a device line has some twenty keys. */
+    size_t n = strlen(key);
+    if (w->b.len + n + 4 > w->b.cap && !vs_buf_grow(&w->b, n + 3))
+        return;
+    char *p = w->b.p + w->b.len;
+    p[0] = '"';
+    memcpy(p + 1, key, n);
+    p[n + 1] = '"';
+    p[n + 2] = ':';
+    p[n + 3] = '\0';
+    w->b.len += n + 3;
     w->after_key = true;
+}
+
+/* Eight bytes at a time: true when none of them needs a look (a control byte, '"', '\\',
+ * DEL or anything from 0x80), so that plain ASCII text is copied without a test per byte. */
+static inline bool plain8(const unsigned char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, 8);
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\'), del = x ^ (ones * 0x7f);
+    uint64_t bad = ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) |
+                   ((del - ones) & ~del) | x;
+    return (bad & high) == 0;
 }
 
 void vs_jw_strn(struct vs_jw *w, const char *str, size_t n)
@@ -70,6 +91,11 @@ void vs_jw_strn(struct vs_jw *w, const char *str, size_t n)
     vs_buf_add(&w->b, "\"", 1);
     size_t run = 0; /* bytes copied as they are, written in one go */
     for (size_t i = 0; i < n;) {
+        if (n - i >= 8 && plain8(s + i)) {
+            run += 8;
+            i += 8;
+            continue;
+        }
         unsigned char c = s[i];
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7f) {
             run++;
@@ -139,6 +165,19 @@ void vs_jw_real(struct vs_jw *w, double v)
     sep(w);
     char buf[32];
     int n;
+    /* Confidences are hundredths between 0 and 1: "%.4g" of k/100 is "0." and k's two
+     * digits without a trailing zero, written here without the printf machinery. */
+    if (v > 0 && v < 1) {
+        long k = (long)(v * 100.0 + 0.5);
+        if (k > 0 && k < 100 && (double)k / 100.0 == v) {
+            buf[0] = '0';
+            buf[1] = '.';
+            buf[2] = (char)('0' + k / 10);
+            buf[3] = (char)('0' + k % 10);
+            vs_buf_add(&w->b, buf, k % 10 ? 4 : 3);
+            return;
+        }
+    }
     if (v == (double)(int64_t)v && v > -1e15 && v < 1e15)
         n = snprintf(buf, sizeof buf, "%lld.0", (long long)v);
     else
