@@ -8,12 +8,12 @@
  *   pcapcount [-x] [-m 1|2|3] FILE */
 #include <fcntl.h>
 #include <pcap/pcap.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct ctx {
@@ -160,8 +160,7 @@ int main(int argc, char **argv)
     }
     pcap_close(p);
 report:
-    printf("%llu packets, %llu bytes", (unsigned long long)c.packets,
-           (unsigned long long)c.bytes);
+    printf("%llu packets, %llu bytes", (unsigned long long)c.packets, (unsigned long long)c.bytes);
     if (c.mode >= 3)
         printf(", %zu source MACs", c.used);
     printf("\n");

@@ -77,8 +77,8 @@ struct vs_device {
     uint32_t list_idx; /* position in the inventory's device list */
     uint64_t packets;
     int64_t first_sec, last_sec;
-    struct vs_ip *ips; /* ips_inline until a third address arrives */
-    uint16_t *vlans; /* vlans_inline until a third VLAN arrives */
+    struct vs_ip *ips;     /* ips_inline until a third address arrives */
+    uint16_t *vlans;       /* vlans_inline until a third VLAN arrives */
     const char *oui_org;   /* registry text, owned by the OUI db */
     struct vs_ev_item *ev; /* evidence, in arrival order */
     /* Attribution. */

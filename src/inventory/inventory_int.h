@@ -22,7 +22,7 @@ struct mac_slot {
 struct ip_slot {
     struct vs_device *d; /* first: the slot packs into 32 bytes, not 40 */
     struct vs_ip ip;     /* family 0 = empty */
-    bool bound; /* an explicit on-link binding (ARP, ND, DHCP, engine ID, mgmt address) */
+    bool bound;          /* an explicit on-link binding (ARP, ND, DHCP, engine ID, mgmt address) */
 };
 
 /* The signatures' verdict on a value, remembered: a fleet of identical switches sends the
@@ -76,7 +76,7 @@ struct vs_inventory {
      * registry entry (it grows, nothing is forgotten), so a new device's first attribution is
      * one probe, not a normalise-and-search and a walk of the risk list. */
     struct org_ent *orgs;
-    size_t orgs_cap, orgs_used; /* cap is a power of two */
+    size_t orgs_cap, orgs_used;    /* cap is a power of two */
     struct class_ent *class_cache; /* CLASS_CACHE_SLOTS entries, allocated on first use */
     /* OUI-only risk alerts this minute, per vendor (alerts.c). */
     struct oui_bucket {
