@@ -3,6 +3,7 @@
  * bytes that are not UTF-8 (RFC 3629) become U+FFFD: valid output whatever the wire held. */
 #include "vendorsniff/jsonw.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -87,53 +88,59 @@ static inline bool plain8(const unsigned char *s)
 void vs_jw_strn(struct vs_jw *w, const char *str, size_t n)
 {
     sep(w);
+    /* Room for the worst case (every byte a six-byte \u escape) reserved once, so that the
+     * loop writes straight into the buffer without a bounds check per piece. */
+    if (n > (SIZE_MAX - 8) / 6 ||
+        (w->b.len + 6 * n + 3 > w->b.cap && !vs_buf_grow(&w->b, 6 * n + 2)))
+        return;
+    static const char hex[] = "0123456789abcdef";
     const unsigned char *s = (const unsigned char *)str;
-    vs_buf_add(&w->b, "\"", 1);
-    size_t run = 0; /* bytes copied as they are, written in one go */
+    char *o = w->b.p + w->b.len;
+    *o++ = '"';
     for (size_t i = 0; i < n;) {
         if (n - i >= 8 && plain8(s + i)) {
-            run += 8;
+            memcpy(o, s + i, 8);
+            o += 8;
             i += 8;
             continue;
         }
         unsigned char c = s[i];
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7f) {
-            run++;
+            *o++ = (char)c;
             i++;
             continue;
         }
         uint32_t cp;
         size_t k = c >= 0x80 ? vs_utf8_seq(s + i, n - i, &cp) : 0;
         if (k) {
-            run += k;
+            memcpy(o, s + i, k);
+            o += k;
             i += k;
             continue;
         }
-        vs_buf_add(&w->b, (const char *)s + i - run, run);
-        run = 0;
-        char esc[8];
-        const char *e = esc;
-        size_t elen;
-        switch (c) {
-        case '"': e = "\\\""; elen = 2; break;
-        case '\\': e = "\\\\"; elen = 2; break;
-        case '\n': e = "\\n"; elen = 2; break;
-        case '\r': e = "\\r"; elen = 2; break;
-        case '\t': e = "\\t"; elen = 2; break;
-        default:
-            if (c < 0x20 || c == 0x7f) {
-                snprintf(esc, sizeof esc, "\\u%04x", c);
-                elen = 6;
-            } else {
-                e = "\xef\xbf\xbd"; /* not UTF-8: U+FFFD */
-                elen = 3;
-            }
+        const char *e2 = c == '"'    ? "\\\""
+                         : c == '\\' ? "\\\\"
+                         : c == '\n' ? "\\n"
+                         : c == '\r' ? "\\r"
+                         : c == '\t' ? "\\t"
+                                     : NULL;
+        if (e2) {
+            memcpy(o, e2, 2);
+            o += 2;
+        } else if (c < 0x20 || c == 0x7f) {
+            memcpy(o, "\\u00", 4);
+            o[4] = hex[c >> 4];
+            o[5] = hex[c & 15];
+            o += 6;
+        } else {
+            memcpy(o, "\xef\xbf\xbd", 3); /* not UTF-8: U+FFFD */
+            o += 3;
         }
-        vs_buf_add(&w->b, e, elen);
         i++;
     }
-    vs_buf_add(&w->b, (const char *)s + n - run, run);
-    vs_buf_add(&w->b, "\"", 1);
+    *o++ = '"';
+    *o = '\0';
+    w->b.len = (size_t)(o - w->b.p);
 }
 
 void vs_jw_str(struct vs_jw *w, const char *s)
