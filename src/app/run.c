@@ -113,20 +113,29 @@ static void now_or_packet_time(const struct app *a, int64_t *sec, uint32_t *usec
     *usec = a->last_usec;
 }
 
-static int write_inventory(struct app *a)
+/* also: a stream that takes the same lines (the end-of-run JSON report), *also_done set
+ * when it got them. */
+static int write_inventory_tee(struct app *a, FILE *also, bool *also_done)
 {
+    if (also_done)
+        *also_done = false;
     if (!a->cfg->inventory_path)
         return 0;
     char err[512];
     int64_t sec;
     uint32_t usec;
     now_or_packet_time(a, &sec, &usec);
-    if (vs_outputs_write_inventory(&a->outs, a->cfg->inventory_path, a->inv, sec, usec, err,
-                                   sizeof err) != 0) {
+    if (vs_outputs_write_inventory_tee(&a->outs, a->cfg->inventory_path, a->inv, sec, usec, also,
+                                       also_done, err, sizeof err) != 0) {
         fprintf(stderr, "vendorsniff: %s\n", err);
         return -1;
     }
     return 0;
+}
+
+static int write_inventory(struct app *a)
+{
+    return write_inventory_tee(a, NULL, NULL);
 }
 
 static int save_state(struct app *a)
@@ -350,7 +359,12 @@ int vs_run_capture(struct vs_config *cfg)
         fprintf(stderr, "vendorsniff: %s: write error\n", a.cfg->events_path);
         status = status ? status : VS_EXIT_RUNTIME;
     }
-    if (write_inventory(&a) != 0 || save_state(&a) != 0)
+    /* With --format json the report's inventory lines are the inventory file's: one sort
+     * and one serialisation for both. */
+    bool inv_reported = false;
+    if (write_inventory_tee(&a, a.cfg->format == VS_FORMAT_JSON ? stdout : NULL,
+                            &inv_reported) != 0 ||
+        save_state(&a) != 0)
         status = status ? status : VS_EXIT_RUNTIME;
     if (a.cfg->format == VS_FORMAT_TEXT) {
         bool color =
@@ -358,7 +372,7 @@ int vs_run_capture(struct vs_config *cfg)
             (a.cfg->color == VS_COLOR_AUTO && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"));
         vs_outputs_report_text(&a.outs, stdout, a.inv, &s, color);
     } else if (a.cfg->format == VS_FORMAT_JSON) {
-        vs_outputs_report_json(&a.outs, stdout, a.inv, &s, sec, usec);
+        vs_outputs_report_json(&a.outs, stdout, inv_reported ? NULL : a.inv, &s, sec, usec);
     }
     fflush(stdout);
     if (status == VS_EXIT_OK && a.cfg->fail_on_risk && vs_inventory_alerts(a.inv) > 0)

@@ -388,40 +388,68 @@ int vs_jsonl_stats(FILE *f, const struct vs_out *o, const struct vs_run_stats *s
     return put_line(f, &w);
 }
 
-int vs_json_print_inventory(FILE *f, const struct vs_out *o, struct vs_inventory *inv, int64_t sec,
-                            uint32_t usec)
+/* Every device line to f and, when also is not NULL, to also: one sort and one serialisation
+ * when the inventory file and --format json are both asked for. A write error stops that
+ * stream only; its status goes to *also_rc. */
+static int print_lines(FILE *f, FILE *also, int *also_rc, const struct vs_out *o,
+                       struct vs_inventory *inv, int64_t sec, uint32_t usec)
 {
     size_t n;
     struct vs_device **arr = vs_inventory_sorted(inv, &n);
-    if (!arr)
+    if (!arr) {
+        if (also_rc)
+            *also_rc = -ENOMEM;
         return -ENOMEM;
-    int rc = 0;
+    }
+    int rc = 0, arc = 0;
     struct vs_jw w = {0};
     char ts[VS_TS_STRLEN];
     vs_ts_format(sec, usec, ts);
-    for (size_t i = 0; i < n && rc == 0; i++) {
+    for (size_t i = 0; i < n && (rc == 0 || (also && arc == 0)); i++) {
         vs_jw_reset(&w);
         device_json(&w, o, arr[i], ts);
         vs_buf_add(&w.b, "\n", 1);
-        if (!w.b.p || fwrite(w.b.p, 1, w.b.len, f) != w.b.len)
+        if (rc == 0 && (!w.b.p || fwrite(w.b.p, 1, w.b.len, f) != w.b.len))
             rc = -EIO;
+        if (also && arc == 0 && (!w.b.p || fwrite(w.b.p, 1, w.b.len, also) != w.b.len))
+            arc = -EIO;
     }
     vs_jw_free(&w);
     free(arr);
+    if (also_rc)
+        *also_rc = arc;
     return rc;
 }
 
-int vs_json_write_inventory(const char *path, const struct vs_out *o, struct vs_inventory *inv,
-                            int64_t sec, uint32_t usec, char *err, size_t errsz)
+int vs_json_print_inventory(FILE *f, const struct vs_out *o, struct vs_inventory *inv, int64_t sec,
+                            uint32_t usec)
 {
+    return print_lines(f, NULL, NULL, o, inv, sec, usec);
+}
+
+int vs_json_write_inventory_tee(const char *path, const struct vs_out *o, struct vs_inventory *inv,
+                                int64_t sec, uint32_t usec, FILE *also, bool *also_done, char *err,
+                                size_t errsz)
+{
+    if (also_done)
+        *also_done = false;
     struct vs_atomic at;
     int rc = vs_atomic_open(&at, path, 0644);
     if (rc != 0) {
         snprintf(err, errsz, "%s: cannot create temporary file: %s", path, strerror(-rc));
         return rc;
     }
-    rc = vs_atomic_commit(&at, vs_json_print_inventory(at.f, o, inv, sec, usec));
+    int arc = -ENOMEM;
+    rc = vs_atomic_commit(&at, print_lines(at.f, also, also ? &arc : NULL, o, inv, sec, usec));
+    if (also_done)
+        *also_done = also && arc != -ENOMEM; /* the lines went out (or failed as a stream) */
     if (rc != 0)
         snprintf(err, errsz, "%s: cannot write: %s", path, strerror(-rc));
     return rc;
+}
+
+int vs_json_write_inventory(const char *path, const struct vs_out *o, struct vs_inventory *inv,
+                            int64_t sec, uint32_t usec, char *err, size_t errsz)
+{
+    return vs_json_write_inventory_tee(path, o, inv, sec, usec, NULL, NULL, err, errsz);
 }
