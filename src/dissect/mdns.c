@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* mdns.c - Multicast DNS responses and DNS-SD announcements (RFC 6762, RFC 6763; message
  * format and name compression RFC 1035 section 4): the cursor covers a UDP 5353 payload.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* syslog.c - syslog messages from network elements: RFC 3164 (BSD) and RFC 5424 over UDP,
  * and RFC 6587 framing over TCP (octet counting, or LF-terminated). The cursor covers the
  * UDP payload (one message) or one TCP segment (any number of framed messages).

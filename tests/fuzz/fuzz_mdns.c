@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_mdns.c - libFuzzer target for the mDNS decoder: the input is a UDP 5353 payload, sent
  * from the address the seeds' A and AAAA records name (so that records about the sender are
  * reached) and from another one. The checks are those of fuzz_decoder.h. */

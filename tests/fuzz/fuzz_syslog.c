@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* fuzz_syslog.c - libFuzzer target for the syslog decoder: the input is tried as one UDP 514
  * datagram and as one TCP 514/601 segment of RFC 6587 frames. The checks are those of
  * fuzz_decoder.h. */

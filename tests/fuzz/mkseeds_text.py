@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """mkseeds_text.py - seed corpora for fuzz_syslog and fuzz_mdns, from the messages and
 announcements tests/gen/mkcaptures.py puts in ne_syslog.pcap and home_mdns.pcap, plus a
 few framing and compression edge cases. Seeds are named by their SHA-1, as libFuzzer does.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_mdns.c - mDNS / DNS-SD decoder tests: announcements built record by record (an
  * Apple TV with _device-info, a printer with IPP TXT keys), whose records are the sender's,
  * queries, name compression attacks (loops, forward pointers, long labels and names) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* check_syslog.c - syslog decoder tests (RFC 3164, RFC 5424, RFC 6587 TCP framing): each
  * vendor's message shape gives its format value and never its text; host names; framing
  * with several messages, cut and oversized counts; hostile bytes. */

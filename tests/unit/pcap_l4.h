@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* pcap_l4.h - for decoder tests over the committed captures: walks a classic little-endian
  * Ethernet pcap written by tests/gen/mkcaptures.py and hands each IPv4 UDP or TCP payload,
  * with its addresses, ports and TTL, to a callback. Test code only: the captures are ours,
