@@ -28,9 +28,9 @@ struct vs_ev_item {
     /* Verdict of the signatures on this value, computed once when it arrived. */
     const char *vendor; /* canonical vendor (owned by the signature set or interned) */
     char *model, *software, *name;
-    const char *rule_id;  /* the rule that matched, NULL for none */
-    double weight;        /* of the vendor statement */
-    double wmodel, wsoft; /* of the rules that gave model and software */
+    const char *rule_id;   /* the rule that matched, NULL for none */
+    double weight;         /* of the vendor statement */
+    double wmodel, wsoft;  /* of the rules that gave model and software */
     char *cpe_hw, *cpe_os; /* CPE 2.3 names the heaviest rules gave (derived, never stored) */
     double wcpe_hw, wcpe_os;
 };
@@ -64,22 +64,36 @@ enum vs_disc_seen {
     VS_DISC_SEVERAL = 3,  /* on more than one segment */
 };
 
+/* A device record. Fields are ordered by size so that the record packs without holes (a
+ * million devices seen once each is a million of these); counts that the limits keep small
+ * are single bytes. Records live in the inventory's slabs: never free() one. */
 struct vs_device {
     uint8_t mac[6];
     uint16_t flags;
+    uint16_t vlans_inline[2];
+    uint8_t nips, ips_cap;
+    uint8_t nvlans, vlans_cap;
+    uint8_t mac_class; /* enum vs_mac_class */
+    uint8_t npeers;
+    uint8_t naliases;
+    uint8_t nev, ev_cap; /* evidence items, at most VS_MAX_EVIDENCE_PER_DEVICE */
+    uint8_t nalerts;     /* at most VS_MAX_ALERTS_PER_DEVICE */
+    bool reported;       /* a device event has been emitted */
+    bool conflict;       /* evidence names more than one vendor */
+    /* Where its discovery announcements (LLDP/CDP/FDP/EDP port IDs) were heard, for the
+     * topology: VS_DISC_* and the innermost VLAN tag of those frames. */
+    uint8_t disc_seen;
+    uint16_t disc_vlan;
     struct vs_ip key_ip; /* id of a device known only by IP (no MAC) */
+    struct vs_ip ips_inline[2];
+    uint32_t first_usec, last_usec;
+    uint32_t list_idx; /* position in the inventory's device list */
     uint64_t packets;
     int64_t first_sec, last_sec;
-    uint32_t first_usec, last_usec;
-    struct vs_ip *ips; /* ips_inline until a third address arrives */
-    uint8_t nips, ips_cap;
-    struct vs_ip ips_inline[2];
-    uint8_t nvlans, vlans_cap;
-    uint16_t *vlans;
-    uint8_t mac_class;     /* enum vs_mac_class */
+    struct vs_ip *ips;     /* ips_inline until a third address arrives */
+    uint16_t *vlans;       /* vlans_inline until a third VLAN arrives */
     const char *oui_org;   /* registry text, owned by the OUI db */
     struct vs_ev_item *ev; /* evidence, in arrival order */
-    size_t nev, ev_cap;
     /* Attribution. */
     const char *vendor; /* canonical vendor, or the cleaned registry name; NULL if none */
     char *model, *software, *name;
@@ -87,20 +101,10 @@ struct vs_device {
     double confidence;
     const struct vs_risk_rule *risk;
     struct vs_peer *peers; /* busiest external peers, at most VS_MAX_PEERS_PER_DEVICE */
-    uint8_t npeers;
-    uint8_t naliases;
     uint8_t (*aliases)[6]; /* other MACs of this device (switch ports announcing its chassis) */
     struct vs_alert_rec *alerts;
-    size_t nalerts;
-    bool reported;        /* a device event has been emitted */
-    bool conflict;        /* evidence names more than one vendor */
     uint64_t last_pdu[2]; /* hashes of the last discovery PDUs this MAC sent (skip repeats) */
     uint64_t serial;      /* creation order, for stable iteration */
-    /* Where its discovery announcements (LLDP/CDP/FDP/EDP port IDs) were heard, for the
-     * topology: VS_DISC_* and the innermost VLAN tag of those frames. */
-    uint8_t disc_seen;
-    uint16_t disc_vlan;
-    size_t list_idx;      /* position in the inventory's device list */
 };
 
 /* What the inventory tells its owner (the pipeline forwards to the sinks). */

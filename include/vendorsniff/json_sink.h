@@ -4,6 +4,7 @@
 #ifndef VS_JSON_SINK_H
 #define VS_JSON_SINK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -39,6 +40,12 @@ int vs_jsonl_stats(FILE *f, const struct vs_out *o, const struct vs_run_stats *s
  * usec are the event time. 0 or -errno with err set. */
 int vs_json_write_inventory(const char *path, const struct vs_out *o, struct vs_inventory *inv,
                             int64_t sec, uint32_t usec, char *err, size_t errsz);
+/* The same, and the same lines to also when it is not NULL (--format json with --inventory:
+ * one sort and one serialisation for both). *also_done tells whether also got them; when
+ * not (the file could not be created, no memory), the caller prints them itself. */
+int vs_json_write_inventory_tee(const char *path, const struct vs_out *o, struct vs_inventory *inv,
+                                int64_t sec, uint32_t usec, FILE *also, bool *also_done, char *err,
+                                size_t errsz);
 /* The same lines to a stream (--format json). */
 int vs_json_print_inventory(FILE *f, const struct vs_out *o, struct vs_inventory *inv, int64_t sec,
                             uint32_t usec);

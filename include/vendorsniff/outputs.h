@@ -69,7 +69,13 @@ int vs_outputs_write_inventory(const struct vs_outputs *o, const char *path,
                                struct vs_inventory *inv, int64_t sec, uint32_t usec, char *err,
                                size_t errsz);
 
-/* The end-of-run report on f: readable text, or the inventory and stats as JSON lines. */
+/* The same, writing the lines to also as well (see vs_json_write_inventory_tee). */
+int vs_outputs_write_inventory_tee(const struct vs_outputs *o, const char *path,
+                                   struct vs_inventory *inv, int64_t sec, uint32_t usec, FILE *also,
+                                   bool *also_done, char *err, size_t errsz);
+
+/* The end-of-run report on f: readable text, or the inventory and stats as JSON lines (inv
+ * NULL for the stats alone, when the inventory lines went out with the inventory file). */
 void vs_outputs_report_text(const struct vs_outputs *o, FILE *f, struct vs_inventory *inv,
                             const struct vs_run_stats *s, bool color);
 void vs_outputs_report_json(const struct vs_outputs *o, FILE *f, struct vs_inventory *inv,

@@ -43,7 +43,7 @@ struct vs_pcapfile {
 
 /* Pages already read are dropped from this process (they stay in the page cache), so a run
  * over a large file does not appear to hold the whole file in memory. */
-#define RELEASE_CHUNK ((size_t)32 << 20)
+#define RELEASE_CHUNK ((size_t)8 << 20)
 
 /* A mapped file that shrinks under the reader (truncated, a network share gone) makes the
  * pages past its new end fault with SIGBUS. The reader survives it: the handler replaces

@@ -109,6 +109,74 @@ bool vs_mac_parse(const char *s, uint8_t mac[6])
     return true;
 }
 
+static char *put_v4(char *p, const uint8_t a[4])
+{
+    for (int i = 0; i < 4; i++) {
+        unsigned v = a[i];
+        if (v >= 100)
+            *p++ = (char)('0' + v / 100);
+        if (v >= 10)
+            *p++ = (char)('0' + v / 10 % 10);
+        *p++ = (char)('0' + v % 10);
+        if (i < 3)
+            *p++ = '.';
+    }
+    return p;
+}
+
+/* The text inet_ntop gives (RFC 5952: lower-case hex without leading zeros, the first
+ * longest run of two or more zero groups as "::", IPv4-compatible and -mapped addresses
+ * with a dotted tail), without its per-group sprintf: an inventory line per device. */
+static void ip6_format(const uint8_t a[16], char *out)
+{
+    static const char hex[] = "0123456789abcdef";
+    unsigned w[8];
+    for (int i = 0; i < 8; i++)
+        w[i] = (unsigned)a[2 * i] << 8 | a[2 * i + 1];
+    int best = -1, best_len = 0;
+    for (int i = 0; i < 8;) {
+        if (w[i]) {
+            i++;
+            continue;
+        }
+        int j = i;
+        while (j < 8 && !w[j])
+            j++;
+        if (j - i > best_len) {
+            best = i;
+            best_len = j - i;
+        }
+        i = j;
+    }
+    if (best_len < 2)
+        best = -1;
+    char *p = out;
+    for (int i = 0; i < 8; i++) {
+        if (best >= 0 && i >= best && i < best + best_len) {
+            if (i == best)
+                *p++ = ':';
+            continue;
+        }
+        if (i)
+            *p++ = ':';
+        if (i == 6 && best == 0 && (best_len == 6 || (best_len == 5 && w[5] == 0xffff))) {
+            p = put_v4(p, a + 12);
+            break;
+        }
+        bool started = false;
+        for (int sh = 12; sh >= 0; sh -= 4) {
+            unsigned nib = w[i] >> sh & 15;
+            if (nib || started || sh == 0) {
+                *p++ = hex[nib];
+                started = true;
+            }
+        }
+    }
+    if (best >= 0 && best + best_len == 8)
+        *p++ = ':';
+    *p = '\0';
+}
+
 void vs_ip_format(const struct vs_ip *ip, char out[VS_IP_STRLEN])
 {
     if (ip->family == 4) {
@@ -126,7 +194,7 @@ void vs_ip_format(const struct vs_ip *ip, char out[VS_IP_STRLEN])
         }
     }
     else if (ip->family == 6)
-        inet_ntop(AF_INET6, ip->a, out, VS_IP_STRLEN);
+        ip6_format(ip->a, out);
     else
         out[0] = '\0';
 }

@@ -221,20 +221,30 @@ void vs_ts_format(int64_t sec, uint32_t usec, char out[VS_TS_STRLEN])
 {
     int64_t days = sec >= 0 ? sec / 86400 : -((-sec + 86399) / 86400);
     int64_t rem = sec - days * 86400;
-    int64_t y;
-    unsigned mo, d;
-    civil_from_days(days, &y, &mo, &d);
-    if (y < 0 || y > 9999) {
-        snprintf(out, VS_TS_STRLEN, "1970-01-01T00:00:00.000000Z");
-        return;
-    }
+    /* The date of the last call, per thread: a million inventory lines mostly share a day. */
+    static _Thread_local int64_t last_day = INT64_MIN;
+    static _Thread_local char last_date[11];
     char *p = out;
-    p = put_digits(p, (uint64_t)y, 4);
-    *p++ = '-';
-    p = put_digits(p, mo, 2);
-    *p++ = '-';
-    p = put_digits(p, d, 2);
-    *p++ = 'T';
+    if (days == last_day) {
+        memcpy(p, last_date, 11);
+        p += 11;
+    } else {
+        int64_t y;
+        unsigned mo, d;
+        civil_from_days(days, &y, &mo, &d);
+        if (y < 0 || y > 9999) {
+            snprintf(out, VS_TS_STRLEN, "1970-01-01T00:00:00.000000Z");
+            return;
+        }
+        p = put_digits(p, (uint64_t)y, 4);
+        *p++ = '-';
+        p = put_digits(p, mo, 2);
+        *p++ = '-';
+        p = put_digits(p, d, 2);
+        *p++ = 'T';
+        memcpy(last_date, out, 11);
+        last_day = days;
+    }
     p = put_digits(p, (uint64_t)(rem / 3600), 2);
     *p++ = ':';
     p = put_digits(p, (uint64_t)(rem / 60 % 60), 2);

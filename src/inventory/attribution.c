@@ -223,23 +223,64 @@ static bool str_changed(const char *a, const char *b)
         return a != b;
     return strcmp(a, b) != 0;
 }
+/* The vendor a registry organisation names: canonical if the signatures know it, else the
+ * registry's own text. */
+static const char *org_vendor(const struct vs_inventory *inv, const char *org)
+{
+    const char *v = inv->sigs ? vs_sigs_vendor_for_org(inv->sigs, org) : NULL;
+    return v ? v : org;
+}
+
+static size_t org_slot(const struct org_ent *t, size_t cap, const char *org)
+{
+    size_t i = (size_t)(((uintptr_t)org >> 3) * 0x9e3779b97f4a7c15ULL >> 20) & (cap - 1);
+    while (t[i].org && t[i].org != org)
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+/* The cached answers for a registry organisation, made on first sight; NULL only when out
+ * of memory (the caller then works it out uncached). */
+static struct org_ent *org_entry(struct vs_inventory *inv, const char *org)
+{
+    if ((inv->orgs_used + 1) * 2 > inv->orgs_cap) {
+        size_t ncap = inv->orgs_cap ? inv->orgs_cap * 2 : 1024;
+        struct org_ent *n = calloc(ncap, sizeof *n);
+        if (!n)
+            return NULL;
+        for (size_t i = 0; i < inv->orgs_cap; i++)
+            if (inv->orgs[i].org)
+                n[org_slot(n, ncap, inv->orgs[i].org)] = inv->orgs[i];
+        free(inv->orgs);
+        inv->orgs = n;
+        inv->orgs_cap = ncap;
+    }
+    struct org_ent *e = &inv->orgs[org_slot(inv->orgs, inv->orgs_cap, org)];
+    if (!e->org) {
+        e->org = org;
+        e->vendor = org_vendor(inv, org);
+        inv->orgs_used++;
+    }
+    return e;
+}
+
+void vs_inv_org_cache_clear(struct vs_inventory *inv)
+{
+    free(inv->orgs);
+    inv->orgs = NULL;
+    inv->orgs_cap = inv->orgs_used = 0;
+}
+
 void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64_t sec,
                             uint32_t usec)
 {
     struct vote votes[32];
     size_t nv = 0;
     const char *oui_vendor = NULL;
+    struct org_ent *oe = NULL;
     if (d->oui_org && d->mac_class == VS_MAC_GLOBAL) {
-        size_t slot = (size_t)(((uintptr_t)d->oui_org >> 3) * 0x9e3779b97f4a7c15ULL >> 54);
-        if (inv->org_cache[slot].org == d->oui_org) {
-            oui_vendor = inv->org_cache[slot].vendor;
-        } else {
-            oui_vendor = inv->sigs ? vs_sigs_vendor_for_org(inv->sigs, d->oui_org) : NULL;
-            inv->org_cache[slot].org = d->oui_org;
-            inv->org_cache[slot].vendor = oui_vendor;
-        }
-        if (!oui_vendor)
-            oui_vendor = d->oui_org;
+        oe = org_entry(inv, d->oui_org);
+        oui_vendor = oe ? oe->vendor : org_vendor(inv, d->oui_org);
         vote_add(votes, &nv, 32, oui_vendor, VS_WEIGHT_OUI);
     }
     for (size_t i = 0; i < d->nev; i++)
@@ -289,12 +330,14 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
             wco = e->wcpe_os;
         }
     }
-    if (!model)
+    /* A device with no evidence (most new devices) has no raw fields to fall back on. */
+    if (!model && d->nev)
         model = first_field(d, model_fields, sizeof model_fields / sizeof model_fields[0]);
-    if (!software)
+    if (!software && d->nev)
         software =
             first_field(d, software_fields, sizeof software_fields / sizeof software_fields[0]);
-    const char *fname = first_field(d, name_fields, sizeof name_fields / sizeof name_fields[0]);
+    const char *fname =
+        d->nev ? first_field(d, name_fields, sizeof name_fields / sizeof name_fields[0]) : NULL;
     if (fname)
         name = fname;
 
@@ -319,9 +362,12 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
         d->cpe_os = cpe_os ? strdup(cpe_os) : NULL;
     }
     d->vendor = vendor;
-    free(d->model);
-    free(d->software);
-    free(d->name);
+    if (d->model)
+        free(d->model);
+    if (d->software)
+        free(d->software);
+    if (d->name)
+        free(d->name);
     d->model = cm;
     d->software = cs;
     d->name = cn;
@@ -330,7 +376,17 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
 
     if (!vendor && !model && !name && !d->reported)
         return; /* nothing attributed yet: no event */
-    d->risk = vs_risk_match_vendor(inv->risk, vendor, conf);
+    if (oe && !d->nev) {
+        /* Known by its registry entry alone: every such device has the same vendor and
+         * confidence, so the same verdict. */
+        if (!oe->risk_known) {
+            oe->risk = vs_risk_match_vendor(inv->risk, vendor, conf);
+            oe->risk_known = true;
+        }
+        d->risk = oe->risk;
+    } else {
+        d->risk = vs_risk_match_vendor(inv->risk, vendor, conf);
+    }
     if (changed && inv->hooks.device_changed && !inv->quiet) {
         d->reported = true;
         inv->hooks.device_changed(inv->hooks.ctx, d, sec, usec);
@@ -350,8 +406,8 @@ void vs_inventory_reload(struct vs_inventory *inv, const struct vs_oui_db *oui,
     inv->oui = oui;
     inv->sigs = sigs;
     inv->risk = risk;
-    memset(inv->org_cache, 0, sizeof inv->org_cache); /* the old registry's addresses */
-    vs_inv_class_cache_clear(inv);                    /* the old signatures' verdicts */
+    vs_inv_org_cache_clear(inv);   /* the old registry's addresses, the old risk list */
+    vs_inv_class_cache_clear(inv); /* the old signatures' verdicts */
     for (size_t i = 0; i < inv->nlist; i++) {
         struct vs_device *d = inv->list[i];
         if (d->flags & VS_DEV_HAS_MAC)

@@ -116,7 +116,7 @@ struct vs_device *vs_identity_for_ip(struct vs_inventory *inv, const struct vs_i
     vs_inv_add_ip(d, ip);
     if (!vs_inv_it_insert(inv, ip, d, false)) {
         vs_inv_list_remove(inv, d);
-        vs_inv_device_free(d);
+        vs_inv_device_free(inv, d);
         return NULL;
     }
     return d;
@@ -166,7 +166,7 @@ void vs_inv_become_gateway(struct vs_inventory *inv, struct vs_device *d, int64_
                     continue;
                 }
                 to->ev = n;
-                to->ev_cap = ncap;
+                to->ev_cap = (uint8_t)ncap;
             }
             to->ev[to->nev++] = *e;
             vs_inventory_attribute(inv, to, sec, usec);
@@ -175,7 +175,7 @@ void vs_inv_become_gateway(struct vs_inventory *inv, struct vs_device *d, int64_
         }
         moved = true;
     }
-    d->nev = keep;
+    d->nev = (uint8_t)keep; /* at most the count it started from */
     if (moved)
         vs_inventory_attribute(inv, d, sec, usec);
 }

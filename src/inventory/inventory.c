@@ -179,34 +179,84 @@ void vs_inv_ev_item_free(struct vs_ev_item *e)
     free(e->cpe_os);
 }
 
-void vs_inv_device_free(struct vs_device *d)
+/* The side allocations of a record (evidence, addresses beyond two, alerts...): only
+ * devices that have them pay for them. */
+static void device_release(struct vs_device *d)
 {
-    for (size_t i = 0; i < d->nev; i++)
-        vs_inv_ev_item_free(&d->ev[i]);
-    free(d->ev);
-    for (size_t i = 0; i < d->nalerts; i++) {
-        free(d->alerts[i].rule_id);
-        free(d->alerts[i].key);
+    if (d->ev) {
+        for (size_t i = 0; i < d->nev; i++)
+            vs_inv_ev_item_free(&d->ev[i]);
+        free(d->ev);
     }
-    free(d->alerts);
+    if (d->alerts) {
+        for (size_t i = 0; i < d->nalerts; i++) {
+            free(d->alerts[i].rule_id);
+            free(d->alerts[i].key);
+        }
+        free(d->alerts);
+    }
     if (d->ips != d->ips_inline)
         free(d->ips);
-    free(d->aliases);
-    free(d->peers);
-    free(d->vlans);
-    free(d->model);
-    free(d->software);
-    free(d->name);
-    free(d->cpe_hw);
-    free(d->cpe_os);
-    free(d);
+    if (d->vlans != d->vlans_inline)
+        free(d->vlans);
+    /* The rest is absent on most devices: no call for nothing. */
+    if (d->aliases)
+        free(d->aliases);
+    if (d->peers)
+        free(d->peers);
+    if (d->model)
+        free(d->model);
+    if (d->software)
+        free(d->software);
+    if (d->name)
+        free(d->name);
+    if (d->cpe_hw)
+        free(d->cpe_hw);
+    if (d->cpe_os)
+        free(d->cpe_os);
+}
+
+#define DEV_SLAB 4096
+
+struct dev_slab {
+    struct dev_slab *next;
+    struct vs_device recs[DEV_SLAB];
+};
+
+static struct vs_device *device_alloc(struct vs_inventory *inv)
+{
+    struct vs_device *d = inv->free_devs;
+    if (d) {
+        inv->free_devs = (struct vs_device *)d->ev;
+    } else {
+        if (!inv->slabs || inv->slab_used == DEV_SLAB) {
+            /* Not zeroed here: a large block comes from fresh pages, and a record is
+             * cleared when it is handed out, so untouched records cost no memory. */
+            struct dev_slab *s = malloc(sizeof *s);
+            if (!s)
+                return NULL;
+            s->next = inv->slabs;
+            inv->slabs = s;
+            inv->slab_used = 0;
+        }
+        d = &inv->slabs->recs[inv->slab_used++];
+    }
+    memset(d, 0, sizeof *d);
+    return d;
+}
+
+void vs_inv_device_free(struct vs_inventory *inv, struct vs_device *d)
+{
+    device_release(d);
+    d->ev = (struct vs_ev_item *)inv->free_devs;
+    inv->free_devs = d;
 }
 
 void vs_inv_list_remove(struct vs_inventory *inv, struct vs_device *d)
 {
     size_t i = d->list_idx;
     inv->list[i] = inv->list[--inv->nlist];
-    inv->list[i]->list_idx = i;
+    inv->list[i]->list_idx = (uint32_t)i;
 }
 
 static void evict_some(struct vs_inventory *inv);
@@ -223,13 +273,15 @@ struct vs_device *vs_inv_device_new(struct vs_inventory *inv, int64_t sec, uint3
         inv->list = n;
         inv->list_cap = ncap;
     }
-    struct vs_device *d = calloc(1, sizeof *d);
+    if (inv->nlist >= UINT32_MAX)
+        return NULL;
+    struct vs_device *d = device_alloc(inv);
     if (!d)
         return NULL;
     d->first_sec = d->last_sec = sec;
     d->first_usec = d->last_usec = usec;
     d->serial = inv->serial++;
-    d->list_idx = inv->nlist;
+    d->list_idx = (uint32_t)inv->nlist;
     inv->list[inv->nlist++] = d;
     return d;
 }
@@ -245,7 +297,7 @@ void vs_inv_device_destroy(struct vs_inventory *inv, struct vs_device *d)
             vs_inv_mt_delete(inv, mac_key(d->aliases[i]));
     }
     vs_inv_list_remove(inv, d);
-    vs_inv_device_free(d);
+    vs_inv_device_free(inv, d);
 }
 
 /* Eviction order: what costs least to forget goes first. A device with nothing but its
@@ -325,12 +377,18 @@ void vs_inventory_free(struct vs_inventory *inv)
     if (!inv)
         return;
     for (size_t i = 0; i < inv->nlist; i++)
-        vs_inv_device_free(inv->list[i]);
+        device_release(inv->list[i]);
+    while (inv->slabs) {
+        struct dev_slab *s = inv->slabs;
+        inv->slabs = s->next;
+        free(s);
+    }
     free(inv->list);
     free(inv->mt);
     free(inv->it);
     vs_inv_class_cache_clear(inv);
     free(inv->class_cache);
+    vs_inv_org_cache_clear(inv);
     free(inv);
 }
 
@@ -358,7 +416,7 @@ struct vs_device *vs_inventory_get_mac(struct vs_inventory *inv, const uint8_t m
     d->flags |= VS_DEV_HAS_MAC;
     if (!vs_inv_mt_insert(inv, key, d)) {
         vs_inv_list_remove(inv, d);
-        vs_inv_device_free(d);
+        vs_inv_device_free(inv, d);
         return NULL;
     }
     vs_inv_apply_oui(inv, d);
@@ -399,12 +457,21 @@ void vs_inventory_note_vlan(struct vs_inventory *inv, struct vs_device *d, uint1
     if (d->nvlans >= VS_MAX_VLANS_PER_DEVICE)
         return;
     if (d->nvlans == d->vlans_cap) {
-        uint8_t ncap = d->vlans_cap ? (uint8_t)(d->vlans_cap * 2) : 2;
-        uint16_t *n = realloc(d->vlans, ncap * sizeof *n);
-        if (!n)
-            return;
-        d->vlans = n;
-        d->vlans_cap = ncap;
+        /* Like addresses: the first two live in the record. */
+        if (!d->vlans_cap) {
+            d->vlans = d->vlans_inline;
+            d->vlans_cap = 2;
+        } else {
+            uint8_t ncap = (uint8_t)(d->vlans_cap * 2);
+            uint16_t *n = malloc(ncap * sizeof *n);
+            if (!n)
+                return;
+            memcpy(n, d->vlans, d->nvlans * sizeof *n);
+            if (d->vlans != d->vlans_inline)
+                free(d->vlans);
+            d->vlans = n;
+            d->vlans_cap = ncap;
+        }
     }
     d->vlans[d->nvlans++] = vid;
 }
@@ -495,7 +562,7 @@ bool vs_inventory_add_evidence(struct vs_inventory *inv, struct vs_device *d,
             return false;
         }
         d->ev = n;
-        d->ev_cap = ncap;
+        d->ev_cap = (uint8_t)ncap;
     }
     struct vs_ev_item *e = &d->ev[d->nev++];
     memset(e, 0, sizeof *e);
@@ -584,7 +651,13 @@ void vs_device_id(const struct vs_device *d, char *out, size_t outsz)
     } else {
         vs_ip_format(&d->key_ip, buf);
     }
-    snprintf(out, outsz, "%s", buf);
+    if (!outsz)
+        return;
+    size_t n = strlen(buf); /* not snprintf: one call per device line */
+    if (n >= outsz)
+        n = outsz - 1;
+    memcpy(out, buf, n);
+    out[n] = '\0';
 }
 
 /* Sorting a large inventory compares tens of millions of times: each device gets a key

@@ -20,9 +20,9 @@ struct mac_slot {
 };
 
 struct ip_slot {
-    struct vs_ip ip; /* family 0 = empty */
-    struct vs_device *d;
-    bool bound; /* an explicit on-link binding (ARP, ND, DHCP, engine ID, mgmt address) */
+    struct vs_device *d; /* first: the slot packs into 32 bytes, not 40 */
+    struct vs_ip ip;     /* family 0 = empty */
+    bool bound;          /* an explicit on-link binding (ARP, ND, DHCP, engine ID, mgmt address) */
 };
 
 /* The signatures' verdict on a value, remembered: a fleet of identical switches sends the
@@ -36,6 +36,13 @@ struct class_ent {
     const char *vendor, *rule_id;
     double weight, wmodel, wsoft, wcpe_hw, wcpe_os;
     char *model, *software, *name, *cpe_hw, *cpe_os;
+};
+
+struct org_ent {
+    const char *org; /* NULL = empty slot */
+    const char *vendor;
+    const struct vs_risk_rule *risk; /* for a device with no other evidence */
+    bool risk_known;
 };
 
 struct vs_inventory {
@@ -53,17 +60,23 @@ struct vs_inventory {
 
     struct vs_device **list;
     size_t nlist, list_cap;
+    /* Device records are carved from slabs of DEV_SLAB records: a new device is no malloc
+     * call and no allocator header, and the end of a run frees a few hundred blocks, not a
+     * million. Freed records wait on free_devs (linked through their ev field). */
+    struct dev_slab *slabs;
+    size_t slab_used; /* records handed out from the newest slab */
+    struct vs_device *free_devs;
     uint64_t serial;
     uint64_t alerts;
     uint64_t evictions;
     uint64_t evidence_dropped;
     bool quiet;
-    /* Registry organisation -> canonical vendor, by the organisation's address in the OUI
-     * db: a new device's first attribution is then one probe, not a normalise-and-search. */
-    struct {
-        const char *org;
-        const char *vendor;
-    } org_cache[1024];
+    /* Registry organisation -> canonical vendor and the risk verdict on a device known by
+     * nothing but that organisation, by the organisation's address in the OUI db: exact per
+     * registry entry (it grows, nothing is forgotten), so a new device's first attribution is
+     * one probe, not a normalise-and-search and a walk of the risk list. */
+    struct org_ent *orgs;
+    size_t orgs_cap, orgs_used;    /* cap is a power of two */
     struct class_ent *class_cache; /* CLASS_CACHE_SLOTS entries, allocated on first use */
     /* OUI-only risk alerts this minute, per vendor (alerts.c). */
     struct oui_bucket {
@@ -109,7 +122,7 @@ struct ip_slot *vs_inv_it_insert(struct vs_inventory *inv, const struct vs_ip *i
 void vs_inv_it_delete(struct vs_inventory *inv, const struct vs_ip *ip);
 struct vs_device *vs_inv_device_new(struct vs_inventory *inv, int64_t sec, uint32_t usec);
 void vs_inv_device_destroy(struct vs_inventory *inv, struct vs_device *d);
-void vs_inv_device_free(struct vs_device *d);
+void vs_inv_device_free(struct vs_inventory *inv, struct vs_device *d);
 void vs_inv_list_remove(struct vs_inventory *inv, struct vs_device *d);
 void vs_inv_ev_item_free(struct vs_ev_item *e);
 void vs_inv_apply_oui(struct vs_inventory *inv, struct vs_device *d);
@@ -128,6 +141,7 @@ void vs_inv_become_gateway(struct vs_inventory *inv, struct vs_device *d, int64_
 /* Attribution (attribution.c). */
 void vs_inv_classify_item(struct vs_inventory *inv, struct vs_ev_item *e);
 void vs_inv_class_cache_clear(struct vs_inventory *inv);
+void vs_inv_org_cache_clear(struct vs_inventory *inv);
 char *vs_inv_dup_clean(const char *v);
 
 /* Alerts (alerts.c): raise the risk alert of a device whose attribution was just made. */

@@ -583,7 +583,7 @@ static void evidence_list(struct w *w, const struct vs_device *d, bool collapsed
 {
     if (collapsed)
         vs_hw_putf(w, "<details class=\"ev\"><summary>Evidence (%zu)</summary>",
-                   d->nev + (d->oui_org != NULL));
+                   (size_t)d->nev + (d->oui_org != NULL));
     vs_hw_put(w, "<ul class=\"ev\">\n");
     if (d->oui_org) {
         vs_hw_put(w, "<li><span class=\"src\">oui.org</span> = ");

@@ -28,13 +28,22 @@ static void kv_str(struct vs_jw *w, const char *key, const char *v)
     vs_jw_str(w, v);
 }
 
-static void event_head(struct vs_jw *w, const char *event, const struct vs_out *o, int64_t sec,
-                       uint32_t usec)
+/* ts: the event time, already formatted (an inventory's lines all carry the same one). */
+static void event_head_ts(struct vs_jw *w, const char *event, const struct vs_out *o,
+                          const char *ts)
 {
     vs_jw_obj_begin(w);
     kv_str(w, "event", event);
-    jw_ts(w, "ts", sec, usec);
+    kv_str(w, "ts", ts);
     kv_str(w, "sensor", o->sensor ? o->sensor : "vendorsniff");
+}
+
+static void event_head(struct vs_jw *w, const char *event, const struct vs_out *o, int64_t sec,
+                       uint32_t usec)
+{
+    char ts[VS_TS_STRLEN];
+    vs_ts_format(sec, usec, ts);
+    event_head_ts(w, event, o, ts);
 }
 
 static void evidence_item(struct vs_jw *w, const char *src, const char *field, const char *v,
@@ -183,9 +192,9 @@ static void attached_object(struct vs_jw *w, const struct vs_attach *a)
 }
 
 static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs_device *d,
-                        const struct vs_attach *att, int64_t sec, uint32_t usec)
+                        const struct vs_attach *att, const char *ts)
 {
-    event_head(w, "device", o, sec, usec);
+    event_head_ts(w, "device", o, ts);
     id_field(w, d);
     mac_field(w, d);
     if (d->naliases) {
@@ -259,7 +268,9 @@ int vs_jsonl_device(FILE *f, const struct vs_out *o, const struct vs_device *d, 
                     uint32_t usec)
 {
     struct vs_jw w = {0};
-    device_json(&w, o, d, NULL, sec, usec);
+    char ts[VS_TS_STRLEN];
+    vs_ts_format(sec, usec, ts);
+    device_json(&w, o, d, NULL, ts);
     return put_line(f, o, &w);
 }
 
@@ -267,7 +278,9 @@ int vs_jsonl_device_at(FILE *f, const struct vs_out *o, const struct vs_device *
                        const struct vs_attach *att, int64_t sec, uint32_t usec)
 {
     struct vs_jw w = {0};
-    device_json(&w, o, d, att, sec, usec);
+    char ts[VS_TS_STRLEN];
+    vs_ts_format(sec, usec, ts);
+    device_json(&w, o, d, att, ts);
     return put_line(f, o, &w);
 }
 
@@ -466,45 +479,75 @@ int vs_jsonl_stats(FILE *f, const struct vs_out *o, const struct vs_run_stats *s
     return put_line(f, o, &w);
 }
 
-int vs_json_print_inventory(FILE *f, const struct vs_out *o, struct vs_inventory *inv, int64_t sec,
-                            uint32_t usec)
+/* Every device line to f and, when also is not NULL, to also: one sort and one serialisation
+ * when the inventory file and --format json are both asked for. A write error stops that
+ * stream only; its status goes to *also_rc. */
+static int print_lines(FILE *f, FILE *also, int *also_rc, const struct vs_out *o,
+                       struct vs_inventory *inv, int64_t sec, uint32_t usec)
 {
     size_t n;
     struct vs_device **arr = vs_inventory_sorted(inv, &n);
-    if (!arr)
+    if (!arr) {
+        if (also_rc)
+            *also_rc = -ENOMEM;
         return -ENOMEM;
-    int rc = 0;
+    }
+    int rc = 0, arc = 0;
     struct vs_topology topo;
     if (vs_topology_build(inv, &topo) != 0)
         topo.n = 0; /* out of memory: the inventory without attachments rather than none */
     struct vs_jw w = {0};
-    for (size_t i = 0; i < n && rc == 0; i++) {
+    char ts[VS_TS_STRLEN];
+    vs_ts_format(sec, usec, ts);
+    for (size_t i = 0; i < n && (rc == 0 || (also && arc == 0)); i++) {
         vs_jw_reset(&w);
-        device_json(&w, o, arr[i], vs_topology_find(&topo, arr[i]), sec, usec);
+        device_json(&w, o, arr[i], vs_topology_find(&topo, arr[i]), ts);
         vs_buf_add(&w.b, "\n", 1);
         errno = 0;
-        if (!w.b.p)
+        if (rc == 0 && !w.b.p)
             rc = -ENOMEM;
-        else if (fwrite(w.b.p, 1, w.b.len, f) != w.b.len)
+        else if (rc == 0 && fwrite(w.b.p, 1, w.b.len, f) != w.b.len)
             rc = errno ? -errno : -EIO;
+        if (also && arc == 0 && (!w.b.p || fwrite(w.b.p, 1, w.b.len, also) != w.b.len))
+            arc = -EIO;
     }
     vs_jw_free(&w);
     vs_topology_free(&topo);
     free(arr);
+    if (also_rc)
+        *also_rc = arc;
     return rc;
 }
 
-int vs_json_write_inventory(const char *path, const struct vs_out *o, struct vs_inventory *inv,
-                            int64_t sec, uint32_t usec, char *err, size_t errsz)
+int vs_json_print_inventory(FILE *f, const struct vs_out *o, struct vs_inventory *inv, int64_t sec,
+                            uint32_t usec)
 {
+    return print_lines(f, NULL, NULL, o, inv, sec, usec);
+}
+
+int vs_json_write_inventory_tee(const char *path, const struct vs_out *o, struct vs_inventory *inv,
+                                int64_t sec, uint32_t usec, FILE *also, bool *also_done, char *err,
+                                size_t errsz)
+{
+    if (also_done)
+        *also_done = false;
     struct vs_atomic at;
     int rc = vs_atomic_open(&at, path, 0644);
     if (rc != 0) {
         snprintf(err, errsz, "%s: cannot write the inventory: %s", path, vs_atomic_strerror(rc));
         return rc;
     }
-    rc = vs_atomic_commit(&at, vs_json_print_inventory(at.f, o, inv, sec, usec));
+    int arc = -ENOMEM;
+    rc = vs_atomic_commit(&at, print_lines(at.f, also, also ? &arc : NULL, o, inv, sec, usec));
+    if (also_done)
+        *also_done = also && arc != -ENOMEM; /* the lines went out (or failed as a stream) */
     if (rc != 0)
         snprintf(err, errsz, "%s: cannot write the inventory: %s", path, strerror(-rc));
     return rc;
+}
+
+int vs_json_write_inventory(const char *path, const struct vs_out *o, struct vs_inventory *inv,
+                            int64_t sec, uint32_t usec, char *err, size_t errsz)
+{
+    return vs_json_write_inventory_tee(path, o, inv, sec, usec, NULL, NULL, err, errsz);
 }

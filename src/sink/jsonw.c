@@ -3,6 +3,7 @@
  * bytes that are not UTF-8 (RFC 3629) become U+FFFD: valid output whatever the wire held. */
 #include "vendorsniff/jsonw.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -57,57 +58,89 @@ void vs_jw_arr_end(struct vs_jw *w) { close_level(w, ']'); }
 void vs_jw_key(struct vs_jw *w, const char *key)
 {
     sep(w);
-    vs_buf_add(&w->b, "\"", 1);
-    vs_buf_add(&w->b, key, strlen(key));
-    vs_buf_add(&w->b, "\":", 2);
+    /* One reservation, one copy: a device line has some twenty keys. */
+    size_t n = strlen(key);
+    if (w->b.len + n + 4 > w->b.cap && !vs_buf_grow(&w->b, n + 3))
+        return;
+    char *p = w->b.p + w->b.len;
+    p[0] = '"';
+    memcpy(p + 1, key, n);
+    p[n + 1] = '"';
+    p[n + 2] = ':';
+    p[n + 3] = '\0';
+    w->b.len += n + 3;
     w->after_key = true;
+}
+
+/* Eight bytes at a time: true when none of them needs a look (a control byte, '"', '\\',
+ * DEL or anything from 0x80), so that plain ASCII text is copied without a test per byte. */
+static inline bool plain8(const unsigned char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, 8);
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\'), del = x ^ (ones * 0x7f);
+    uint64_t bad = ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) |
+                   ((del - ones) & ~del) | x;
+    return (bad & high) == 0;
 }
 
 void vs_jw_strn(struct vs_jw *w, const char *str, size_t n)
 {
     sep(w);
+    /* Room for the worst case (every byte a six-byte \u escape) reserved once, so that the
+     * loop writes straight into the buffer without a bounds check per piece. */
+    if (n > (SIZE_MAX - 8) / 6 ||
+        (w->b.len + 6 * n + 3 > w->b.cap && !vs_buf_grow(&w->b, 6 * n + 2)))
+        return;
+    static const char hex[] = "0123456789abcdef";
     const unsigned char *s = (const unsigned char *)str;
-    vs_buf_add(&w->b, "\"", 1);
-    size_t run = 0; /* bytes copied as they are, written in one go */
+    char *o = w->b.p + w->b.len;
+    *o++ = '"';
     for (size_t i = 0; i < n;) {
+        if (n - i >= 8 && plain8(s + i)) {
+            memcpy(o, s + i, 8);
+            o += 8;
+            i += 8;
+            continue;
+        }
         unsigned char c = s[i];
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7f) {
-            run++;
+            *o++ = (char)c;
             i++;
             continue;
         }
         uint32_t cp;
         size_t k = c >= 0x80 ? vs_utf8_seq(s + i, n - i, &cp) : 0;
         if (k) {
-            run += k;
+            memcpy(o, s + i, k);
+            o += k;
             i += k;
             continue;
         }
-        vs_buf_add(&w->b, (const char *)s + i - run, run);
-        run = 0;
-        char esc[8];
-        const char *e = esc;
-        size_t elen;
-        switch (c) {
-        case '"': e = "\\\""; elen = 2; break;
-        case '\\': e = "\\\\"; elen = 2; break;
-        case '\n': e = "\\n"; elen = 2; break;
-        case '\r': e = "\\r"; elen = 2; break;
-        case '\t': e = "\\t"; elen = 2; break;
-        default:
-            if (c < 0x20 || c == 0x7f) {
-                snprintf(esc, sizeof esc, "\\u%04x", c);
-                elen = 6;
-            } else {
-                e = "\xef\xbf\xbd"; /* not UTF-8: U+FFFD */
-                elen = 3;
-            }
+        const char *e2 = c == '"'    ? "\\\""
+                         : c == '\\' ? "\\\\"
+                         : c == '\n' ? "\\n"
+                         : c == '\r' ? "\\r"
+                         : c == '\t' ? "\\t"
+                                     : NULL;
+        if (e2) {
+            memcpy(o, e2, 2);
+            o += 2;
+        } else if (c < 0x20 || c == 0x7f) {
+            memcpy(o, "\\u00", 4);
+            o[4] = hex[c >> 4];
+            o[5] = hex[c & 15];
+            o += 6;
+        } else {
+            memcpy(o, "\xef\xbf\xbd", 3); /* not UTF-8: U+FFFD */
+            o += 3;
         }
-        vs_buf_add(&w->b, e, elen);
         i++;
     }
-    vs_buf_add(&w->b, (const char *)s + n - run, run);
-    vs_buf_add(&w->b, "\"", 1);
+    *o++ = '"';
+    *o = '\0';
+    w->b.len = (size_t)(o - w->b.p);
 }
 
 void vs_jw_str(struct vs_jw *w, const char *s)
@@ -139,6 +172,19 @@ void vs_jw_real(struct vs_jw *w, double v)
     sep(w);
     char buf[32];
     int n;
+    /* Confidences are hundredths between 0 and 1: "%.4g" of k/100 is "0." and k's two
+     * digits without a trailing zero, written here without the printf machinery. */
+    if (v > 0 && v < 1) {
+        long k = (long)(v * 100.0 + 0.5);
+        if (k > 0 && k < 100 && (double)k / 100.0 == v) {
+            buf[0] = '0';
+            buf[1] = '.';
+            buf[2] = (char)('0' + k / 10);
+            buf[3] = (char)('0' + k % 10);
+            vs_buf_add(&w->b, buf, k % 10 ? 4 : 3);
+            return;
+        }
+    }
     if (v == (double)(int64_t)v && v > -1e15 && v < 1e15)
         n = snprintf(buf, sizeof buf, "%lld.0", (long long)v);
     else

@@ -288,6 +288,13 @@ int vs_outputs_write_inventory(const struct vs_outputs *o, const char *path,
     return vs_json_write_inventory(path, &o->out, inv, sec, usec, err, errsz);
 }
 
+int vs_outputs_write_inventory_tee(const struct vs_outputs *o, const char *path,
+                                   struct vs_inventory *inv, int64_t sec, uint32_t usec, FILE *also,
+                                   bool *also_done, char *err, size_t errsz)
+{
+    return vs_json_write_inventory_tee(path, &o->out, inv, sec, usec, also, also_done, err, errsz);
+}
+
 void vs_outputs_report_text(const struct vs_outputs *o, FILE *f, struct vs_inventory *inv,
                             const struct vs_run_stats *s, bool color)
 {
@@ -297,7 +304,8 @@ void vs_outputs_report_text(const struct vs_outputs *o, FILE *f, struct vs_inven
 void vs_outputs_report_json(const struct vs_outputs *o, FILE *f, struct vs_inventory *inv,
                             const struct vs_run_stats *s, int64_t sec, uint32_t usec)
 {
-    vs_json_print_inventory(f, &o->out, inv, sec, usec);
+    if (inv) /* NULL: the inventory lines are already out (vs_outputs_write_inventory_tee) */
+        vs_json_print_inventory(f, &o->out, inv, sec, usec);
     vs_jsonl_stats(f, &o->out, s, sec, usec);
 }
 
