@@ -52,5 +52,10 @@ struct vs_diff_counts {
 int vs_fleet_diff(const struct vs_fleet *oldf, const struct vs_fleet *newf, bool json,
                   const char *old_name, const char *new_name, FILE *out,
                   struct vs_diff_counts *counts);
+/* The same diff as one self-contained HTML page (no script, nothing loaded; wire strings
+ * escaped): the counts, the risk rules, and a row per device that changed. */
+int vs_fleet_diff_html(const struct vs_fleet *oldf, const struct vs_fleet *newf,
+                       const char *old_name, const char *new_name, FILE *out,
+                       struct vs_diff_counts *counts);
 
 #endif

@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* commands.c - the subcommands: one function each, picked by the command line's verb; each
  * loads what it needs, answers on stdout and returns its exit status. */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "vendorsniff/app.h"
-#include "vendorsniff/capture.h"
 #include "vendorsniff/atomic.h"
+#include "vendorsniff/capture.h"
 #include "vendorsniff/commands.h"
 #include "vendorsniff/fleet.h"
 #include "vendorsniff/store.h"
@@ -71,8 +72,10 @@ static int cmd_lookup(const char *arg)
     if (r.org) {
         const struct vs_risk_rule *rr = vs_risk_match_vendor(d.risk, vendor ? vendor : r.org, 1.0);
         printf("  %s  (%s, MA-%s %u-bit)%s%s\n", vendor ? vendor : r.org, r.org,
-               r.bits == 24 ? "L" : r.bits == 28 ? "M" : "S", r.bits, rr ? "  RISK: " : "",
-               rr ? vs_severity_name(rr->severity) : "");
+               r.bits == 24   ? "L"
+               : r.bits == 28 ? "M"
+                              : "S",
+               r.bits, rr ? "  RISK: " : "", rr ? vs_severity_name(rr->severity) : "");
     } else if (cls) {
         printf("  no vendor (%s address)\n", cls);
     } else {
@@ -195,8 +198,33 @@ static int cmd_diff(const struct vs_config *cfg)
         return VS_EXIT_INPUT;
     }
     struct vs_diff_counts c;
-    int rc = vs_fleet_diff(o, n, cfg->format == VS_FORMAT_JSON, cfg->inputs[0], cfg->inputs[1],
-                           stdout, &c);
+    int rc = 0;
+    if (cfg->html_path) {
+        /* --html FILE: the same answer as a page to hand over, replaced atomically. */
+        struct vs_atomic at;
+        int hrc = vs_atomic_open(&at, cfg->html_path, 0644);
+        if (hrc == 0)
+            hrc = vs_atomic_commit(
+                &at,
+                vs_fleet_diff_html(o, n, cfg->inputs[0], cfg->inputs[1], at.f, &c) != 0 ? -EIO : 0);
+        if (hrc != 0) {
+            fprintf(stderr, "vendorsniff: %s: cannot write the diff: %s\n", cfg->html_path,
+                    strerror(hrc < 0 ? -hrc : hrc));
+            rc = -1;
+        }
+    }
+    if (cfg->format != VS_FORMAT_NONE) {
+        if (vs_fleet_diff(o, n, cfg->format == VS_FORMAT_JSON, cfg->inputs[0], cfg->inputs[1],
+                          stdout, &c) != 0)
+            rc = -1;
+    } else if (!cfg->html_path) {
+        /* -q: only the exit status speaks; the counts are still needed for it. */
+        FILE *sink = fopen("/dev/null", "w");
+        if (!sink || vs_fleet_diff(o, n, false, cfg->inputs[0], cfg->inputs[1], sink, &c) != 0)
+            rc = -1;
+        if (sink)
+            fclose(sink);
+    }
     vs_fleet_free(o);
     vs_fleet_free(n);
     if (rc != 0 || fflush(stdout) != 0) {

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "fleet_int.h"
+#include "vendorsniff/html_sink.h"
+#include "vendorsniff/text.h"
 
 /* ---- diff -------------------------------------------------------------------------- */
 
@@ -129,10 +131,37 @@ static bool group_has_rule(json_t **rec, const size_t *p, size_t from, size_t to
     return false;
 }
 
-int vs_fleet_diff(const struct vs_fleet *oldf, const struct vs_fleet *newf, bool json,
-                  const char *old_name, const char *new_name, FILE *out,
-                  struct vs_diff_counts *counts)
+enum diff_format { FMT_TEXT, FMT_JSON, FMT_HTML };
+
+/* Text for a terminal: what came from the wire (ids, vendors, models, names) with control
+ * characters and bidi overrides shown as escapes, never sent as they are. */
+static void term_line(FILE *out, const char *s, size_t n)
 {
+    size_t cap = 6 * n + 16;
+    char *e = malloc(cap);
+    if (!e)
+        return;
+    vs_term_escape(s, e, cap);
+    fputs(e, out);
+    free(e);
+}
+
+static void html_text(FILE *out, const char *s, size_t n)
+{
+    struct vs_buf b = {0};
+    if (vs_html_escape(&b, s, n) && b.p)
+        fwrite(b.p, 1, b.len, out);
+    vs_buf_free(&b);
+}
+
+/* One device's change as the text line says it (for escaping by the caller). */
+static char *change_text(const struct entry *e, size_t *len);
+
+static int diff_out(const struct vs_fleet *oldf, const struct vs_fleet *newf, enum diff_format fmt,
+                    const char *old_name, const char *new_name, FILE *out,
+                    struct vs_diff_counts *counts)
+{
+    bool json = fmt == FMT_JSON;
     size_t no = oldf->n, nn = newf->n, n = no + nn;
     json_t **rec = malloc((n ? n : 1) * sizeof *rec);
     struct entry *ent = calloc(n ? n : 1, sizeof *ent);
@@ -277,44 +306,84 @@ int vs_fleet_diff(const struct vs_fleet *oldf, const struct vs_fleet *newf, bool
             json_decref(o);
         }
     } else {
-        fprintf(out,
-                "%s -> %s: %zu -> %zu devices: %zu appeared, %zu disappeared, %zu changed, "
-                "%zu unchanged\n",
-                old_name, new_name, no, nn, counts->appeared, counts->disappeared, counts->changed,
-                counts->unchanged);
-        if (nrules)
-            fputs("risk rules:\n", out);
-        for (size_t i = 0; i < nrules; i++)
-            fprintf(out, "  %s (%s, %s): %zu -> %zu, %zu new, %zu gone\n", rc[i].rule,
-                    rc[i].vendor ? rc[i].vendor : "?", rc[i].severity ? rc[i].severity : "?",
-                    rc[i].old, rc[i].neu, rc[i].appeared, rc[i].gone);
+        if (fmt == FMT_HTML) {
+            fputs(
+                "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                "style-src 'unsafe-inline'\">\n<title>What changed between two audits</title>\n"
+                "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+                "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}"
+                "tr.appeared td:first-child{color:#b00020;font-weight:bold}"
+                "tr.disappeared td:first-child{color:#1b5e20}"
+                "thead{display:table-header-group}</style>\n</head>\n<body>\n"
+                "<h1>What changed between two audits</h1>\n<p>",
+                out);
+            html_text(out, old_name, strlen(old_name));
+            fputs(" &rarr; ", out);
+            html_text(out, new_name, strlen(new_name));
+            fprintf(out,
+                    ": %zu &rarr; %zu devices; %zu appeared, %zu disappeared, %zu changed, %zu "
+                    "unchanged; %zu new on the risk list.</p>\n",
+                    no, nn, counts->appeared, counts->disappeared, counts->changed,
+                    counts->unchanged, counts->new_risk);
+            fputs("<h2>Risk rules</h2>\n<table><thead><tr><th>rule</th><th>vendor</th>"
+                  "<th>severity</th><th>before</th><th>now</th><th>new</th><th>gone</th></tr>"
+                  "</thead><tbody>\n",
+                  out);
+            for (size_t i = 0; i < nrules; i++) {
+                const char *cells[3] = {rc[i].rule, rc[i].vendor ? rc[i].vendor : "?",
+                                        rc[i].severity ? rc[i].severity : "?"};
+                fputs("<tr>", out);
+                for (int k = 0; k < 3; k++) {
+                    fputs("<td>", out);
+                    html_text(out, cells[k], strlen(cells[k]));
+                    fputs("</td>", out);
+                }
+                fprintf(out, "<td>%zu</td><td>%zu</td><td>%zu</td><td>%zu</td></tr>\n", rc[i].old,
+                        rc[i].neu, rc[i].appeared, rc[i].gone);
+            }
+            fputs("</tbody></table>\n<h2>Devices</h2>\n<p>Risk devices first.</p>\n"
+                  "<table><thead><tr><th>change</th><th>device and what changed</th></tr></thead>"
+                  "<tbody>\n",
+                  out);
+        } else {
+            fprintf(out,
+                    "%s -> %s: %zu -> %zu devices: %zu appeared, %zu disappeared, %zu changed, "
+                    "%zu unchanged\n",
+                    old_name, new_name, no, nn, counts->appeared, counts->disappeared,
+                    counts->changed, counts->unchanged);
+            if (nrules)
+                fputs("risk rules:\n", out);
+            for (size_t i = 0; i < nrules; i++)
+                fprintf(out, "  %s (%s, %s): %zu -> %zu, %zu new, %zu gone\n", rc[i].rule,
+                        rc[i].vendor ? rc[i].vendor : "?", rc[i].severity ? rc[i].severity : "?",
+                        rc[i].old, rc[i].neu, rc[i].appeared, rc[i].gone);
+        }
         for (size_t i = 0; i < ne; i++) {
             struct entry *e = &ent[i];
             if (e->kind == CH_SAME)
                 continue;
-            fputs(e->kind == CH_APPEARED ? "+ " : e->kind == CH_DISAPPEARED ? "- " : "~ ", out);
-            text_device(out, entry_rec(e));
-            if (e->kind == CH_CHANGED) {
-                const char *sep = ":";
-                if (!vs_fl_str_eq(json_object_get(e->old, "id"), json_object_get(e->neu, "id"))) {
-                    fprintf(out, "%s was %s", sep, vs_fl_str(e->old, "id"));
-                    sep = ";";
+            size_t len;
+            char *line = change_text(e, &len);
+            if (line) {
+                if (fmt == FMT_HTML) {
+                    fprintf(out, "<tr class=\"%s\"><td>%s</td><td>", kind_name[e->kind],
+                            kind_name[e->kind]);
+                    html_text(out, line, len);
+                    fputs("</td></tr>\n", out);
+                } else {
+                    fputs(e->kind == CH_APPEARED      ? "+ "
+                          : e->kind == CH_DISAPPEARED ? "- "
+                                                      : "~ ",
+                          out);
+                    term_line(out, line, len);
+                    fputc('\n', out);
                 }
-                for (size_t k = 0; k < sizeof diff_fields / sizeof *diff_fields; k++) {
-                    const char *f = diff_fields[k];
-                    if (!field_differs(e->old, e->neu, f))
-                        continue;
-                    fprintf(out, "%s %s ", sep, f);
-                    text_value(out, json_object_get(e->old, f), f);
-                    fputs(" -> ", out);
-                    text_value(out, json_object_get(e->neu, f), f);
-                    sep = ";";
-                }
-                if (e->nold != e->nnew)
-                    fprintf(out, "%s %zu records -> %zu", sep, e->nold, e->nnew);
             }
-            fputc('\n', out);
+            free(line);
         }
+        if (fmt == FMT_HTML)
+            fputs("</tbody></table>\n</body>\n</html>\n", out);
     }
     free(slot);
     free(p);
@@ -322,4 +391,52 @@ int vs_fleet_diff(const struct vs_fleet *oldf, const struct vs_fleet *newf, bool
     free(ent);
     free(rc);
     return ferror(out) ? -1 : 0;
+}
+
+static char *change_text(const struct entry *e, size_t *len)
+{
+    char *buf = NULL;
+    *len = 0;
+    FILE *m = open_memstream(&buf, len);
+    if (!m)
+        return NULL;
+    text_device(m, entry_rec(e));
+    if (e->kind == CH_CHANGED) {
+        const char *sep = ":";
+        if (!vs_fl_str_eq(json_object_get(e->old, "id"), json_object_get(e->neu, "id"))) {
+            fprintf(m, "%s was %s", sep, vs_fl_str(e->old, "id"));
+            sep = ";";
+        }
+        for (size_t k = 0; k < sizeof diff_fields / sizeof *diff_fields; k++) {
+            const char *f = diff_fields[k];
+            if (!field_differs(e->old, e->neu, f))
+                continue;
+            fprintf(m, "%s %s ", sep, f);
+            text_value(m, json_object_get(e->old, f), f);
+            fputs(" -> ", m);
+            text_value(m, json_object_get(e->neu, f), f);
+            sep = ";";
+        }
+        if (e->nold != e->nnew)
+            fprintf(m, "%s %zu records -> %zu", sep, e->nold, e->nnew);
+    }
+    if (fclose(m) != 0) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+int vs_fleet_diff(const struct vs_fleet *oldf, const struct vs_fleet *newf, bool json,
+                  const char *old_name, const char *new_name, FILE *out,
+                  struct vs_diff_counts *counts)
+{
+    return diff_out(oldf, newf, json ? FMT_JSON : FMT_TEXT, old_name, new_name, out, counts);
+}
+
+int vs_fleet_diff_html(const struct vs_fleet *oldf, const struct vs_fleet *newf,
+                       const char *old_name, const char *new_name, FILE *out,
+                       struct vs_diff_counts *counts)
+{
+    return diff_out(oldf, newf, FMT_HTML, old_name, new_name, out, counts);
 }

@@ -99,5 +99,29 @@ rc=0
 "$VS_BIN" diff "$tmp/m.jsonl" "$tmp/left.jsonl" >/dev/null || rc=$?
 check "diff of a site merge and the fleet merge: north's Huawei switch is a new risk (exit 3)" test "$rc" -eq 3
 
+# --html: the same answer as a page to hand over; wire strings escaped there and on the
+# terminal (a device named with markup and a terminal escape in the newer audit).
+python3 - "$tmp/b.jsonl" "$tmp/bh.jsonl" <<'PY'
+import json, sys
+out = []
+for line in open(sys.argv[1]):
+    d = json.loads(line)
+    if d["id"] == "d0:15:4a:7c:40:11":
+        d["name"] = "\u001b[31m<img src=x onerror=alert(1)>"
+    out.append(json.dumps(d, separators=(",", ":")))
+open(sys.argv[2], "w").write("\n".join(out) + "\n")
+PY
+rc=0
+"$VS_BIN" diff "$tmp/a.jsonl" "$tmp/bh.jsonl" --html "$tmp/diff.html" >"$tmp/diff-h.txt" || rc=$?
+check "diff --html: exit 3 still (got $rc)" test "$rc" -eq 3
+check "diff --html: the page names the new risk device" grep -q "d0:15:4a:7c:40:11" "$tmp/diff.html"
+check "diff --html: the per-rule counts are on the page" grep -q "<td>zte</td><td>ZTE</td><td>high</td><td>1</td><td>2</td><td>1</td><td>0</td>" "$tmp/diff.html"
+check "diff --html: markup from the wire is text, not markup" \
+    bash -c "grep -q '&lt;img src=x onerror=alert(1)&gt;' '$tmp/diff.html' && ! grep -q '<img' '$tmp/diff.html'"
+check "diff --html: loads nothing (CSP default-src 'none', no script)" \
+    bash -c "grep -q \"default-src 'none'\" '$tmp/diff.html' && ! grep -qi '<script' '$tmp/diff.html'"
+check "diff text: a terminal escape from the wire is shown, not sent" \
+    bash -c "! grep -q \$'\\x1b' '$tmp/diff-h.txt' && grep -qF '\\x1b[31m' '$tmp/diff-h.txt'"
+
 [[ $fail -eq 0 ]] && echo "test_fleet: all checks passed"
 exit $fail
