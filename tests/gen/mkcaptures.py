@@ -1758,8 +1758,9 @@ def cap_routed():
 
 # Model lines through SNMP behind one router (issue 11): the model of a ZTE carrier router from
 # its glued version string, of a Huawei NE40E from its VRP description and its sysObjectID
-# (HUAWEI-MIB ne40E-X8A), of a Cisco ISR4331 from its sysObjectID alone (CISCO-PRODUCTS-MIB
-# ciscoISR4331; its description names no model). The ZTE string is one Observium's ZTE poller
+# (HUAWEI-MIB ne40E-X8A), of a Cisco ISR4331 and a Redback SMS 1800 from their sysObjectIDs
+# alone (CISCO-PRODUCTS-MIB ciscoISR4331, RBN-PRODUCT-MIB rbnSMS1800; their descriptions name
+# no model). The ZTE string is one Observium's ZTE poller
 # quotes; the NE40E's follows the VRP 8 format of HW_CE6851_DESC.
 ZTE_M6000_GLUED_DESC = "ZXR10 M6000-08, ZTE ZXR10 Software Version: M6000v1.00.30(1.0.76)"
 ZTE_M6000_OID = "1.3.6.1.4.1.3902.3.100.6002.2"
@@ -1768,10 +1769,17 @@ HW_NE40E_DESC = ("Huawei Versatile Routing Platform Software\r\n"
                  "Copyright (C) 2012-2019 Huawei Technologies Co., Ltd.\r\n"
                  "HUAWEI NE40E-X8A\r\n")
 HW_NE40E_OID = "1.3.6.1.4.1.2011.2.62.2.18"
+# A Redback SMS 1800 (Ericsson): its AOS description (Recog's snmp_sysdescr example) names no
+# product; the model comes from the sysObjectID table (RBN-PRODUCT-MIB rbnSMS1800).
+RBN_AOS_DESC = ("Redback Networks AOS Release 6.1.4.13 PRODUCTION MAINTENANCE RELEASE Copyright "
+                "(c) 1997-2006 by Redback Networks, Inc. Compiled 2006-Oct-06 16:26:44 GMT by "
+                "relsms")
+RBN_SMS1800_OID = "1.3.6.1.4.1.2352.1.3"
 MODELS_REMOTE = [
     ("10.20.1.21", ZTE_M6000_GLUED_DESC, ZTE_M6000_OID, "pe-m6000-21", 255),
     ("10.20.1.22", HW_NE40E_DESC, HW_NE40E_OID, "pe-ne40e-22", 255),
     ("10.20.1.23", CISCO_ISR4331_DESC, CISCO_ISR4331_OID, "br-isr-23", 255),
+    ("10.20.1.24", RBN_AOS_DESC, RBN_SMS1800_OID, "bras-sms-24", 255),
 ]
 
 

@@ -962,10 +962,12 @@ def f_routed(C):
 
 def f_snmp_models(C):
     """Model lines behind a router: a ZTE carrier router's glued version string, a Huawei
-    NE40E's VRP description, a Cisco ISR4331 known by its sysObjectID alone."""
-    C.count(5)
-    C.dev("00:1b:54:c2:3a:01", gateway=True, vendor="Cisco", not_vendor=["Huawei", "ZTE"],
-          ips=["10.1.0.1"], no_ips=["10.20.1.21", "10.20.1.22", "10.20.1.23"], risk=False,
+    NE40E's VRP description, a Cisco ISR4331 and a Redback SMS 1800 known by their
+    sysObjectIDs alone."""
+    C.count(6)
+    C.dev("00:1b:54:c2:3a:01", gateway=True, vendor="Cisco",
+          not_vendor=["Huawei", "ZTE", "Ericsson"], ips=["10.1.0.1"],
+          no_ips=["10.20.1.21", "10.20.1.22", "10.20.1.23", "10.20.1.24"], risk=False,
           only_oui_ev=True)
     C.dev("10.20.1.21", mac_null=True, vendor="ZTE", model="ZXR10 M6000-08", software="V1.00.30",
           name="pe-m6000-21", risk=True)
@@ -974,6 +976,10 @@ def f_snmp_models(C):
           ev=[("snmp", "sys_object_id", "1.3.6.1.4.1.2011.2.62.2.18")])
     C.dev("10.20.1.23", mac_null=True, vendor="Cisco", model="ISR4331", software="IOS 16.9.4",
           name="br-isr-23", risk=False, ev=[("snmp", "sys_object_id", "1.3.6.1.4.1.9.1.2068")])
+    # RBN-PRODUCT-MIB rbnSMS1800: the AOS description gives the software, the table the model.
+    C.dev("10.20.1.24", mac_null=True, vendor="Ericsson", model="SMS 1800",
+          software="AOS 6.1.4.13", name="bras-sms-24", risk=False,
+          ev=[("snmp", "sys_object_id", "1.3.6.1.4.1.2352.1.3")])
 
 
 # ---- telecom control planes (tests/gen/mktelecom.py) ---------------------------------------

@@ -102,6 +102,43 @@ static const struct {
     {"1.3.6.1.4.1.6321.1.2.2.5.3", "Calix", "E7-2"},
     /* WWP-PRODUCTS-MIB (Ciena). */
     {"1.3.6.1.4.1.6141.1.11", "Ciena", "LE-3700"},
+    /* ZXR10-MIB zxr10-objectID (ZTE): zxr10RouterT600SysID, zxr10Switch5928SysID,
+     * zxr10Switch5928E-FISysID, zxr10RouterR10-2842-ACSysID, zxr10Switch-8902SysID,
+     * zxctn-6100SysID. */
+    {"1.3.6.1.4.1.3902.3.100.27", "ZTE", "ZXR10 T600"},
+    {"1.3.6.1.4.1.3902.3.100.20", "ZTE", "ZXR10 5928"},
+    {"1.3.6.1.4.1.3902.3.100.41", "ZTE", "ZXR10 5928E-FI"},
+    {"1.3.6.1.4.1.3902.3.100.173", "ZTE", "ZXR10 2842-AC"},
+    {"1.3.6.1.4.1.3902.3.100.405", "ZTE", "ZXR10 8902"},
+    {"1.3.6.1.4.1.3902.3.100.409", "ZTE", "ZXCTN 6100"},
+    /* RBN-PRODUCT-MIB rbnProducts (Redback, now Ericsson): rbnSmartEdge800, rbnSmartEdge100,
+     * rbnSMS1800, rbnSSR8020, rbnSSR8004 (the 2013 revision's name for arc 19). */
+    {"1.3.6.1.4.1.2352.1.10", "Ericsson", "SmartEdge 800"},
+    {"1.3.6.1.4.1.2352.1.12", "Ericsson", "SmartEdge 100"},
+    {"1.3.6.1.4.1.2352.1.3", "Ericsson", "SMS 1800"},
+    {"1.3.6.1.4.1.2352.1.17", "Ericsson", "SSR 8020"},
+    {"1.3.6.1.4.1.2352.1.19", "Ericsson", "SSR 8004"},
+    /* RUIJIE-PRODUCTS-MIB: switches below ruijieSwitchProducts 4881.1.1.10.1 (S-series, RG-N
+     * cores), routers (RSR), wireless (AP), gateways (EG). */
+    {"1.3.6.1.4.1.4881.1.1.10.1.1", "Ruijie", "S2126G"},
+    {"1.3.6.1.4.1.4881.1.1.10.1.111", "Ruijie", "S5750-24GT8SFP-E"},
+    {"1.3.6.1.4.1.4881.1.1.10.1.150", "Ruijie", "S6220-48XS4QXS"},
+    {"1.3.6.1.4.1.4881.1.1.10.1.165", "Ruijie", "RG-N18010"},
+    {"1.3.6.1.4.1.4881.1.2.1.1.32", "Ruijie", "RSR20-04"},
+    {"1.3.6.1.4.1.4881.1.3.1.1.4", "Ruijie", "AP220-E-V10"},
+    {"1.3.6.1.4.1.4881.1.5.1.1.1", "Ruijie", "EG1000S"},
+    /* Nokia: TIMETRA-SAS-GLOBAL-MIB (7210 SAS), TIMETRA-GLOBAL-MIB (7250 IXR, 7705 SAR-Hm,
+     * 7950 XRS, and a newer IXR registration from LibreNMS's copy), ALU-SAR-GLOBAL-MIB (7705
+     * SAR). */
+    {"1.3.6.1.4.1.6527.6.2.1.2.2.1", "Nokia", "7210 SAS-M"},
+    {"1.3.6.1.4.1.6527.6.2.1.2.6.1", "Nokia", "7210 SAS-R6"},
+    {"1.3.6.1.4.1.6527.1.3.20", "Nokia", "7250 IXR-R6"},
+    {"1.3.6.1.4.1.6527.1.3.25", "Nokia", "7250 IXR-e"},
+    {"1.3.6.1.4.1.6527.1.3.29", "Nokia", "7250 IXR-X3"},
+    {"1.3.6.1.4.1.6527.1.3.14", "Nokia", "7705 SAR-Hm"},
+    {"1.3.6.1.4.1.6527.6.1.1.2.1", "Nokia", "7705 SAR-8"},
+    {"1.3.6.1.4.1.6527.6.1.1.2.11", "Nokia", "7705 SAR-H"},
+    {"1.3.6.1.4.1.6527.1.15.1", "Nokia", "7950 XRS-20"},
 };
 
 START_TEST(test_oid_tables)
@@ -126,16 +163,19 @@ START_TEST(test_oid_tables)
     /* Exact match only: a prefix, a longer OID, garbage or MikroTik's one shared OID (every
      * RouterOS board answers 1.3.6.1.4.1.14988.1) name no model; nor do registrations of a
      * wildcard family (cat29xxStack, cat38xxstack), left out of the tables. */
-    const char *none[] = {"1.3.6.1.4.1.9.1",
-                          "1.3.6.1.4.1.9.1.2068.1",
-                          "1.3.6.1.4.1.9.1.02068",
-                          "1.3.6.1.4.1.14988.1",
-                          "",
-                          "x",
-                          "1..3",
-                          "1.3.6.1.4.1.9.1.99999999999",
-                          "1.3.6.1.4.1.9.1.1208",
-                          "1.3.6.1.4.1.9.1.1745"};
+    const char *none[] = {"1.3.6.1.4.1.9.1", "1.3.6.1.4.1.9.1.2068.1", "1.3.6.1.4.1.9.1.02068",
+                          "1.3.6.1.4.1.14988.1", "", "x", "1..3", "1.3.6.1.4.1.9.1.99999999999",
+                          "1.3.6.1.4.1.9.1.1208", "1.3.6.1.4.1.9.1.1745",
+                          /* Subtree roots and family nodes are not products: zxr10-objectID,
+                           * rbnProducts, ruijieSwitchProducts, the 7210 SAS-M family node
+                           * (its registrations are the arcs below it). */
+                          "1.3.6.1.4.1.3902.3.100", "1.3.6.1.4.1.2352.1",
+                          "1.3.6.1.4.1.4881.1.1.10.1", "1.3.6.1.4.1.6527.6.2.1.2.2",
+                          /* No published per-model registration (docs/signatures.md): a ZXA10
+                           * C300 below zxAnProducts, Ericsson IPOS below eriRouterProducts, a
+                           * FiberHome AN5516, a Nokia ISAM. */
+                          "1.3.6.1.4.1.3902.1082.1001.300.2.1", "1.3.6.1.4.1.193.218.1.1",
+                          "1.3.6.1.4.1.5875.800.1001.11", "1.3.6.1.4.1.637.61.1"};
     for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
         ck_assert_ptr_null(vs_sigs_model_for_oid(shipped, none[i]));
     ck_assert_str_eq(vs_sigs_model_for_oid(shipped, " 1.3.6.1.4.1.9.1.2068 \r\n"), "ISR4331");
