@@ -271,6 +271,25 @@ void vs_inv_org_cache_clear(struct vs_inventory *inv)
     inv->orgs_cap = inv->orgs_used = 0;
 }
 
+/* Whether model b says what a says and more: a, then a hyphen or a space, then more
+ * ("7750 SR" -> "7750 SR-12", "SmartEdge" -> "SmartEdge 800"), letters in any case. */
+static bool model_refines(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (na == 0 || nb <= na + 1 || a[na - 1] == ' ' || a[na - 1] == '-')
+        return false;
+    for (size_t i = 0; i < na; i++) {
+        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (unsigned char)(x + 32);
+        if (y >= 'A' && y <= 'Z')
+            y = (unsigned char)(y + 32);
+        if (x != y)
+            return false;
+    }
+    return b[na] == '-' || b[na] == ' ';
+}
+
 void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64_t sec,
                             uint32_t usec)
 {
@@ -329,6 +348,21 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
             cpe_os = e->cpe_os;
             wco = e->wcpe_os;
         }
+    }
+    /* A lighter model that names the chosen one more precisely is the same box told in
+     * more detail: "7750 SR" from a TiMOS description (0.95) and "7750 SR-12" from the
+     * sysObjectID registration (0.85). A specific statement (VS_WEIGHT_REFINE and above) that
+     * extends the chosen model at a hyphen or a space takes its place; the longest wins. */
+    if (model) {
+        const char *best = model;
+        for (size_t i = 0; i < d->nev; i++) {
+            const struct vs_ev_item *e = &d->ev[i];
+            bool mine = !e->vendor || (vendor && strcmp(e->vendor, vendor) == 0);
+            if (mine && e->model && e->wmodel >= VS_WEIGHT_REFINE - 1e-9 &&
+                model_refines(model, e->model) && strlen(e->model) > strlen(best))
+                best = e->model;
+        }
+        model = best;
     }
     /* A device with no evidence (most new devices) has no raw fields to fall back on. */
     if (!model && d->nev)

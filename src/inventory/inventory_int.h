@@ -13,6 +13,9 @@
 /* Weight of the OUI registry organisation as vendor evidence: weaker than any protocol
  * statement, so that a white-box ODM MAC announcing a Huawei switch is a Huawei. */
 #define VS_WEIGHT_OUI 0.3
+/* The least weight of a model that may refine a heavier one (vs_inventory_attribute): a
+ * specific statement, as a sysObjectID registration (0.85). */
+#define VS_WEIGHT_REFINE 0.85
 
 struct mac_slot {
     uint64_t key; /* 48-bit MAC | 1 << 63 when used */

@@ -1760,7 +1760,7 @@ def cap_routed():
 # its glued version string, of a Huawei NE40E from its VRP description and its sysObjectID
 # (HUAWEI-MIB ne40E-X8A), of a Cisco ISR4331 and a Redback SMS 1800 from their sysObjectIDs
 # alone (CISCO-PRODUCTS-MIB ciscoISR4331, RBN-PRODUCT-MIB rbnSMS1800; their descriptions name
-# no model). The ZTE string is one Observium's ZTE poller
+# no model), of a Nokia 7750 SR-12 whose registration refines the family its description names. The ZTE string is one Observium's ZTE poller
 # quotes; the NE40E's follows the VRP 8 format of HW_CE6851_DESC.
 ZTE_M6000_GLUED_DESC = "ZXR10 M6000-08, ZTE ZXR10 Software Version: M6000v1.00.30(1.0.76)"
 ZTE_M6000_OID = "1.3.6.1.4.1.3902.3.100.6002.2"
@@ -1775,11 +1775,19 @@ RBN_AOS_DESC = ("Redback Networks AOS Release 6.1.4.13 PRODUCTION MAINTENANCE RE
                 "(c) 1997-2006 by Redback Networks, Inc. Compiled 2006-Oct-06 16:26:44 GMT by "
                 "relsms")
 RBN_SMS1800_OID = "1.3.6.1.4.1.2352.1.3"
+# A Nokia 7750 SR-12: its TiMOS description (the form of nokia.ini's example) names the family
+# "7750 SR"; the sysObjectID registration (TIMETRA-GLOBAL-MIB tmnxModelSR12Reg) the chassis.
+NOKIA_TIMOS_DESC = ("TiMOS-C-20.10.R3 cpm/hops64 Nokia 7750 SR Copyright (c) 2000-2020 Nokia.\r\n"
+                    "All rights reserved. All use subject to applicable license agreements.\r\n"
+                    "Built on Wed Jan 27 13:21:10 PST 2021 by builder in "
+                    "/builds/c/2010B/R3/panos/main/sros")
+NOKIA_SR12_OID = "1.3.6.1.4.1.6527.1.3.3"
 MODELS_REMOTE = [
     ("10.20.1.21", ZTE_M6000_GLUED_DESC, ZTE_M6000_OID, "pe-m6000-21", 255),
     ("10.20.1.22", HW_NE40E_DESC, HW_NE40E_OID, "pe-ne40e-22", 255),
     ("10.20.1.23", CISCO_ISR4331_DESC, CISCO_ISR4331_OID, "br-isr-23", 255),
     ("10.20.1.24", RBN_AOS_DESC, RBN_SMS1800_OID, "bras-sms-24", 255),
+    ("10.20.1.25", NOKIA_TIMOS_DESC, NOKIA_SR12_OID, "pe-sr12-25", 255),
 ]
 
 

@@ -6,7 +6,6 @@ vendors' product-registration MIBs (docs/signatures.md, "sysObjectID tables").
 The MIBs are not part of this tree. The script reads them, at a pinned commit, from bare git
 copies of the public collections that publish them:
 
-    netdisco-mibs     github.com/netdisco/netdisco-mibs       (MIB text)
     dotzero-mibs      github.com/DotZero24/pysnmp-mibs        (MIB text under mibs/)
     elastiflow-mibs   github.com/elastiflow/pysnmp_mibs       (pysmi-compiled modules, OIDs
                                                                already resolved)
@@ -37,6 +36,7 @@ ENTERPRISES = (1, 3, 6, 1, 4, 1)
 def git_show(repos, ref):
     """ref is 'repo:path'; the repo's pinned commit is used."""
     name, path = ref.split(":", 1)
+    need(name in repos, "needs --repo %s=GITDIR (a bare copy of %s)" % (name, name))
     gitdir, commit = repos[name]
     return subprocess.run(["git", "--git-dir", gitdir, "show", "%s:%s" % (commit, path)],
                           check=True, capture_output=True).stdout.decode("utf-8", "replace")
@@ -326,7 +326,6 @@ TABLES = {
 PINNED = {
     "dotzero-mibs": "3ff4d5d01917def5cdf689d4540a719d745d5017",
     "elastiflow-mibs": "f000816cbe4fa4a626d010b1dc9bc52d569d8fa1",
-    "netdisco-mibs": "27ee78736ffec9b2171eddefafd3f7caa8cb7c4b",
 }
 
 

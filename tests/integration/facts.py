@@ -963,12 +963,12 @@ def f_routed(C):
 def f_snmp_models(C):
     """Model lines behind a router: a ZTE carrier router's glued version string, a Huawei
     NE40E's VRP description, a Cisco ISR4331 and a Redback SMS 1800 known by their
-    sysObjectIDs alone."""
-    C.count(6)
+    sysObjectIDs alone, a Nokia 7750 SR-12 whose registration refines its description's family."""
+    C.count(7)
     C.dev("00:1b:54:c2:3a:01", gateway=True, vendor="Cisco",
-          not_vendor=["Huawei", "ZTE", "Ericsson"], ips=["10.1.0.1"],
-          no_ips=["10.20.1.21", "10.20.1.22", "10.20.1.23", "10.20.1.24"], risk=False,
-          only_oui_ev=True)
+          not_vendor=["Huawei", "ZTE", "Ericsson", "Nokia"], ips=["10.1.0.1"],
+          no_ips=["10.20.1.21", "10.20.1.22", "10.20.1.23", "10.20.1.24", "10.20.1.25"],
+          risk=False, only_oui_ev=True)
     C.dev("10.20.1.21", mac_null=True, vendor="ZTE", model="ZXR10 M6000-08", software="V1.00.30",
           name="pe-m6000-21", risk=True)
     C.dev("10.20.1.22", mac_null=True, vendor="Huawei", model="NE40E-X8A",
@@ -980,6 +980,10 @@ def f_snmp_models(C):
     C.dev("10.20.1.24", mac_null=True, vendor="Ericsson", model="SMS 1800",
           software="AOS 6.1.4.13", name="bras-sms-24", risk=False,
           ev=[("snmp", "sys_object_id", "1.3.6.1.4.1.2352.1.3")])
+    # "Nokia 7750 SR" (nokia-timos, 0.95) refined by tmnxModelSR12Reg (0.85): the chassis.
+    C.dev("10.20.1.25", mac_null=True, vendor="Nokia", model="7750 SR-12",
+          software="TiMOS-C-20.10.R3", name="pe-sr12-25", risk=False,
+          ev=[("snmp", "sys_object_id", "1.3.6.1.4.1.6527.1.3.3")])
 
 
 # ---- telecom control planes (tests/gen/mktelecom.py) ---------------------------------------

@@ -25,7 +25,15 @@ static const char rules_ini[] =
     "[zte-zxr10]\nfields = lldp.system_description snmp.sys_descr\npattern = ^ZTE ZXR10\n"
     "vendor = ZTE\nweight = 0.9\nexample = ZTE ZXR10 Software\n"
     "[junos]\nfields = snmp.sys_descr ssh.banner\npattern = JUNOS\nvendor = Juniper\nweight = 0.9\n"
-    "example = Juniper Networks, Inc. mx480 internet router, kernel JUNOS 15.1R7\n";
+    "example = Juniper Networks, Inc. mx480 internet router, kernel JUNOS 15.1R7\n"
+    /* Model statements of several weights for the refinement test (no vendor: the device's
+     * vendor comes from the JUNOS rule). */
+    "[model-family]\nfields = cdp.platform\npattern = ^Family (.+)$\nmodel = $1\nweight = 0.95\n"
+    "example = Family 7750 SR\n"
+    "[model-specific]\nfields = snmp.ent_model_name mndp.board\npattern = ^Chassis (.+)$\n"
+    "model = $1\nweight = 0.85\nexample = Chassis 7750 SR-12\n"
+    "[model-weak]\nfields = upnp.model_name\npattern = ^Guess (.+)$\nmodel = $1\nweight = 0.5\n"
+    "example = Guess 7750 SR-7\n";
 static const char risk_ini[] = "[huawei]\nvendor = Huawei\nseverity = high\nreason = r\n"
                                "[zte]\nvendor = ZTE\nseverity = high\nreason = r\n";
 
@@ -42,8 +50,8 @@ static void on_device(void *ctx, const struct vs_device *d, int64_t sec, uint32_
     n_device_events++;
 }
 
-static void on_alert(void *ctx, const struct vs_device *d, const struct vs_risk_rule *r, int64_t sec,
-                     uint32_t usec)
+static void on_alert(void *ctx, const struct vs_device *d, const struct vs_risk_rule *r,
+                     int64_t sec, uint32_t usec)
 {
     (void)ctx, (void)d, (void)sec, (void)usec;
     n_alerts++;
@@ -53,7 +61,8 @@ static void on_alert(void *ctx, const struct vs_device *d, const struct vs_risk_
 static void setup(void)
 {
     char err[1024];
-    ck_assert_msg(vs_oui_load(tu_src_path("oui_db/oui.tsv"), &oui, err, sizeof err) == 0, "%s", err);
+    ck_assert_msg(vs_oui_load(tu_src_path("oui_db/oui.tsv"), &oui, err, sizeof err) == 0, "%s",
+                  err);
     ck_assert_msg(vs_sigs_load_mem(vendors_ini, strlen(vendors_ini), "", 0, rules_ini,
                                    strlen(rules_ini), &sigs, err, sizeof err) == 0,
                   "%s", err);
@@ -142,10 +151,56 @@ START_TEST(protocol_evidence_outweighs_oui)
     ck_assert_ptr_nonnull(d->risk);
     /* Agreeing evidence raises confidence above any single statement. */
     struct vs_device *h = vs_inventory_see_mac(inv, huawei_mac, 1, 0);
-    add(h, VS_F_LLDP_SYSTEM_DESCRIPTION, "Huawei Versatile Routing Platform Software (S5720 V200R011)",
-        NULL);
+    add(h, VS_F_LLDP_SYSTEM_DESCRIPTION,
+        "Huawei Versatile Routing Platform Software (S5720 V200R011)", NULL);
     ck_assert(h->confidence > 0.9);
     ck_assert(!h->conflict);
+}
+END_TEST
+
+START_TEST(specific_model_refines_a_heavier_family)
+{
+    /* "7750 SR" (0.95) and "7750 SR-12" (0.85): the lighter one names the same box more
+     * precisely and becomes the model, whatever the order the evidence arrives in. */
+    struct vs_ip a = ip4(10, 30, 0, 1), b = ip4(10, 30, 0, 2);
+    struct vs_device *d = vs_identity_for_ip(inv, &a, NULL, 1, 0);
+    add(d, VS_F_SNMP_SYS_DESCR, "Juniper Networks, Inc. mx480, kernel JUNOS 15.1", &a);
+    add(d, VS_F_CDP_PLATFORM, "Family 7750 SR", &a);
+    ck_assert_str_eq(d->model, "7750 SR");
+    add(d, VS_F_SNMP_ENT_MODEL_NAME, "Chassis 7750 SR-12", &a);
+    ck_assert_str_eq(d->model, "7750 SR-12");
+    struct vs_device *e = vs_identity_for_ip(inv, &b, NULL, 1, 0);
+    add(e, VS_F_SNMP_SYS_DESCR, "Juniper Networks, Inc. mx480, kernel JUNOS 15.1", &b);
+    add(e, VS_F_SNMP_ENT_MODEL_NAME, "Chassis 7750 SR-12", &b);
+    add(e, VS_F_CDP_PLATFORM, "Family 7750 SR", &b);
+    ck_assert_str_eq(e->model, "7750 SR-12");
+    /* The longest refinement wins over a shorter one of the same weight. */
+    add(e, VS_F_MNDP_BOARD, "Chassis 7750 SR-12 AC", &b);
+    ck_assert_str_eq(e->model, "7750 SR-12 AC");
+}
+END_TEST
+
+START_TEST(model_refinement_needs_weight_and_a_boundary)
+{
+    struct vs_ip a = ip4(10, 30, 1, 1), b = ip4(10, 30, 1, 2), c = ip4(10, 30, 1, 3);
+    /* A weak guess (0.5) does not replace the heavier family, even when it extends it. */
+    struct vs_device *d = vs_identity_for_ip(inv, &a, NULL, 1, 0);
+    add(d, VS_F_CDP_PLATFORM, "Family 7750 SR", &a);
+    add(d, VS_F_UPNP_MODEL_NAME, "Guess 7750 SR-7", &a);
+    ck_assert_str_eq(d->model, "7750 SR");
+    /* A longer name that does not extend at a hyphen or space is another product. */
+    struct vs_device *e = vs_identity_for_ip(inv, &b, NULL, 1, 0);
+    add(e, VS_F_CDP_PLATFORM, "Family 7750 SR", &b);
+    add(e, VS_F_SNMP_ENT_MODEL_NAME, "Chassis 7750 SRX", &b);
+    ck_assert_str_eq(e->model, "7750 SR");
+    /* Case is not a difference ("NetIron MLX" / "NETIRON MLX-16"); a bare separator is not
+     * a refinement. */
+    struct vs_device *f = vs_identity_for_ip(inv, &c, NULL, 1, 0);
+    add(f, VS_F_CDP_PLATFORM, "Family NetIron MLX", &c);
+    add(f, VS_F_SNMP_ENT_MODEL_NAME, "Chassis NetIron MLX-", &c);
+    ck_assert_str_eq(f->model, "NetIron MLX");
+    add(f, VS_F_MNDP_BOARD, "Chassis NETIRON MLX-16", &c);
+    ck_assert_str_eq(f->model, "NETIRON MLX-16");
 }
 END_TEST
 
@@ -155,7 +210,7 @@ START_TEST(evidence_is_deduplicated_and_bounded)
     ck_assert(add(d, VS_F_LLDP_SYSTEM_NAME, "sw1", NULL));
     ck_assert(!add(d, VS_F_LLDP_SYSTEM_NAME, "sw1", NULL));
     ck_assert(!add(d, VS_F_LLDP_SYSTEM_NAME, "  sw1\r\n", NULL)); /* same after trimming */
-    ck_assert(add(d, VS_F_CDP_DEVICE_ID, "sw1", NULL));          /* another field */
+    ck_assert(add(d, VS_F_CDP_DEVICE_ID, "sw1", NULL));           /* another field */
     ck_assert_str_eq(d->name, "sw1");
     char v[32];
     for (int i = 0; i < VS_MAX_EVIDENCE_PER_DEVICE * 2; i++) {
@@ -358,6 +413,8 @@ int main(void)
     tcase_add_test(tc, oui_only_device_is_attributed_weakly_and_alerts_once);
     tcase_add_test(tc, laa_mac_has_no_vendor);
     tcase_add_test(tc, protocol_evidence_outweighs_oui);
+    tcase_add_test(tc, specific_model_refines_a_heavier_family);
+    tcase_add_test(tc, model_refinement_needs_weight_and_a_boundary);
     tcase_add_test(tc, evidence_is_deduplicated_and_bounded);
     tcase_add_test(tc, routed_evidence_goes_to_the_ip_host_not_the_router);
     tcase_add_test(tc, binding_merges_ip_device_into_mac_device);
