@@ -201,6 +201,21 @@ static const struct model_case model_cases[] = {
      "Huawei Technologies Co., Ltd. \r\nHUAWEI CloudEngine S5735-L-V2 \r\n",
      "Huawei", "CloudEngine S5735-L-V2", "YunShan 1.22.0.1 V600R022C01SPC500"},
     {SD, "Huawei Optix RTN V100R011C00SPC200", "Huawei", "OptiX RTN", "V100R011C00SPC200"},
+    /* VRP: the model line of a NetEngine 8000 (vrp_ne8000-m8), the model and banner on one
+     * line (vrp_4), the model line on the copyright's line (Observium's VRP poller). */
+    {SD,
+     "Huawei Versatile Routing Platform Software\nVRP (R) software, Version 8.200 (NetEngine 8000 "
+     "V800R012C10SPC300) \r\nCopyright (C) 2012-2020 Huawei Technologies Co., Ltd. \r\nHUAWEI "
+     "NetEngine 8000 M8",
+     "Huawei", "NetEngine 8000 M8", "VRP 8.200 V800R012C10SPC300"},
+    {SD,
+     "S2700-9TP-EI-AC Huawei Versatile Routing Platform Software VRP (R) software,Version 5.70 "
+     "(S2700 V100R006C05) Copyright (C) 2003-2013 Huawei Technologies Co., Ltd.",
+     "Huawei", "S2700-9TP-EI-AC", "VRP 5.70 V100R006C05"},
+    {SD,
+     "Huawei Versatile Routing Platform Software VRP (R) software, Version 5.130 (AR200 "
+     "V200R003C00) Copyright (C) 2011-2012 HUAWEI TECH CO., LTD Huawei AR201 Router",
+     "Huawei", "AR201", "VRP 5.130 V200R003C00"},
     {SD, "Huawei Integrated Access Software", "Huawei", NULL, NULL},
     /* ZTE: ZXA10 C320 on its newer software (zxa10_c320), ZXDSL (zxdsl), ZXR10 ROS with the
      * model joined by an underscore (zxr10_5928). */
@@ -254,6 +269,12 @@ static const struct model_case model_cases[] = {
      "HPE", "5900AF-48G-4XG-2QSFP+", "Comware 7.1.045 Release 2422P01"},
     {SD, "HP V1910-48G Switch Software Version 5.20 Release 1111P01", "HPE", "V1910-48G",
      "Comware 5.20 Release 1111P01"},
+    {SD, "HP A5120-48G SI Switch Software Version 5.20, Release 1505P07", "HPE", "A5120-48G SI",
+     "Comware 5.20 Release 1505P07"},
+    {SD,
+     "Hangzhou H3C Comware Platform Software, Software Version 3.10, Release 2211P06\nH3C "
+     "S3100-8TP-EI",
+     "H3C", "S3100-8TP-EI", "Comware 3.10 Release 2211P06"},
     /* Cisco: NX-OS without the trade mark sign (nxos_1), Nexus 9000 chassis (nxos_n9000-9.3.9),
      * the image name in place of a platform (nxos_n3k-3064pq), IOS XR platforms (iosxr_ncs5504,
      * iosxr_c8200-400g). */
