@@ -148,6 +148,156 @@ static const struct model_case model_cases[] = {
     {LD, "Cisco IP Phone CP-7911G,V2, SCCP11.8-4-3S", "Cisco", "CP-7911G", "SCCP11.8-4-3S"},
     {UA, "Cisco-CP8845/14.2", "Cisco", "CP-8845", "14.2"},
     {UA, "Cisco-CP-8841-3PCC/11.0 (00562b043615)", "Cisco", "CP-8841-3PCC", "11.0"},
+
+    /* Access, optical and more router forms: sysDescr values from LibreNMS's SNMP test data
+     * (librenms/librenms tests/snmpsim/<name>.snmprec, named beside each). */
+    /* Nokia ISAM (nokia-isam): release, shelf, NT board. */
+    {SD,
+     "R6.5.02r NFXS-E FANT-H NOKIA ISAM Copyright (c) 2016 Nokia. All rights reserved. All use "
+     "subject to applicable license agreement. Nokia and Alcatel-Lucent are registered trademarks "
+     "of Nokia Corporation.",
+     "Nokia", "ISAM NFXS-E", "ISAM R6.5.02r"},
+    {SD,
+     "R5.7.02a NFXS-E FANT-F NOKIA ISAM Copyright (c) 2016 Nokia. All rights reserved. All use "
+     "subject to applicable license agreement.",
+     "Nokia", "ISAM NFXS-E", "ISAM R5.7.02a"},
+    /* Nokia 1830 PSS and PSD (nokia-1830_pss8-singlechassis, nokia-1830_psd). */
+    {SD, "Nokia 1830 PSS v23.6.0 SONET ADM", "Nokia", "1830 PSS", "23.6.0"},
+    {SD, "Nokia 1830 PSD 10G R23.6", "Nokia", "1830 PSD 10G", "23.6"},
+    /* Nokia SR OS: 7705 SAR (timos_7705, timos_hc), 7250 IXR (timos_ixr), a PoE 7210 SAS
+     * (timos_10). */
+    {SD,
+     "TiMOS-B-9.0.R11 both/hops Nokia 7705 SAR Copyright (c) 2000-2020 Nokia.\nAll rights "
+     "reserved. All use subject to applicable license agreements.\r\nBuilt on Tue Jul 14 11:11:26 "
+     "EDT 2020 by builder in /builds/F90B/R11/panos/main",
+     "Nokia", "7705 SAR", "TiMOS-B-9.0.R11"},
+    {SD,
+     "TiMOS-B-21.10.R1 both/sar Nokia 7705 SAR Copyright (c) 2000-2021 Nokia.\nAll rights "
+     "reserved.",
+     "Nokia", "7705 SAR", "TiMOS-B-21.10.R1"},
+    {SD,
+     "TiMOS-C-22.10.R11 cpm/x86hops64 Nokia 7250 IXR Copyright (c) 2000-2024 Nokia.\nAll rights "
+     "reserved.",
+     "Nokia", "7250 IXR", "TiMOS-C-22.10.R11"},
+    {SD,
+     "TiMOS-B-9.0.R3 both/hops Nokia SAS-Sx 48Tp4SFP+ (PoE) 7210 Copyright (c) 2000-2017 Nokia. "
+     "All rights reserved.",
+     "Nokia", "7210 SAS-Sx 48Tp4SFP+ (PoE)", "TiMOS-B-9.0.R3"},
+    /* Ericsson: IPOS bare and SSR (ericsson-ipos, ericsson-ipos_ssr8020), MINI-LINK (ericsson-ml,
+     * ericsson-6600_6600, ericsson-tn_tn). */
+    {SD, "Ericsson IPOS", "Ericsson", NULL, NULL},
+    {SD, "Ericsson IPOS-18.1.1.9.98p30-Release", "Ericsson", NULL, "18.1.1.9.98p30-Release"},
+    {SD, "MINI-LINK 6352 80/21H", "Ericsson", "MINI-LINK 6352", NULL},
+    {SD, "MINI-LINK 6600", "Ericsson", "MINI-LINK 6600", NULL},
+    {SD, "MINI-LINK Traffic Node", "Ericsson", "MINI-LINK TN", NULL},
+    /* Huawei YunShan OS (yunshan, yunshan_s5735-v2), OptiX RTN (huawei-optixrtn_optixrtn905),
+     * VRP 8 NetEngine 8000 with its model line (vrp_ne8000-m8). */
+    {SD,
+     "Huawei YunShan OS\nVersion 1.24.0.1 (S6700 V600R024C00SPC100) \r\nCopyright (C) 2021-2024 "
+     "Huawei Technologies Co., Ltd. \r\nHUAWEI CloudEngine S6750-H \r\n",
+     "Huawei", "CloudEngine S6750-H", "YunShan 1.24.0.1 V600R024C00SPC100"},
+    {SD,
+     "Huawei YunShan OS\nVersion 1.22.0.1 (S5700 V600R022C01SPC500) \r\nCopyright (C) 2021-2022 "
+     "Huawei Technologies Co., Ltd. \r\nHUAWEI CloudEngine S5735-L-V2 \r\n",
+     "Huawei", "CloudEngine S5735-L-V2", "YunShan 1.22.0.1 V600R022C01SPC500"},
+    {SD, "Huawei Optix RTN V100R011C00SPC200", "Huawei", "OptiX RTN", "V100R011C00SPC200"},
+    /* VRP: the model line of a NetEngine 8000 (vrp_ne8000-m8), the model and banner on one
+     * line (vrp_4), the model line on the copyright's line (Observium's VRP poller). */
+    {SD,
+     "Huawei Versatile Routing Platform Software\nVRP (R) software, Version 8.200 (NetEngine 8000 "
+     "V800R012C10SPC300) \r\nCopyright (C) 2012-2020 Huawei Technologies Co., Ltd. \r\nHUAWEI "
+     "NetEngine 8000 M8",
+     "Huawei", "NetEngine 8000 M8", "VRP 8.200 V800R012C10SPC300"},
+    {SD,
+     "S2700-9TP-EI-AC Huawei Versatile Routing Platform Software VRP (R) software,Version 5.70 "
+     "(S2700 V100R006C05) Copyright (C) 2003-2013 Huawei Technologies Co., Ltd.",
+     "Huawei", "S2700-9TP-EI-AC", "VRP 5.70 V100R006C05"},
+    {SD,
+     "Huawei Versatile Routing Platform Software VRP (R) software, Version 5.130 (AR200 "
+     "V200R003C00) Copyright (C) 2011-2012 HUAWEI TECH CO., LTD Huawei AR201 Router",
+     "Huawei", "AR201", "VRP 5.130 V200R003C00"},
+    {SD, "Huawei Integrated Access Software", "Huawei", NULL, NULL},
+    /* ZTE: ZXA10 C320 on its newer software (zxa10_c320), ZXDSL (zxdsl), ZXR10 ROS with the
+     * model joined by an underscore (zxr10_5928). */
+    {SD, "C320 Version V2.1.0 Software, Copyright (c) by ZTE Corporation Compiled", "ZTE",
+     "ZXA10 C320", "V2.1.0"},
+    {SD, "ZTE ACCESS NODE AGENT", "ZTE", NULL, NULL},
+    {SD,
+     "ZXR10 ROS Version V4.08.23 ZXR10_5928 Software, Version ZXR10 5900 V2.8.23.A.19.P02 "
+     "Copyright (c) 2000-2011 by ZTE Corporation Compiled Oct 12 2011, 11:04:37",
+     "ZTE", "ZXR10 5928", "V2.8.23.A.19.P02"},
+    /* Calix: AXOS (axos, axos_e7-2), an older ONT (calix_716ge), GigaSpire over TR-069. */
+    {SD, "Calix, Inc E5-16F AXOS-R2.2.0", "Calix", "E5-16F", "AXOS-R2.2.0"},
+    {SD, "Calix, Inc E7-2 XG801 none", "Calix", "E7-2", NULL},
+    {SD, "Calix ONT 716GE 10.7.110.17 platform 3(C7)", "Calix", "ONT 716GE", "10.7.110.17"},
+    {PC, "GigaSpire", "Calix", "GigaSpire", NULL},
+    /* Infinera: IQ NOS FlexILS (iqnos_mtc6, iqnos_signal-loss), Groove (infinera-groove), XTM
+     * (infinera-xtm_infinera-xtm-r33b-43). */
+    {SD, "Infinera FlexILS MTC_6 R22.2.0.0120 Linux 3.10.40.cge-rt38-prert TST01-MTC6-1",
+     "Infinera", "FlexILS MTC_6", "IQ NOS R22.2.0.0120"},
+    {SD, "Infinera FlexILS MTc_6", "Infinera", "FlexILS MTc_6", NULL},
+    {SD, "GSS-G3003000-BZ Groove G30 3.0.3 2018-07-10 Copyright 2018 Coriant", "Infinera",
+     "Groove G30", "FP3.0.3"},
+    {SD, "Infinera Corporation - Embedded Node Manager - ENM_CUAPPL_03A cuappl03a r33b 43",
+     "Infinera", "XTM", "r33b-43"},
+    /* FiberHome S-series switches (fiberhome-switch_fh2800, fiberhome-switch_fh4800) and OLTs
+     * (fiberhome_an5516-04B). */
+    {SD,
+     "S2800 FHN USP (R) Software, Version V210R220,Hw Version 1.0,Copyright (c) 2000-2012 by "
+     "FiberHome Networks Co., Ltd",
+     "FiberHome", "S2800", "USP V210R220"},
+    {SD,
+     "S4800 FiberHome INP (R) Software, Version V210R220,Hw Version N/A,Copyright (c) 2000-2017 "
+     "by FiberHome Technologies Co., Ltd",
+     "FiberHome", "S4800", "INP V210R220"},
+    {SD, "AN5516-04B", "FiberHome", "AN5516-04B", NULL},
+    /* Ruijie (ruijie; a "show version" system description). */
+    {SD, "Ruijie 10G Routing Switch(S6220-48XS4QXS) By Ruijie Networks", "Ruijie", "S6220-48XS4QXS",
+     NULL},
+    {LD, "Ruijie Gibabit Ethernet Switch(S1920-8GT2SFP) By Ruijie Networks", "Ruijie",
+     "S1920-8GT2SFP", NULL},
+    /* Comware: H3C's Comware 3 (comware_1), Comware 5 access switches (Recog), HPE-branded
+     * (comware_hpe5900), the HP V1910 (comware_h3c). */
+    {SD, "Hangzhou H3C Comware Platform Software, Software Version 3.10, Release 2211P06", "H3C",
+     NULL, "Comware 3.10 Release 2211P06"},
+    {SD, "H3C Switch S5120-28P-SI Software Version 5.20, Release 1101P10", "H3C", "S5120-28P-SI",
+     "Comware 5.20 Release 1101P10"},
+    {SD,
+     "HPE Comware Platform Software, Software Version 7.1.045, Release 2422P01\nHPE "
+     "5900AF-48G-4XG-2QSFP+ Switch\r\nCopyright (c) 2010-2015 Hewlett Packard Enterprise "
+     "Development LP",
+     "HPE", "5900AF-48G-4XG-2QSFP+", "Comware 7.1.045 Release 2422P01"},
+    {SD, "HP V1910-48G Switch Software Version 5.20 Release 1111P01", "HPE", "V1910-48G",
+     "Comware 5.20 Release 1111P01"},
+    {SD, "HP A5120-48G SI Switch Software Version 5.20, Release 1505P07", "HPE", "A5120-48G SI",
+     "Comware 5.20 Release 1505P07"},
+    {SD,
+     "Hangzhou H3C Comware Platform Software, Software Version 3.10, Release 2211P06\nH3C "
+     "S3100-8TP-EI",
+     "H3C", "S3100-8TP-EI", "Comware 3.10 Release 2211P06"},
+    /* Cisco: NX-OS without the trade mark sign (nxos_1), Nexus 9000 chassis (nxos_n9000-9.3.9),
+     * the image name in place of a platform (nxos_n3k-3064pq), IOS XR platforms (iosxr_ncs5504,
+     * iosxr_c8200-400g). */
+    {SD,
+     "Cisco NX-OS n6000, Software (n6000-uk9), Version 7.3(2)N1(1), RELEASE SOFTWARE Copyright "
+     "(c) 2002-2012, 2016-2017 by Cisco Systems, Inc.",
+     "Cisco", "n6000", "NX-OS 7.3(2)N1(1)"},
+    {SD,
+     "Cisco NX-OS(tm) Nexus9000 C93180YC-FX3, Software (NXOS 32-bit), Version 9.3(9), RELEASE "
+     "SOFTWARE Copyright (c) 2002-2022 by Cisco Systems, Inc. Compiled 2/4/2022 7:00:00",
+     "Cisco", "Nexus9000 C93180YC-FX3", "NX-OS 9.3(9)"},
+    {SD,
+     "Cisco NX-OS(tm) nxos.7.0.3.I7.8.bin, Software (nxos), Version 7.0(3)I7(8), RELEASE "
+     "SOFTWARE Copyright (c) 2002-2020 by Cisco Systems, Inc. Compiled 3/3/2020 19:00:00",
+     "Cisco", NULL, "NX-OS 7.0(3)I7(8)"},
+    {SD,
+     "Cisco IOS XR Software (NCS-5500), Version 6.6.3  Copyright (c) 2013-2019 by Cisco "
+     "Systems, Inc.",
+     "Cisco", "NCS-5500", "IOS-XR 6.6.3"},
+    {SD,
+     "Cisco IOS XR Software (8000), Version 24.1.2 Copyright (c) 2013-2024 by Cisco Systems, "
+     "Inc.",
+     "Cisco", "8000", "IOS-XR 24.1.2"},
 };
 
 static const struct {
@@ -164,6 +314,24 @@ static const struct {
     {SD, "Juniper Systems Archer Field PC", "Juniper"},
     {UA, "Yealink SIP-T46S 66.86.0.15", "Cisco"},
     {SD, "TiMOS-B-20.10.R1 Juniper 7750 SR-7", "Nokia"},
+    /* Look-alikes of the access and optical lines: the text without the maker, another maker
+     * with the same shape, the generic OS the product runs. */
+    {SD, "R6.5.02r NFXS-E FANT-H ISAM", "Nokia"},
+    {SD, "1830 PSS v23.6.0 SONET ADM", "Nokia"},
+    {SD, "Alcatel-Lucent OS6850-U24X 6.4.3.520.R01 GA, April 08, 2010", "Nokia"},
+    {SD, "Calixto Systems E5-16F AXOS-R2.2.0", "Calix"},
+    {SD, "C320 Version V2.1.0 Software, Copyright (c) by Aztech Corporation Compiled", "ZTE"},
+    {SD, "YunShan OS\nVersion 1.24.0.1 (S6700 V600R024C00SPC100)", "Huawei"},
+    {SD, "Optix RTN V100R011C00SPC200", "Huawei"},
+    {SD, "S2800 USP (R) Software, Version V210R220,Hw Version 1.0", "FiberHome"},
+    {SD, "FlexILS MTC_6 R22.2.0.0120 Linux 3.10.40.cge-rt38-prert", "Infinera"},
+    {SD, "Linux version 3.10.0-327.el7.x86_64", "Infinera"},
+    {SD, "GSS-G3003000-BZ Groove G30 3.0.3 2018-07-10", "Infinera"},
+    {SD, "Traffic Node", "Ericsson"},
+    {SD, "Ericsson-LG,UCP100,UCP-R2.0.16&Boot Version-1.0Da JAN/16", "Ericsson"},
+    {SD, "Switch S5120-28P-SI Software Version 5.20, Release 1101P10", "H3C"},
+    {SD, "V1910-48G Switch Software Version 5.20 Release 1111P01", "HPE"},
+    {PC, "GigaCenter Pro", "Calix"},
     /* Generic words name no vendor over a stronger statement (docs/signatures.md). */
     {SD, "Linux router 4.14.0 #1 SMP armv7l", "ZTE"},
     {SD, "Linux router 4.14.0 #1 SMP armv7l", "Huawei"},
@@ -172,6 +340,10 @@ static const struct {
     {SD, "5950-56TM-H", NULL},
     {SD, "NetVanta8044", NULL},
     {SD, "CN 3106 V1.0.4(04) (MIBs V1.6.8)", NULL},
+    {SD, "E7-2", NULL},
+    {SD, "E5-121", NULL},
+    {SD, "7090 100 CEM", NULL},
+    {SD, "ACCESS NODE AGENT", NULL},
 };
 
 /* Generic words, chipset makers and embedded web servers name no vendor at all: whatever the
