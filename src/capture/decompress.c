@@ -56,7 +56,7 @@ struct vs_dstream {
     size_t head_len, head_pos;
     union {
 #ifdef VS_HAVE_ISAL
-        struct inflate_state *gz; /* large (about 100 kB): allocated once, reset per member */
+        struct inflate_state *gz; /* large (87 kB): allocated once, reset per member */
 #else
         z_stream z;
 #endif
