@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-2-Clause
 # Compressed captures and many files (docs/performance.md, "Compressed captures and
-# directories"): the standard capture of bench/run.sh read plain, zstd- and gzip-compressed
-# (goals: at most 1.5x and 3x the plain time), then the same capture as a directory of 8
-# compressed rotated pieces read with --jobs 1 and --jobs 2 (goal: --jobs 2 faster).
-# Wall time (median of RUNS) and CPU time (user + system) are both printed: on a shared
+# directories"): the standard capture of bench/run.sh read plain and compressed with zstd
+# (zstd -3), gzip (gzip -6), xz (xz -1) and lz4 (lz4 -1), the copies made once beside it
+# (goals: zstd at most 1.5x and gzip at most 3x the plain time; xz and lz4 are watched),
+# then the same capture as a directory of 8 compressed rotated pieces read with --jobs 1
+# and --jobs 2 (goal: --jobs 2 faster). Wall time and CPU time (user + system), each the
+# median of RUNS, and their ratios to the plain file (plain = 1.00) are printed: on a shared
 # machine the CPU time is the steadier figure, the wall time is what the goals are about.
 #   bench/compressed.sh [PACKETS] [DEVICES]     (defaults 2000000 5000; needs ./build)
 # Environment: RUNS (default 3), BUILD (default build), BENCH_DIR (default /tmp/vs-bench),
-# CODEC for the pieces (default zstd).
+# CODECS read (default "zstd gzip xz lz4"; bzip2 may be added), CODEC for the pieces
+# (default zstd), PIECES=0 to skip the pieces.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packets=${1:-2000000}
@@ -18,11 +21,16 @@ dir=${BENCH_DIR:-/tmp/vs-bench}
 gen=${MKPCAP:-../shared/bench/mkpcap.py}
 build=${BUILD:-build}
 codec=${CODEC:-zstd}
+codecs=(${CODECS:-zstd gzip xz lz4})
+pieces_on=${PIECES:-1}
 bin=$build/vendorsniff
 [[ -x $bin ]] || { echo "bench: build first (scripts/setup.sh)" >&2; exit 1; }
-for c in zstd gzip "$codec"; do
+for c in "${codecs[@]}" "$codec"; do
     command -v "$c" >/dev/null || { echo "bench: needs $c" >&2; exit 1; }
 done
+declare -A ext=([zstd]=zst [gzip]=gz [xz]=xz [lz4]=lz4 [bzip2]=bz2)
+declare -A squeeze=([zstd]="zstd -q -3 -T1 -c" [gzip]="gzip -6 -c" [xz]="xz -1 -T1 -c"
+                    [lz4]="lz4 -q -1 -c" [bzip2]="bzip2 -9 -c")
 mkdir -p "$dir"
 cap="$dir/${packets}-${devices}.pcap"
 if [[ ! -s $cap ]]; then
@@ -30,10 +38,12 @@ if [[ ! -s $cap ]]; then
     echo "bench: generating $cap"
     /usr/bin/python3 "$gen" --packets "$packets" --devices "$devices" --seed 1 --out "$cap" >/dev/null
 fi
-[[ -s $cap.zst ]] || zstd -q -T1 -c "$cap" >"$cap.zst"
-[[ -s $cap.gz ]] || gzip -c "$cap" >"$cap.gz"
+for c in "${codecs[@]}"; do
+    f="$cap.${ext[$c]}"
+    [[ -s $f ]] || { echo "bench: making $f"; ${squeeze[$c]} "$cap" >"$f.tmp" && mv "$f.tmp" "$f"; }
+done
 pieces="$dir/${packets}-${devices}.pieces.$codec"
-if [[ ! -d $pieces ]]; then
+if [[ $pieces_on != 0 && ! -d $pieces ]]; then
     mkdir -p "$pieces.tmp"
     # 8 rotated pieces of equal packet counts, named so that name order is not time order.
     /usr/bin/python3 - "$cap" "$pieces.tmp" "$packets" <<'PY'
@@ -57,7 +67,9 @@ PY
     for p in "$pieces.tmp"/*.pcap; do "$codec" -q -c "$p" >"${p%.pcap}.cap"; rm "$p"; done
     mv "$pieces.tmp" "$pieces"
 fi
-cat "$cap" "$cap.zst" "$cap.gz" "$pieces"/* >/dev/null # page cache
+for c in "${codecs[@]}"; do cat "$cap.${ext[$c]}"; done >/dev/null # page cache
+cat "$cap" >/dev/null
+[[ $pieces_on == 0 ]] || cat "$pieces"/* >/dev/null
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2)? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 # one run: "wall cpu" in seconds
@@ -84,16 +96,19 @@ measure() { # NAME ARGS...
 }
 calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
 measure plain -r "$cap"
-measure zstd -r "$cap.zst"
-measure gzip -r "$cap.gz"
-measure j1 -r "$pieces" --jobs 1
-measure j2 -r "$pieces" --jobs 2
+for c in "${codecs[@]}"; do measure "$c" -r "$cap.${ext[$c]}"; done
+if [[ $pieces_on != 0 ]]; then
+    measure j1 -r "$pieces" --jobs 1
+    measure j2 -r "$pieces" --jobs 2
+fi
 mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.0f MB", b / 1e6 }'; }
+printf 'date           %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
 printf 'machine        %s cores, load average %s\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf 'capture        %s (%s packets, %s devices; plain %s, zstd %s, gzip %s)\n' "$cap" \
-    "$packets" "$devices" "$(mb "$cap")" "$(mb "$cap.zst")" "$(mb "$cap.gz")"
+sizes="plain $(mb "$cap")"
+for c in "${codecs[@]}"; do sizes+=", $c $(mb "$cap.${ext[$c]}")"; done
+printf 'capture        %s (%s packets, %s devices; %s)\n' "$cap" "$packets" "$devices" "$sizes"
 printf '%-14s %8s %8s %12s %12s\n' "" "wall s" "cpu s" "wall ratio" "cpu ratio"
-for n in plain zstd gzip; do
+for n in plain "${codecs[@]}"; do
     printf '%-14s %8s %8s %11sx %11sx\n' "$n" "${wall[$n]}" "${cpu[$n]}" \
         "$(calc "${wall[$n]}/${wall[plain]}")" "$(calc "${cpu[$n]}/${cpu[plain]}")"
 done
@@ -109,13 +124,17 @@ if command -v perf >/dev/null; then
         perf report -i "$d" -s pid --stdio -n 2>/dev/null | awk '/%/ { print $2 }' | sort -rn | tr '\n' ' '
         rm -f "$d"
     }
-    for n in plain zstd gzip; do
-        f=$cap
-        [[ $n == zstd ]] && f=$cap.zst
-        [[ $n == gzip ]] && f=$cap.gz
-        printf '%-14s per-thread CPU ms (busiest first): %s\n' "$n" "$(busiest -r "$f")"
+    base=$(busiest -r "$cap")
+    printf '%-14s per-thread CPU ms (busiest first): %s\n' plain "$base"
+    for n in "${codecs[@]}"; do
+        t=$(busiest -r "$cap.${ext[$n]}")
+        t=${t% }
+        printf '%-14s per-thread CPU ms (busiest first): %s (busiest %sx plain)\n' "$n" "$t" \
+            "$(calc "${t%% *}/${base%% *}")"
     done
-    printf '%-14s per-thread CPU ms (busiest first): %s\n' "pieces -j2" "$(busiest -r "$pieces" --jobs 2)"
+    [[ $pieces_on == 0 ]] ||
+        printf '%-14s per-thread CPU ms (busiest first): %s\n' "pieces -j2" "$(busiest -r "$pieces" --jobs 2)"
 fi
-printf '8 %s pieces  --jobs 1 %s s wall (%s s cpu), --jobs 2 %s s wall (%s s cpu): %sx faster\n' \
-    "$codec" "${wall[j1]}" "${cpu[j1]}" "${wall[j2]}" "${cpu[j2]}" "$(calc "${wall[j1]}/${wall[j2]}")"
+[[ $pieces_on == 0 ]] ||
+    printf '8 %s pieces  --jobs 1 %s s wall (%s s cpu), --jobs 2 %s s wall (%s s cpu): %sx faster\n' \
+        "$codec" "${wall[j1]}" "${cpu[j1]}" "${wall[j2]}" "${cpu[j2]}" "$(calc "${wall[j1]}/${wall[j2]}")"

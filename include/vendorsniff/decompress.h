@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* decompress.h - compressed captures as a plain byte stream (src/capture/decompress.c is the
- * only file that includes zlib, libzstd, liblzma, liblz4 and libbz2): the format is told by
- * its magic bytes, never by a file name; data is decompressed as it is read, never to disk,
- * and memory stays bounded whatever the input claims. */
+ * only file that includes ISA-L or zlib, libzstd, liblzma, liblz4 and libbz2): the format is
+ * told by its magic bytes, never by a file name; data is decompressed as it is read, never to
+ * disk, and memory stays bounded whatever the input claims. */
 #ifndef VS_DECOMPRESS_H
 #define VS_DECOMPRESS_H
 

@@ -42,11 +42,12 @@ struct buf {
     size_t n;
 };
 
-static struct buf gz(const uint8_t *in, size_t n)
+static struct buf gz_level(const uint8_t *in, size_t n, int level)
 {
     z_stream z;
     memset(&z, 0, sizeof z);
-    ck_assert_int_eq(deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    ck_assert_int_eq(deflateInit2(&z, level, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY),
+                     Z_OK);
     struct buf b = {malloc(deflateBound(&z, n) + 64), 0};
     z.next_in = (Bytef *)in;
     z.avail_in = (uInt)n;
@@ -56,6 +57,11 @@ static struct buf gz(const uint8_t *in, size_t n)
     b.n = z.total_out;
     deflateEnd(&z);
     return b;
+}
+
+static struct buf gz(const uint8_t *in, size_t n)
+{
+    return gz_level(in, n, 6);
 }
 
 static struct buf zst(const uint8_t *in, size_t n)
@@ -267,6 +273,200 @@ START_TEST(trailing_garbage)
     vs_dstream_close(s);
     free(g);
     free(c.p);
+}
+END_TEST
+
+/* Many gzip members back to back, as bgzip (one per 64 KiB) and `cat a.gz b.gz` write them,
+ * an empty member among them: every byte read back, whatever the read size, and every
+ * compressed byte counted. */
+static struct buf gz_members(size_t nmembers, size_t **ends)
+{
+    size_t per = PLAIN_LEN / nmembers;
+    struct buf all = {NULL, 0};
+    *ends = malloc((nmembers + 2) * sizeof **ends);
+    size_t k = 0;
+    for (size_t m = 0; m <= nmembers; m++) {
+        size_t from = m * per;
+        size_t to = m == nmembers ? PLAIN_LEN : from + per;
+        if (m == 1) { /* an empty member after the first */
+            struct buf e = gz(plain, 0);
+            all.p = realloc(all.p, all.n + e.n);
+            memcpy(all.p + all.n, e.p, e.n);
+            all.n += e.n;
+            free(e.p);
+        }
+        if (to <= from)
+            continue;
+        struct buf b = gz(plain + from, to - from);
+        all.p = realloc(all.p, all.n + b.n);
+        memcpy(all.p + all.n, b.p, b.n);
+        all.n += b.n;
+        (*ends)[k++] = all.n;
+        free(b.p);
+    }
+    (*ends)[k] = 0;
+    return all;
+}
+
+START_TEST(gzip_many_members)
+{
+    static const size_t steps[] = {1, 100, 4096, 65536, 1 << 20};
+    size_t *ends;
+    struct buf c = gz_members(37, &ends);
+    free(ends);
+    for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
+        char err[256];
+        struct vs_dstream *s;
+        ck_assert_int_eq(vs_dstream_open_mem(c.p, c.n, "m.gz", &s, err, sizeof err), 0);
+        ck_assert_int_eq(vs_dstream_codec(s), VS_CODEC_GZIP);
+        uint8_t *out = malloc(PLAIN_LEN + 16);
+        ssize_t last;
+        size_t got = drain(s, out, PLAIN_LEN + 16, steps[k], &last);
+        ck_assert_msg(last == 0, "step %zu: %s", steps[k], vs_dstream_error(s));
+        ck_assert_uint_eq(got, PLAIN_LEN);
+        ck_assert(memcmp(out, plain, PLAIN_LEN) == 0);
+        ck_assert_uint_eq(vs_dstream_in_bytes(s), c.n);
+        ck_assert_uint_eq(vs_dstream_out_bytes(s), PLAIN_LEN);
+        free(out);
+        vs_dstream_close(s);
+    }
+    /* Larger than the layer's input buffer, so members straddle its refills; from a file,
+     * which is read in blocks rather than handed over whole. */
+    size_t reps = 12;
+    uint8_t *big = malloc(c.n * reps);
+    for (size_t r = 0; r < reps; r++)
+        memcpy(big + r * c.n, c.p, c.n);
+    char path[] = "/tmp/check_decompress_XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, big, c.n * reps), (ssize_t)(c.n * reps));
+    ck_assert_int_eq(lseek(fd, 0, SEEK_SET), 0);
+    char err[256];
+    struct vs_dstream *s;
+    ck_assert_int_eq(vs_dstream_open_fd(fd, true, path, &s, err, sizeof err), 0);
+    uint8_t *out = malloc(PLAIN_LEN);
+    for (size_t r = 0; r < reps; r++) {
+        ssize_t last;
+        ck_assert_uint_eq(drain(s, out, PLAIN_LEN, 50000, &last), PLAIN_LEN);
+        ck_assert_msg(memcmp(out, plain, PLAIN_LEN) == 0, "repetition %zu differs", r);
+    }
+    ck_assert_int_eq(vs_dstream_read(s, out, 1), 0);
+    ck_assert_uint_eq(vs_dstream_in_bytes(s), c.n * reps);
+    vs_dstream_close(s);
+    unlink(path);
+    free(out);
+    free(big);
+    free(c.p);
+}
+END_TEST
+
+/* Cut inside a later member (in its header, its deflate data, its trailer): every member
+ * before it is delivered whole, the cut one up to where its data ends, then one error that
+ * names the stream, the codec and how much was decompressed; corrupt CRC the same way. */
+START_TEST(gzip_member_cut)
+{
+    size_t *ends;
+    struct buf c = gz_members(5, &ends);
+    /* ends[i]: where the i-th member holding data ends (the empty one is folded into the
+     * second); the cuts fall in the third. */
+    size_t second = ends[1];
+    size_t third_len = ends[2] - ends[1];
+    const size_t cuts[] = {second + 1,  second + 5, second + 10, second + third_len / 2,
+                           ends[2] - 4, ends[2] - 1};
+    size_t per = PLAIN_LEN / 5;
+    for (size_t k = 0; k < sizeof cuts / sizeof cuts[0]; k++) {
+        uint8_t *cut = malloc(cuts[k]);
+        memcpy(cut, c.p, cuts[k]);
+        char err[256];
+        struct vs_dstream *s;
+        ck_assert_int_eq(vs_dstream_open_mem(cut, cuts[k], "cut.gz", &s, err, sizeof err), 0);
+        uint8_t *out = malloc(PLAIN_LEN + 16);
+        ssize_t last;
+        size_t got = drain(s, out, PLAIN_LEN + 16, 7000, &last);
+        ck_assert_msg(last == -1, "cut at %zu: no error", cuts[k]);
+        ck_assert_msg(got >= 2 * per && got <= 3 * per, "cut at %zu: %zu bytes", cuts[k], got);
+        ck_assert(memcmp(out, plain, got) == 0);
+        ck_assert_uint_eq(vs_dstream_out_bytes(s), got);
+        char want[128], sz[32];
+        vs_human_bytes(got, sz, sizeof sz);
+        snprintf(want, sizeof want, "cut.gz: gzip: unexpected end of data after %s", sz);
+        ck_assert_str_eq(vs_dstream_error(s), want);
+        ck_assert_int_eq(vs_dstream_read(s, out, 10), -1);
+        vs_dstream_close(s);
+        free(out);
+        free(cut);
+    }
+    /* A wrong CRC-32 in the third member's trailer. */
+    uint8_t *bad = malloc(ends[2]);
+    memcpy(bad, c.p, ends[2]);
+    bad[ends[2] - 8] ^= 0x55;
+    char err[256];
+    struct vs_dstream *s;
+    ck_assert_int_eq(vs_dstream_open_mem(bad, ends[2], "crc.gz", &s, err, sizeof err), 0);
+    uint8_t *out = malloc(PLAIN_LEN + 16);
+    ssize_t last;
+    size_t got = drain(s, out, PLAIN_LEN + 16, 65536, &last);
+    ck_assert_int_eq(last, -1);
+    ck_assert_uint_ge(got, 2 * per);
+    ck_assert(memcmp(out, plain, got) == 0);
+    ck_assert_msg(strncmp(vs_dstream_error(s), "crc.gz: gzip: corrupt data after ", 33) == 0 &&
+                      strstr(vs_dstream_error(s), "incorrect data check"),
+                  "%s", vs_dstream_error(s));
+    vs_dstream_close(s);
+    free(out);
+    free(bad);
+    free(ends);
+    free(c.p);
+}
+END_TEST
+
+/* A member that ends near where the layer's reads of a file fall (every 256 KiB): its trailer
+ * or the next member's header split between two reads. Stored (level 0) members have sizes
+ * that can be set to the byte. */
+START_TEST(gzip_member_at_read_boundary)
+{
+    const size_t read_block = (size_t)256 << 10;
+    static const int offsets[] = {-20, -10, -8, -5, -1, 0, 1, 3, 4, 7, 8, 9, 12};
+    struct buf tail = gz(plain, 5000);
+    uint8_t *src = malloc(read_block + 64);
+    for (size_t k = 0; k < read_block + 64; k++)
+        src[k] = plain[k % PLAIN_LEN];
+    for (size_t o = 0; o < sizeof offsets / sizeof offsets[0]; o++) {
+        size_t want = (size_t)((long)read_block + offsets[o]);
+        /* Find the input length whose stored member is exactly `want` bytes. */
+        size_t n = want - 40;
+        struct buf first = gz_level(src, n, 0);
+        while (first.n != want && n > 0 && n < read_block + 64) {
+            n += first.n < want ? 1 : (size_t)-1;
+            free(first.p);
+            first = gz_level(src, n, 0);
+        }
+        ck_assert_uint_eq(first.n, want);
+        uint8_t *both = malloc(first.n + tail.n);
+        memcpy(both, first.p, first.n);
+        memcpy(both + first.n, tail.p, tail.n);
+        char path[] = "/tmp/check_decompress_XXXXXX";
+        int fd = mkstemp(path);
+        ck_assert_int_ge(fd, 0);
+        ck_assert_int_eq(write(fd, both, first.n + tail.n), (ssize_t)(first.n + tail.n));
+        ck_assert_int_eq(lseek(fd, 0, SEEK_SET), 0);
+        char err[256];
+        struct vs_dstream *s;
+        ck_assert_int_eq(vs_dstream_open_fd(fd, true, path, &s, err, sizeof err), 0);
+        uint8_t *out = malloc(n + 5000 + 16);
+        ssize_t last;
+        size_t got = drain(s, out, n + 5000 + 16, 65536, &last);
+        ck_assert_msg(last == 0, "member of %zu bytes: %s", want, vs_dstream_error(s));
+        ck_assert_uint_eq(got, n + 5000);
+        ck_assert(memcmp(out, src, n) == 0 && memcmp(out + n, plain, 5000) == 0);
+        vs_dstream_close(s);
+        unlink(path);
+        free(out);
+        free(both);
+        free(first.p);
+    }
+    free(src);
+    free(tail.p);
 }
 END_TEST
 
@@ -491,6 +691,9 @@ static Suite *decompress_suite(void)
     tcase_add_test(tc, truncated_message);
     tcase_add_loop_test(tc, garbage_after_magic, 0, NCODECS);
     tcase_add_test(tc, trailing_garbage);
+    tcase_add_test(tc, gzip_many_members);
+    tcase_add_test(tc, gzip_member_cut);
+    tcase_add_test(tc, gzip_member_at_read_boundary);
     tcase_add_test(tc, bomb);
     tcase_add_test(tc, plain_passthrough);
     tcase_add_test(tc, peek_then_read_and_stdio);
