@@ -144,6 +144,10 @@ void vs_inv_class_cache_clear(struct vs_inventory *inv);
 void vs_inv_org_cache_clear(struct vs_inventory *inv);
 char *vs_inv_dup_clean(const char *v);
 
+/* Peers (alerts.c): n more packets from d to ip (a new peer is checked against the risk list). */
+void vs_inv_peer_add(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *ip,
+                     uint64_t n, int64_t sec, uint32_t usec);
+
 /* Alerts (alerts.c): raise the risk alert of a device whose attribution was just made. */
 void vs_inv_raise_alert(struct vs_inventory *inv, struct vs_device *d, int64_t sec, uint32_t usec);
 
