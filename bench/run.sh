@@ -93,7 +93,9 @@ else
 fi
 printf '| start-up to first packet (`lookup`), every shipped signature loaded | | | | **%s ms** | |\n' \
     "$(calc "$t_start*1000")"
-echo "| live: veth replay at the highest rate tcpreplay reaches here | | | | not measured (needs root, a veth pair and tcpreplay; see docs/performance.md) | |"
+# The live rows: a slice of the first capture over a veth (root, ip and tcpreplay; otherwise
+# one row saying what is missing).
+bash bench/live.sh "$dir/${packets}-${devices[0]}.pcap" "${LIVE_PACKETS:-100000}"
 
 echo
 for n in "${devices[@]}"; do

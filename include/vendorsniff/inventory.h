@@ -200,8 +200,10 @@ void vs_inventory_restore_alert(struct vs_inventory *inv, struct vs_device *d, c
  * inventories: the device by its id (MAC, else IP), earliest first seen, latest last seen,
  * packets added, evidence deduplicated, addresses, VLANs, aliases and peers joined, then one
  * attribution in dst (whose hooks raise the events and alerts). src keeps its devices for its
- * own decisions but hands each packet count over once: its counts restart at zero. Returns
- * the number of devices taken. */
-size_t vs_inventory_absorb(struct vs_inventory *dst, struct vs_inventory *src);
+ * own decisions but hands each packet count over once: its counts restart at zero. budget:
+ * at most that many devices (0: no bound), so that a call never holds the caller long;
+ * *done tells whether every changed device was taken. Returns the number taken. */
+size_t vs_inventory_absorb(struct vs_inventory *dst, struct vs_inventory *src, size_t budget,
+                           bool *done);
 
 #endif

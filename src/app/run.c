@@ -683,6 +683,9 @@ static int run_live(struct app *a)
 /* How often a worker folds what it learnt into the app's inventory when nobody asks: the
  * longest an event or an alert waits (plus one read timeout). */
 #define WORKER_FOLD_MS 1000
+/* Devices a periodic fold takes at most (a few milliseconds of work): a burst of new devices
+ * is handed over in slices between reads, not in one pause that overflows the ring. */
+#define WORKER_FOLD_BUDGET 2048
 
 static int64_t mono_ms(void)
 {
@@ -712,11 +715,13 @@ static bool ts_before(int64_t s1, uint32_t u1, int64_t s2, uint32_t u2)
 }
 
 /* Under the app's lock: what the worker learnt since its last fold goes into the app's
- * inventory (whose hooks raise the events and alerts), with its counters. */
-static void worker_fold(struct worker *w)
+ * inventory (whose hooks raise the events and alerts), with its counters. budget: at most
+ * that many devices (0: all); false when some were left for the next fold. */
+static bool worker_fold(struct worker *w, size_t budget)
 {
     struct app *a = w->a;
-    vs_inventory_absorb(a->inv, w->inv);
+    bool done;
+    vs_inventory_absorb(a->inv, w->inv, budget, &done);
     w->stats = *vs_pipeline_stats(w->pipe);
     w->have_ps = vs_capture_stats(w->cap, &w->ps_recv, &w->ps_drop, &w->ps_ifdrop);
     if (w->any_packet) {
@@ -741,6 +746,7 @@ static void worker_fold(struct worker *w)
         for (size_t k = 0; k < sizeof a->wstats / sizeof(uint64_t); k++)
             sum[k] += v[k];
     }
+    return done;
 }
 
 static void *worker_main(void *p)
@@ -764,7 +770,7 @@ static void *worker_main(void *p)
         int64_t now = mono_ms();
         if (pause || req != served) {
             pthread_mutex_lock(&a->mu);
-            worker_fold(w);
+            worker_fold(w, 0);
             w->synced = served = req;
             if (pause) {
                 a->parked++;
@@ -778,14 +784,15 @@ static void *worker_main(void *p)
             pthread_mutex_unlock(&a->mu);
             next_fold = now + WORKER_FOLD_MS;
         } else if (now >= next_fold && pthread_mutex_trylock(&a->mu) == 0) {
-            /* Busy (an inventory being written): try again after the next read. */
-            worker_fold(w);
+            /* Busy (an inventory being written): try again after the next read. A bounded
+             * fold keeps the ring read; what it left goes after the next read. */
+            bool done = worker_fold(w, WORKER_FOLD_BUDGET);
             pthread_mutex_unlock(&a->mu);
-            next_fold = now + WORKER_FOLD_MS;
+            next_fold = done ? now + WORKER_FOLD_MS : now;
         }
     }
     pthread_mutex_lock(&a->mu);
-    worker_fold(w);
+    worker_fold(w, 0);
     a->running--;
     w->started = false;
     pthread_cond_broadcast(&a->cv);

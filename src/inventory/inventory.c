@@ -905,21 +905,31 @@ static void absorb_one(struct vs_inventory *dst, const struct vs_inventory *src,
     s->packets = 0;
 }
 
-size_t vs_inventory_absorb(struct vs_inventory *dst, struct vs_inventory *src)
+size_t vs_inventory_absorb(struct vs_inventory *dst, struct vs_inventory *src, size_t budget,
+                           bool *done)
 {
-    size_t n = 0;
-    /* By creation order: the merged inventory meets the devices in the order the worker
-     * did, so that its identity decisions (which MAC sourced an address first) agree. */
-    struct vs_device **todo = malloc((src->nlist ? src->nlist : 1) * sizeof *todo);
+    size_t n = 0, want = budget && budget < src->nlist ? budget : src->nlist;
+    struct vs_device **todo = malloc((want ? want : 1) * sizeof *todo);
+    *done = false;
     if (!todo)
         return 0;
-    for (size_t i = 0; i < src->nlist; i++)
+    /* From where the last call stopped, so that a bounded call still reaches every device
+     * in turn. */
+    size_t i = src->absorb_pos, seen = 0;
+    for (; seen < src->nlist && n < want; seen++, i++) {
+        if (i >= src->nlist)
+            i = 0;
         if (src->list[i]->flags & VS_DEV_DIRTY)
             todo[n++] = src->list[i];
+    }
+    src->absorb_pos = i;
+    *done = seen == src->nlist;
+    /* By creation order: the merged inventory meets the devices in the order the worker
+     * did, so that its identity decisions (which MAC sourced an address first) agree. */
     qsort(todo, n, sizeof *todo, cmp_serial);
-    for (size_t i = 0; i < n; i++) {
-        absorb_one(dst, src, todo[i]);
-        todo[i]->flags &= (uint16_t)~VS_DEV_DIRTY;
+    for (size_t k = 0; k < n; k++) {
+        absorb_one(dst, src, todo[k]);
+        todo[k]->flags &= (uint16_t)~VS_DEV_DIRTY;
     }
     free(todo);
     return n;

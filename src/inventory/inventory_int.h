@@ -67,6 +67,7 @@ struct vs_inventory {
     size_t slab_used; /* records handed out from the newest slab */
     struct vs_device *free_devs;
     uint64_t serial;
+    size_t absorb_pos; /* vs_inventory_absorb: where the next call looks first */
     uint64_t alerts;
     uint64_t evictions;
     uint64_t evidence_dropped;

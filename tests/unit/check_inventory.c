@@ -371,6 +371,7 @@ static void wadd(struct vs_inventory *w, struct vs_device *d, enum vs_field f, c
 START_TEST(absorb_merges_workers_once)
 {
     struct vs_inventory *w1 = worker_inv(), *w2 = worker_inv();
+    bool done;
     /* A Cisco-OUI MAC on worker 1, its Huawei announcement on worker 2 (the split the flow
      * hash can make); a routed ZTE host seen through worker 1 and worker 2. */
     struct vs_device *a1 = vs_inventory_see_mac(w1, cisco_mac, 10, 0);
@@ -386,8 +387,8 @@ START_TEST(absorb_merges_workers_once)
     wadd(w2, h2, VS_F_SNMP_SYS_DESCR, "ZTE ZXR10 Software", &host, 30);
     ck_assert_int_eq(n_device_events + n_alerts, 0); /* the workers say nothing */
 
-    ck_assert_uint_eq(vs_inventory_absorb(inv, w1), 2);
-    ck_assert_uint_eq(vs_inventory_absorb(inv, w2), 2);
+    ck_assert_uint_eq(vs_inventory_absorb(inv, w1, 0, &done), 2);
+    ck_assert_uint_eq(vs_inventory_absorb(inv, w2, 0, &done), 2);
     ck_assert_uint_eq(vs_inventory_count(inv), 2);
     struct vs_device *m = vs_inventory_get_mac(inv, cisco_mac, 0, 0, false);
     ck_assert_ptr_nonnull(m);
@@ -405,16 +406,35 @@ START_TEST(absorb_merges_workers_once)
     int events = n_device_events;
 
     /* Nothing new: nothing taken, no event; then more packets are handed over once. */
-    ck_assert_uint_eq(vs_inventory_absorb(inv, w1), 0);
-    ck_assert_uint_eq(vs_inventory_absorb(inv, w2), 0);
+    ck_assert_uint_eq(vs_inventory_absorb(inv, w1, 0, &done), 0);
+    ck_assert_uint_eq(vs_inventory_absorb(inv, w2, 0, &done), 0);
     for (int i = 0; i < 4; i++)
         vs_inventory_see_mac(w1, cisco_mac, 40 + i, 0);
-    ck_assert_uint_eq(vs_inventory_absorb(inv, w1), 1);
-    ck_assert_uint_eq(vs_inventory_absorb(inv, w1), 0);
+    ck_assert_uint_eq(vs_inventory_absorb(inv, w1, 0, &done), 1);
+    ck_assert_uint_eq(vs_inventory_absorb(inv, w1, 0, &done), 0);
     ck_assert_uint_eq(m->packets, 7);
     ck_assert_int_eq(m->last_sec, 43);
     ck_assert_int_eq(n_device_events, events);
     ck_assert_int_eq(n_alerts, 2);
+    ck_assert(done);
+
+    /* A bounded fold takes at most its budget and goes on where it stopped. */
+    uint8_t m2[6] = {0x00, 0x19, 0xc6, 0, 0, 0};
+    for (int i = 0; i < 10; i++) {
+        m2[5] = (uint8_t)i;
+        vs_inventory_see_mac(w1, m2, 50, 0);
+    }
+    size_t before = vs_inventory_count(inv), got = 0;
+    for (int k = 0; k < 3; k++) {
+        ck_assert_uint_eq(vs_inventory_absorb(inv, w1, 3, &done), 3);
+        ck_assert(!done);
+        got += 3;
+    }
+    got += vs_inventory_absorb(inv, w1, 3, &done);
+    ck_assert_uint_eq(got, 10);
+    ck_assert_uint_eq(vs_inventory_absorb(inv, w1, 3, &done), 0);
+    ck_assert(done);
+    ck_assert_uint_eq(vs_inventory_count(inv), before + 10);
     vs_inventory_free(w1);
     vs_inventory_free(w2);
 }
