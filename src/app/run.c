@@ -889,6 +889,12 @@ static int worker_open(struct app *a, unsigned i, unsigned group, char *err, siz
                 "instead (devices merged across workers)\n",
                 err);
         a->fanout = VS_FANOUT_HASH;
+        /* A socket cannot leave a group it joined (the program may be what was refused):
+         * a fresh one joins by hash. */
+        vs_capture_close(w->cap);
+        w->cap = NULL;
+        if (vs_capture_open_live(a->cfg->iface, &lo, a->cfg->filter, &w->cap, err, errsz) != 0)
+            return VS_EXIT_INPUT;
         rc = vs_capture_fanout(w->cap, group, a->fanout, err, errsz);
     }
     if (rc != 0)

@@ -4,7 +4,8 @@
 # veth into vendorsniff -i --workers 2 must give the inventory of --workers 1 (same devices,
 # vendors, risk, evidence; packets summed over the workers); a risk device whose frames reach
 # both workers (lib/mksplit.py: one routed host behind two router MACs that the source-MAC
-# fanout splits) gives one device event and one alert; the stats event reports the kernel
+# fanout splits) gives one device event and one alert, and again under the flow-hash
+# fallback (-i any: not Ethernet); the stats event reports the kernel
 # counters summed and the workers; a tiny buffer under a fast replay counts drops; SIGHUP
 # reloads and SIGUSR1 snapshots with workers; --workers with -r is refused.
 # Needs root, ip (iproute2), tcpreplay; skipped (77) otherwise.
@@ -100,6 +101,32 @@ check "stats: 2 workers by source MAC" \
 check "stats: dropped reported" test -n "$("$PY" "$LIB/jq.py" stats "$T/two.events" capture.dropped)"
 check "stats: the packets of both workers" \
     test "$("$PY" "$LIB/jq.py" stats "$T/two.events" packets)" -eq "$("$PY" "$LIB/jq.py" stats "$T/one.events" packets)"
+
+# The flow-hash fallback: "any" is not Ethernet (Linux cooked headers), so the workers
+# share the traffic by the kernel's flow hash, said once; the routed host's responses go to
+# several ports (several flows) and still make one device, one event, one alert.
+bg any ip netns exec "$NS_CAP" "$VS_BIN" -i any --format none --workers 2 \
+    --inventory "$T/any.inv" -w "$T/any.events"
+PID=$BG_PID
+if wait_listening "$PID" "$T/any.err"; then
+    replay "$T/split.pcap"
+    sleep 1.5
+    kill -TERM "$PID"
+    wait_exit "$PID" 20
+    rc=$?
+    check "flow hash: exit 0 (got $rc)" test "$rc" -eq 0
+    check "flow hash: one notice, and the listening line says so" \
+        bash -c "[[ \$(grep -c 'flow hash' '$T/any.err') -eq 2 ]] && grep -q '2 workers by flow hash' '$T/any.err'"
+    check "flow hash: stats name the fanout" \
+        test "$("$PY" "$LIB/jq.py" stats "$T/any.events" capture.fanout)" = '"hash"'
+    check "flow hash: the routed host is one device with the 6 packets" \
+        test "$("$PY" "$LIB/jq.py" field "$T/any.inv" 10.20.0.9 packets)" -eq 6
+    check "flow hash: one device event and one alert for it" \
+        test "$(devev "$T/any.events" 10.20.0.9)/$(alerts "$T/any.events" 10.20.0.9)" = 1/1
+else
+    bad "any: did not start listening"
+    show "$T/any.err"
+fi
 
 # SIGHUP with workers: the tables are reloaded (every worker parked, then resumed), the
 # capture goes on, and the state file is written at exit.
