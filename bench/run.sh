@@ -5,12 +5,15 @@
 # reader (pcapcount -x -m 1: a walk of the memory-mapped file), the floor plus a per-MAC
 # hash table (pcapcount -x -m 3) and vendorsniff --format none, as ratios to the floor; the
 # largest capture again with --inventory (and the write's own throughput), its peak RSS,
-# start-up to the first packet (lookup, every shipped signature loaded), and the accuracy
-# of each inventory against the generator's truth.
+# start-up to the first packet (lookup, every shipped signature loaded), the live rows
+# (bench/live.sh: a slice of the first capture replayed over a veth with --workers 1 and 2;
+# root, ip and tcpreplay needed), and the accuracy of each inventory against the
+# generator's truth.
 #   bench/run.sh [PACKETS [DEVICES...]]   (defaults 2000000 and 5000 100000 1000000)
 # Environment: RUNS (default 5), BUILD (default build), VS (the binary, default
 # $BUILD/vendorsniff), BENCH_DIR for the captures (default
-# /tmp/vs-bench; kept and reused), MKPCAP (the generator), WALL=1 for wall-clock instead
+# /tmp/vs-bench; kept and reused), MKPCAP (the generator), LIVE_PACKETS (the live slice,
+# default 400000), WALL=1 for wall-clock instead
 # of CPU time. Timings are medians of RUNS after one warm-up, the file in the page cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -93,7 +96,9 @@ else
 fi
 printf '| start-up to first packet (`lookup`), every shipped signature loaded | | | | **%s ms** | |\n' \
     "$(calc "$t_start*1000")"
-echo "| live: veth replay at the highest rate tcpreplay reaches here | | | | not measured (needs root, a veth pair and tcpreplay; see docs/performance.md) | |"
+# The live rows: a slice of the first capture over a veth (root, ip and tcpreplay; otherwise
+# one row saying what is missing).
+bash bench/live.sh "$dir/${packets}-${devices[0]}.pcap" "${LIVE_PACKETS:-400000}"
 
 echo
 for n in "${devices[@]}"; do

@@ -12,11 +12,11 @@
 struct vs_capture;
 
 struct vs_live_opts {
-    int snaplen;     /* bytes per packet kept */
-    bool promisc;    /* promiscuous mode */
-    int buffer_mb;   /* kernel buffer, 0 = libpcap default */
-    bool immediate;  /* deliver packets at once */
-    int timeout_ms;  /* read timeout, so that signals and timers are served */
+    int snaplen;    /* bytes per packet kept */
+    bool promisc;   /* promiscuous mode */
+    int buffer_mb;  /* kernel buffer, 0 = libpcap default */
+    bool immediate; /* deliver packets at once */
+    int timeout_ms; /* read timeout, so that signals and timers are served */
 };
 
 typedef void (*vs_packet_fn)(void *ctx, int dlt, int64_t sec, uint32_t usec, const uint8_t *data,
@@ -36,6 +36,20 @@ bool vs_capture_is_stream(const char *path);
 int vs_capture_open_live(const char *iface, const struct vs_live_opts *o, const char *filter,
                          struct vs_capture **out, char *err, size_t errsz);
 void vs_capture_close(struct vs_capture *c);
+
+/* --workers N (Linux): join a live capture to the PACKET_FANOUT group `group`, by the
+ * source MAC (a classic BPF program, PACKET_FANOUT_CBPF, src/capture/fanout.c) or by the
+ * kernel's flow hash (PACKET_FANOUT_HASH). Every socket of a group must use the same mode.
+ * Returns 0, -EINVAL when the kernel refuses the mode, -ENOTSUP where there is no fanout
+ * (not Linux), or another negative errno; err says why. */
+enum vs_fanout_mode { VS_FANOUT_MAC, VS_FANOUT_HASH };
+int vs_capture_fanout(struct vs_capture *c, unsigned group, enum vs_fanout_mode mode, char *err,
+                      size_t errsz);
+/* The link type of a capture (DLT_ value). */
+int vs_capture_datalink(const struct vs_capture *c);
+/* Throw away what the capture's ring holds now (frames a socket received before it joined
+ * its fanout group, which the other sockets received too). */
+void vs_capture_discard(struct vs_capture *c);
 
 /* Deliver up to max packets (0 = until the end or a break). Returns the number of packets,
  * 0 at end of file, -1 after a break, -2 on a read error (err set: truncated file, ...).

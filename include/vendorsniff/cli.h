@@ -10,6 +10,7 @@
 #define VS_MAX_INPUTS 1024
 #define VS_MAX_GEOIP 8
 #define VS_MAX_JOBS 256
+#define VS_MAX_WORKERS 64
 
 enum vs_command {
     VS_CMD_RUN,
@@ -17,9 +18,9 @@ enum vs_command {
     VS_CMD_CHECK_SIGNATURES,
     VS_CMD_VERSION,
     VS_CMD_HELP,
-    VS_CMD_REPORT, /* vendorsniff report INVENTORY... : inputs are saved inventories */
-    VS_CMD_DIFF,  /* inputs: OLD NEW (files or folders) */
-    VS_CMD_MERGE, /* inputs: inventories; --inventory or stdout */
+    VS_CMD_REPORT,     /* vendorsniff report INVENTORY... : inputs are saved inventories */
+    VS_CMD_DIFF,       /* inputs: OLD NEW (files or folders) */
+    VS_CMD_MERGE,      /* inputs: inventories; --inventory or stdout */
     VS_CMD_STORE_INIT, /* store init --store URL */
 };
 enum vs_format { VS_FORMAT_TEXT, VS_FORMAT_JSON, VS_FORMAT_NONE };
@@ -61,6 +62,7 @@ struct vs_config {
     bool quiet;
     bool recursive;                 /* -r DIR walks subdirectories */
     unsigned jobs;                  /* files read in parallel; 0 = the number of cores */
+    unsigned workers;               /* -i: capture workers (PACKET_FANOUT); 0 or 1 = one */
     enum vs_progress_mode progress; /* auto: when stderr is a terminal */
     const char *lookup_arg;
     const char *check_dir;

@@ -55,6 +55,7 @@ enum vs_dev_flags {
     VS_DEV_IPS_FULL = 1 << 2, /* stop recording source IPs */
     VS_DEV_EVICTED = 1 << 3,
     VS_DEV_ROUTER = 1 << 4, /* forwards: carried IP packets whose TTL shows a router hop */
+    VS_DEV_DIRTY = 1 << 5,  /* changed since the last vs_inventory_absorb that took it */
 };
 
 enum vs_disc_seen {
@@ -193,5 +194,16 @@ struct vs_device *vs_inventory_restore_device(struct vs_inventory *inv, const ch
 void vs_inventory_set_quiet(struct vs_inventory *inv, bool quiet);
 void vs_inventory_restore_alert(struct vs_inventory *inv, struct vs_device *d, const char *rule_id,
                                 const char *key);
+
+/* Live capture on several workers: fold what changed in src (a worker's inventory) since
+ * the last call into dst (the merged inventory), with the rules of the merge of several
+ * inventories: the device by its id (MAC, else IP), earliest first seen, latest last seen,
+ * packets added, evidence deduplicated, addresses, VLANs, aliases and peers joined, then one
+ * attribution in dst (whose hooks raise the events and alerts). src keeps its devices for its
+ * own decisions but hands each packet count over once: its counts restart at zero. budget:
+ * at most that many devices (0: no bound), so that a call never holds the caller long;
+ * *done tells whether every changed device was taken. Returns the number taken. */
+size_t vs_inventory_absorb(struct vs_inventory *dst, struct vs_inventory *src, size_t budget,
+                           bool *done);
 
 #endif

@@ -42,8 +42,10 @@ struct vs_run_stats {
     uint64_t events_lost, output_failures;
     const char *output_error;
     uint64_t reloads, reload_failures;
-    uint64_t input_failures; /* inputs that could not be opened or read to their end */
+    uint64_t input_failures;    /* inputs that could not be opened or read to their end */
     const struct vs_sigs *sigs; /* for the rules that hit the PCRE2 limits; may be NULL */
+    unsigned workers;           /* --workers N: N (>= 2) capture workers; 0 otherwise */
+    const char *fanout;         /* with workers: "mac" or "hash" */
 };
 
 /* The readable report: summary by vendor, risk devices first, then every device with the

@@ -47,6 +47,7 @@ enum {
     OPT_RECURSIVE,
     OPT_PROGRESS,
     OPT_NO_PROGRESS,
+    OPT_WORKERS,
 };
 
 static const struct option long_opts[] = {
@@ -87,6 +88,7 @@ static const struct option long_opts[] = {
     {"store", required_argument, NULL, OPT_STORE},
     {"recursive", no_argument, NULL, OPT_RECURSIVE},
     {"jobs", required_argument, NULL, 'j'},
+    {"workers", required_argument, NULL, OPT_WORKERS},
     {"progress", no_argument, NULL, OPT_PROGRESS},
     {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"help", no_argument, NULL, 'h'},
@@ -143,6 +145,7 @@ const char *vs_cli_usage(void)
            "  -Z USER               drop privileges to USER after opening the capture\n"
            "  --chroot DIR          chroot to DIR after opening the capture (with -Z)\n"
            "  --snaplen N, --buffer-size MB, --no-promisc, --immediate   live capture tuning\n"
+           "  --workers N           -i: N capture threads (Linux packet fanout by source MAC)\n"
            "  --color auto|always|never   emphasis in the text report\n"
            "  --version, --help\n"
            "\n"
@@ -234,6 +237,14 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
                 return -1;
             }
             cfg->jobs = (unsigned)v;
+            break;
+        case OPT_WORKERS:
+            if (parse_uint(optarg, VS_MAX_WORKERS, &v) != 0 || v == 0) {
+                snprintf(err, errsz, "--workers needs a number from 1 to %d, not '%s'",
+                         VS_MAX_WORKERS, optarg);
+                return -1;
+            }
+            cfg->workers = (unsigned)v;
             break;
         case OPT_RECURSIVE:
             cfg->recursive = true;
@@ -449,6 +460,12 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
     }
     if (cfg->chroot_dir && !cfg->user) {
         snprintf(err, errsz, "--chroot needs -Z USER");
+        return -1;
+    }
+    if (cfg->ninputs && cfg->workers > 1) {
+        snprintf(err, errsz,
+                 "--workers is for live capture (-i); files are read in parallel "
+                 "with --jobs");
         return -1;
     }
     return 0;

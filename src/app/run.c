@@ -5,6 +5,7 @@
  * the outputs at the end. A reload is built in a helper thread and swapped in between two
  * packets. */
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -19,6 +20,7 @@
 #include "vendorsniff/app.h"
 #include "vendorsniff/atomic.h"
 #include "vendorsniff/capture.h"
+#include "vendorsniff/fanout.h"
 #include "vendorsniff/geo.h"
 #include "vendorsniff/inputs.h"
 #include "vendorsniff/inventory.h"
@@ -32,6 +34,34 @@
 #include "vendorsniff/state.h"
 #include "vendorsniff/store.h"
 #include "vendorsniff/topology.h"
+
+struct app;
+
+/* --workers N: one capture socket, pipeline and inventory per worker thread (no lock on the
+ * packet path); what changed is folded into the app's inventory (vs_inventory_absorb) about
+ * once a second, under the app's lock, and the events and alerts come from there. */
+struct worker {
+    struct app *a;
+    unsigned idx;
+    pthread_t th;
+    bool started; /* running (under the app's lock) */
+    bool th_made; /* th is to be joined */
+    struct vs_capture *cap;
+    struct vs_inventory *inv;
+    struct vs_pipeline *pipe;
+    /* Packet times and count since the last fold: the worker's own. */
+    int64_t first_sec, last_sec;
+    uint32_t first_usec, last_usec;
+    bool any_packet;
+    uint64_t packets;
+    /* Under the app's lock: what the last fold saw. */
+    struct vs_stats stats;
+    uint64_t ps_recv, ps_drop, ps_ifdrop;
+    bool have_ps;
+    unsigned synced; /* the last sync request served */
+    bool failed;
+    char err[1024];
+};
 
 struct app {
     struct vs_config *cfg;
@@ -56,12 +86,26 @@ struct app {
         struct vs_data nd;
         int rc;
         char err[1024];
-        bool again; /* a SIGHUP came while loading: the files may have changed since */
+        bool again;    /* a SIGHUP came while loading: the files may have changed since */
+        bool nothread; /* loaded without a helper thread (workers: nothing to join) */
     } rl;
     uint64_t reloads, reload_failures;
     uint64_t packets;
     struct vs_progress prog;
     struct vs_progress_state ps; /* files done and failed, bytes of the files done */
+    /* --workers N (N >= 2): the workers, and the lock over inv, outs, store, the packet
+     * times and counts above and the workers' shared fields. */
+    struct worker *w;
+    unsigned nworkers;
+    enum vs_fanout_mode fanout;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;        /* a worker synced, parked or ended */
+    pthread_cond_t cv_resume; /* the main thread let the parked workers go */
+    atomic_bool wstop;        /* workers: end (after a last fold) */
+    atomic_uint sync_req;     /* workers: fold now, then set synced to this */
+    atomic_bool pause;        /* workers: fold, then wait (a reload swaps the tables) */
+    unsigned parked, running;
+    struct vs_stats wstats; /* the workers' pipeline counters, summed at each fold */
 };
 
 /* Offline: packets between two looks at the signals and the progress clock. */
@@ -117,16 +161,34 @@ static void on_packet(void *ctx, int dlt, int64_t sec, uint32_t usec, const uint
     vs_pipeline_frame(a->pipe, dlt, sec, usec, data, caplen, wirelen);
 }
 
+/* The packet path's counters: the one pipeline's, or the workers' summed. */
+static const struct vs_stats *pipe_stats(const struct app *a)
+{
+    return a->nworkers ? &a->wstats : vs_pipeline_stats(a->pipe);
+}
+
 static void run_stats(struct app *a, struct vs_run_stats *s)
 {
     memset(s, 0, sizeof *s);
-    s->pipe = vs_pipeline_stats(a->pipe);
+    s->pipe = pipe_stats(a);
     s->devices = vs_inventory_count(a->inv);
     s->alerts = vs_inventory_alerts(a->inv);
     s->evictions = vs_inventory_evictions(a->inv);
     s->evidence_dropped = vs_inventory_evidence_dropped(a->inv);
     if (a->cap)
         s->have_pcap_stats = vs_capture_stats(a->cap, &s->ps_recv, &s->ps_drop, &s->ps_ifdrop);
+    for (unsigned i = 0; i < a->nworkers; i++) {
+        /* Kernel counters per socket, summed (each worker reads its own at each fold). */
+        struct worker *w = &a->w[i];
+        if (!w->have_ps)
+            continue;
+        s->have_pcap_stats = true;
+        s->ps_recv += w->ps_recv;
+        s->ps_drop += w->ps_drop;
+        s->ps_ifdrop += w->ps_ifdrop;
+    }
+    s->workers = a->nworkers;
+    s->fanout = a->nworkers ? (a->fanout == VS_FANOUT_MAC ? "mac" : "hash") : NULL;
     s->have_span = a->any_packet;
     s->first_sec = a->first_sec;
     s->first_usec = a->first_usec;
@@ -172,7 +234,7 @@ static int write_reports(struct app *a)
     m.last_sec = a->last_sec;
     m.last_usec = a->last_usec;
     m.have_packets = true;
-    m.packets = vs_pipeline_stats(a->pipe)->packets;
+    m.packets = pipe_stats(a)->packets;
     return vs_report_write(a->cfg, &m, a->inv);
 }
 
@@ -263,7 +325,9 @@ static void reload_start(struct app *a);
 /* Between two packets: the tables the helper built replace the old ones. */
 static void reload_finish(struct app *a)
 {
-    pthread_join(a->rl.th, NULL);
+    if (!a->rl.nothread)
+        pthread_join(a->rl.th, NULL);
+    a->rl.nothread = false;
     atomic_store_explicit(&a->rl.state, 0, memory_order_relaxed);
     reload_swap(a);
     if (a->rl.again)
@@ -286,6 +350,9 @@ static void reload_swap(struct app *a)
     memset(&a->rl.nd, 0, sizeof a->rl.nd);
     a->outs.out.risk = nd.risk;
     vs_inventory_reload(a->inv, nd.oui, nd.sigs, nd.risk, sec, usec);
+    /* The workers are parked (reload_workers): their tables move to the new data too. */
+    for (unsigned i = 0; i < a->nworkers; i++)
+        vs_inventory_reload(a->w[i].inv, nd.oui, nd.sigs, nd.risk, sec, usec);
     vs_data_free(&a->data);
     a->data = nd;
     a->reloads++;
@@ -311,6 +378,10 @@ static void reload_start(struct app *a)
     atomic_store_explicit(&a->rl.state, 1, memory_order_relaxed);
     if (pthread_create(&a->rl.th, NULL, reload_main, a) != 0) {
         reload_main(a); /* no thread: load here, in the capture loop, as before */
+        if (a->nworkers) {
+            a->rl.nothread = true; /* swapped once the workers are parked */
+            return;
+        }
         atomic_store_explicit(&a->rl.state, 0, memory_order_relaxed);
         reload_swap(a);
     }
@@ -607,6 +678,361 @@ static int run_live(struct app *a)
     return status;
 }
 
+/* ---- --workers N --------------------------------------------------------------- */
+
+/* How often a worker folds what it learnt into the app's inventory when nobody asks: the
+ * longest an event or an alert waits (plus one read timeout). */
+#define WORKER_FOLD_MS 1000
+/* Devices a periodic fold takes at most (a few milliseconds of work): a burst of new devices
+ * is handed over in slices between reads, not in one pause that overflows the ring. */
+#define WORKER_FOLD_BUDGET 2048
+
+static int64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void worker_packet(void *ctx, int dlt, int64_t sec, uint32_t usec, const uint8_t *data,
+                          size_t caplen, size_t wirelen)
+{
+    struct worker *w = ctx;
+    if (!w->any_packet) {
+        w->first_sec = sec;
+        w->first_usec = usec;
+    }
+    w->last_sec = sec;
+    w->last_usec = usec;
+    w->any_packet = true;
+    w->packets++;
+    vs_pipeline_frame(w->pipe, dlt, sec, usec, data, caplen, wirelen);
+}
+
+static bool ts_before(int64_t s1, uint32_t u1, int64_t s2, uint32_t u2)
+{
+    return s1 < s2 || (s1 == s2 && u1 < u2);
+}
+
+/* Under the app's lock: what the worker learnt since its last fold goes into the app's
+ * inventory (whose hooks raise the events and alerts), with its counters. budget: at most
+ * that many devices (0: all); false when some were left for the next fold. */
+static bool worker_fold(struct worker *w, size_t budget)
+{
+    struct app *a = w->a;
+    bool done;
+    vs_inventory_absorb(a->inv, w->inv, budget, &done);
+    w->stats = *vs_pipeline_stats(w->pipe);
+    w->have_ps = vs_capture_stats(w->cap, &w->ps_recv, &w->ps_drop, &w->ps_ifdrop);
+    if (w->any_packet) {
+        if (!a->any_packet || ts_before(w->first_sec, w->first_usec, a->first_sec, a->first_usec)) {
+            a->first_sec = w->first_sec;
+            a->first_usec = w->first_usec;
+        }
+        if (!a->any_packet || ts_before(a->last_sec, a->last_usec, w->last_sec, w->last_usec)) {
+            a->last_sec = w->last_sec;
+            a->last_usec = w->last_usec;
+        }
+        a->any_packet = true;
+        w->any_packet = false;
+    }
+    a->packets += w->packets;
+    w->packets = 0;
+    /* Every counter of struct vs_stats is a uint64_t: summed as an array. */
+    uint64_t *sum = (uint64_t *)&a->wstats;
+    memset(&a->wstats, 0, sizeof a->wstats);
+    for (unsigned i = 0; i < a->nworkers; i++) {
+        const uint64_t *v = (const uint64_t *)&a->w[i].stats;
+        for (size_t k = 0; k < sizeof a->wstats / sizeof(uint64_t); k++)
+            sum[k] += v[k];
+    }
+    return done;
+}
+
+static void *worker_main(void *p)
+{
+    struct worker *w = p;
+    struct app *a = w->a;
+    char err[1024];
+    unsigned served = 0;
+    int64_t next_fold = mono_ms() + WORKER_FOLD_MS;
+    while (!atomic_load(&a->wstop)) {
+        long n = vs_capture_dispatch(w->cap, 10000, worker_packet, w, err, sizeof err);
+        if (n == -2) {
+            pthread_mutex_lock(&a->mu);
+            w->failed = true;
+            snprintf(w->err, sizeof w->err, "%s", err);
+            pthread_mutex_unlock(&a->mu);
+            break;
+        }
+        unsigned req = atomic_load(&a->sync_req);
+        bool pause = atomic_load(&a->pause);
+        int64_t now = mono_ms();
+        if (pause || req != served) {
+            pthread_mutex_lock(&a->mu);
+            worker_fold(w, 0);
+            w->synced = served = req;
+            if (pause) {
+                a->parked++;
+                pthread_cond_broadcast(&a->cv);
+                while (atomic_load(&a->pause))
+                    pthread_cond_wait(&a->cv_resume, &a->mu);
+                a->parked--;
+            } else {
+                pthread_cond_broadcast(&a->cv);
+            }
+            pthread_mutex_unlock(&a->mu);
+            next_fold = now + WORKER_FOLD_MS;
+        } else if (now >= next_fold && pthread_mutex_trylock(&a->mu) == 0) {
+            /* Busy (an inventory being written): try again after the next read. A bounded
+             * fold keeps the ring read; what it left goes after the next read. */
+            bool done = worker_fold(w, WORKER_FOLD_BUDGET);
+            pthread_mutex_unlock(&a->mu);
+            next_fold = done ? now + WORKER_FOLD_MS : now;
+        }
+    }
+    pthread_mutex_lock(&a->mu);
+    worker_fold(w, 0);
+    a->running--;
+    w->started = false;
+    pthread_cond_broadcast(&a->cv);
+    pthread_mutex_unlock(&a->mu);
+    return NULL;
+}
+
+/* Every running worker folds now (before the inventory, the state or the stats are written):
+ * waits for each to come back from its read (at most the read timeout). */
+static void workers_sync(struct app *a)
+{
+    pthread_mutex_lock(&a->mu);
+    unsigned req = atomic_fetch_add(&a->sync_req, 1) + 1;
+    struct timespec dl;
+    clock_gettime(CLOCK_REALTIME, &dl);
+    dl.tv_sec += 3;
+    for (;;) {
+        bool all = true;
+        for (unsigned i = 0; i < a->nworkers && all; i++)
+            all = !a->w[i].started || a->w[i].synced == req;
+        if (all || pthread_cond_timedwait(&a->cv, &a->mu, &dl) == ETIMEDOUT)
+            break;
+    }
+    pthread_mutex_unlock(&a->mu);
+}
+
+/* A reload: every worker folds and waits while the tables are swapped. */
+static void workers_park(struct app *a)
+{
+    pthread_mutex_lock(&a->mu);
+    atomic_store(&a->pause, true);
+    while (a->parked < a->running)
+        pthread_cond_wait(&a->cv, &a->mu);
+    pthread_mutex_unlock(&a->mu);
+}
+
+static void workers_resume(struct app *a)
+{
+    pthread_mutex_lock(&a->mu);
+    atomic_store(&a->pause, false);
+    pthread_cond_broadcast(&a->cv_resume);
+    pthread_mutex_unlock(&a->mu);
+}
+
+static void workers_stop(struct app *a)
+{
+    atomic_store(&a->wstop, true);
+    for (unsigned i = 0; i < a->nworkers; i++)
+        if (a->w[i].cap)
+            vs_capture_break(a->w[i].cap);
+    for (unsigned i = 0; i < a->nworkers; i++) {
+        pthread_mutex_lock(&a->mu);
+        bool joinable = a->w[i].th_made;
+        pthread_mutex_unlock(&a->mu);
+        if (joinable)
+            pthread_join(a->w[i].th, NULL);
+        a->w[i].th_made = false;
+    }
+}
+
+static void workers_free(struct app *a)
+{
+    for (unsigned i = 0; i < a->nworkers; i++) {
+        vs_capture_close(a->w[i].cap);
+        vs_pipeline_free(a->w[i].pipe);
+        vs_inventory_free(a->w[i].inv);
+    }
+    free(a->w);
+    a->w = NULL;
+    a->nworkers = 0;
+}
+
+/* Open, join to the fanout group and equip worker i. */
+static int worker_open(struct app *a, unsigned i, unsigned group, char *err, size_t errsz)
+{
+    struct worker *w = &a->w[i];
+    struct vs_live_opts lo = {a->cfg->snaplen, !a->cfg->no_promisc, a->cfg->buffer_mb,
+                              a->cfg->immediate, 250};
+    w->a = a;
+    w->idx = i;
+    if (vs_capture_open_live(a->cfg->iface, &lo, a->cfg->filter, &w->cap, err, errsz) != 0)
+        return VS_EXIT_INPUT;
+    if (i == 0 && vs_capture_datalink(w->cap) != 1 /* DLT_EN10MB */) {
+        a->fanout = VS_FANOUT_HASH;
+        fprintf(stderr,
+                "vendorsniff: %s is not Ethernet: the workers share the traffic by the "
+                "kernel's flow hash (devices merged across workers)\n",
+                a->cfg->iface);
+    }
+    int rc = vs_capture_fanout(w->cap, group, a->fanout, err, errsz);
+    if (rc != 0 && i == 0 && a->fanout == VS_FANOUT_MAC && rc != -ENOTSUP) {
+        fprintf(stderr,
+                "vendorsniff: %s; the workers share the traffic by the kernel's flow hash "
+                "instead (devices merged across workers)\n",
+                err);
+        a->fanout = VS_FANOUT_HASH;
+        /* A socket cannot leave a group it joined (the program may be what was refused):
+         * a fresh one joins by hash. */
+        vs_capture_close(w->cap);
+        w->cap = NULL;
+        if (vs_capture_open_live(a->cfg->iface, &lo, a->cfg->filter, &w->cap, err, errsz) != 0)
+            return VS_EXIT_INPUT;
+        rc = vs_capture_fanout(w->cap, group, a->fanout, err, errsz);
+    }
+    if (rc != 0)
+        return VS_EXIT_INPUT;
+    w->inv = vs_inventory_new(a->data.oui, a->data.sigs, a->data.risk, NULL, a->cfg->max_devices);
+    w->pipe = w->inv ? vs_pipeline_new(w->inv) : NULL;
+    if (!w->pipe) {
+        snprintf(err, errsz, "out of memory");
+        return VS_EXIT_RUNTIME;
+    }
+    /* Alerts and device events come from the app's inventory alone. */
+    vs_inventory_set_quiet(w->inv, true);
+    if (a->geo) {
+        vs_inventory_set_geo(w->inv, a->geo);
+        vs_pipeline_track_peers(w->pipe, true);
+    }
+    return VS_EXIT_OK;
+}
+
+static int run_workers(struct app *a)
+{
+    char err[1024];
+    unsigned n = a->cfg->workers;
+    a->w = calloc(n, sizeof *a->w);
+    if (!a->w) {
+        fprintf(stderr, "vendorsniff: out of memory\n");
+        return VS_EXIT_RUNTIME;
+    }
+    pthread_mutex_init(&a->mu, NULL);
+    pthread_cond_init(&a->cv, NULL);
+    pthread_cond_init(&a->cv_resume, NULL);
+    a->fanout = VS_FANOUT_MAC;
+    unsigned group = (unsigned)getpid() & 0xffff;
+    for (unsigned i = 0; i < n; i++) {
+        a->nworkers = i + 1;
+        int st = worker_open(a, i, group, err, sizeof err);
+        if (st != VS_EXIT_OK) {
+            fprintf(stderr, "vendorsniff: %s\n", err);
+            return st;
+        }
+    }
+    a->inputs_opened++;
+    /* Frames that reached a socket before it joined the group reached the others too. */
+    for (unsigned i = 0; i < n; i++)
+        vs_capture_discard(a->w[i].cap);
+    if (vs_privileges_drop(a->cfg, err, sizeof err) != 0) {
+        fprintf(stderr, "vendorsniff: %s\n", err);
+        return VS_EXIT_RUNTIME;
+    }
+    vs_privileges_enter_paths(a->cfg);
+    /* Signals are the main thread's: the workers only read packets. */
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    for (unsigned i = 0; i < n; i++) {
+        pthread_mutex_lock(&a->mu);
+        a->w[i].started = true;
+        a->running++;
+        pthread_mutex_unlock(&a->mu);
+        if (pthread_create(&a->w[i].th, NULL, worker_main, &a->w[i]) != 0) {
+            pthread_mutex_lock(&a->mu);
+            a->w[i].started = false;
+            a->running--;
+            pthread_mutex_unlock(&a->mu);
+            pthread_sigmask(SIG_SETMASK, &old, NULL);
+            fprintf(stderr, "vendorsniff: cannot start capture worker %u\n", i + 1);
+            workers_stop(a);
+            return VS_EXIT_RUNTIME;
+        }
+        a->w[i].th_made = true;
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    fprintf(stderr, "vendorsniff: listening on %s (snaplen %d%s%s%s, %u workers by %s)\n",
+            a->cfg->iface, a->cfg->snaplen, a->cfg->no_promisc ? "" : ", promiscuous",
+            a->cfg->user ? ", as user " : "", a->cfg->user ? a->cfg->user : "", n,
+            a->fanout == VS_FANOUT_MAC ? "source MAC" : "flow hash");
+    time_t start = time(NULL);
+    time_t next_state = start + a->cfg->state_interval;
+    time_t next_stats = start + a->cfg->stats_interval;
+    time_t next_inv = start + a->cfg->inventory_interval;
+    int status = VS_EXIT_OK;
+    while (!g_stop) {
+        poll(NULL, 0, 100); /* a signal ends the wait */
+        pthread_mutex_lock(&a->mu);
+        bool any = a->running > 0;
+        if (g_reload) {
+            g_reload = 0;
+            reload(a);
+        }
+        pthread_mutex_unlock(&a->mu);
+        if (!any)
+            break;
+        if (atomic_load_explicit(&a->rl.state, memory_order_acquire) == 2) {
+            workers_park(a);
+            reload_finish(a);
+            workers_resume(a);
+        }
+        time_t now = time(NULL);
+        bool snap = g_snapshot, inv_due = now >= next_inv, state_due = now >= next_state,
+             stats_due = now >= next_stats;
+        if (!snap && !inv_due && !state_due && !stats_due)
+            continue;
+        workers_sync(a);
+        pthread_mutex_lock(&a->mu);
+        if (snap)
+            store_sync(a); /* SIGUSR1: everything out now, the database too */
+        if (snap || inv_due) {
+            g_snapshot = 0;
+            write_inventory(a);
+            next_inv = now + a->cfg->inventory_interval;
+        }
+        if (state_due) {
+            save_state(a);
+            next_state = now + a->cfg->state_interval;
+        }
+        if (stats_due) {
+            struct vs_run_stats s;
+            run_stats(a, &s);
+            int64_t sec;
+            uint32_t usec;
+            now_or_packet_time(a, &sec, &usec);
+            vs_inventory_flush_alerts(a->inv, sec, usec);
+            vs_outputs_attachments(&a->outs, a->inv, sec, usec);
+            vs_outputs_stats(&a->outs, &s, sec, usec);
+            store_sync(a);
+            next_stats = now + a->cfg->stats_interval;
+        }
+        pthread_mutex_unlock(&a->mu);
+    }
+    workers_stop(a);
+    for (unsigned i = 0; i < n; i++)
+        if (a->w[i].failed) {
+            fprintf(stderr, "vendorsniff: %s\n", a->w[i].err);
+            status = VS_EXIT_RUNTIME;
+        }
+    return status;
+}
+
 int vs_run_capture(struct vs_config *cfg)
 {
     static struct app a; /* zero-initialised; one run a process, as the signal flags */
@@ -688,7 +1114,9 @@ int vs_run_capture(struct vs_config *cfg)
     }
     install_signals();
 
-    int status = a.cfg->iface ? run_live(&a) : run_files(&a);
+    int status = a.cfg->iface && a.cfg->workers > 1 ? run_workers(&a)
+                 : a.cfg->iface                     ? run_live(&a)
+                                                    : run_files(&a);
     reload_poll(&a, true);
 
     /* Whatever happened to the inputs, what was collected is written out. */
@@ -748,6 +1176,7 @@ int vs_run_capture(struct vs_config *cfg)
         status = VS_EXIT_RISK;
 
     vs_capture_close(a.cap);
+    workers_free(&a);
     vs_outputs_close(&a.outs);
     vs_store_close(a.store);
     vs_pipeline_free(a.pipe);

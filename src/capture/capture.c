@@ -5,6 +5,7 @@
  * frame to the pipeline. Never transmits. */
 #include "vendorsniff/capture.h"
 #include "vendorsniff/decompress.h"
+#include "vendorsniff/fanout.h"
 #include "vendorsniff/pcapfile.h"
 #include "vendorsniff/pcapng.h"
 
@@ -18,6 +19,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <linux/filter.h>
+#include <linux/if_packet.h>
+#include <sys/socket.h>
+#endif
 
 #define CAPTURE_FILE_BUFFER (1 << 20)
 
@@ -347,7 +353,6 @@ static int check_filter(const char *path, const char *filter, int dlt, char *err
     return 0;
 }
 
-
 /* libpcap reads f (and closes it, unless it is stdin); the message says what it refused. */
 static int open_libpcap(struct vs_capture *c, FILE *f, const char *path, const char *filter,
                         char *err, size_t errsz)
@@ -384,8 +389,10 @@ static bool is_pcapng_magic(const uint8_t *m, size_t k)
 
 static bool is_pcap_magic(const uint8_t *m, size_t k)
 {
-    static const uint8_t magics[4][4] = {{0xa1, 0xb2, 0xc3, 0xd4}, {0xd4, 0xc3, 0xb2, 0xa1},
-                                         {0xa1, 0xb2, 0x3c, 0x4d}, {0x4d, 0x3c, 0xb2, 0xa1}};
+    static const uint8_t magics[4][4] = {{0xa1, 0xb2, 0xc3, 0xd4},
+                                         {0xd4, 0xc3, 0xb2, 0xa1},
+                                         {0xa1, 0xb2, 0x3c, 0x4d},
+                                         {0x4d, 0x3c, 0xb2, 0xa1}};
     for (size_t i = 0; k == 4 && i < 4; i++)
         if (memcmp(m, magics[i], 4) == 0)
             return true;
@@ -551,8 +558,7 @@ int vs_capture_open_live(const char *iface, const struct vs_live_opts *o, const 
         if (rc == PCAP_ERROR_NO_SUCH_DEVICE)
             snprintf(err, errsz, "%s: no such interface", iface);
         else if (rc == PCAP_ERROR_PERM_DENIED)
-            snprintf(err, errsz, "%s: permission denied (run as root or grant CAP_NET_RAW)",
-                     iface);
+            snprintf(err, errsz, "%s: permission denied (run as root or grant CAP_NET_RAW)", iface);
         else if (rc == PCAP_ERROR_IFACE_NOT_UP)
             snprintf(err, errsz, "%s: interface is down", iface);
         else
@@ -743,4 +749,67 @@ int vs_capture_fd(struct vs_capture *c)
 const char *vs_capture_libpcap_version(void)
 {
     return pcap_lib_version();
+}
+
+int vs_capture_datalink(const struct vs_capture *c)
+{
+    return c->dlt;
+}
+
+int vs_capture_fanout(struct vs_capture *c, unsigned group, enum vs_fanout_mode mode, char *err,
+                      size_t errsz)
+{
+#if defined(__linux__) && defined(PACKET_FANOUT) && defined(PACKET_FANOUT_CBPF) &&                 \
+    defined(PACKET_FANOUT_DATA)
+    int fd = pcap_fileno(c->p);
+    if (!c->live || fd < 0) {
+        snprintf(err, errsz, "%s: not a live capture socket", c->name);
+        return -EINVAL;
+    }
+    /* No rollover: a full ring drops (counted) rather than move a device's frames to
+     * another worker. */
+    int type = mode == VS_FANOUT_MAC ? PACKET_FANOUT_CBPF : PACKET_FANOUT_HASH;
+    int arg = (int)(group & 0xffff) | type << 16;
+    if (setsockopt(fd, SOL_PACKET, PACKET_FANOUT, &arg, sizeof arg) != 0) {
+        int e = errno;
+        snprintf(err, errsz, "%s: cannot join the packet fanout group (%s): %s", c->name,
+                 mode == VS_FANOUT_MAC ? "by source MAC" : "by flow hash", strerror(e));
+        return -e;
+    }
+    if (mode == VS_FANOUT_MAC) {
+        struct vs_bpf_insn ins[VS_FANOUT_PROG_LEN];
+        struct sock_filter sf[VS_FANOUT_PROG_LEN];
+        vs_fanout_prog(ins, VS_FANOUT_BASE_KERNEL);
+        for (unsigned i = 0; i < VS_FANOUT_PROG_LEN; i++) {
+            sf[i].code = ins[i].code;
+            sf[i].jt = ins[i].jt;
+            sf[i].jf = ins[i].jf;
+            sf[i].k = ins[i].k;
+        }
+        struct sock_fprog fp = {VS_FANOUT_PROG_LEN, sf};
+        if (setsockopt(fd, SOL_PACKET, PACKET_FANOUT_DATA, &fp, sizeof fp) != 0) {
+            int e = errno;
+            snprintf(err, errsz, "%s: the kernel refuses the fanout program: %s", c->name,
+                     strerror(e));
+            return -e;
+        }
+    }
+    return 0;
+#else
+    (void)group, (void)mode;
+    snprintf(err, errsz, "%s: --workers needs Linux packet fanout (PACKET_FANOUT)", c->name);
+    return -ENOTSUP;
+#endif
+}
+
+static void discard_packet(u_char *u, const struct pcap_pkthdr *h, const u_char *b)
+{
+    (void)u, (void)h, (void)b;
+}
+
+void vs_capture_discard(struct vs_capture *c)
+{
+    /* Non-blocking since the open: reads what the ring holds and returns. */
+    for (int i = 0; i < 64 && pcap_dispatch(c->p, -1, discard_packet, NULL) > 0; i++)
+        ;
 }

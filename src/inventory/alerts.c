@@ -137,9 +137,16 @@ void vs_inventory_note_peer(struct vs_inventory *inv, struct vs_device *d, const
 {
     if (!inv->geo)
         return;
+    vs_inv_peer_add(inv, d, dst, 1, sec, usec);
+}
+
+void vs_inv_peer_add(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *dst,
+                     uint64_t cnt, int64_t sec, uint32_t usec)
+{
+    d->flags |= VS_DEV_DIRTY;
     for (uint8_t i = 0; i < d->npeers; i++) {
         if (vs_ip_equal(&d->peers[i].ip, dst)) {
-            d->peers[i].packets++;
+            d->peers[i].packets += cnt;
             /* Keep the table roughly sorted so the busiest peers stay in front. */
             if (i > 0 && d->peers[i].packets > d->peers[i - 1].packets) {
                 struct vs_peer t = d->peers[i - 1];
@@ -158,13 +165,13 @@ void vs_inventory_note_peer(struct vs_inventory *inv, struct vs_device *d, const
     }
     if (d->npeers < VS_MAX_PEERS_PER_DEVICE) {
         d->peers[d->npeers].ip = *dst;
-        d->peers[d->npeers].packets = 1;
+        d->peers[d->npeers].packets = cnt;
         d->npeers++;
     } else {
         /* Space-saving: the newcomer takes the least busy slot and inherits its count. */
         struct vs_peer *last = &d->peers[d->npeers - 1];
         last->ip = *dst;
-        last->packets++;
+        last->packets += cnt;
     }
     check_peer(inv, d, dst, sec, usec);
 }

@@ -126,7 +126,7 @@ struct vs_device *vs_identity_for_ip(struct vs_inventory *inv, const struct vs_i
 void vs_inv_become_gateway(struct vs_inventory *inv, struct vs_device *d, int64_t sec,
                            uint32_t usec)
 {
-    d->flags |= VS_DEV_GATEWAY;
+    d->flags |= VS_DEV_GATEWAY | VS_DEV_DIRTY;
     /* The source addresses it showed were mostly other hosts': keep only those bound to it
      * (ARP, ND, DHCP, management address), and drop inferred bindings. */
     uint8_t keep_ips = 0;
@@ -203,7 +203,7 @@ struct vs_device *vs_identity_alias_mac(struct vs_inventory *inv, struct vs_devi
 void vs_identity_mark_router(struct vs_inventory *inv, struct vs_device *d)
 {
     (void)inv;
-    d->flags |= VS_DEV_ROUTER;
+    d->flags |= VS_DEV_ROUTER | VS_DEV_DIRTY;
 }
 
 void vs_identity_touch_ip(struct vs_inventory *inv, const struct vs_ip *ip, int64_t sec,
@@ -213,6 +213,7 @@ void vs_identity_touch_ip(struct vs_inventory *inv, const struct vs_ip *ip, int6
     if (!s || (s->d->flags & VS_DEV_HAS_MAC))
         return;
     s->d->packets++;
+    s->d->flags |= VS_DEV_DIRTY;
     s->d->last_sec = sec;
     s->d->last_usec = usec;
 }
@@ -327,6 +328,7 @@ static void note_announcement(struct vs_device *d, const struct vs_pkt *pkt,
     if (!port)
         return;
     uint8_t seen = pkt->nvlans ? VS_DISC_VLAN : VS_DISC_UNTAGGED;
+    d->flags |= VS_DEV_DIRTY;
     uint16_t vid = pkt->nvlans ? pkt->vlans[pkt->nvlans - 1] : 0;
     if (d->disc_seen == VS_DISC_NONE) {
         d->disc_seen = seen;

@@ -281,6 +281,7 @@ struct vs_device *vs_inv_device_new(struct vs_inventory *inv, int64_t sec, uint3
     d->first_sec = d->last_sec = sec;
     d->first_usec = d->last_usec = usec;
     d->serial = inv->serial++;
+    d->flags = VS_DEV_DIRTY;
     d->list_idx = (uint32_t)inv->nlist;
     inv->list[inv->nlist++] = d;
     return d;
@@ -443,6 +444,7 @@ struct vs_device *vs_inventory_see_mac(struct vs_inventory *inv, const uint8_t m
     if (!d)
         return NULL;
     d->packets++;
+    d->flags |= VS_DEV_DIRTY;
     d->last_sec = sec;
     d->last_usec = usec;
     return d;
@@ -474,6 +476,7 @@ void vs_inventory_note_vlan(struct vs_inventory *inv, struct vs_device *d, uint1
         }
     }
     d->vlans[d->nvlans++] = vid;
+    d->flags |= VS_DEV_DIRTY;
 }
 
 bool vs_inv_add_ip(struct vs_device *d, const struct vs_ip *ip)
@@ -503,6 +506,7 @@ bool vs_inv_add_ip(struct vs_device *d, const struct vs_ip *ip)
         }
     }
     d->ips[d->nips++] = *ip;
+    d->flags |= VS_DEV_DIRTY;
     return true;
 }
 /* FNV-1a over the field and the bytes (64-bit; a collision only skips one duplicate-looking
@@ -574,6 +578,7 @@ bool vs_inventory_add_evidence(struct vs_inventory *inv, struct vs_device *d,
     e->ts_usec = usec;
     if (via)
         e->via = *via;
+    d->flags |= VS_DEV_DIRTY;
     vs_inv_classify_item(inv, e);
     return true;
 }
@@ -595,6 +600,7 @@ void vs_inv_add_alias(struct vs_inventory *inv, struct vs_device *d, const uint8
     if (!vs_inv_mt_insert(inv, mac_key(mac), d))
         return;
     memcpy(d->aliases[d->naliases++], mac, 6);
+    d->flags |= VS_DEV_DIRTY;
 }
 
 void vs_inv_merge_into(struct vs_inventory *inv, struct vs_device *dst, struct vs_device *src,
@@ -623,6 +629,7 @@ void vs_inv_merge_into(struct vs_inventory *inv, struct vs_device *dst, struct v
         dst->first_usec = src->first_usec;
     }
     dst->packets += src->packets;
+    dst->flags |= VS_DEV_DIRTY;
     if (src->last_sec > dst->last_sec ||
         (src->last_sec == dst->last_sec && src->last_usec > dst->last_usec)) {
         dst->last_sec = src->last_sec;
@@ -830,4 +837,100 @@ struct vs_device *vs_inventory_restore_device(struct vs_inventory *inv, const ch
 uint64_t vs_inventory_evidence_dropped(const struct vs_inventory *inv)
 {
     return inv->evidence_dropped;
+}
+
+/* ---- several workers ---------------------------------------------------------- */
+
+static int cmp_serial(const void *a, const void *b)
+{
+    const struct vs_device *x = *(struct vs_device *const *)a, *y = *(struct vs_device *const *)b;
+    return x->serial < y->serial ? -1 : x->serial > y->serial;
+}
+
+/* One device of a worker's inventory into the merged one: what restoring a saved inventory
+ * with merge does (vs_inventory_restore_device, then its addresses, VLANs and evidence), from
+ * the record itself, plus what a saved inventory does not carry (aliases, bindings, gateway
+ * and router marks, peers, where announcements were heard). */
+static void absorb_one(struct vs_inventory *dst, const struct vs_inventory *src,
+                       struct vs_device *s)
+{
+    char id[VS_IP_STRLEN];
+    vs_device_id(s, id, sizeof id);
+    struct vs_device *d = vs_inventory_restore_device(dst, id, s->first_sec, s->first_usec,
+                                                      s->last_sec, s->last_usec, s->packets, true);
+    if (!d)
+        return;
+    int64_t sec = s->last_sec;
+    uint32_t usec = s->last_usec;
+    for (uint8_t i = 0; i < s->naliases; i++)
+        d = vs_identity_alias_mac(dst, d, s->aliases[i], sec, usec);
+    if ((s->flags & VS_DEV_ROUTER) && !(d->flags & VS_DEV_ROUTER))
+        vs_identity_mark_router(dst, d);
+    if ((s->flags & VS_DEV_GATEWAY) && (d->flags & VS_DEV_HAS_MAC) && !(d->flags & VS_DEV_GATEWAY))
+        vs_inv_become_gateway(dst, d, sec, usec);
+    for (uint8_t k = 0; k < s->nips; k++) {
+        const struct vs_ip *ip = &s->ips[k];
+        if (!(d->flags & VS_DEV_HAS_MAC)) {
+            vs_inv_add_ip(d, ip);
+            continue;
+        }
+        const struct ip_slot *sl = vs_inv_it_find(src, ip);
+        if (sl && sl->d == s && sl->bound)
+            vs_identity_bind(dst, d, ip);
+        else
+            vs_identity_note_ip(dst, d, ip);
+    }
+    for (uint8_t i = 0; i < s->nvlans; i++)
+        vs_inventory_note_vlan(dst, d, s->vlans[i]);
+    if (s->disc_seen != VS_DISC_NONE) {
+        if (d->disc_seen == VS_DISC_NONE) {
+            d->disc_seen = s->disc_seen;
+            d->disc_vlan = s->disc_vlan;
+        } else if (s->disc_seen != d->disc_seen || s->disc_vlan != d->disc_vlan) {
+            d->disc_seen = VS_DISC_SEVERAL;
+        }
+    }
+    for (size_t i = 0; i < s->nev; i++) {
+        const struct vs_ev_item *e = &s->ev[i];
+        struct vs_evidence ev = {e->field, (const uint8_t *)e->value, e->len, NULL, NULL, 0};
+        vs_inventory_add_evidence(dst, d, &ev, e->via.family ? &e->via : NULL, e->ts_sec,
+                                  e->ts_usec);
+    }
+    for (uint8_t i = 0; i < s->npeers; i++) {
+        if (s->peers[i].packets && dst->geo)
+            vs_inv_peer_add(dst, d, &s->peers[i].ip, s->peers[i].packets, sec, usec);
+        s->peers[i].packets = 0;
+    }
+    vs_inventory_attribute(dst, d, sec, usec);
+    s->packets = 0;
+}
+
+size_t vs_inventory_absorb(struct vs_inventory *dst, struct vs_inventory *src, size_t budget,
+                           bool *done)
+{
+    size_t n = 0, want = budget && budget < src->nlist ? budget : src->nlist;
+    struct vs_device **todo = malloc((want ? want : 1) * sizeof *todo);
+    *done = false;
+    if (!todo)
+        return 0;
+    /* From where the last call stopped, so that a bounded call still reaches every device
+     * in turn. */
+    size_t i = src->absorb_pos, seen = 0;
+    for (; seen < src->nlist && n < want; seen++, i++) {
+        if (i >= src->nlist)
+            i = 0;
+        if (src->list[i]->flags & VS_DEV_DIRTY)
+            todo[n++] = src->list[i];
+    }
+    src->absorb_pos = i;
+    *done = seen == src->nlist;
+    /* By creation order: the merged inventory meets the devices in the order the worker
+     * did, so that its identity decisions (which MAC sourced an address first) agree. */
+    qsort(todo, n, sizeof *todo, cmp_serial);
+    for (size_t k = 0; k < n; k++) {
+        absorb_one(dst, src, todo[k]);
+        todo[k]->flags &= (uint16_t)~VS_DEV_DIRTY;
+    }
+    free(todo);
+    return n;
 }

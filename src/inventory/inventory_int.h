@@ -70,6 +70,7 @@ struct vs_inventory {
     size_t slab_used; /* records handed out from the newest slab */
     struct vs_device *free_devs;
     uint64_t serial;
+    size_t absorb_pos; /* vs_inventory_absorb: where the next call looks first */
     uint64_t alerts;
     uint64_t evictions;
     uint64_t evidence_dropped;
@@ -146,6 +147,10 @@ void vs_inv_classify_item(struct vs_inventory *inv, struct vs_ev_item *e);
 void vs_inv_class_cache_clear(struct vs_inventory *inv);
 void vs_inv_org_cache_clear(struct vs_inventory *inv);
 char *vs_inv_dup_clean(const char *v);
+
+/* Peers (alerts.c): n more packets from d to ip (a new peer is checked against the risk list). */
+void vs_inv_peer_add(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *ip,
+                     uint64_t n, int64_t sec, uint32_t usec);
 
 /* Alerts (alerts.c): raise the risk alert of a device whose attribution was just made. */
 void vs_inv_raise_alert(struct vs_inventory *inv, struct vs_device *d, int64_t sec, uint32_t usec);

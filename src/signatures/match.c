@@ -144,7 +144,9 @@ size_t vs_sigs_match(const struct vs_sigs *s, enum vs_field f, const char *value
     for (size_t i = 0; i < s->nbyfield[f]; i++) {
         uint32_t ri = s->byfield[f][i];
         const struct rule *r = &s->rules[ri];
-        if (s->limit_hits && s->limit_hits[ri] >= SIG_LIMIT_SUSPEND)
+        /* Relaxed atomics: live capture workers share the signature set. */
+        if (s->limit_hits &&
+            __atomic_load_n(&s->limit_hits[ri], __ATOMIC_RELAXED) >= SIG_LIMIT_SUSPEND)
             continue;
         int prc = 0;
         if (sigs_apply_rule(s, r, value, len, md, &m, &prc)) {
@@ -154,7 +156,7 @@ size_t vs_sigs_match(const struct vs_sigs *s, enum vs_field f, const char *value
         } else if ((prc == PCRE2_ERROR_MATCHLIMIT || prc == PCRE2_ERROR_DEPTHLIMIT ||
                     prc == PCRE2_ERROR_HEAPLIMIT || prc == PCRE2_ERROR_JIT_STACKLIMIT) &&
                    s->limit_hits) {
-            uint64_t n = ++s->limit_hits[ri];
+            uint64_t n = __atomic_add_fetch(&s->limit_hits[ri], 1, __ATOMIC_RELAXED);
             if (n == 1)
                 fprintf(stderr,
                         "vendorsniff: signature rule %s (%s:%u) hit the PCRE2 match limit on a "

@@ -433,6 +433,12 @@ int vs_jsonl_stats(FILE *f, const struct vs_out *o, const struct vs_run_stats *s
         vs_jw_int(&w, (int64_t)s->ps_drop);
         vs_jw_key(&w, "if_dropped");
         vs_jw_int(&w, (int64_t)s->ps_ifdrop);
+        if (s->workers) {
+            vs_jw_key(&w, "workers");
+            vs_jw_int(&w, (int64_t)s->workers);
+            vs_jw_key(&w, "fanout");
+            vs_jw_str(&w, s->fanout);
+        }
         vs_jw_obj_end(&w);
     }
     if (s->input_failures) {

@@ -405,6 +405,95 @@ START_TEST(repeating_syslog_formats_are_bounded_per_device)
 }
 END_TEST
 
+/* --workers: two workers' inventories (quiet, no hooks) folded into the reporting one. */
+static struct vs_inventory *worker_inv(void)
+{
+    struct vs_inventory *w = vs_inventory_new(oui, sigs, risk, NULL, 0);
+    ck_assert_ptr_nonnull(w);
+    vs_inventory_set_quiet(w, true);
+    return w;
+}
+
+static void wadd(struct vs_inventory *w, struct vs_device *d, enum vs_field f, const char *v,
+                 const struct vs_ip *via, int64_t sec)
+{
+    struct vs_evidence ev = {f, (const uint8_t *)v, strlen(v), NULL, NULL, 0};
+    if (vs_inventory_add_evidence(w, d, &ev, via, sec, 0))
+        vs_inventory_attribute(w, d, sec, 0);
+}
+
+START_TEST(absorb_merges_workers_once)
+{
+    struct vs_inventory *w1 = worker_inv(), *w2 = worker_inv();
+    bool done;
+    /* A Cisco-OUI MAC on worker 1, its Huawei announcement on worker 2 (the split the flow
+     * hash can make); a routed ZTE host seen through worker 1 and worker 2. */
+    struct vs_device *a1 = vs_inventory_see_mac(w1, cisco_mac, 10, 0);
+    vs_inventory_see_mac(w1, cisco_mac, 11, 0);
+    struct vs_device *a2 = vs_inventory_see_mac(w2, cisco_mac, 5, 0);
+    wadd(w2, a2, VS_F_LLDP_SYSTEM_DESCRIPTION,
+         "Huawei Versatile Routing Platform Software (S5720 V200R011C10SPC500)", NULL, 5);
+    (void)a1;
+    struct vs_ip host = ip4(10, 9, 9, 9);
+    struct vs_device *h1 = vs_identity_for_ip(w1, &host, NULL, 20, 0);
+    wadd(w1, h1, VS_F_SNMP_SYS_DESCR, "ZTE ZXR10 Software", &host, 20);
+    struct vs_device *h2 = vs_identity_for_ip(w2, &host, NULL, 30, 0);
+    wadd(w2, h2, VS_F_SNMP_SYS_DESCR, "ZTE ZXR10 Software", &host, 30);
+    ck_assert_int_eq(n_device_events + n_alerts, 0); /* the workers say nothing */
+
+    ck_assert_uint_eq(vs_inventory_absorb(inv, w1, 0, &done), 2);
+    ck_assert_uint_eq(vs_inventory_absorb(inv, w2, 0, &done), 2);
+    ck_assert_uint_eq(vs_inventory_count(inv), 2);
+    struct vs_device *m = vs_inventory_get_mac(inv, cisco_mac, 0, 0, false);
+    ck_assert_ptr_nonnull(m);
+    ck_assert_str_eq(m->vendor, "Huawei"); /* one attribution over both workers' evidence */
+    ck_assert_uint_eq(m->packets, 3);
+    ck_assert_int_eq(m->first_sec, 5);
+    ck_assert_int_eq(m->last_sec, 11);
+    struct vs_device *h = vs_identity_find_ip(inv, &host);
+    ck_assert_ptr_nonnull(h);
+    ck_assert_str_eq(h->vendor, "ZTE");
+    ck_assert_uint_eq(h->packets, 2);
+    ck_assert_uint_eq(h->nev, 1); /* the same value from both: deduplicated */
+    /* Huawei (the Cisco-OUI switch) and ZTE: one alert each, not one per worker. */
+    ck_assert_int_eq(n_alerts, 2);
+    int events = n_device_events;
+
+    /* Nothing new: nothing taken, no event; then more packets are handed over once. */
+    ck_assert_uint_eq(vs_inventory_absorb(inv, w1, 0, &done), 0);
+    ck_assert_uint_eq(vs_inventory_absorb(inv, w2, 0, &done), 0);
+    for (int i = 0; i < 4; i++)
+        vs_inventory_see_mac(w1, cisco_mac, 40 + i, 0);
+    ck_assert_uint_eq(vs_inventory_absorb(inv, w1, 0, &done), 1);
+    ck_assert_uint_eq(vs_inventory_absorb(inv, w1, 0, &done), 0);
+    ck_assert_uint_eq(m->packets, 7);
+    ck_assert_int_eq(m->last_sec, 43);
+    ck_assert_int_eq(n_device_events, events);
+    ck_assert_int_eq(n_alerts, 2);
+    ck_assert(done);
+
+    /* A bounded fold takes at most its budget and goes on where it stopped. */
+    uint8_t m2[6] = {0x00, 0x19, 0xc6, 0, 0, 0};
+    for (int i = 0; i < 10; i++) {
+        m2[5] = (uint8_t)i;
+        vs_inventory_see_mac(w1, m2, 50, 0);
+    }
+    size_t before = vs_inventory_count(inv), got = 0;
+    for (int k = 0; k < 3; k++) {
+        ck_assert_uint_eq(vs_inventory_absorb(inv, w1, 3, &done), 3);
+        ck_assert(!done);
+        got += 3;
+    }
+    got += vs_inventory_absorb(inv, w1, 3, &done);
+    ck_assert_uint_eq(got, 10);
+    ck_assert_uint_eq(vs_inventory_absorb(inv, w1, 3, &done), 0);
+    ck_assert(done);
+    ck_assert_uint_eq(vs_inventory_count(inv), before + 10);
+    vs_inventory_free(w1);
+    vs_inventory_free(w2);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("inventory");
@@ -424,6 +513,7 @@ int main(void)
     tcase_add_test(tc, many_devices_hash_table);
     tcase_add_test(tc, sorted_puts_risk_first);
     tcase_add_test(tc, repeating_syslog_formats_are_bounded_per_device);
+    tcase_add_test(tc, absorb_merges_workers_once);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
