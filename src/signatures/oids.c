@@ -236,23 +236,29 @@ int vs_oidtab_add(struct vs_oidtab *t, const char *file, const char *text, size_
 }
 
 /* Arc by arc, so that 9.1.10 sorts after 9.1.9 (the order a reader of the file expects in
- * messages; any total order would do for the search). */
+ * messages; any total order would do for the search). Both are valid OIDs (oid_invalid):
+ * arcs have no leading zero, so at the first differing byte the arc with more digits left
+ * is the larger, and with as many left the byte decides. One pass, no per-arc scan: the
+ * sort of 6,800 shipped entries is most of the tables' load time. */
 static int oid_cmp(const char *a, const char *b)
 {
-    for (;;) {
-        size_t la = strcspn(a, "."), lb = strcspn(b, ".");
-        if (la != lb)
-            return la < lb ? -1 : 1;
-        int c = memcmp(a, b, la);
-        if (c)
-            return c;
-        a += la;
-        b += lb;
-        if (!*a || !*b)
-            return (*a != 0) - (*b != 0);
-        a++;
-        b++;
+    size_t i = 0;
+    while (a[i] == b[i]) {
+        if (!a[i])
+            return 0;
+        i++;
     }
+    size_t ra = 0, rb = 0; /* digits left in the arc at i */
+    while (a[i + ra] >= '0' && a[i + ra] <= '9')
+        ra++;
+    while (b[i + rb] >= '0' && b[i + rb] <= '9')
+        rb++;
+    if (ra != rb)
+        return ra < rb ? -1 : 1;
+    if (ra > 0)
+        return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
+    /* Both arcs end here: one OID ends ('\0') where the other goes on ('.'). */
+    return a[i] == '\0' ? -1 : 1;
 }
 
 static int ent_cmp(const void *x, const void *y)
