@@ -17,9 +17,9 @@ enum vs_command {
     VS_CMD_CHECK_SIGNATURES,
     VS_CMD_VERSION,
     VS_CMD_HELP,
-    VS_CMD_REPORT, /* vendorsniff report INVENTORY... : inputs are saved inventories */
-    VS_CMD_DIFF,  /* inputs: OLD NEW (files or folders) */
-    VS_CMD_MERGE, /* inputs: inventories; --inventory or stdout */
+    VS_CMD_REPORT,     /* vendorsniff report INVENTORY... : inputs are saved inventories */
+    VS_CMD_DIFF,       /* inputs: OLD NEW (files or folders) */
+    VS_CMD_MERGE,      /* inputs: inventories; --inventory or stdout */
     VS_CMD_STORE_INIT, /* store init --store URL */
 };
 enum vs_format { VS_FORMAT_TEXT, VS_FORMAT_JSON, VS_FORMAT_NONE };

@@ -29,9 +29,9 @@
 #include "vendorsniff/progress.h"
 #include "vendorsniff/report.h"
 #include "vendorsniff/run.h"
-#include "vendorsniff/timing.h"
 #include "vendorsniff/state.h"
 #include "vendorsniff/store.h"
+#include "vendorsniff/timing.h"
 #include "vendorsniff/topology.h"
 
 struct app {

@@ -46,8 +46,8 @@ void vs_timing_mark(const char *name)
     clock_gettime(CLOCK_MONOTONIC, &w);
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c);
     if (nstages < MAX_STAGES)
-        stages[nstages++] = (struct stage){name, ms_between(&last_cpu, &c),
-                                           ms_between(&last_wall, &w)};
+        stages[nstages++] =
+            (struct stage){name, ms_between(&last_cpu, &c), ms_between(&last_wall, &w)};
     last_wall = w;
     last_cpu = c;
 }
@@ -63,8 +63,8 @@ void vs_timing_report(FILE *f)
         cpu += stages[i].cpu_ms;
         if (stages[i].wall_ms >= 0) {
             wall += stages[i].wall_ms;
-            fprintf(f, "vendorsniff: timing: %-46s %9.3f %9.3f\n", stages[i].name,
-                    stages[i].cpu_ms, stages[i].wall_ms);
+            fprintf(f, "vendorsniff: timing: %-46s %9.3f %9.3f\n", stages[i].name, stages[i].cpu_ms,
+                    stages[i].wall_ms);
         } else {
             fprintf(f, "vendorsniff: timing: %-46s %9.3f %9s\n", stages[i].name, stages[i].cpu_ms,
                     "-");

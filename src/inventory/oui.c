@@ -51,7 +51,7 @@ struct vs_oui_db {
      * organisation text, used in place in the mapping (or in the copy, for a buffer). */
     const uint64_t *pslots;
     const char *ptext;
-    void *map;     /* munmap()ed on free; NULL for a copied buffer */
+    void *map; /* munmap()ed on free; NULL for a copied buffer */
     size_t maplen;
     void *copy; /* free()d on free */
 };
@@ -493,7 +493,7 @@ struct oui_table_header {
     uint32_t header_size;
     uint64_t src_size; /* the TSV's size in bytes and vs_oui_hash() of its bytes */
     uint64_t src_hash;
-    uint64_t body_hash; /* vs_oui_hash() of everything after the header */
+    uint64_t body_hash; /* table_hash(): the header (this field zero) and the body */
     uint32_t slot_bits;
     uint32_t text_size;
     uint32_t count24, count28, count36;
@@ -511,6 +511,19 @@ static inline uint64_t rotl64(uint64_t x, unsigned r)
     return (x << r) | (x >> (64 - r));
 }
 
+/* The table's bytes are the same on every host (it is installed under share/): numbers are
+ * stored little-endian and the hash reads words little-endian. A big-endian host writes the
+ * same file and, not to swap every slot on each look-up, does not map it: it parses the TSV. */
+static inline uint64_t le64(uint64_t x)
+{
+    return host_little_endian() ? x : __builtin_bswap64(x);
+}
+
+static inline uint32_t le32(uint32_t x)
+{
+    return host_little_endian() ? x : __builtin_bswap32(x);
+}
+
 uint64_t vs_oui_hash(const void *p, size_t n)
 {
     /* Four independent lanes of multiply-rotate over 8-byte words: a check against a
@@ -526,6 +539,7 @@ uint64_t vs_oui_hash(const void *p, size_t n)
         memcpy(&w1, b + i + 8, 8);
         memcpy(&w2, b + i + 16, 8);
         memcpy(&w3, b + i + 24, 8);
+        w0 = le64(w0), w1 = le64(w1), w2 = le64(w2), w3 = le64(w3);
         h0 = rotl64((h0 ^ w0) * k, 29);
         h1 = rotl64((h1 ^ w1) * k, 29);
         h2 = rotl64((h2 ^ w2) * k, 29);
@@ -534,7 +548,7 @@ uint64_t vs_oui_hash(const void *p, size_t n)
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, b + i, 8);
-        h0 = rotl64((h0 ^ w) * k, 29);
+        h0 = rotl64((h0 ^ le64(w)) * k, 29);
     }
     uint64_t tail = 0;
     for (size_t j = 0; i + j < n; j++)
@@ -545,7 +559,16 @@ uint64_t vs_oui_hash(const void *p, size_t n)
     return r ^ (r >> 32);
 }
 
-static int why_fail(char *why, size_t whysz, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The table's own hash: of the header with body_hash zero, and of the body. */
+static uint64_t table_hash(const struct oui_table_header *h, const unsigned char *body, size_t n)
+{
+    struct oui_table_header z = *h;
+    z.body_hash = 0;
+    return vs_oui_hash(&z, sizeof z) ^ rotl64(vs_oui_hash(body, n), 1);
+}
+
+static int why_fail(char *why, size_t whysz, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 static int why_fail(char *why, size_t whysz, const char *fmt, ...)
 {
@@ -571,7 +594,8 @@ static uint64_t table_get(const struct vs_oui_db *db, unsigned lenclass, uint64_
     }
 }
 
-static void table_lookup(const struct vs_oui_db *db, const uint8_t mac[6], struct vs_oui_result *out)
+static void table_lookup(const struct vs_oui_db *db, const uint8_t mac[6],
+                         struct vs_oui_result *out)
 {
     uint32_t v24 = (uint32_t)mac[0] << 16 | (uint32_t)mac[1] << 8 | mac[2];
     uint64_t s = table_get(db, 1, v24);
@@ -623,7 +647,7 @@ static int table_attach(struct vs_oui_db *db, const unsigned char *base, size_t 
         return why_fail(why, whysz, "size %zu bytes, the header says %zu (truncated?)", len, want);
     if (src && (h.src_size != src[0] || h.src_hash != src[1]))
         return why_fail(why, whysz, "made from another registry file (stale)");
-    if (check_body && vs_oui_hash(base + TABLE_HEADER, len - TABLE_HEADER) != h.body_hash)
+    if (check_body && table_hash(&h, base + TABLE_HEADER, len - TABLE_HEADER) != h.body_hash)
         return why_fail(why, whysz, "damaged (hash mismatch)");
     const uint64_t *slots = (const uint64_t *)(const void *)(base + TABLE_HEADER);
     const char *text = (const char *)(base + TABLE_HEADER + nslots * 8);
@@ -806,8 +830,6 @@ int vs_oui_table_write(const struct vs_oui_db *db, const char *tsv, const char *
 {
     if (!db || db->pslots || !db->slots)
         return why_fail(err, errsz, "%s: the registry must come from its TSV", out);
-    if (!host_little_endian())
-        return why_fail(err, errsz, "%s: the table is little-endian, this host is not", out);
     uint64_t src[2];
     if (file_sum(tsv, src, err, errsz) != 0)
         return -1;
@@ -844,7 +866,7 @@ int vs_oui_table_write(const struct vs_oui_db *db, const char *tsv, const char *
         size_t j = slot_index(db, s->key);
         while (slots[j])
             j = (j + 1) & db->mask;
-        slots[j] = p;
+        slots[j] = le64(p);
     }
     uint32_t snap = (uint32_t)T_NO_ORG;
     if (rc == 0 && db->snapshot)
@@ -858,22 +880,22 @@ int vs_oui_table_write(const struct vs_oui_db *db, const char *tsv, const char *
     struct oui_table_header h;
     memset(&h, 0, sizeof h);
     memcpy(h.magic, TABLE_MAGIC, sizeof h.magic);
-    h.version = TABLE_VERSION;
-    h.header_size = TABLE_HEADER;
-    h.src_size = src[0];
-    h.src_hash = src[1];
-    h.slot_bits = bits;
-    h.text_size = (uint32_t)b.len;
-    h.count24 = (uint32_t)db->count24;
-    h.count28 = (uint32_t)db->count28;
-    h.count36 = (uint32_t)db->count36;
-    h.snapshot = snap;
+    h.version = le32(TABLE_VERSION);
+    h.header_size = le32(TABLE_HEADER);
+    h.src_size = le64(src[0]);
+    h.src_hash = le64(src[1]);
+    h.slot_bits = le32(bits);
+    h.text_size = le32((uint32_t)b.len);
+    h.count24 = le32((uint32_t)db->count24);
+    h.count28 = le32((uint32_t)db->count28);
+    h.count36 = le32((uint32_t)db->count36);
+    h.snapshot = le32(snap);
     size_t body = nslots * 8 + b.len;
     unsigned char *all = malloc(TABLE_HEADER + body);
     if (all) {
         memcpy(all + TABLE_HEADER, slots, nslots * 8);
         memcpy(all + TABLE_HEADER + nslots * 8, b.text, b.len);
-        h.body_hash = vs_oui_hash(all + TABLE_HEADER, body);
+        h.body_hash = le64(table_hash(&h, all + TABLE_HEADER, body));
         memcpy(all, &h, sizeof h);
     }
     free(slots);

@@ -19,8 +19,7 @@ static bool str_eq(const char *a, const char *b)
 }
 
 bool sigs_check_example(const struct vs_sigs *s, const struct rule *r, size_t i,
-                        pcre2_match_data *md, char *why, size_t whysz, unsigned *line,
-                        bool at_load)
+                        pcre2_match_data *md, char *why, size_t whysz, unsigned *line, bool at_load)
 {
     const struct sample *ex = &r->ex[i];
     struct vs_sig_match m;

@@ -97,7 +97,7 @@ struct rule {
     struct sample *near;
     size_t nnear;
     struct expect expect;
-    struct recog_fp *recog; /* a Recog fingerprint (recog.c): re is compiled on first use */
+    struct recog_fp *recog;     /* a Recog fingerprint (recog.c): re is compiled on first use */
     struct tmpl cpe_hw, cpe_os; /* CPE 2.3 templates: hardware; OS, firmware or application */
     bool cpe_uri;               /* the templates are Recog's cpe23 values (URI bindings) */
 };
@@ -122,7 +122,7 @@ struct vs_sigs {
     size_t nfiles;
     uint32_t maxcap;
     pcre2_match_context *mctx;
-    uint64_t *limit_hits; /* per rule: matches stopped by the match or depth limit */
+    uint64_t *limit_hits;  /* per rule: matches stopped by the match or depth limit */
     uint64_t *first_words; /* sorted: the first word (8 chars) of every alias key */
     size_t nfirst_words;
     struct vs_oidtab *oids; /* sysobjectid/ *.tsv; NULL when the directory has none */
@@ -199,8 +199,7 @@ void sigs_recog_free(struct recog_fp *f);
 /* Parse every file and run every fingerprint's examples: each must match and give the
  * example's params; bad(ctx, rule or NULL, line, message) per failure (not for excluded
  * fingerprints, whose examples may fail). */
-typedef void (*sigs_recog_bad_fn)(void *ctx, const struct rule *r, unsigned line,
-                                  const char *msg);
+typedef void (*sigs_recog_bad_fn)(void *ctx, const struct rule *r, unsigned line, const char *msg);
 int sigs_recog_selftest(const struct vs_sigs *s, pcre2_match_data *md, sigs_recog_bad_fn bad,
                         void *ctx);
 
