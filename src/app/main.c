@@ -25,6 +25,7 @@ int main(int argc, char **argv)
         vs_timing_mark("the command (data freed)");
     } else {
         rc = vs_run_capture(&cfg);
+        vs_timing_mark("the run, without a packet"); /* ignored once the first reported */
     }
     vs_timing_report(stderr); /* when no packet came to report it */
     return rc;

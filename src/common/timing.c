@@ -2,12 +2,15 @@
 /* timing.c - `--debug-timing`: per-stage CPU and wall time of the start-up (timing.h). */
 #include "vendorsniff/timing.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <time.h>
 
 #define MAX_STAGES 32
 
 static bool on, reported;
+/* A SIGHUP reload loads the data on another thread while the first packet may arrive. */
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static struct timespec last_wall, last_cpu;
 static struct stage {
     const char *name;
@@ -42,6 +45,11 @@ void vs_timing_mark(const char *name)
 {
     if (!on)
         return;
+    pthread_mutex_lock(&mu);
+    if (reported) {
+        pthread_mutex_unlock(&mu);
+        return; /* the stages were printed; a later reload is not start-up */
+    }
     struct timespec w, c;
     clock_gettime(CLOCK_MONOTONIC, &w);
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c);
@@ -50,12 +58,18 @@ void vs_timing_mark(const char *name)
             (struct stage){name, ms_between(&last_cpu, &c), ms_between(&last_wall, &w)};
     last_wall = w;
     last_cpu = c;
+    pthread_mutex_unlock(&mu);
 }
 
 void vs_timing_report(FILE *f)
 {
-    if (!on || reported)
+    if (!on)
         return;
+    pthread_mutex_lock(&mu);
+    if (reported) {
+        pthread_mutex_unlock(&mu);
+        return;
+    }
     reported = true;
     double cpu = 0, wall = 0;
     fprintf(f, "vendorsniff: timing: %-46s %9s %9s\n", "stage", "CPU ms", "wall ms");
@@ -71,4 +85,5 @@ void vs_timing_report(FILE *f)
         }
     }
     fprintf(f, "vendorsniff: timing: %-46s %9.3f %9.3f\n", "total (wall: since main)", cpu, wall);
+    pthread_mutex_unlock(&mu);
 }
