@@ -47,7 +47,7 @@ struct vs_oui_db {
     unsigned shift;
     size_t count24, count28, count36;
     const char *snapshot;
-    /* Loaded from the binary table instead (oui_table_attach): packed slots and the
+    /* Loaded from the binary table instead (table_attach): packed slots and the
      * organisation text, used in place in the mapping (or in the copy, for a buffer). */
     const uint64_t *pslots;
     const char *ptext;
@@ -465,8 +465,8 @@ void vs_oui_free(struct vs_oui_db *db)
  *   text_size bytes: NUL-terminated organisations (each distinct text once), the snapshot
  * The header names the TSV it was made from (size and hash): a table whose TSV has changed
  * is ignored, and the TSV parsed. The file is data on disk: every field and offset is
- * checked once on load, and the body carries a hash, so a truncated or damaged table is
- * refused, never trusted. The organisation text itself was checked by the TSV loader when
+ * checked once on load, and the header carries a hash of the whole table, so a truncated or
+ * damaged table is refused, never trusted. The organisation text itself was checked by the TSV loader when
  * the table was made. */
 
 #define TABLE_MAGIC "VSOUITB1"
