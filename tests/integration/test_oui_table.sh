@@ -4,7 +4,8 @@
 # build/oui_db/oui.bin is mapped instead of parsing the TSV, with the same answers; a
 # truncated, damaged or stale table (one made from another TSV) is passed over for the next
 # one or for the TSV, with the same answers and a one-line notice under --debug-timing only;
-# --oui-db FILE is always parsed and nothing is written next to it.
+# --oui-db FILE is always parsed and nothing is written next to it. --debug-timing names
+# every start-up stage.
 source "$(dirname "$0")/lib/common.sh"
 [[ -n $VS_BUILD && -s $VS_BUILD/oui_db/oui.bin ]] || skip "no $VS_BUILD/oui_db/oui.bin (cross build?)"
 [[ $(realpath "$(dirname "$VS_BIN")") == $(realpath "$VS_BUILD") ]] ||
@@ -82,5 +83,17 @@ VENDORSNIFF_DATADIR=$VS_SRC "$VS_BIN" -r "$VS_SRC/samples/sample.pcap" --format 
     --inventory "$T/shipped.jsonl" 2>"$T/shipped.err"
 check "--oui-db: same inventory as the shipped table" \
     "$PY" "$LIB/jq.py" same-inventory "$T/user.jsonl" "$T/shipped.jsonl"
+# --debug-timing names every start-up stage, up to the first packet; without it, none.
+VENDORSNIFF_DATADIR=$VS_SRC "$VS_BIN" --debug-timing -r "$VS_SRC/samples/sample.pcap" \
+    --format none 2>"$T/timing.err2" >/dev/null
+for stage in 'process start, dynamic loading' 'OUI registry (binary table mapped)' \
+    'signatures: vendors.ini, enterprises.tsv' 'signatures: rules' \
+    'signatures: sysObjectID tables' 'signatures: Recog map' 'risk list' \
+    'capture opened, first packet analysed' 'total'; do
+    check "--debug-timing: stage '$stage'" grep -qF "vendorsniff: timing: $stage" "$T/timing.err2"
+done
+VENDORSNIFF_DATADIR=$VS_SRC "$VS_BIN" -r "$VS_SRC/samples/sample.pcap" --format none \
+    2>"$T/quiet.err2" >/dev/null
+check "no timing lines without --debug-timing" bash -c "! grep -q 'timing:' '$T/quiet.err2'"
 clean_stderr "$T"/*.err || bad "sanitizer report"
 finish
