@@ -70,6 +70,7 @@ struct vs_config {
     const char *csv_path;   /* --csv: one row per device */
     bool csv_bom;           /* --csv-bom */
     const char *audit_note; /* --audit-note: who ran it, why (in the report header) */
+    bool debug_timing;      /* --debug-timing: start-up stages on stderr (timing.h) */
 };
 
 /* Parse argv. Returns 0, or -1 with a one-line message in err (usage error: exit 1). */

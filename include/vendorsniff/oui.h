@@ -5,6 +5,7 @@
 #ifndef VS_OUI_H
 #define VS_OUI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +21,29 @@ int vs_oui_load(const char *path, struct vs_oui_db **out, char *err, size_t errs
 /* The same from an open stream (read to its end, not closed); name is used in messages. */
 int vs_oui_load_stream(FILE *f, const char *name, struct vs_oui_db **out, char *err, size_t errsz);
 void vs_oui_free(struct vs_oui_db *db);
+
+/* The binary table: the same registry in a form that is mapped and used in place
+ * (docs/architecture.md, "OUI registry table"). It is made at build time from the shipped
+ * TSV and installed next to it as VS_OUI_TABLE_NAME. */
+#define VS_OUI_TABLE_NAME "oui.bin"
+/* Write the table of db, which must have been loaded from tsv (whose size and hash the
+ * table records), to out (through out.tmp and a rename). 0, or -1 with err set. */
+int vs_oui_table_write(const struct vs_oui_db *db, const char *tsv, const char *out, char *err,
+                       size_t errsz);
+/* Map a table made from tsv. -1, with why set, when the table is missing, truncated, damaged,
+ * of another version or made from another TSV than tsv is now (size and hash): the caller
+ * then parses tsv. */
+int vs_oui_table_load(const char *table, const char *tsv, struct vs_oui_db **out, char *why,
+                      size_t whysz);
+/* The same checks on a table in memory (copied), without the TSV comparison. With
+ * VS_OUI_TABLE_NO_HASH the body hash is not checked (fuzzing reaches the structure checks). */
+#define VS_OUI_TABLE_NO_HASH 1u
+int vs_oui_table_from_buffer(const void *buf, size_t len, unsigned flags, struct vs_oui_db **out,
+                             char *why, size_t whysz);
+/* True when db was loaded from a binary table. */
+bool vs_oui_from_table(const struct vs_oui_db *db);
+/* The table's hash of n bytes (a check against change or damage, not against forgery). */
+uint64_t vs_oui_hash(const void *p, size_t n);
 
 enum vs_mac_class {
     VS_MAC_GLOBAL = 0, /* universally administered unicast: look it up */

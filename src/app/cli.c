@@ -48,6 +48,7 @@ enum {
     OPT_PROGRESS,
     OPT_NO_PROGRESS,
     OPT_WORKERS,
+    OPT_DEBUG_TIMING,
 };
 
 static const struct option long_opts[] = {
@@ -91,6 +92,7 @@ static const struct option long_opts[] = {
     {"workers", required_argument, NULL, OPT_WORKERS},
     {"progress", no_argument, NULL, OPT_PROGRESS},
     {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+    {"debug-timing", no_argument, NULL, OPT_DEBUG_TIMING},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -147,6 +149,8 @@ const char *vs_cli_usage(void)
            "  --snaplen N, --buffer-size MB, --no-promisc, --immediate   live capture tuning\n"
            "  --workers N           -i: N capture threads (Linux packet fanout by source MAC)\n"
            "  --color auto|always|never   emphasis in the text report\n"
+           "  --debug-timing        time of each start-up stage up to the first packet, on "
+           "stderr\n"
            "  --version, --help\n"
            "\n"
            "exit status: 0 done, 1 usage or input error, 2 runtime failure, 3 risk found "
@@ -176,12 +180,24 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
     cfg->max_devices = VS_DEFAULT_MAX_DEVICES;
     cfg->snaplen = 65535;
     if (argc >= 2 && strcmp(argv[1], "lookup") == 0) {
-        if (argc != 3) {
-            snprintf(err, errsz, "usage: vendorsniff lookup MAC|OUI");
+        /* The one option lookup takes: --debug-timing, before or after the address. */
+        const char *arg = NULL;
+        for (int i = 2; i < argc; i++) {
+            if (strcmp(argv[i], "--debug-timing") == 0 && !cfg->debug_timing) {
+                cfg->debug_timing = true;
+            } else if (!arg) {
+                arg = argv[i];
+            } else {
+                arg = NULL;
+                break;
+            }
+        }
+        if (!arg || argc > 4) {
+            snprintf(err, errsz, "usage: vendorsniff lookup [--debug-timing] MAC|OUI");
             return -1;
         }
         cfg->cmd = VS_CMD_LOOKUP;
-        cfg->lookup_arg = argv[2];
+        cfg->lookup_arg = arg;
         return 0;
     }
     /* Verbs whose operands are saved inventories: the verb, then the usual options and the
@@ -254,6 +270,9 @@ int vs_cli_parse(int argc, char **argv, struct vs_config *cfg, char *err, size_t
             break;
         case OPT_NO_PROGRESS:
             cfg->progress = VS_PROGRESS_NEVER;
+            break;
+        case OPT_DEBUG_TIMING:
+            cfg->debug_timing = true;
             break;
         case 'h':
             cfg->cmd = VS_CMD_HELP;

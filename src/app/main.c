@@ -7,6 +7,7 @@
 #include "vendorsniff/cli.h"
 #include "vendorsniff/commands.h"
 #include "vendorsniff/run.h"
+#include "vendorsniff/timing.h"
 
 int main(int argc, char **argv)
 {
@@ -16,7 +17,16 @@ int main(int argc, char **argv)
         fprintf(stderr, "vendorsniff: %s\n", err);
         return VS_EXIT_INPUT;
     }
-    if (cfg.cmd != VS_CMD_RUN)
-        return vs_commands_run(&cfg);
-    return vs_run_capture(&cfg);
+    if (cfg.debug_timing)
+        vs_timing_enable();
+    int rc;
+    if (cfg.cmd != VS_CMD_RUN) {
+        rc = vs_commands_run(&cfg);
+        vs_timing_mark("the command (data freed)");
+    } else {
+        rc = vs_run_capture(&cfg);
+        vs_timing_mark("the run, without a packet"); /* ignored once the first reported */
+    }
+    vs_timing_report(stderr); /* when no packet came to report it */
+    return rc;
 }

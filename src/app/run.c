@@ -33,6 +33,7 @@
 #include "vendorsniff/run.h"
 #include "vendorsniff/state.h"
 #include "vendorsniff/store.h"
+#include "vendorsniff/timing.h"
 #include "vendorsniff/topology.h"
 
 struct app;
@@ -159,6 +160,10 @@ static void on_packet(void *ctx, int dlt, int64_t sec, uint32_t usec, const uint
     a->any_packet = true;
     a->packets++;
     vs_pipeline_frame(a->pipe, dlt, sec, usec, data, caplen, wirelen);
+    if (a->packets == 1 && vs_timing_on()) {
+        vs_timing_mark("capture opened, first packet analysed");
+        vs_timing_report(stderr);
+    }
 }
 
 /* The packet path's counters: the one pipeline's, or the workers' summed. */

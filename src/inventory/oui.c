@@ -4,10 +4,14 @@
 #include "vendorsniff/oui.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "vendorsniff/limits.h"
 #include "vendorsniff/text.h"
@@ -43,6 +47,13 @@ struct vs_oui_db {
     unsigned shift;
     size_t count24, count28, count36;
     const char *snapshot;
+    /* Loaded from the binary table instead (table_attach): packed slots and the
+     * organisation text, used in place in the mapping (or in the copy, for a buffer). */
+    const uint64_t *pslots;
+    const char *ptext;
+    void *map; /* munmap()ed on free; NULL for a copied buffer */
+    size_t maplen;
+    void *copy; /* free()d on free */
 };
 
 /* State of one load: where we are, for messages. */
@@ -440,7 +451,475 @@ void vs_oui_free(struct vs_oui_db *db)
         return;
     free(db->slots);
     free(db->text);
+    if (db->map)
+        munmap(db->map, db->maplen);
+    free(db->copy);
     free(db);
+}
+
+/* ---- The binary table (docs/architecture.md, "OUI registry table") -----------------------
+ * Generated at build time from the TSV (src/tools/oui_table.c) and mapped at start-up in
+ * place of parsing it. Layout, little-endian:
+ *   header (64 bytes, struct oui_table_header)
+ *   2^slot_bits slots of 8 bytes: the open-addressing table of the TSV loader, packed
+ *   text_size bytes: NUL-terminated organisations (each distinct text once), the snapshot
+ * The header names the TSV it was made from (size and hash): a table whose TSV has changed
+ * is ignored, and the TSV parsed. The file is data on disk: every field and offset is
+ * checked once on load, and the header carries a hash of the whole table, so a truncated or
+ * damaged table is refused, never trusted. The organisation text itself was checked by the TSV loader when
+ * the table was made. */
+
+#define TABLE_MAGIC "VSOUITB1"
+#define TABLE_VERSION 1u
+#define TABLE_HEADER 64u
+#define TABLE_MIN_BITS 6u
+#define TABLE_MAX_BITS 24u
+
+/* A packed slot: value (36 bits), length class (1 = 24, 2 = 28, 3 = 36 bits; 0 = empty
+ * slot, which is all zero), the three flags, the organisation's offset in the text. */
+#define T_VALUE_BITS 36
+#define T_VALUE_MASK ((UINT64_C(1) << T_VALUE_BITS) - 1)
+#define T_LEN_SHIFT 36
+#define T_KEY_MASK ((UINT64_C(1) << 38) - 1)
+#define T_ASSIGNED (UINT64_C(1) << 38)
+#define T_HAS28 (UINT64_C(1) << 39)
+#define T_HAS36 (UINT64_C(1) << 40)
+#define T_ORG_SHIFT 41
+#define T_NO_ORG ((UINT64_C(1) << 23) - 1)
+
+struct oui_table_header {
+    char magic[8];
+    uint32_t version;
+    uint32_t header_size;
+    uint64_t src_size; /* the TSV's size in bytes and vs_oui_hash() of its bytes */
+    uint64_t src_hash;
+    uint64_t body_hash; /* table_hash(): the header (this field zero) and the body */
+    uint32_t slot_bits;
+    uint32_t text_size;
+    uint32_t count24, count28, count36;
+    uint32_t snapshot; /* offset of the snapshot name in the text, T_NO_ORG when none */
+};
+_Static_assert(sizeof(struct oui_table_header) == TABLE_HEADER, "table header is 64 bytes");
+
+static bool host_little_endian(void)
+{
+    return __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
+}
+
+static inline uint64_t rotl64(uint64_t x, unsigned r)
+{
+    return (x << r) | (x >> (64 - r));
+}
+
+/* The table's bytes are the same on every host (it is installed under share/): numbers are
+ * stored little-endian and the hash reads words little-endian. A big-endian host writes the
+ * same file and, not to swap every slot on each look-up, does not map it: it parses the TSV. */
+static inline uint64_t le64(uint64_t x)
+{
+    return host_little_endian() ? x : __builtin_bswap64(x);
+}
+
+static inline uint32_t le32(uint32_t x)
+{
+    return host_little_endian() ? x : __builtin_bswap32(x);
+}
+
+uint64_t vs_oui_hash(const void *p, size_t n)
+{
+    /* Four independent lanes of multiply-rotate over 8-byte words: a check against a
+     * changed or damaged file, not a defence against a forger. */
+    static const uint64_t k = UINT64_C(0x9E3779B97F4A7C15);
+    const unsigned char *b = p;
+    uint64_t h0 = UINT64_C(0x243F6A8885A308D3) ^ n, h1 = UINT64_C(0x13198A2E03707344),
+             h2 = UINT64_C(0xA4093822299F31D0), h3 = UINT64_C(0x082EFA98EC4E6C89);
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32) {
+        uint64_t w0, w1, w2, w3;
+        memcpy(&w0, b + i, 8);
+        memcpy(&w1, b + i + 8, 8);
+        memcpy(&w2, b + i + 16, 8);
+        memcpy(&w3, b + i + 24, 8);
+        w0 = le64(w0), w1 = le64(w1), w2 = le64(w2), w3 = le64(w3);
+        h0 = rotl64((h0 ^ w0) * k, 29);
+        h1 = rotl64((h1 ^ w1) * k, 29);
+        h2 = rotl64((h2 ^ w2) * k, 29);
+        h3 = rotl64((h3 ^ w3) * k, 29);
+    }
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, b + i, 8);
+        h0 = rotl64((h0 ^ le64(w)) * k, 29);
+    }
+    uint64_t tail = 0;
+    for (size_t j = 0; i + j < n; j++)
+        tail |= (uint64_t)b[i + j] << (8 * j);
+    uint64_t r = h0 ^ rotl64(h1, 17) ^ rotl64(h2, 37) ^ rotl64(h3, 53) ^ tail;
+    r = (r ^ (r >> 32)) * k;
+    r = (r ^ (r >> 29)) * UINT64_C(0xBF58476D1CE4E5B9);
+    return r ^ (r >> 32);
+}
+
+/* The table's own hash: of the header with body_hash zero, and of the body. */
+static uint64_t table_hash(const struct oui_table_header *h, const unsigned char *body, size_t n)
+{
+    struct oui_table_header z = *h;
+    z.body_hash = 0;
+    return vs_oui_hash(&z, sizeof z) ^ rotl64(vs_oui_hash(body, n), 1);
+}
+
+static int why_fail(char *why, size_t whysz, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int why_fail(char *why, size_t whysz, const char *fmt, ...)
+{
+    if (why && whysz) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(why, whysz, fmt, ap);
+        va_end(ap);
+    }
+    return -1;
+}
+
+static uint64_t table_get(const struct vs_oui_db *db, unsigned lenclass, uint64_t value)
+{
+    static const unsigned bits[4] = {0, 24, 28, 36};
+    uint64_t want = (uint64_t)lenclass << T_LEN_SHIFT | value;
+    for (size_t i = slot_index(db, KEY(bits[lenclass], value));; i = (i + 1) & db->mask) {
+        uint64_t s = db->pslots[i];
+        if ((s & T_KEY_MASK) == want)
+            return s;
+        if (s == 0)
+            return 0; /* validation saw at least one empty slot: the walk ends */
+    }
+}
+
+static void table_lookup(const struct vs_oui_db *db, const uint8_t mac[6],
+                         struct vs_oui_result *out)
+{
+    uint32_t v24 = (uint32_t)mac[0] << 16 | (uint32_t)mac[1] << 8 | mac[2];
+    uint64_t s = table_get(db, 1, v24);
+    if (!s)
+        return;
+    uint64_t hit = 0;
+    unsigned bits = 0;
+    if (s & T_HAS36) {
+        uint64_t v36 = (uint64_t)v24 << 12 | (uint64_t)mac[3] << 4 | (uint64_t)(mac[4] >> 4);
+        hit = table_get(db, 3, v36);
+        bits = 36;
+    }
+    if (!hit && (s & T_HAS28)) {
+        hit = table_get(db, 2, (uint64_t)(v24 << 4 | (uint32_t)(mac[3] >> 4)));
+        bits = 28;
+    }
+    if (!hit && (s & T_ASSIGNED)) {
+        hit = s;
+        bits = 24;
+    }
+    /* A 28- or 36-bit slot is always assigned (checked on load). */
+    if (!hit || !(hit & T_ASSIGNED))
+        return;
+    out->org = db->ptext + (hit >> T_ORG_SHIFT);
+    out->bits = bits;
+}
+
+/* Check the table in base[0..len) and point db at it. src, when given, is the size and
+ * hash that the TSV has now. */
+static int table_attach(struct vs_oui_db *db, const unsigned char *base, size_t len,
+                        const uint64_t src[2], bool check_body, char *why, size_t whysz)
+{
+    struct oui_table_header h;
+    if (!host_little_endian())
+        return why_fail(why, whysz, "the table is little-endian, this host is not");
+    if (len < sizeof h)
+        return why_fail(why, whysz, "truncated header (%zu bytes)", len);
+    memcpy(&h, base, sizeof h);
+    if (memcmp(h.magic, TABLE_MAGIC, sizeof h.magic) != 0)
+        return why_fail(why, whysz, "not an OUI table (bad magic)");
+    if (h.version != TABLE_VERSION || h.header_size != TABLE_HEADER)
+        return why_fail(why, whysz, "table version %u, this build reads %u", h.version,
+                        TABLE_VERSION);
+    if (h.slot_bits < TABLE_MIN_BITS || h.slot_bits > TABLE_MAX_BITS)
+        return why_fail(why, whysz, "bad slot count 2^%u", h.slot_bits);
+    size_t nslots = (size_t)1 << h.slot_bits;
+    size_t want = TABLE_HEADER + nslots * 8 + (size_t)h.text_size;
+    if (len != want)
+        return why_fail(why, whysz, "size %zu bytes, the header says %zu (truncated?)", len, want);
+    if (src && (h.src_size != src[0] || h.src_hash != src[1]))
+        return why_fail(why, whysz, "made from another registry file (stale)");
+    if (check_body && table_hash(&h, base + TABLE_HEADER, len - TABLE_HEADER) != h.body_hash)
+        return why_fail(why, whysz, "damaged (hash mismatch)");
+    const uint64_t *slots = (const uint64_t *)(const void *)(base + TABLE_HEADER);
+    const char *text = (const char *)(base + TABLE_HEADER + nslots * 8);
+    if (h.text_size == 0 || h.text_size > T_NO_ORG || text[h.text_size - 1] != '\0')
+        return why_fail(why, whysz, "bad organisation text");
+    if (h.snapshot != T_NO_ORG && h.snapshot >= h.text_size)
+        return why_fail(why, whysz, "snapshot offset out of range");
+    static const unsigned vbits[4] = {0, 24, 28, 36};
+    size_t count[4] = {0, 0, 0, 0}, empty = 0;
+    for (size_t i = 0; i < nslots; i++) {
+        uint64_t s = slots[i];
+        if (s == 0) {
+            empty++;
+            continue;
+        }
+        unsigned lc = (unsigned)(s >> T_LEN_SHIFT) & 3u;
+        uint64_t org = s >> T_ORG_SHIFT;
+        bool bad = lc == 0 || (s & T_VALUE_MASK) >> vbits[lc] != 0 ||
+                   (lc != 1 && (s & (T_HAS28 | T_HAS36)));
+        if (s & T_ASSIGNED)
+            bad = bad || org >= h.text_size;
+        else
+            bad = bad || org != T_NO_ORG || lc != 1 || !(s & (T_HAS28 | T_HAS36));
+        if (bad)
+            return why_fail(why, whysz, "bad slot %zu", i);
+        if (s & T_ASSIGNED)
+            count[lc]++;
+    }
+    if (empty == 0)
+        return why_fail(why, whysz, "no empty slot");
+    if (count[1] != h.count24 || count[2] != h.count28 || count[3] != h.count36 ||
+        count[1] + count[2] + count[3] == 0)
+        return why_fail(why, whysz, "assignment counts do not match the header");
+    db->pslots = slots;
+    db->ptext = text;
+    db->mask = nslots - 1;
+    db->shift = 64 - h.slot_bits;
+    db->count24 = count[1];
+    db->count28 = count[2];
+    db->count36 = count[3];
+    db->snapshot = h.snapshot == T_NO_ORG ? NULL : text + h.snapshot;
+    return 0;
+}
+
+/* Size and hash of a file, read through a private mapping. */
+static int file_sum(const char *path, uint64_t src[2], char *why, size_t whysz)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return why_fail(why, whysz, "%s: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size > OUI_MAX_FILE) {
+        close(fd);
+        return why_fail(why, whysz, "%s: not a registry file", path);
+    }
+    size_t n = (size_t)st.st_size;
+    src[0] = n;
+    if (n == 0) {
+        close(fd);
+        src[1] = vs_oui_hash("", 0);
+        return 0;
+    }
+    void *m = mmap(NULL, n, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    close(fd);
+    if (m == MAP_FAILED)
+        return why_fail(why, whysz, "%s: %s", path, strerror(errno));
+    src[1] = vs_oui_hash(m, n);
+    munmap(m, n);
+    return 0;
+}
+
+int vs_oui_table_load(const char *table, const char *tsv, struct vs_oui_db **out, char *why,
+                      size_t whysz)
+{
+    *out = NULL;
+    uint64_t src[2];
+    int fd = open(table, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return why_fail(why, whysz, "%s: %s", table, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+        (uint64_t)st.st_size > 2 * OUI_MAX_FILE) {
+        close(fd);
+        return why_fail(why, whysz, "%s: not a regular file of a sensible size", table);
+    }
+    size_t len = (size_t)st.st_size;
+    void *m = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    close(fd);
+    if (m == MAP_FAILED)
+        return why_fail(why, whysz, "%s: %s", table, strerror(errno));
+    struct vs_oui_db *db = calloc(1, sizeof *db);
+    char sub[200];
+    int rc = -1;
+    if (!db)
+        snprintf(sub, sizeof sub, "out of memory");
+    else if (file_sum(tsv, src, sub, sizeof sub) == 0)
+        rc = table_attach(db, m, len, src, true, sub, sizeof sub);
+    if (rc != 0) {
+        munmap(m, len);
+        free(db);
+        return why_fail(why, whysz, "%s: %s", table, sub);
+    }
+    db->map = m;
+    db->maplen = len;
+    *out = db;
+    return 0;
+}
+
+int vs_oui_table_from_buffer(const void *buf, size_t len, unsigned flags, struct vs_oui_db **out,
+                             char *why, size_t whysz)
+{
+    *out = NULL;
+    struct vs_oui_db *db = calloc(1, sizeof *db);
+    void *copy = malloc(len ? len : 1); /* aligned for the slots, and the db's own */
+    if (!db || !copy) {
+        free(db);
+        free(copy);
+        return why_fail(why, whysz, "out of memory");
+    }
+    if (len)
+        memcpy(copy, buf, len);
+    if (table_attach(db, copy, len, NULL, !(flags & VS_OUI_TABLE_NO_HASH), why, whysz) != 0) {
+        free(db);
+        free(copy);
+        return -1;
+    }
+    db->copy = copy;
+    *out = db;
+    return 0;
+}
+
+bool vs_oui_from_table(const struct vs_oui_db *db)
+{
+    return db && db->pslots;
+}
+
+/* ---- Writing the table ----------------------------------------------------------------- */
+
+struct tbuild {
+    char *text;
+    size_t len, cap;
+    uint32_t *seen; /* open addressing over text offsets + 1 (0 = empty) */
+    size_t seen_mask;
+};
+
+/* Offset of s in the text, appended unless the same text is already there. */
+static int tb_intern(struct tbuild *b, const char *s, uint32_t *off)
+{
+    size_t n = strlen(s);
+    for (size_t i = (size_t)vs_oui_hash(s, n) & b->seen_mask;; i = (i + 1) & b->seen_mask) {
+        uint32_t o = b->seen[i];
+        if (o == 0) {
+            if (b->len + n + 1 > T_NO_ORG - 1)
+                return -EFBIG;
+            if (b->len + n + 1 > b->cap) {
+                size_t nc = b->cap ? b->cap * 2 : 65536;
+                while (nc < b->len + n + 1)
+                    nc *= 2;
+                char *t = realloc(b->text, nc);
+                if (!t)
+                    return -ENOMEM;
+                b->text = t;
+                b->cap = nc;
+            }
+            memcpy(b->text + b->len, s, n + 1);
+            *off = (uint32_t)b->len;
+            b->seen[i] = (uint32_t)b->len + 1;
+            b->len += n + 1;
+            return 0;
+        }
+        if (strcmp(b->text + o - 1, s) == 0) {
+            *off = o - 1;
+            return 0;
+        }
+    }
+}
+
+int vs_oui_table_write(const struct vs_oui_db *db, const char *tsv, const char *out, char *err,
+                       size_t errsz)
+{
+    if (!db || db->pslots || !db->slots)
+        return why_fail(err, errsz, "%s: the registry must come from its TSV", out);
+    uint64_t src[2];
+    if (file_sum(tsv, src, err, errsz) != 0)
+        return -1;
+    size_t nslots = db->mask + 1;
+    unsigned bits = 64 - db->shift;
+    uint64_t *slots = calloc(nslots, sizeof *slots);
+    struct tbuild b = {0};
+    size_t seen_cap = 1;
+    while (seen_cap < 2 * nslots)
+        seen_cap <<= 1;
+    b.seen = calloc(seen_cap, sizeof *b.seen);
+    b.seen_mask = seen_cap - 1;
+    int rc = slots && b.seen ? 0 : -ENOMEM;
+    for (size_t i = 0; i < nslots && rc == 0; i++) {
+        const struct oui_slot *s = &db->slots[i];
+        if (s->key == 0)
+            continue;
+        unsigned kbits = (unsigned)(s->key >> 40);
+        uint64_t value = s->key & ((UINT64_C(1) << 40) - 1);
+        uint64_t lc = kbits == 24 ? 1 : kbits == 28 ? 2 : 3;
+        uint64_t p = lc << T_LEN_SHIFT | value;
+        uint64_t org = T_NO_ORG;
+        if (s->flags & SLOT_ASSIGNED) {
+            uint32_t off;
+            rc = tb_intern(&b, db->text + s->org, &off);
+            org = off;
+            p |= T_ASSIGNED;
+        }
+        if (s->flags & SLOT_HAS28)
+            p |= T_HAS28;
+        if (s->flags & SLOT_HAS36)
+            p |= T_HAS36;
+        p |= org << T_ORG_SHIFT;
+        size_t j = slot_index(db, s->key);
+        while (slots[j])
+            j = (j + 1) & db->mask;
+        slots[j] = le64(p);
+    }
+    uint32_t snap = (uint32_t)T_NO_ORG;
+    if (rc == 0 && db->snapshot)
+        rc = tb_intern(&b, db->snapshot, &snap);
+    if (rc != 0) {
+        free(slots);
+        free(b.seen);
+        free(b.text);
+        return why_fail(err, errsz, "%s: %s", out, strerror(-rc));
+    }
+    struct oui_table_header h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, TABLE_MAGIC, sizeof h.magic);
+    h.version = le32(TABLE_VERSION);
+    h.header_size = le32(TABLE_HEADER);
+    h.src_size = le64(src[0]);
+    h.src_hash = le64(src[1]);
+    h.slot_bits = le32(bits);
+    h.text_size = le32((uint32_t)b.len);
+    h.count24 = le32((uint32_t)db->count24);
+    h.count28 = le32((uint32_t)db->count28);
+    h.count36 = le32((uint32_t)db->count36);
+    h.snapshot = le32(snap);
+    size_t body = nslots * 8 + b.len;
+    unsigned char *all = malloc(TABLE_HEADER + body);
+    if (all) {
+        memcpy(all + TABLE_HEADER, slots, nslots * 8);
+        memcpy(all + TABLE_HEADER + nslots * 8, b.text, b.len);
+        h.body_hash = le64(table_hash(&h, all + TABLE_HEADER, body));
+        memcpy(all, &h, sizeof h);
+    }
+    free(slots);
+    free(b.seen);
+    free(b.text);
+    if (!all)
+        return why_fail(err, errsz, "%s: out of memory", out);
+    /* Written beside and renamed over: a reader never sees half a table. */
+    char tmp[4096];
+    if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp", out) >= sizeof tmp) {
+        free(all);
+        return why_fail(err, errsz, "%s: path too long", out);
+    }
+    FILE *f = fopen(tmp, "wb");
+    bool ok = f && fwrite(all, 1, TABLE_HEADER + body, f) == TABLE_HEADER + body;
+    if (f && fclose(f) != 0)
+        ok = false;
+    free(all);
+    if (!ok || rename(tmp, out) != 0) {
+        int e = errno;
+        unlink(tmp);
+        return why_fail(err, errsz, "%s: %s", out, strerror(e ? e : EIO));
+    }
+    return 0;
 }
 
 enum vs_mac_class vs_mac_classify(const uint8_t mac[6])
@@ -483,6 +962,10 @@ void vs_oui_lookup(const struct vs_oui_db *db, const uint8_t mac[6], struct vs_o
     out->cls = vs_mac_classify(mac);
     if (out->cls != VS_MAC_GLOBAL || !db)
         return;
+    if (db->pslots) {
+        table_lookup(db, mac, out);
+        return;
+    }
     uint32_t v24 = (uint32_t)mac[0] << 16 | (uint32_t)mac[1] << 8 | mac[2];
     const struct oui_slot *s = slot_find(db, KEY(24, v24));
     if (!s)

@@ -85,7 +85,13 @@ static void expand(const struct tmpl *t, const char *v, const PCRE2_SIZE *ov, in
 bool sigs_apply_rule(const struct vs_sigs *s, const struct rule *r, const char *v, size_t len,
                      pcre2_match_data *md, struct vs_sig_match *m, int *pcre_rc)
 {
-    const pcre2_code *re = sigs_rule_code(r);
+    return sigs_apply_code(s, r, sigs_rule_code(r), v, len, md, m, pcre_rc);
+}
+
+bool sigs_apply_code(const struct vs_sigs *s, const struct rule *r, const pcre2_code *re,
+                     const char *v, size_t len, pcre2_match_data *md, struct vs_sig_match *m,
+                     int *pcre_rc)
+{
     int rc = re ? pcre2_match(re, (PCRE2_SPTR)v, len, 0, 0, md, s->mctx) : PCRE2_ERROR_NOMATCH;
     if (pcre_rc)
         *pcre_rc = rc;

@@ -94,10 +94,34 @@ char *sigs_recog_translate(const char *src, size_t *outlen, const char **why)
     return b.p;
 }
 
+/* One of our rules: compiled (without JIT) when its file was loaded, so that a broken
+ * pattern is refused then; JIT-compiled here on its first match, as a copy, since another
+ * thread may be running the interpreted code at the same moment. */
+static const pcre2_code *rule_jit(const struct rule *r, pcre2_code *re)
+{
+    pcre2_code *jit = __atomic_load_n(&r->jit, __ATOMIC_ACQUIRE);
+    if (jit || !re)
+        return jit ? jit : re;
+    jit = pcre2_code_copy(re);
+    if (!jit)
+        return re;
+    (void)pcre2_jit_compile(jit, PCRE2_JIT_COMPLETE); /* interpreter if no JIT */
+    pcre2_code *expected = NULL;
+    struct rule *w = (struct rule *)r;
+    if (!__atomic_compare_exchange_n(&w->jit, &expected, jit, false, __ATOMIC_ACQ_REL,
+                                     __ATOMIC_ACQUIRE)) {
+        pcre2_code_free(jit);
+        return expected;
+    }
+    return jit;
+}
+
 const pcre2_code *sigs_rule_code(const struct rule *r)
 {
     pcre2_code *re = __atomic_load_n(&r->re, __ATOMIC_ACQUIRE);
-    if (re || !r->recog)
+    if (!r->recog)
+        return rule_jit(r, re);
+    if (re)
         return re;
     struct recog_fp *f = r->recog;
     if (f->untranslatable || __atomic_load_n(&f->failed, __ATOMIC_RELAXED))

@@ -160,6 +160,7 @@ void sigs_rule_free(struct rule *r)
     free(r->id);
     free(r->fields);
     pcre2_code_free(r->re);
+    pcre2_code_free(r->jit);
     tmpl_free(&r->model);
     tmpl_free(&r->software);
     tmpl_free(&r->name);
@@ -375,7 +376,8 @@ static bool key_pattern(struct rcomp *c, struct rawval *v, size_t n)
                     c->id, (size_t)poff, (const char *)msg);
         return false;
     }
-    (void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE); /* interpreter if no JIT */
+    /* JIT-compiled on first use (sigs_rule_code): a start-up compiles every rule to check
+     * it, but most fields never see a value. */
     if (pcre2_pattern_info(r->re, PCRE2_INFO_CAPTURECOUNT, &r->ncap) != 0)
         r->ncap = 0;
     if (r->ncap > SIG_MAX_GROUP) {
@@ -615,14 +617,14 @@ static bool prove_rule(struct rparse *rp, const struct rcomp *c)
     char msg[512];
     unsigned line;
     for (size_t i = 0; i < r->nex; i++) {
-        if (!sigs_check_example(c->s, r, i, rp->md, msg, sizeof msg, &line)) {
+        if (!sigs_check_example(c->s, r, i, rp->md, msg, sizeof msg, &line, true)) {
             vs_ini_fail(c->e, -EINVAL, c->file, line, "rule %s: %s", c->id, msg);
             return false;
         }
     }
     struct vs_sig_match nm;
     for (size_t i = 0; i < r->nnear; i++) {
-        if (sigs_apply_rule(c->s, r, r->near[i].v, r->near[i].len, rp->md, &nm, NULL)) {
+        if (sigs_apply_code(c->s, r, r->re, r->near[i].v, r->near[i].len, rp->md, &nm, NULL)) {
             vs_ini_fail(c->e, -EINVAL, c->file, r->near[i].line,
                         "rule %s: nearmiss matches the rule", c->id);
             return false;

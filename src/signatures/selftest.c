@@ -19,13 +19,14 @@ static bool str_eq(const char *a, const char *b)
 }
 
 bool sigs_check_example(const struct vs_sigs *s, const struct rule *r, size_t i,
-                        pcre2_match_data *md, char *why, size_t whysz, unsigned *line)
+                        pcre2_match_data *md, char *why, size_t whysz, unsigned *line, bool at_load)
 {
     const struct sample *ex = &r->ex[i];
     struct vs_sig_match m;
     int rc;
     *line = ex->line;
-    if (!sigs_apply_rule(s, r, ex->v, ex->len, md, &m, &rc)) {
+    const pcre2_code *re = at_load ? r->re : sigs_rule_code(r);
+    if (!sigs_apply_code(s, r, re, ex->v, ex->len, md, &m, &rc)) {
         if (rc == PCRE2_ERROR_MATCHLIMIT)
             snprintf(why, whysz, "example hits the match limit (pattern backtracks too much)");
         else if (rc > 0)
@@ -167,7 +168,7 @@ int vs_sigs_selftest(const struct vs_sigs *s, char *err, size_t errsz)
     for (size_t ri = 0; ri < s->nrules; ri++) {
         const struct rule *r = &s->rules[ri];
         for (size_t i = 0; i < r->nex; i++) {
-            if (!sigs_check_example(s, r, i, md, why, sizeof why, &line)) {
+            if (!sigs_check_example(s, r, i, md, why, sizeof why, &line, false)) {
                 problem(&rep, r, line, "%s", why);
                 continue;
             }

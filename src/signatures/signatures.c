@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "sigs_int.h"
+#include "vendorsniff/timing.h"
 
 /* ---- small helpers ----------------------------------------------------------------------- */
 
@@ -281,6 +282,7 @@ int vs_sigs_load(const char *dir, struct vs_sigs **out, char *err, size_t errsz)
     snprintf(path, sizeof path, "%s/enterprises.tsv", dir);
     if (!e.rc && read_whole(path, &text, &len, &e) == 0)
         sigs_load_enterprises(s, path, text, len, &e); /* owns text now */
+    vs_timing_mark("signatures: vendors.ini, enterprises.tsv");
 
     char **names = NULL;
     size_t nnames = 0;
@@ -303,11 +305,15 @@ int vs_sigs_load(const char *dir, struct vs_sigs **out, char *err, size_t errsz)
     for (size_t i = 0; i < nnames; i++)
         free(names[i]);
     free(names);
+    vs_timing_mark("signatures: rules (compiled; JIT on first use)");
     if (!e.rc)
         sigs_load_oid_dir(s, dir, &e);
+    vs_timing_mark("signatures: sysObjectID tables");
     if (!e.rc)
         sigs_load_recog(s, dir, &e);
-    return finish_load(s, out, &e);
+    int rc = finish_load(s, out, &e);
+    vs_timing_mark("signatures: Recog map (files read on first use)");
+    return rc;
 }
 
 int vs_sigs_load_mem(const char *vendors_ini, size_t vendors_len, const char *enterprises_tsv,

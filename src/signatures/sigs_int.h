@@ -85,7 +85,8 @@ struct rule {
     unsigned line;    /* of the section header */
     enum vs_field *fields;
     size_t nfields;
-    pcre2_code *re;
+    pcre2_code *re;  /* a rule's: compiled on load, without JIT; Recog's: on first use */
+    pcre2_code *jit; /* a rule's: the JIT-compiled copy of re, made on first use */
     uint32_t ncap;
     enum vendor_kind vkind;
     uint32_t vendor; /* VK_FIXED: index; VK_NAME / VK_ENTERPRISE: capture group */
@@ -96,7 +97,7 @@ struct rule {
     struct sample *near;
     size_t nnear;
     struct expect expect;
-    struct recog_fp *recog; /* a Recog fingerprint (recog.c): re is compiled on first use */
+    struct recog_fp *recog;     /* a Recog fingerprint (recog.c): re is compiled on first use */
     struct tmpl cpe_hw, cpe_os; /* CPE 2.3 templates: hardware; OS, firmware or application */
     bool cpe_uri;               /* the templates are Recog's cpe23 values (URI bindings) */
 };
@@ -121,7 +122,7 @@ struct vs_sigs {
     size_t nfiles;
     uint32_t maxcap;
     pcre2_match_context *mctx;
-    uint64_t *limit_hits; /* per rule: matches stopped by the match or depth limit */
+    uint64_t *limit_hits;  /* per rule: matches stopped by the match or depth limit */
     uint64_t *first_words; /* sorted: the first word (8 chars) of every alias key */
     size_t nfirst_words;
     struct vs_oidtab *oids; /* sysobjectid/ *.tsv; NULL when the directory has none */
@@ -164,6 +165,11 @@ void sigs_rule_free(struct rule *r);
  * *pcre_rc gets the raw pcre2_match result for the self-test's diagnostics. */
 bool sigs_apply_rule(const struct vs_sigs *s, const struct rule *r, const char *v, size_t len,
                      pcre2_match_data *md, struct vs_sig_match *m, int *pcre_rc);
+/* The same with the given code of r's pattern: the load's proofs run r->re as compiled,
+ * without JIT (that is left to the first real match). */
+bool sigs_apply_code(const struct vs_sigs *s, const struct rule *r, const pcre2_code *re,
+                     const char *v, size_t len, pcre2_match_data *md, struct vs_sig_match *m,
+                     int *pcre_rc);
 
 /* ---- oids.c through signatures.c: sysobjectid/ *.tsv -------------------------------------- */
 
@@ -186,15 +192,14 @@ void sigs_recog_set_free(struct recog_load *L);
 /* The Recog rules of field f over a value, after the INI rules (vs_sigs_match). */
 size_t sigs_recog_match(const struct vs_sigs *s, enum vs_field f, const char *v, size_t len,
                         pcre2_match_data *md, vs_sig_cb cb, void *ctx);
-/* A rule's compiled pattern, compiling a Recog one on first use (thread-safe); NULL when
- * it does not compile. */
+/* A rule's compiled pattern, made ready on first use (thread-safe): a rule of ours is
+ * JIT-compiled then, a Recog one compiled and JIT-compiled; NULL when it does not compile. */
 const pcre2_code *sigs_rule_code(const struct rule *r);
 void sigs_recog_free(struct recog_fp *f);
 /* Parse every file and run every fingerprint's examples: each must match and give the
  * example's params; bad(ctx, rule or NULL, line, message) per failure (not for excluded
  * fingerprints, whose examples may fail). */
-typedef void (*sigs_recog_bad_fn)(void *ctx, const struct rule *r, unsigned line,
-                                  const char *msg);
+typedef void (*sigs_recog_bad_fn)(void *ctx, const struct rule *r, unsigned line, const char *msg);
 int sigs_recog_selftest(const struct vs_sigs *s, pcre2_match_data *md, sigs_recog_bad_fn bad,
                         void *ctx);
 
@@ -208,8 +213,9 @@ void sigs_cpe_expand(const struct tmpl *t, bool uri, const char *v, const PCRE2_
 /* ---- selftest.c: a rule's proofs --------------------------------------------------------- */
 
 /* Check example i of rule r: it must match and yield, and the first must meet expect.
- * On failure why says how and *line where. */
+ * On failure why says how and *line where. at_load: run the pattern as loaded (no JIT). */
 bool sigs_check_example(const struct vs_sigs *s, const struct rule *r, size_t i,
-                        pcre2_match_data *md, char *why, size_t whysz, unsigned *line);
+                        pcre2_match_data *md, char *why, size_t whysz, unsigned *line,
+                        bool at_load);
 
 #endif

@@ -249,17 +249,27 @@ int sigs_load_enterprises(struct vs_sigs *s, const char *file, char *text, size_
             vs_ini_fail(e, -EINVAL, file, lineno, "line longer than %d bytes", VS_MAX_DATA_LINE);
             return e->rc;
         }
-        char *tab = strchr(p, '\t');
-        if (!tab) {
+        /* The number is read on the way to the tab (62,000 lines: one pass, no calls); the
+         * same rule as sigs_parse_u32: decimal digits only, at most UINT32_MAX. */
+        char *tab = p;
+        uint64_t v = 0;
+        bool num = *p != '\t';
+        for (; *tab && *tab != '\t'; tab++) {
+            if (*tab < '0' || *tab > '9' || v > UINT32_MAX)
+                num = false;
+            else
+                v = v * 10 + (uint64_t)(*tab - '0');
+        }
+        if (!*tab) {
             vs_ini_fail(e, -EINVAL, file, lineno, "expected NUMBER<TAB>NAME");
             return e->rc;
         }
         *tab = '\0';
-        uint32_t pen;
-        if (!sigs_parse_u32(p, &pen)) {
+        if (!num || v > UINT32_MAX) {
             vs_ini_fail(e, -EINVAL, file, lineno, "'%s' is not an enterprise number", p);
             return e->rc;
         }
+        uint32_t pen = (uint32_t)v;
         char *nm = tab + 1;
         while (*nm == ' ' || *nm == '\t')
             nm++;

@@ -105,7 +105,7 @@ fi
 # Unpacked into an empty root: the binary finds the data beside it, from anywhere.
 R=$T/root
 dpkg -x "$deb" "$R"
-for f in usr/bin/vendorsniff usr/share/vendorsniff/oui_db/oui.tsv \
+for f in usr/bin/vendorsniff usr/share/vendorsniff/oui_db/oui.tsv usr/share/vendorsniff/oui_db/oui.bin \
     usr/share/vendorsniff/signatures/vendors.ini usr/share/man/man1/vendorsniff.1.gz \
     lib/systemd/system/vendorsniff.service etc/default/vendorsniff \
     usr/share/doc/vendorsniff/copyright usr/share/doc/vendorsniff/NOTICE; do

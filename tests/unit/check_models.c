@@ -4,6 +4,7 @@
  * (src/signatures/oids.c), and the telecom model-line rules, several forms per family
  * (docs/signatures.md, "sysObjectID tables" and "Model families"). */
 #include <check.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -378,12 +379,107 @@ START_TEST(test_generic_words)
 }
 END_TEST
 
+/* Every line of every shipped table is found with its model: the tables are sorted file by
+ * file and merged (oids.c), and no entry may be lost or misplaced on the way. */
+START_TEST(test_oid_every_shipped_line)
+{
+    DIR *d = opendir(tu_src_path("signatures/sysobjectid"));
+    ck_assert_ptr_nonnull(d);
+    struct dirent *de;
+    size_t lines = 0;
+    while ((de = readdir(d)) != NULL) {
+        size_t n = strlen(de->d_name);
+        if (n < 5 || strcmp(de->d_name + n - 4, ".tsv") != 0)
+            continue;
+        char path[4096], line[1024];
+        snprintf(path, sizeof path, "%s/%s", tu_src_path("signatures/sysobjectid"), de->d_name);
+        FILE *f = fopen(path, "r");
+        ck_assert_ptr_nonnull(f);
+        while (fgets(line, sizeof line, f)) {
+            line[strcspn(line, "\r\n")] = '\0';
+            char *oid = line;
+            while (*oid == ' ' || *oid == '\t')
+                oid++;
+            if (!*oid || *oid == '#')
+                continue;
+            char *tab = strchr(oid, '\t');
+            ck_assert_ptr_nonnull(tab);
+            *tab = '\0';
+            char *model = tab + 1;
+            model[strcspn(model, "\t")] = '\0';
+            while (*model == ' ')
+                model++;
+            for (size_t k = strlen(model); k > 0 && model[k - 1] == ' '; k--)
+                model[k - 1] = '\0';
+            const char *m = vs_sigs_model_for_oid(shipped, oid);
+            ck_assert_msg(m && strcmp(m, model) == 0, "%s %s: got %s, want %s", de->d_name, oid,
+                          m ? m : "(none)", model);
+            lines++;
+        }
+        fclose(f);
+    }
+    closedir(d);
+    ck_assert_ptr_nonnull(shipped);
+    ck_assert_uint_eq(lines, vs_sigs_oid_count(shipped));
+}
+END_TEST
+
+/* Files in and out of order, and out of order with each other (file f holds enterprise
+ * 3f mod 7), merged: all found; duplicates across files still refused. */
+START_TEST(test_oid_merge_files)
+{
+    struct vs_oidtab *t = vs_oidtab_new();
+    ck_assert_ptr_nonnull(t);
+    char err[256], name[32];
+    uint64_t x = 0x9E3779B97F4A7C15ULL;
+    for (unsigned f = 0; f < 7; f++) {
+        size_t cap = 300 * 48, len = 0;
+        char *text = malloc(cap);
+        ck_assert_ptr_nonnull(text);
+        for (unsigned i = 0; i < 300; i++) {
+            /* Files 0, 2, 4, 6 in order; 1, 3, 5 shuffled by the generator. */
+            unsigned arc =
+                f % 2 ? (unsigned)((x ^= x << 13, x ^= x >> 7, x ^= x << 17) % 100000u) : i * 3;
+            len += (size_t)snprintf(text + len, cap - len, "1.3.6.1.4.1.%u.%u.%u\tM%u\n", f * 3 % 7,
+                                    arc, i, f * 1000 + i);
+        }
+        snprintf(name, sizeof name, "f%u.tsv", f);
+        ck_assert_int_eq(vs_oidtab_add(t, name, text, len, err, sizeof err), 0);
+        free(text);
+    }
+    ck_assert_int_eq(vs_oidtab_seal(t, err, sizeof err), 0);
+    ck_assert_uint_eq(vs_oidtab_count(t), 7 * 300);
+    x = 0x9E3779B97F4A7C15ULL;
+    for (unsigned f = 0; f < 7; f++) {
+        for (unsigned i = 0; i < 300; i++) {
+            unsigned arc =
+                f % 2 ? (unsigned)((x ^= x << 13, x ^= x >> 7, x ^= x << 17) % 100000u) : i * 3;
+            char oid[64], model[16];
+            int n = snprintf(oid, sizeof oid, "1.3.6.1.4.1.%u.%u.%u", f * 3 % 7, arc, i);
+            snprintf(model, sizeof model, "M%u", f * 1000 + i);
+            const struct vs_oid_model *m = vs_oidtab_find(t, oid, (size_t)n);
+            ck_assert_msg(m != NULL, "%s lost", oid);
+            ck_assert_str_eq(m->model, model);
+        }
+    }
+    vs_oidtab_free(t);
+    char err2[256];
+    ck_assert_int_ne(load_text("1.3.6.1.4.1.9.1.5\tA\n1.3.6.1.4.1.9.1.7\tB\n",
+                               "1.3.6.1.4.1.9.1.6\tC\n1.3.6.1.4.1.9.1.5\tD\n", err2, sizeof err2),
+                     0);
+    ck_assert_msg(strstr(err2, "two.tsv:2: duplicate OID 1.3.6.1.4.1.9.1.5 (first at "
+                               "sysobjectid/one.tsv:1)") != NULL,
+                  "%s", err2);
+}
+END_TEST
+
 static Suite *models_suite(void)
 {
     Suite *s = suite_create("models");
     TCase *tc = tcase_create("shipped");
     tcase_add_checked_fixture(tc, load_shipped, free_shipped);
     tcase_add_test(tc, test_oid_tables);
+    tcase_add_test(tc, test_oid_every_shipped_line);
     tcase_add_test(tc, test_model_lines);
     tcase_add_test(tc, test_model_nearmisses);
     tcase_add_test(tc, test_generic_words);
@@ -392,6 +488,7 @@ static Suite *models_suite(void)
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, test_oid_strict);
     tcase_add_test(tc, test_oid_load_time);
+    tcase_add_test(tc, test_oid_merge_files);
     tcase_add_test(tc, test_oid_bad_shipped_dir);
     suite_add_tcase(s, tc);
     return s;

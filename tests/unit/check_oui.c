@@ -439,6 +439,257 @@ START_TEST(load_time)
 }
 END_TEST
 
+/* ---- The binary table (oui.c, "The binary table") ---------------------------------------- */
+
+static char table_dir[] = "/tmp/check_oui_XXXXXX";
+static char table_path[256], tsv_copy[256];
+
+static unsigned char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_ptr_nonnull(f);
+    fseek(f, 0, SEEK_END);
+    long len = ftell(f);
+    ck_assert_int_ge(len, 0);
+    rewind(f);
+    unsigned char *b = malloc((size_t)len + 1);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_uint_eq(fread(b, 1, (size_t)len, f), (size_t)len);
+    fclose(f);
+    *n = (size_t)len;
+    return b;
+}
+
+static void spill(const char *path, const void *b, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(b, 1, n, f), n);
+    ck_assert_int_eq(fclose(f), 0);
+}
+
+/* A table of the shipped TSV, made by the same call as the build's generator, and a copy of
+ * the TSV to change. */
+static void make_table(void)
+{
+    strcpy(table_dir, "/tmp/check_oui_XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(table_dir));
+    snprintf(table_path, sizeof table_path, "%s/oui.bin", table_dir);
+    snprintf(tsv_copy, sizeof tsv_copy, "%s/oui.tsv", table_dir);
+    size_t n;
+    unsigned char *b = slurp(tu_src_path("oui_db/oui.tsv"), &n);
+    spill(tsv_copy, b, n);
+    free(b);
+    char err[512];
+    struct vs_oui_db *db = NULL;
+    int rc = vs_oui_load(tsv_copy, &db, err, sizeof err);
+    ck_assert_msg(rc == 0, "%s", err);
+    rc = vs_oui_table_write(db, tsv_copy, table_path, err, sizeof err);
+    ck_assert_msg(rc == 0, "%s", err);
+    vs_oui_free(db);
+}
+
+static void drop_table(void)
+{
+    unlink(table_path);
+    unlink(tsv_copy);
+    rmdir(table_dir);
+}
+
+static void same_answer(const struct vs_oui_db *a, const struct vs_oui_db *b, const uint8_t mac[6])
+{
+    struct vs_oui_result ra, rb;
+    vs_oui_lookup(a, mac, &ra);
+    vs_oui_lookup(b, mac, &rb);
+    ck_assert_int_eq(ra.cls, rb.cls);
+    ck_assert_uint_eq(ra.bits, rb.bits);
+    if (!ra.org || !rb.org)
+        ck_assert_ptr_eq(ra.org, rb.org);
+    else
+        ck_assert_str_eq(ra.org, rb.org);
+}
+
+START_TEST(table_answers_as_tsv)
+{
+    make_table();
+    char why[512];
+    struct vs_oui_db *t = NULL;
+    int rc = vs_oui_table_load(table_path, tsv_copy, &t, why, sizeof why);
+    ck_assert_msg(rc == 0, "%s", why);
+    ck_assert(vs_oui_from_table(t));
+    ck_assert_ptr_nonnull(shipped);
+    ck_assert(!vs_oui_from_table(shipped));
+    ck_assert_str_eq(vs_oui_snapshot(t), vs_oui_snapshot(shipped));
+    for (unsigned bits = 0; bits <= 36; bits += 4)
+        ck_assert_uint_eq(vs_oui_count(t, bits), vs_oui_count(shipped, bits));
+    /* Every assignment of the TSV, at both ends of its block and inside it. */
+    FILE *f = fopen(tsv_copy, "r");
+    ck_assert_ptr_nonnull(f);
+    char line[1024];
+    size_t lines = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        uint64_t v = strtoull(line, NULL, 16);
+        size_t digits = strcspn(line, "\t");
+        unsigned shift = 48 - (unsigned)digits * 4;
+        const uint64_t fill[3] = {0, ((uint64_t)1 << shift) - 1, 0x5a5a5a5a5a5aULL};
+        for (int k = 0; k < 3; k++) {
+            uint64_t m = v << shift | (fill[k] & (((uint64_t)1 << shift) - 1));
+            const uint8_t mac[6] = {(uint8_t)(m >> 40), (uint8_t)(m >> 32), (uint8_t)(m >> 24),
+                                    (uint8_t)(m >> 16), (uint8_t)(m >> 8),  (uint8_t)m};
+            same_answer(shipped, t, mac);
+        }
+        lines++;
+    }
+    fclose(f);
+    ck_assert_uint_eq(lines, vs_oui_count(shipped, 0));
+    /* And addresses nobody picked. */
+    uint64_t x = 88172645463325252ULL;
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        const uint8_t mac[6] = {(uint8_t)(x >> 40) & 0xfc, (uint8_t)(x >> 32), (uint8_t)(x >> 24),
+                                (uint8_t)(x >> 16),        (uint8_t)(x >> 8),  (uint8_t)x};
+        same_answer(shipped, t, mac);
+    }
+    struct vs_oui_result r = look(t, 0xac, 0x64, 0xdd, 0x51, 0x22, 0x33);
+    ASSERT_ORG(r, "SHANGHAI ZTE TECHNOLOGIES CO.,LTD", 28);
+    vs_oui_free(t);
+    drop_table();
+}
+END_TEST
+
+START_TEST(table_stale_or_missing)
+{
+    make_table();
+    char why[512];
+    struct vs_oui_db *t = NULL;
+    /* Same size, one byte changed: the hash tells. */
+    size_t n;
+    unsigned char *b = slurp(tsv_copy, &n);
+    unsigned char *nl = memchr(b + n / 2, '\n', n / 2);
+    ck_assert_ptr_nonnull(nl);
+    nl[-1] = nl[-1] == 'x' ? 'y' : 'x';
+    spill(tsv_copy, b, n);
+    ck_assert_int_eq(vs_oui_table_load(table_path, tsv_copy, &t, why, sizeof why), -1);
+    ck_assert_ptr_null(t);
+    ck_assert_msg(strstr(why, "stale") != NULL, "%s", why);
+    /* A line more: the size tells. */
+    FILE *f = fopen(tsv_copy, "ab");
+    ck_assert_ptr_nonnull(f);
+    fputs("# another comment\n", f);
+    fclose(f);
+    ck_assert_int_eq(vs_oui_table_load(table_path, tsv_copy, &t, why, sizeof why), -1);
+    ck_assert_msg(strstr(why, "stale") != NULL, "%s", why);
+    free(b);
+    /* No TSV, no table: refused, with the reason. */
+    unlink(tsv_copy);
+    ck_assert_int_eq(vs_oui_table_load(table_path, tsv_copy, &t, why, sizeof why), -1);
+    ck_assert_msg(strstr(why, "No such file") != NULL, "%s", why);
+    ck_assert_int_eq(vs_oui_table_load("/nonexistent/oui.bin", tsv_copy, &t, why, sizeof why), -1);
+    ck_assert_ptr_null(t);
+    drop_table();
+}
+END_TEST
+
+/* Lookups on whatever a damaged buffer loaded as: answers must stay inside the table
+ * (the sanitizer build checks every read). */
+static void poke(const struct vs_oui_db *db)
+{
+    uint64_t x = 0x9e3779b97f4a7c15ULL;
+    for (int i = 0; i < 2000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        const uint8_t mac[6] = {(uint8_t)(x >> 40) & 0xfc, (uint8_t)(x >> 32), (uint8_t)(x >> 24),
+                                (uint8_t)(x >> 16),        (uint8_t)(x >> 8),  (uint8_t)x};
+        struct vs_oui_result r;
+        vs_oui_lookup(db, mac, &r);
+        if (r.org)
+            ck_assert(r.bits == 24 || r.bits == 28 || r.bits == 36);
+    }
+    ck_assert_ptr_nonnull(vs_oui_snapshot(db));
+}
+
+START_TEST(table_truncated_or_damaged)
+{
+    make_table();
+    size_t n;
+    unsigned char *b = slurp(table_path, &n);
+    char why[512];
+    struct vs_oui_db *t = NULL;
+    ck_assert_int_eq(vs_oui_table_from_buffer(b, n, 0, &t, why, sizeof why), 0);
+    poke(t);
+    vs_oui_free(t);
+    /* Truncated anywhere: refused, from memory and from a file. */
+    const size_t cuts[] = {0, 1, 8, 63, 64, 65, 4096, n / 2, n - 4096, n - 1};
+    for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+        ck_assert_int_eq(vs_oui_table_from_buffer(b, cuts[i], 0, &t, why, sizeof why), -1);
+        ck_assert_ptr_null(t);
+        ck_assert_int_eq(
+            vs_oui_table_from_buffer(b, cuts[i], VS_OUI_TABLE_NO_HASH, &t, why, sizeof why), -1);
+        spill(table_path, b, cuts[i]);
+        ck_assert_int_eq(vs_oui_table_load(table_path, tsv_copy, &t, why, sizeof why), -1);
+        ck_assert_ptr_null(t);
+    }
+    /* One bit flipped anywhere: the table's hash refuses it; without the hash check, the
+     * structure checks refuse it or the result is still safe to use. */
+    unsigned char *c = malloc(n);
+    ck_assert_ptr_nonnull(c);
+    uint64_t x = 0x2545F4914F6CDD1DULL;
+    size_t refused = 0;
+    for (int i = 0; i < 800; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        size_t at = i < 64 ? (size_t)i : (size_t)(x % n);
+        memcpy(c, b, n);
+        c[at] ^= (unsigned char)(1u << (x >> 60 & 7));
+        int rc = vs_oui_table_from_buffer(c, n, 0, &t, why, sizeof why);
+        ck_assert_msg(rc == -1, "flip at %zu accepted", at);
+        vs_oui_free(t);
+        t = NULL;
+        if (vs_oui_table_from_buffer(c, n, VS_OUI_TABLE_NO_HASH, &t, why, sizeof why) == 0)
+            poke(t);
+        else
+            refused++;
+        vs_oui_free(t);
+        t = NULL;
+    }
+    ck_assert_uint_gt(refused, 0);
+    /* Crafted: every slot taken (a lookup would never end), an organisation past the text. */
+    memcpy(c, b, n);
+    uint32_t bits;
+    memcpy(&bits, c + 40, 4);
+    ck_assert_uint_ge(bits, 6);
+    ck_assert_uint_le(bits, 24);
+    size_t nslots = (size_t)1 << bits;
+    for (size_t i = 0; i < nslots; i++) {
+        uint64_t s;
+        memcpy(&s, c + 64 + i * 8, 8);
+        if (s == 0) {
+            /* A 24-bit parent slot: unassigned, a longer block below, no organisation. */
+            s = (uint64_t)1 << 36 | (uint64_t)i % 0xffffff | UINT64_C(1) << 39 |
+                UINT64_C(0x7fffff) << 41;
+            memcpy(c + 64 + i * 8, &s, 8);
+        }
+    }
+    ck_assert_int_eq(vs_oui_table_from_buffer(c, n, VS_OUI_TABLE_NO_HASH, &t, why, sizeof why), -1);
+    ck_assert_msg(strstr(why, "no empty slot") != NULL, "%s", why);
+    memcpy(c, b, n);
+    for (size_t i = 0; i < nslots; i++) {
+        uint64_t s;
+        memcpy(&s, c + 64 + i * 8, 8);
+        if (s >> 38 & 1) {
+            s = (s & ((UINT64_C(1) << 41) - 1)) | (UINT64_C(0x7ffffe) << 41);
+            memcpy(c + 64 + i * 8, &s, 8);
+            break;
+        }
+    }
+    ck_assert_int_eq(vs_oui_table_from_buffer(c, n, VS_OUI_TABLE_NO_HASH, &t, why, sizeof why), -1);
+    ck_assert_msg(strstr(why, "bad slot") != NULL, "%s", why);
+    free(c);
+    free(b);
+    drop_table();
+}
+END_TEST
+
 static Suite *oui_suite(void)
 {
     Suite *s = suite_create("oui");
@@ -461,6 +712,14 @@ static Suite *oui_suite(void)
     tcase_add_test(parse_tc, stream_loader);
     tcase_add_test(parse_tc, load_time);
     suite_add_tcase(s, parse_tc);
+
+    TCase *table_tc = tcase_create("table");
+    tcase_add_unchecked_fixture(table_tc, load_shipped, free_shipped);
+    tcase_set_timeout(table_tc, 120);
+    tcase_add_test(table_tc, table_answers_as_tsv);
+    tcase_add_test(table_tc, table_stale_or_missing);
+    tcase_add_test(table_tc, table_truncated_or_damaged);
+    suite_add_tcase(s, table_tc);
     return s;
 }
 
