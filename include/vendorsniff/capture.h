@@ -14,7 +14,7 @@ struct vs_capture;
 struct vs_live_opts {
     int snaplen;    /* bytes per packet kept */
     bool promisc;   /* promiscuous mode */
-    int buffer_mb;  /* kernel buffer, 0 = libpcap default */
+    int buffer_mb;  /* kernel buffer, 0 = VS_DEFAULT_BUFFER_MB */
     bool immediate; /* deliver packets at once */
     int timeout_ms; /* read timeout, so that signals and timers are served */
 };

@@ -85,4 +85,9 @@
  * bigger one is not a state this program wrote, and is kept aside rather than read. */
 #define VS_MAX_STATE_BYTES (1024ull * 1024u * 1024u)
 
+/* The kernel buffer of a live capture socket when --buffer-size is not given, in MiB (per
+ * socket: --workers N has N). libpcap's own default (2 MiB) holds about 30 ms of a busy
+ * mirror port, less than one time slice lost to another process on a loaded sensor. */
+#define VS_DEFAULT_BUFFER_MB 32
+
 #endif

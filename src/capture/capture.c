@@ -6,6 +6,7 @@
 #include "vendorsniff/capture.h"
 #include "vendorsniff/decompress.h"
 #include "vendorsniff/fanout.h"
+#include "vendorsniff/limits.h"
 #include "vendorsniff/pcapfile.h"
 #include "vendorsniff/pcapng.h"
 
@@ -548,8 +549,8 @@ int vs_capture_open_live(const char *iface, const struct vs_live_opts *o, const 
     pcap_set_snaplen(c->p, o->snaplen > 0 ? o->snaplen : 65535);
     pcap_set_promisc(c->p, o->promisc ? 1 : 0);
     pcap_set_timeout(c->p, o->timeout_ms > 0 ? o->timeout_ms : 500);
-    if (o->buffer_mb > 0)
-        pcap_set_buffer_size(c->p, o->buffer_mb * 1024 * 1024);
+    pcap_set_buffer_size(c->p,
+                         (o->buffer_mb > 0 ? o->buffer_mb : VS_DEFAULT_BUFFER_MB) * 1024 * 1024);
     if (o->immediate)
         pcap_set_immediate_mode(c->p, 1);
     int rc = pcap_activate(c->p);
