@@ -156,15 +156,16 @@ void vs_inv_it_delete(struct vs_inventory *inv, const struct vs_ip *ip)
 /* Remove every IP-table entry that points at d (its bindings, or its own key). */
 static void it_forget_device(struct vs_inventory *inv, const struct vs_device *d)
 {
+    const struct vs_ip *ips = vs_device_ips(d);
     for (uint8_t k = 0; k < d->nips; k++) {
-        struct ip_slot *s = vs_inv_it_find(inv, &d->ips[k]);
+        struct ip_slot *s = vs_inv_it_find(inv, &ips[k]);
         if (s && s->d == d)
-            vs_inv_it_delete(inv, &d->ips[k]);
+            vs_inv_it_delete(inv, &ips[k]);
     }
-    if (d->key_ip.family) {
-        struct ip_slot *s = vs_inv_it_find(inv, &d->key_ip);
+    if (d->side->key_ip.family) {
+        struct ip_slot *s = vs_inv_it_find(inv, &d->side->key_ip);
         if (s && s->d == d)
-            vs_inv_it_delete(inv, &d->key_ip);
+            vs_inv_it_delete(inv, &d->side->key_ip);
     }
 }
 
@@ -179,41 +180,46 @@ void vs_inv_ev_item_free(struct vs_ev_item *e)
     free(e->cpe_os);
 }
 
-/* The side allocations of a record (evidence, addresses beyond two, alerts...): only
- * devices that have them pay for them. */
+const struct vs_device_side vs_device_no_side;
+
+_Static_assert(sizeof(struct vs_device) <= 120, "the device record is the cost of a device");
+
+struct vs_device_side *vs_device_side(struct vs_device *d)
+{
+    if (d->side == &vs_device_no_side) {
+        struct vs_device_side *x = calloc(1, sizeof *x);
+        if (!x)
+            return NULL;
+        d->side = x;
+    }
+    return d->side;
+}
+
+/* The side record and what hangs from it: only devices that have them pay for them. */
 static void device_release(struct vs_device *d)
 {
-    if (d->ev) {
-        for (size_t i = 0; i < d->nev; i++)
-            vs_inv_ev_item_free(&d->ev[i]);
-        free(d->ev);
+    struct vs_device_side *x = d->side;
+    if (x == &vs_device_no_side)
+        return;
+    for (size_t i = 0; i < x->nev; i++)
+        vs_inv_ev_item_free(&x->ev[i]);
+    free(x->ev);
+    for (size_t i = 0; i < x->nalerts; i++) {
+        free(x->alerts[i].rule_id);
+        free(x->alerts[i].key);
     }
-    if (d->alerts) {
-        for (size_t i = 0; i < d->nalerts; i++) {
-            free(d->alerts[i].rule_id);
-            free(d->alerts[i].key);
-        }
-        free(d->alerts);
-    }
-    if (d->ips != d->ips_inline)
-        free(d->ips);
-    if (d->vlans != d->vlans_inline)
-        free(d->vlans);
-    /* The rest is absent on most devices: no call for nothing. */
-    if (d->aliases)
-        free(d->aliases);
-    if (d->peers)
-        free(d->peers);
-    if (d->model)
-        free(d->model);
-    if (d->software)
-        free(d->software);
-    if (d->name)
-        free(d->name);
-    if (d->cpe_hw)
-        free(d->cpe_hw);
-    if (d->cpe_os)
-        free(d->cpe_os);
+    free(x->alerts);
+    free(x->ips);
+    free(x->vlans);
+    free(x->aliases);
+    free(x->peers);
+    free(x->model);
+    free(x->software);
+    free(x->name);
+    free(x->cpe_hw);
+    free(x->cpe_os);
+    free(x);
+    d->side = (struct vs_device_side *)&vs_device_no_side;
 }
 
 #define DEV_SLAB 4096
@@ -227,7 +233,7 @@ static struct vs_device *device_alloc(struct vs_inventory *inv)
 {
     struct vs_device *d = inv->free_devs;
     if (d) {
-        inv->free_devs = (struct vs_device *)d->ev;
+        inv->free_devs = (struct vs_device *)d->side;
     } else {
         if (!inv->slabs || inv->slab_used == DEV_SLAB) {
             /* Not zeroed here: a large block comes from fresh pages, and a record is
@@ -242,13 +248,14 @@ static struct vs_device *device_alloc(struct vs_inventory *inv)
         d = &inv->slabs->recs[inv->slab_used++];
     }
     memset(d, 0, sizeof *d);
+    d->side = (struct vs_device_side *)&vs_device_no_side;
     return d;
 }
 
 void vs_inv_device_free(struct vs_inventory *inv, struct vs_device *d)
 {
     device_release(d);
-    d->ev = (struct vs_ev_item *)inv->free_devs;
+    d->side = (struct vs_device_side *)inv->free_devs;
     inv->free_devs = d;
 }
 
@@ -291,10 +298,10 @@ void vs_inv_device_destroy(struct vs_inventory *inv, struct vs_device *d)
     it_forget_device(inv, d);
     if (d->flags & VS_DEV_HAS_MAC)
         vs_inv_mt_delete(inv, mac_key(d->mac));
-    for (uint8_t i = 0; i < d->naliases; i++) {
-        struct mac_slot *s = vs_inv_mt_find(inv, mac_key(d->aliases[i]));
+    for (uint8_t i = 0; i < d->side->naliases; i++) {
+        struct mac_slot *s = vs_inv_mt_find(inv, mac_key(d->side->aliases[i]));
         if (s && s->d == d)
-            vs_inv_mt_delete(inv, mac_key(d->aliases[i]));
+            vs_inv_mt_delete(inv, mac_key(d->side->aliases[i]));
     }
     vs_inv_list_remove(inv, d);
     vs_inv_device_free(inv, d);
@@ -306,7 +313,7 @@ void vs_inv_device_destroy(struct vs_inventory *inv, struct vs_device *d)
  * MACs must not be able to pin the table. Within a class, least recently seen first. */
 static int evict_class(const struct vs_device *d)
 {
-    if (!d->nev)
+    if (!d->side->nev)
         return 0;
     return d->risk ? 2 : 1;
 }
@@ -451,59 +458,81 @@ struct vs_device *vs_inventory_see_mac(struct vs_inventory *inv, const uint8_t m
 void vs_inventory_note_vlan(struct vs_inventory *inv, struct vs_device *d, uint16_t vid)
 {
     (void)inv;
+    if (d->nvlans == 1 && d->vlan0 == vid)
+        return;
+    if (!d->nvlans) {
+        d->vlan0 = vid;
+        d->nvlans = 1;
+        return;
+    }
+    const uint16_t *vlans = vs_device_vlans(d);
     for (uint8_t i = 0; i < d->nvlans; i++)
-        if (d->vlans[i] == vid)
+        if (vlans[i] == vid)
             return;
     if (d->nvlans >= VS_MAX_VLANS_PER_DEVICE)
         return;
-    if (d->nvlans == d->vlans_cap) {
-        /* Like addresses: the first two live in the record. */
-        if (!d->vlans_cap) {
-            d->vlans = d->vlans_inline;
-            d->vlans_cap = 2;
-        } else {
-            uint8_t ncap = (uint8_t)(d->vlans_cap * 2);
-            uint16_t *n = malloc(ncap * sizeof *n);
-            if (!n)
-                return;
-            memcpy(n, d->vlans, d->nvlans * sizeof *n);
-            if (d->vlans != d->vlans_inline)
-                free(d->vlans);
-            d->vlans = n;
-            d->vlans_cap = ncap;
-        }
+    /* Like addresses: the first lives in the record, more in the side record. */
+    struct vs_device_side *x = vs_device_side(d);
+    if (!x)
+        return;
+    if (d->nvlans + 1 > x->vlans_cap) {
+        uint8_t ncap = (uint8_t)(x->vlans_cap ? x->vlans_cap * 2 : 4);
+        uint16_t *n = realloc(x->vlans, ncap * sizeof *n);
+        if (!n)
+            return;
+        x->vlans = n;
+        x->vlans_cap = ncap;
     }
-    d->vlans[d->nvlans++] = vid;
+    if (d->nvlans == 1)
+        x->vlans[0] = d->vlan0;
+    x->vlans[d->nvlans++] = vid;
 }
 
 bool vs_inv_add_ip(struct vs_device *d, const struct vs_ip *ip)
 {
+    const struct vs_ip *ips = vs_device_ips(d);
     for (uint8_t i = 0; i < d->nips; i++)
-        if (vs_ip_equal(&d->ips[i], ip))
+        if (vs_ip_equal(&ips[i], ip))
             return false;
     if (d->nips >= VS_MAX_IPS_PER_DEVICE) {
         d->flags |= VS_DEV_IPS_FULL;
         return false;
     }
-    if (d->nips == d->ips_cap) {
-        /* Most devices have one or two addresses: those live in the device itself. */
-        if (!d->ips_cap) {
-            d->ips = d->ips_inline;
-            d->ips_cap = 2;
-        } else {
-            uint8_t ncap = (uint8_t)(d->ips_cap * 2);
-            struct vs_ip *n = malloc(ncap * sizeof *n);
-            if (!n)
-                return false;
-            memcpy(n, d->ips, d->nips * sizeof *n);
-            if (d->ips != d->ips_inline)
-                free(d->ips);
-            d->ips = n;
-            d->ips_cap = ncap;
-        }
+    if (!d->nips) {
+        /* Most devices have one address: it lives in the record itself. */
+        d->ip0 = *ip;
+        d->nips = 1;
+        return true;
     }
-    d->ips[d->nips++] = *ip;
+    struct vs_device_side *x = vs_device_side(d);
+    if (!x)
+        return false;
+    if (d->nips + 1 > x->ips_cap) {
+        uint8_t ncap = (uint8_t)(x->ips_cap ? x->ips_cap * 2 : 4);
+        struct vs_ip *n = realloc(x->ips, ncap * sizeof *n);
+        if (!n)
+            return false;
+        x->ips = n;
+        x->ips_cap = ncap;
+    }
+    if (d->nips == 1)
+        x->ips[0] = d->ip0;
+    x->ips[d->nips++] = *ip;
     return true;
+}
+
+/* Keep only the addresses keep() says yes to, in their order (the first goes back into the
+ * record when one is left). */
+void vs_inv_filter_ips(struct vs_device *d, bool (*keep)(void *, const struct vs_ip *), void *ctx)
+{
+    struct vs_ip *ips = d->nips > 1 ? d->side->ips : &d->ip0;
+    uint8_t n = 0;
+    for (uint8_t k = 0; k < d->nips; k++)
+        if (keep(ctx, &ips[k]))
+            ips[n++] = ips[k];
+    if (d->nips > 1 && n == 1)
+        d->ip0 = ips[0];
+    d->nips = n;
 }
 /* FNV-1a over the field and the bytes (64-bit; a collision only skips one duplicate-looking
  * value, it cannot corrupt anything). */
@@ -522,8 +551,9 @@ bool vs_inventory_add_evidence(struct vs_inventory *inv, struct vs_device *d,
     /* Repeated announcements are the norm (LLDP every 30 s, SNMP polls): recognise them
      * by a hash of the raw bytes before any cleaning or matching work. */
     uint64_t h = raw_hash(ev->field, ev->value, ev->len);
-    for (size_t i = 0; i < d->nev; i++)
-        if (d->ev[i].raw_hash == h && d->ev[i].field == ev->field)
+    const struct vs_device_side *c = d->side;
+    for (size_t i = 0; i < c->nev; i++)
+        if (c->ev[i].raw_hash == h && c->ev[i].field == ev->field)
             return false;
     size_t len;
     char *v = vs_utf8_clean(ev->value, ev->len, VS_MAX_VALUE_LEN, &len);
@@ -533,38 +563,43 @@ bool vs_inventory_add_evidence(struct vs_inventory *inv, struct vs_device *d,
         free(v);
         return false;
     }
-    for (size_t i = 0; i < d->nev; i++) {
-        if (d->ev[i].field == ev->field && d->ev[i].len == len &&
-            memcmp(d->ev[i].value, v, len) == 0) {
+    for (size_t i = 0; i < c->nev; i++) {
+        if (c->ev[i].field == ev->field && c->ev[i].len == len &&
+            memcmp(c->ev[i].value, v, len) == 0) {
             free(v);
             return false;
         }
     }
     if (ev->field == VS_F_SYSLOG_FORMAT) {
         size_t same = 0;
-        for (size_t i = 0; i < d->nev; i++)
-            same += d->ev[i].field == ev->field;
+        for (size_t i = 0; i < c->nev; i++)
+            same += c->ev[i].field == ev->field;
         if (same >= VS_MAX_REPEATING_FIELD_VALUES) {
             free(v);
             return false; /* enough said: not counted as dropped */
         }
     }
-    if (d->nev >= VS_MAX_EVIDENCE_PER_DEVICE) {
+    if (c->nev >= VS_MAX_EVIDENCE_PER_DEVICE) {
         inv->evidence_dropped++;
         free(v);
         return false;
     }
-    if (d->nev == d->ev_cap) {
-        size_t ncap = d->ev_cap ? d->ev_cap * 2 : 4;
-        struct vs_ev_item *n = realloc(d->ev, ncap * sizeof *n);
+    struct vs_device_side *x = vs_device_side(d);
+    if (!x) {
+        free(v);
+        return false;
+    }
+    if (x->nev == x->ev_cap) {
+        size_t ncap = x->ev_cap ? x->ev_cap * 2 : 4;
+        struct vs_ev_item *n = realloc(x->ev, ncap * sizeof *n);
         if (!n) {
             free(v);
             return false;
         }
-        d->ev = n;
-        d->ev_cap = (uint8_t)ncap;
+        x->ev = n;
+        x->ev_cap = (uint8_t)ncap;
     }
-    struct vs_ev_item *e = &d->ev[d->nev++];
+    struct vs_ev_item *e = &x->ev[x->nev++];
     memset(e, 0, sizeof *e);
     e->field = ev->field;
     e->raw_hash = h;
@@ -585,37 +620,45 @@ void vs_inv_add_alias(struct vs_inventory *inv, struct vs_device *d, const uint8
         return;
     if (vs_inv_mt_find(inv, mac_key(mac)))
         return;
-    if (d->naliases >= VS_MAX_ALIASES)
+    if (d->side->naliases >= VS_MAX_ALIASES)
         return;
-    if (!d->aliases) {
-        d->aliases = calloc(VS_MAX_ALIASES, sizeof *d->aliases);
-        if (!d->aliases)
+    struct vs_device_side *x = vs_device_side(d);
+    if (!x)
+        return;
+    if (!x->aliases) {
+        x->aliases = calloc(VS_MAX_ALIASES, sizeof *x->aliases);
+        if (!x->aliases)
             return;
     }
     if (!vs_inv_mt_insert(inv, mac_key(mac), d))
         return;
-    memcpy(d->aliases[d->naliases++], mac, 6);
+    memcpy(x->aliases[x->naliases++], mac, 6);
 }
 
 void vs_inv_merge_into(struct vs_inventory *inv, struct vs_device *dst, struct vs_device *src,
                        int64_t sec, uint32_t usec)
 {
-    for (size_t i = 0; i < src->nev; i++) {
-        struct vs_ev_item *e = &src->ev[i];
+    const struct vs_device_side *sx = src->side;
+    for (size_t i = 0; i < sx->nev; i++) {
+        struct vs_ev_item *e = &sx->ev[i];
         struct vs_evidence ev = {e->field, (const uint8_t *)e->value, e->len, NULL, NULL, 0};
         vs_inventory_add_evidence(inv, dst, &ev, e->via.family ? &e->via : NULL, e->ts_sec,
                                   e->ts_usec);
     }
+    const struct vs_ip *sips = vs_device_ips(src);
     for (uint8_t i = 0; i < src->nips; i++)
-        vs_inv_add_ip(dst, &src->ips[i]);
+        vs_inv_add_ip(dst, &sips[i]);
+    const uint16_t *svlans = vs_device_vlans(src);
     for (uint8_t i = 0; i < src->nvlans; i++)
-        vs_inventory_note_vlan(inv, dst, src->vlans[i]);
-    if (dst->disc_seen == VS_DISC_NONE) {
-        dst->disc_seen = src->disc_seen;
-        dst->disc_vlan = src->disc_vlan;
-    } else if (src->disc_seen != VS_DISC_NONE &&
-               (src->disc_seen != dst->disc_seen || src->disc_vlan != dst->disc_vlan)) {
-        dst->disc_seen = VS_DISC_SEVERAL;
+        vs_inventory_note_vlan(inv, dst, svlans[i]);
+    if (sx->disc_seen != VS_DISC_NONE) {
+        struct vs_device_side *dx = vs_device_side(dst);
+        if (dx && dx->disc_seen == VS_DISC_NONE) {
+            dx->disc_seen = sx->disc_seen;
+            dx->disc_vlan = sx->disc_vlan;
+        } else if (dx && (sx->disc_seen != dx->disc_seen || sx->disc_vlan != dx->disc_vlan)) {
+            dx->disc_seen = VS_DISC_SEVERAL;
+        }
     }
     if (src->first_sec < dst->first_sec ||
         (src->first_sec == dst->first_sec && src->first_usec < dst->first_usec)) {
@@ -628,14 +671,14 @@ void vs_inv_merge_into(struct vs_inventory *inv, struct vs_device *dst, struct v
         dst->last_sec = src->last_sec;
         dst->last_usec = src->last_usec;
     }
-    for (size_t i = 0; i < src->nalerts; i++)
-        vs_inventory_restore_alert(inv, dst, src->alerts[i].rule_id, src->alerts[i].key);
+    for (size_t i = 0; i < sx->nalerts; i++)
+        vs_inventory_restore_alert(inv, dst, sx->alerts[i].rule_id, sx->alerts[i].key);
     uint8_t moved[VS_MAX_ALIASES + 1][6];
     size_t nmoved = 0;
     if (src->flags & VS_DEV_HAS_MAC)
         memcpy(moved[nmoved++], src->mac, 6);
-    for (uint8_t i = 0; i < src->naliases && nmoved < VS_MAX_ALIASES + 1; i++)
-        memcpy(moved[nmoved++], src->aliases[i], 6);
+    for (uint8_t i = 0; i < sx->naliases && nmoved < VS_MAX_ALIASES + 1; i++)
+        memcpy(moved[nmoved++], sx->aliases[i], 6);
     vs_inv_device_destroy(inv, src);
     for (size_t i = 0; i < nmoved; i++)
         vs_inv_add_alias(inv, dst, moved[i]);
@@ -649,7 +692,7 @@ void vs_device_id(const struct vs_device *d, char *out, size_t outsz)
     if (d->flags & VS_DEV_HAS_MAC) {
         vs_mac_format(d->mac, buf);
     } else {
-        vs_ip_format(&d->key_ip, buf);
+        vs_ip_format(&d->side->key_ip, buf);
     }
     if (!outsz)
         return;
@@ -751,8 +794,9 @@ struct vs_device **vs_inventory_sorted(struct vs_inventory *inv, size_t *n)
         if (d->flags & VS_DEV_HAS_MAC) {
             memcpy(e->addr, d->mac, 6);
         } else {
-            e->kind = d->key_ip.family == 4 ? 1 : 2;
-            memcpy(e->addr, d->key_ip.a, d->key_ip.family == 4 ? 4 : 16);
+            const struct vs_ip *k = &d->side->key_ip;
+            e->kind = k->family == 4 ? 1 : 2;
+            memcpy(e->addr, k->a, k->family == 4 ? 4 : 16);
         }
     }
     qsort(ents, cnt, sizeof *ents, cmp_sort_ent);

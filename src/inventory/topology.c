@@ -22,8 +22,8 @@ static const char *own_port(const struct vs_device *d, bool *speaker, bool *ambi
     *ambiguous = false;
     for (size_t f = 0; f < sizeof port_fields / sizeof *port_fields; f++) {
         const char *port = NULL;
-        for (size_t i = 0; i < d->nev; i++) {
-            const struct vs_ev_item *e = &d->ev[i];
+        for (size_t i = 0; i < d->side->nev; i++) {
+            const struct vs_ev_item *e = &d->side->ev[i];
             if (e->field != port_fields[f])
                 continue;
             if (port && strcmp(port, e->value) != 0)
@@ -37,16 +37,16 @@ static const char *own_port(const struct vs_device *d, bool *speaker, bool *ambi
     }
     /* An STP bridge speaks on the segment too, but its BPDUs name no port we keep: it
      * counts as a switch there (so a host beside it and another switch is ambiguous). */
-    for (size_t i = 0; i < d->nev; i++)
-        if (d->ev[i].field == VS_F_STP_BRIDGE_ID)
+    for (size_t i = 0; i < d->side->nev; i++)
+        if (d->side->ev[i].field == VS_F_STP_BRIDGE_ID)
             *speaker = true;
     return NULL;
 }
 
 static bool is_switch(const struct vs_device *d)
 {
-    for (size_t i = 0; i < d->nev; i++) {
-        const struct vs_ev_item *e = &d->ev[i];
+    for (size_t i = 0; i < d->side->nev; i++) {
+        const struct vs_ev_item *e = &d->side->ev[i];
         if (vs_field_source(e->field) == VS_SRC_EDP || e->field == VS_F_STP_BRIDGE_ID)
             return true; /* only Extreme switches speak EDP; only bridges send BPDUs */
         if ((e->field == VS_F_LLDP_CAPABILITIES || e->field == VS_F_CDP_CAPABILITIES ||
@@ -62,22 +62,24 @@ static bool is_switch(const struct vs_device *d)
  * from a file, which does not say, the VLANs of all its frames. */
 static int shared_vlan(const struct vs_device *a, const struct vs_device *b)
 {
-    if (b->disc_seen == VS_DISC_SEVERAL)
+    const struct vs_device_side *bx = b->side;
+    const uint16_t *av = vs_device_vlans(a), *bv = vs_device_vlans(b);
+    if (bx->disc_seen == VS_DISC_SEVERAL)
         return -2; /* announced on several segments: which one faces a is unknown */
-    if (b->disc_seen == VS_DISC_UNTAGGED)
+    if (bx->disc_seen == VS_DISC_UNTAGGED)
         return a->nvlans ? -2 : -1;
-    if (b->disc_seen == VS_DISC_VLAN) {
+    if (bx->disc_seen == VS_DISC_VLAN) {
         for (uint8_t i = 0; i < a->nvlans; i++)
-            if (a->vlans[i] == b->disc_vlan)
-                return b->disc_vlan;
+            if (av[i] == bx->disc_vlan)
+                return bx->disc_vlan;
         return -2;
     }
     if (!a->nvlans && !b->nvlans)
         return -1;
     for (uint8_t i = 0; i < a->nvlans; i++)
         for (uint8_t j = 0; j < b->nvlans; j++)
-            if (a->vlans[i] == b->vlans[j])
-                return a->vlans[i];
+            if (av[i] == bv[j])
+                return av[i];
     return -2;
 }
 

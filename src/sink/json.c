@@ -68,8 +68,8 @@ static void evidence_array(struct vs_jw *w, const struct vs_device *d)
     const char *cls = vs_mac_class_name((enum vs_mac_class)d->mac_class);
     if ((d->flags & VS_DEV_HAS_MAC) && cls)
         evidence_item(w, "oui", "class", cls, strlen(cls), NULL);
-    for (size_t i = 0; i < d->nev; i++) {
-        const struct vs_ev_item *it = &d->ev[i];
+    for (size_t i = 0; i < d->side->nev; i++) {
+        const struct vs_ev_item *it = &d->side->ev[i];
         evidence_item(w, vs_source_name(vs_field_source(it->field)), vs_field_name(it->field),
                       it->value, it->len, it->rule_id);
     }
@@ -81,7 +81,7 @@ static void ips_array(struct vs_jw *w, const struct vs_device *d)
     vs_jw_arr_begin(w);
     for (uint8_t i = 0; i < d->nips; i++) {
         char buf[VS_IP_STRLEN];
-        vs_ip_format(&d->ips[i], buf);
+        vs_ip_format(&vs_device_ips(d)[i], buf);
         vs_jw_str(w, buf);
     }
     vs_jw_arr_end(w);
@@ -147,24 +147,24 @@ static void geo_members(struct vs_jw *w, const struct vs_geo *g, const struct vs
     vs_jw_arr_begin(w);
     for (uint8_t i = 0; i < d->nips; i++) {
         struct vs_geo_info info;
-        if (!vs_geo_lookup(g, &d->ips[i], &info))
+        if (!vs_geo_lookup(g, &vs_device_ips(d)[i], &info))
             continue;
         char buf[VS_IP_STRLEN];
-        vs_ip_format(&d->ips[i], buf);
+        vs_ip_format(&vs_device_ips(d)[i], buf);
         geo_object(w, buf, &info, true);
         vs_jw_obj_end(w);
     }
     vs_jw_arr_end(w);
     vs_jw_key(w, "peers");
     vs_jw_arr_begin(w);
-    for (uint8_t i = 0; i < d->npeers; i++) {
+    for (uint8_t i = 0; i < d->side->npeers; i++) {
         struct vs_geo_info info;
-        bool found = vs_geo_lookup(g, &d->peers[i].ip, &info);
+        bool found = vs_geo_lookup(g, &d->side->peers[i].ip, &info);
         char buf[VS_IP_STRLEN];
-        vs_ip_format(&d->peers[i].ip, buf);
+        vs_ip_format(&d->side->peers[i].ip, buf);
         geo_object(w, buf, &info, found);
         vs_jw_key(w, "packets");
-        vs_jw_int(w, (int64_t)d->peers[i].packets);
+        vs_jw_int(w, (int64_t)d->side->peers[i].packets);
         vs_jw_obj_end(w);
     }
     vs_jw_arr_end(w);
@@ -197,12 +197,12 @@ static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs
     event_head_ts(w, "device", o, ts);
     id_field(w, d);
     mac_field(w, d);
-    if (d->naliases) {
+    if (d->side->naliases) {
         vs_jw_key(w, "other_macs");
         vs_jw_arr_begin(w);
-        for (uint8_t i = 0; i < d->naliases; i++) {
+        for (uint8_t i = 0; i < d->side->naliases; i++) {
             char mac[VS_MAC_STRLEN];
-            vs_mac_format(d->aliases[i], mac);
+            vs_mac_format(d->side->aliases[i], mac);
             vs_jw_str(w, mac);
         }
         vs_jw_arr_end(w);
@@ -211,15 +211,15 @@ static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs
     vs_jw_key(w, "vlans");
     vs_jw_arr_begin(w);
     for (uint8_t i = 0; i < d->nvlans; i++)
-        vs_jw_int(w, d->vlans[i]);
+        vs_jw_int(w, vs_device_vlans(d)[i]);
     vs_jw_arr_end(w);
     kv_str(w, "vendor", d->vendor);
     vs_jw_key(w, "confidence");
     vs_jw_real(w, d->confidence);
     kv_str(w, "oui_org", d->oui_org);
-    kv_str(w, "model", d->model);
-    kv_str(w, "software", d->software);
-    kv_str(w, "name", d->name);
+    kv_str(w, "model", d->side->model);
+    kv_str(w, "software", d->side->software);
+    kv_str(w, "name", d->side->name);
     evidence_array(w, d);
     vs_jw_arr_end(w);
     risk_object(w, o, d->risk, d->vendor);
@@ -233,13 +233,13 @@ static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs
     jw_ts(w, "last_seen", d->last_sec, d->last_usec);
     vs_jw_key(w, "packets");
     vs_jw_int(w, (int64_t)d->packets);
-    if (d->cpe_hw || d->cpe_os) { /* when known (docs/events.md) */
+    if (d->side->cpe_hw || d->side->cpe_os) { /* when known (docs/events.md) */
         vs_jw_key(w, "cpe");
         vs_jw_arr_begin(w);
-        if (d->cpe_hw)
-            vs_jw_str(w, d->cpe_hw);
-        if (d->cpe_os)
-            vs_jw_str(w, d->cpe_os);
+        if (d->side->cpe_hw)
+            vs_jw_str(w, d->side->cpe_hw);
+        if (d->side->cpe_os)
+            vs_jw_str(w, d->side->cpe_os);
         vs_jw_arr_end(w);
     }
     if (att)
@@ -292,7 +292,7 @@ static void alert_json(struct vs_jw *w, const struct vs_out *o, const struct vs_
     mac_field(w, d);
     ips_array(w, d);
     kv_str(w, "vendor", r->kind == VS_RISK_VENDOR ? r->vendor : d->vendor);
-    kv_str(w, "model", d->model);
+    kv_str(w, "model", d->side->model);
     vs_jw_key(w, "confidence");
     vs_jw_real(w, d->confidence);
     kv_str(w, "severity", vs_severity_name(r->severity));

@@ -42,8 +42,8 @@ static void on_device(void *ctx, const struct vs_device *d, int64_t sec, uint32_
     n_device_events++;
 }
 
-static void on_alert(void *ctx, const struct vs_device *d, const struct vs_risk_rule *r, int64_t sec,
-                     uint32_t usec)
+static void on_alert(void *ctx, const struct vs_device *d, const struct vs_risk_rule *r,
+                     int64_t sec, uint32_t usec)
 {
     (void)ctx, (void)d, (void)sec, (void)usec;
     n_alerts++;
@@ -53,7 +53,8 @@ static void on_alert(void *ctx, const struct vs_device *d, const struct vs_risk_
 static void setup(void)
 {
     char err[1024];
-    ck_assert_msg(vs_oui_load(tu_src_path("oui_db/oui.tsv"), &oui, err, sizeof err) == 0, "%s", err);
+    ck_assert_msg(vs_oui_load(tu_src_path("oui_db/oui.tsv"), &oui, err, sizeof err) == 0, "%s",
+                  err);
     ck_assert_msg(vs_sigs_load_mem(vendors_ini, strlen(vendors_ini), "", 0, rules_ini,
                                    strlen(rules_ini), &sigs, err, sizeof err) == 0,
                   "%s", err);
@@ -134,16 +135,16 @@ START_TEST(protocol_evidence_outweighs_oui)
                   "V200R005C10SPC607B607)",
                   NULL));
     ck_assert_str_eq(d->vendor, "Huawei");
-    ck_assert_str_eq(d->model, "CE6851HI");
-    ck_assert_str_eq(d->software, "VRP V200R005C10SPC607B607");
+    ck_assert_str_eq(d->side->model, "CE6851HI");
+    ck_assert_str_eq(d->side->software, "VRP V200R005C10SPC607B607");
     ck_assert(d->conflict);
     ck_assert(d->confidence < 0.9);
     ck_assert_int_eq(n_alerts, 1);
     ck_assert_ptr_nonnull(d->risk);
     /* Agreeing evidence raises confidence above any single statement. */
     struct vs_device *h = vs_inventory_see_mac(inv, huawei_mac, 1, 0);
-    add(h, VS_F_LLDP_SYSTEM_DESCRIPTION, "Huawei Versatile Routing Platform Software (S5720 V200R011)",
-        NULL);
+    add(h, VS_F_LLDP_SYSTEM_DESCRIPTION,
+        "Huawei Versatile Routing Platform Software (S5720 V200R011)", NULL);
     ck_assert(h->confidence > 0.9);
     ck_assert(!h->conflict);
 }
@@ -155,20 +156,20 @@ START_TEST(evidence_is_deduplicated_and_bounded)
     ck_assert(add(d, VS_F_LLDP_SYSTEM_NAME, "sw1", NULL));
     ck_assert(!add(d, VS_F_LLDP_SYSTEM_NAME, "sw1", NULL));
     ck_assert(!add(d, VS_F_LLDP_SYSTEM_NAME, "  sw1\r\n", NULL)); /* same after trimming */
-    ck_assert(add(d, VS_F_CDP_DEVICE_ID, "sw1", NULL));          /* another field */
-    ck_assert_str_eq(d->name, "sw1");
+    ck_assert(add(d, VS_F_CDP_DEVICE_ID, "sw1", NULL));           /* another field */
+    ck_assert_str_eq(d->side->name, "sw1");
     char v[32];
     for (int i = 0; i < VS_MAX_EVIDENCE_PER_DEVICE * 2; i++) {
         snprintf(v, sizeof v, "port %d", i);
         add(d, VS_F_LLDP_PORT_ID, v, NULL);
     }
-    ck_assert_uint_eq(d->nev, VS_MAX_EVIDENCE_PER_DEVICE);
+    ck_assert_uint_eq(d->side->nev, VS_MAX_EVIDENCE_PER_DEVICE);
     char *big = malloc(70000);
     memset(big, 'A', 69999);
     big[69999] = 0;
     struct vs_device *e = vs_inventory_see_mac(inv, huawei_mac, 1, 0);
     ck_assert(add(e, VS_F_LLDP_SYSTEM_NAME, big, NULL));
-    ck_assert_uint_le(e->ev[0].len, VS_MAX_VALUE_LEN);
+    ck_assert_uint_le(e->side->ev[0].len, VS_MAX_VALUE_LEN);
     free(big);
 }
 END_TEST
@@ -238,7 +239,7 @@ START_TEST(vendor_change_alerts_again_but_never_twice)
     ck_assert_str_eq(last_alert_vendor, "Huawei");
     add(d, VS_F_LLDP_SYSTEM_NAME, "renamed", NULL);
     ck_assert_int_eq(n_alerts, 2);
-    ck_assert_uint_eq(d->nalerts, 2);
+    ck_assert_uint_eq(d->side->nalerts, 2);
 }
 END_TEST
 
@@ -250,7 +251,7 @@ START_TEST(vlans_and_ips_are_recorded_once)
         vs_inventory_note_vlan(inv, d, (uint16_t)(100 + i));
     }
     ck_assert_uint_eq(d->nvlans, VS_MAX_VLANS_PER_DEVICE);
-    ck_assert_uint_eq(d->vlans[0], 10);
+    ck_assert_uint_eq(vs_device_vlans(d)[0], 10);
     struct vs_ip a = ip4(10, 0, 0, 1), bc = ip4(255, 255, 255, 255), z = ip4(0, 0, 0, 0);
     vs_identity_note_ip(inv, d, &a);
     vs_identity_note_ip(inv, d, &a);
@@ -342,8 +343,8 @@ START_TEST(repeating_syslog_formats_are_bounded_per_device)
         add(d, VS_F_SYSLOG_FORMAT, v, NULL);
     }
     size_t n = 0;
-    for (size_t i = 0; i < d->nev; i++)
-        n += d->ev[i].field == VS_F_SYSLOG_FORMAT;
+    for (size_t i = 0; i < d->side->nev; i++)
+        n += d->side->ev[i].field == VS_F_SYSLOG_FORMAT;
     ck_assert_uint_eq(n, VS_MAX_REPEATING_FIELD_VALUES);
     /* Room is left for what the device says otherwise. */
     ck_assert(add(d, VS_F_LLDP_SYSTEM_NAME, "core-1", NULL));
