@@ -78,6 +78,7 @@ struct vs_device_side {
      * topology: VS_DISC_* and the innermost VLAN tag of those frames. */
     uint8_t disc_seen;
     uint16_t disc_vlan;
+    bool live;             /* in use (side records come from slabs, like device records) */
     struct vs_ip key_ip;   /* id of a device known only by IP (no MAC) */
     struct vs_ip *ips;     /* every address once there are two or more (else the record's ip0) */
     uint16_t *vlans;       /* every VLAN once there are two or more (else the record's vlan0) */
@@ -127,8 +128,6 @@ static inline const uint16_t *vs_device_vlans(const struct vs_device *d)
 {
     return d->nvlans > 1 ? d->side->vlans : &d->vlan0;
 }
-/* The side record of d for writing, made on first use; NULL when out of memory. */
-struct vs_device_side *vs_device_side(struct vs_device *d);
 
 /* What the inventory tells its owner (the pipeline forwards to the sinks). */
 struct vs_inventory_hooks {
@@ -149,6 +148,9 @@ struct vs_inventory_hooks {
 };
 
 struct vs_inventory;
+
+/* The side record of d for writing, made on first use; NULL when out of memory. */
+struct vs_device_side *vs_inventory_side(struct vs_inventory *inv, struct vs_device *d);
 
 struct vs_inventory *vs_inventory_new(const struct vs_oui_db *oui, const struct vs_sigs *sigs,
                                       const struct vs_risk_list *risk,

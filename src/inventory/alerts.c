@@ -24,7 +24,7 @@ void vs_inventory_restore_alert(struct vs_inventory *inv, struct vs_device *dev,
                                 const char *rule_id, const char *key)
 {
     (void)inv;
-    struct vs_device_side *d = vs_device_side(dev);
+    struct vs_device_side *d = vs_inventory_side(inv, dev);
     if (!d)
         return;
     for (size_t i = 0; i < d->nalerts; i++)
@@ -157,7 +157,7 @@ void vs_inventory_note_peer(struct vs_inventory *inv, struct vs_device *dev,
     }
     if (!vs_geo_is_public(dst))
         return;
-    d = vs_device_side(dev);
+    d = vs_inventory_side(inv, dev);
     if (!d)
         return;
     if (!d->peers) {

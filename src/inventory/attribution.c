@@ -271,9 +271,54 @@ void vs_inv_org_cache_clear(struct vs_inventory *inv)
     inv->orgs_cap = inv->orgs_used = 0;
 }
 
+/* The first attribution of a device that has nothing but its address (most new devices):
+ * the verdict of its registry entry, the same for every device of that entry, so a copy of
+ * the entry's vendor and risk verdict. What the full vote below gives with one statement. */
+static void attribute_bare(struct vs_inventory *inv, struct vs_device *d, int64_t sec,
+                           uint32_t usec)
+{
+    struct org_ent *oe = NULL;
+    const char *vendor = NULL;
+    if (d->oui_org && d->mac_class == VS_MAC_GLOBAL) {
+        oe = org_entry(inv, d->oui_org);
+        vendor = oe ? oe->vendor : org_vendor(inv, d->oui_org);
+    }
+    d->vendor = vendor;
+    d->conflict = false;
+    if (!vendor) {
+        d->confidence = 0.0;
+        return; /* nothing attributed yet: no event */
+    }
+    /* The vote's arithmetic for one statement of weight VS_WEIGHT_OUI. */
+    double score = 1.0 - (1.0 - VS_WEIGHT_OUI);
+    double conf = score * (score / score);
+    conf = (double)(long)(conf * 100.0 + 0.5) / 100.0;
+    d->confidence = conf;
+    if (oe) {
+        if (!oe->risk_known) {
+            oe->risk = vs_risk_match_vendor(inv->risk, vendor, conf);
+            oe->risk_known = true;
+        }
+        d->risk = oe->risk;
+    } else {
+        d->risk = vs_risk_match_vendor(inv->risk, vendor, conf);
+    }
+    if (inv->hooks.device_changed && !inv->quiet) {
+        d->reported = true;
+        inv->hooks.device_changed(inv->hooks.ctx, d, sec, usec);
+    }
+    d->reported = true;
+    if (d->risk)
+        vs_inv_raise_alert(inv, d, sec, usec);
+}
+
 void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64_t sec,
                             uint32_t usec)
 {
+    if (!d->reported && d->side == &vs_device_no_side) {
+        attribute_bare(inv, d, sec, usec);
+        return;
+    }
     struct vote votes[32];
     const struct vs_device_side *x = d->side;
     size_t nv = 0;
@@ -355,8 +400,9 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
                    str_changed(x->software, cs) || str_changed(x->name, cn) ||
                    str_changed(x->cpe_hw, cpe_hw) || str_changed(x->cpe_os, cpe_os);
     /* The side record holds them: a device that has none and gains none needs no side. */
-    struct vs_device_side *w =
-        x != &vs_device_no_side || cm || cs || cn || cpe_hw || cpe_os ? vs_device_side(d) : NULL;
+    struct vs_device_side *w = x != &vs_device_no_side || cm || cs || cn || cpe_hw || cpe_os
+                                   ? vs_inventory_side(inv, d)
+                                   : NULL;
     if (w) {
         if (str_changed(w->cpe_hw, cpe_hw)) {
             free(w->cpe_hw);

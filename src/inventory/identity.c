@@ -38,7 +38,7 @@ void vs_identity_note_ip(struct vs_inventory *inv, struct vs_device *d, const st
             return;
     if (ip->family == 4 && (ip->a[0] == 0 || ip->a[0] >= 224))
         return; /* unspecified, multicast, broadcast: no host address */
-    if (!vs_inv_add_ip(d, ip))
+    if (!vs_inv_add_ip(inv, d, ip))
         return;
     if (!(d->flags & VS_DEV_GATEWAY) && looks_like_gateway(d)) {
         vs_inv_become_gateway(inv, d, d->last_sec, d->last_usec);
@@ -65,7 +65,7 @@ void vs_identity_bind(struct vs_inventory *inv, struct vs_device *d, const struc
     struct ip_slot *s = vs_inv_it_find(inv, ip);
     if (s && s->d == d) {
         s->bound = true;
-        vs_inv_add_ip(d, ip);
+        vs_inv_add_ip(inv, d, ip);
         return;
     }
     if (s) {
@@ -77,7 +77,7 @@ void vs_identity_bind(struct vs_inventory *inv, struct vs_device *d, const struc
             vs_inv_it_delete(inv, ip); /* rebinding (a host moved, or a new DHCP lease) */
         }
     }
-    vs_inv_add_ip(d, ip);
+    vs_inv_add_ip(inv, d, ip);
     if (!vs_inv_it_find(inv, ip))
         vs_inv_it_insert(inv, ip, d, true);
 }
@@ -116,10 +116,10 @@ struct vs_device *vs_identity_for_ip(struct vs_inventory *inv, const struct vs_i
     if (!d)
         return NULL;
     d->packets = 1; /* the packet that carried the evidence; later ones by vs_identity_touch_ip */
-    struct vs_device_side *x = vs_device_side(d);
+    struct vs_device_side *x = vs_inventory_side(inv, d);
     if (x) {
         x->key_ip = *ip;
-        vs_inv_add_ip(d, ip);
+        vs_inv_add_ip(inv, d, ip);
     }
     if (!x || !vs_inv_it_insert(inv, ip, d, false)) {
         vs_inv_list_remove(inv, d);
@@ -169,7 +169,7 @@ void vs_inv_become_gateway(struct vs_inventory *inv, struct vs_device *d, int64_
         if (!to) {
             to = vs_identity_for_ip(inv, &e->via, NULL, e->ts_sec, e->ts_usec);
         }
-        struct vs_device_side *tx = to && to != d ? vs_device_side(to) : NULL;
+        struct vs_device_side *tx = to && to != d ? vs_inventory_side(inv, to) : NULL;
         if (!tx) {
             x->ev[keep++] = *e;
             continue;
@@ -334,8 +334,8 @@ static struct vs_device *link_subject(struct vs_inventory *inv, const struct vs_
 
 /* The segment a port announcement was heard on (topology.h): a device that announces a port
  * on one segment only can be said to face that segment through that port. */
-static void note_announcement(struct vs_device *dev, const struct vs_pkt *pkt,
-                              const struct vs_evidence *evs, size_t n)
+static void note_announcement(struct vs_inventory *inv, struct vs_device *dev,
+                              const struct vs_pkt *pkt, const struct vs_evidence *evs, size_t n)
 {
     bool port = false;
     for (size_t i = 0; i < n && !port; i++)
@@ -346,7 +346,7 @@ static void note_announcement(struct vs_device *dev, const struct vs_pkt *pkt,
         return;
     uint8_t seen = pkt->nvlans ? VS_DISC_VLAN : VS_DISC_UNTAGGED;
     uint16_t vid = pkt->nvlans ? pkt->vlans[pkt->nvlans - 1] : 0;
-    struct vs_device_side *d = vs_device_side(dev);
+    struct vs_device_side *d = vs_inventory_side(inv, dev);
     if (!d)
         return;
     if (d->disc_seen == VS_DISC_NONE) {
@@ -389,7 +389,7 @@ void vs_identity_deliver(struct vs_inventory *inv, enum vs_subject subject,
     case VS_SUBJ_LINK:
         d = link_subject(inv, pkt, src, evs, n);
         if (d)
-            note_announcement(d, pkt, evs, n);
+            note_announcement(inv, d, pkt, evs, n);
         break;
     case VS_SUBJ_ROUTED:
         if (!pkt->src_ip.family)

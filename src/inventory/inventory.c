@@ -184,23 +184,40 @@ const struct vs_device_side vs_device_no_side;
 
 _Static_assert(sizeof(struct vs_device) <= 120, "the device record is the cost of a device");
 
-struct vs_device_side *vs_device_side(struct vs_device *d)
+#define SIDE_SLAB 1024
+
+struct side_slab {
+    struct side_slab *next;
+    struct vs_device_side recs[SIDE_SLAB];
+};
+
+struct vs_device_side *vs_inventory_side(struct vs_inventory *inv, struct vs_device *d)
 {
-    if (d->side == &vs_device_no_side) {
-        struct vs_device_side *x = calloc(1, sizeof *x);
-        if (!x)
-            return NULL;
-        d->side = x;
+    if (d->side != &vs_device_no_side)
+        return d->side;
+    struct vs_device_side *x = inv->free_sides;
+    if (x) {
+        inv->free_sides = (struct vs_device_side *)x->ev;
+    } else {
+        if (!inv->side_slabs || inv->side_used == SIDE_SLAB) {
+            struct side_slab *s = malloc(sizeof *s);
+            if (!s)
+                return NULL;
+            s->next = inv->side_slabs;
+            inv->side_slabs = s;
+            inv->side_used = 0;
+        }
+        x = &inv->side_slabs->recs[inv->side_used++];
     }
-    return d->side;
+    memset(x, 0, sizeof *x);
+    x->live = true;
+    d->side = x;
+    return x;
 }
 
-/* The side record and what hangs from it: only devices that have them pay for them. */
-static void device_release(struct vs_device *d)
+/* What hangs from a side record. */
+static void side_release(struct vs_device_side *x)
 {
-    struct vs_device_side *x = d->side;
-    if (x == &vs_device_no_side)
-        return;
     for (size_t i = 0; i < x->nev; i++)
         vs_inv_ev_item_free(&x->ev[i]);
     free(x->ev);
@@ -218,7 +235,18 @@ static void device_release(struct vs_device *d)
     free(x->name);
     free(x->cpe_hw);
     free(x->cpe_os);
-    free(x);
+}
+
+/* The side record and what hangs from it: only devices that have them pay for them. */
+static void device_release(struct vs_inventory *inv, struct vs_device *d)
+{
+    struct vs_device_side *x = d->side;
+    if (x == &vs_device_no_side)
+        return;
+    side_release(x);
+    x->live = false;
+    x->ev = (struct vs_ev_item *)inv->free_sides;
+    inv->free_sides = x;
     d->side = (struct vs_device_side *)&vs_device_no_side;
 }
 
@@ -254,7 +282,7 @@ static struct vs_device *device_alloc(struct vs_inventory *inv)
 
 void vs_inv_device_free(struct vs_inventory *inv, struct vs_device *d)
 {
-    device_release(d);
+    device_release(inv, d);
     d->side = (struct vs_device_side *)inv->free_devs;
     inv->free_devs = d;
 }
@@ -383,8 +411,18 @@ void vs_inventory_free(struct vs_inventory *inv)
 {
     if (!inv)
         return;
-    for (size_t i = 0; i < inv->nlist; i++)
-        device_release(inv->list[i]);
+    /* The side records hold every allocation a device has: walking their slabs frees them
+     * without visiting a million device records. */
+    size_t used = inv->side_used;
+    while (inv->side_slabs) {
+        struct side_slab *s = inv->side_slabs;
+        for (size_t i = 0; i < used; i++)
+            if (s->recs[i].live)
+                side_release(&s->recs[i]);
+        inv->side_slabs = s->next;
+        used = SIDE_SLAB; /* every older slab is full */
+        free(s);
+    }
     while (inv->slabs) {
         struct dev_slab *s = inv->slabs;
         inv->slabs = s->next;
@@ -472,7 +510,7 @@ void vs_inventory_note_vlan(struct vs_inventory *inv, struct vs_device *d, uint1
     if (d->nvlans >= VS_MAX_VLANS_PER_DEVICE)
         return;
     /* Like addresses: the first lives in the record, more in the side record. */
-    struct vs_device_side *x = vs_device_side(d);
+    struct vs_device_side *x = vs_inventory_side(inv, d);
     if (!x)
         return;
     if (d->nvlans + 1 > x->vlans_cap) {
@@ -488,7 +526,7 @@ void vs_inventory_note_vlan(struct vs_inventory *inv, struct vs_device *d, uint1
     x->vlans[d->nvlans++] = vid;
 }
 
-bool vs_inv_add_ip(struct vs_device *d, const struct vs_ip *ip)
+bool vs_inv_add_ip(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *ip)
 {
     const struct vs_ip *ips = vs_device_ips(d);
     for (uint8_t i = 0; i < d->nips; i++)
@@ -504,7 +542,7 @@ bool vs_inv_add_ip(struct vs_device *d, const struct vs_ip *ip)
         d->nips = 1;
         return true;
     }
-    struct vs_device_side *x = vs_device_side(d);
+    struct vs_device_side *x = vs_inventory_side(inv, d);
     if (!x)
         return false;
     if (d->nips + 1 > x->ips_cap) {
@@ -584,7 +622,7 @@ bool vs_inventory_add_evidence(struct vs_inventory *inv, struct vs_device *d,
         free(v);
         return false;
     }
-    struct vs_device_side *x = vs_device_side(d);
+    struct vs_device_side *x = vs_inventory_side(inv, d);
     if (!x) {
         free(v);
         return false;
@@ -622,7 +660,7 @@ void vs_inv_add_alias(struct vs_inventory *inv, struct vs_device *d, const uint8
         return;
     if (d->side->naliases >= VS_MAX_ALIASES)
         return;
-    struct vs_device_side *x = vs_device_side(d);
+    struct vs_device_side *x = vs_inventory_side(inv, d);
     if (!x)
         return;
     if (!x->aliases) {
@@ -647,12 +685,12 @@ void vs_inv_merge_into(struct vs_inventory *inv, struct vs_device *dst, struct v
     }
     const struct vs_ip *sips = vs_device_ips(src);
     for (uint8_t i = 0; i < src->nips; i++)
-        vs_inv_add_ip(dst, &sips[i]);
+        vs_inv_add_ip(inv, dst, &sips[i]);
     const uint16_t *svlans = vs_device_vlans(src);
     for (uint8_t i = 0; i < src->nvlans; i++)
         vs_inventory_note_vlan(inv, dst, svlans[i]);
     if (sx->disc_seen != VS_DISC_NONE) {
-        struct vs_device_side *dx = vs_device_side(dst);
+        struct vs_device_side *dx = vs_inventory_side(inv, dst);
         if (dx && dx->disc_seen == VS_DISC_NONE) {
             dx->disc_seen = sx->disc_seen;
             dx->disc_vlan = sx->disc_vlan;

@@ -66,6 +66,10 @@ struct vs_inventory {
     struct dev_slab *slabs;
     size_t slab_used; /* records handed out from the newest slab */
     struct vs_device *free_devs;
+    /* Side records, the same way (free ones linked through their ev field). */
+    struct side_slab *side_slabs;
+    size_t side_used;
+    struct vs_device_side *free_sides;
     uint64_t serial;
     uint64_t alerts;
     uint64_t evictions;
@@ -127,7 +131,7 @@ void vs_inv_list_remove(struct vs_inventory *inv, struct vs_device *d);
 void vs_inv_ev_item_free(struct vs_ev_item *e);
 void vs_inv_apply_oui(struct vs_inventory *inv, struct vs_device *d);
 /* Add ip to d's addresses (bounded); false when it was there or there is no room. */
-bool vs_inv_add_ip(struct vs_device *d, const struct vs_ip *ip);
+bool vs_inv_add_ip(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *ip);
 /* Keep only the addresses of d that keep(ctx, ip) accepts. */
 void vs_inv_filter_ips(struct vs_device *d, bool (*keep)(void *, const struct vs_ip *), void *ctx);
 /* Register mac as another address of d. */

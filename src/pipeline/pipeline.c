@@ -217,7 +217,7 @@ static void run(struct vs_pipeline *p, const struct proto *pr, struct vs_cur c,
         if (h == src->side->last_pdu[0] || h == src->side->last_pdu[1])
             return;
         /* Two slots: a switch that speaks LLDP and CDP alternates between two PDUs. */
-        struct vs_device_side *x = vs_device_side(src);
+        struct vs_device_side *x = vs_inventory_side(p->inv, src);
         if (x) {
             x->last_pdu[1] = x->last_pdu[0];
             x->last_pdu[0] = h;

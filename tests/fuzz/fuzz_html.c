@@ -65,7 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!d)
             continue;
         d->vendor = i % 3 ? P(i) : NULL;
-        struct vs_device_side *x = vs_device_side(d);
+        struct vs_device_side *x = vs_inventory_side(inv, d);
         if (!x)
             continue;
         free(x->model);
