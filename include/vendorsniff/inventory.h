@@ -80,7 +80,7 @@ struct vs_device_side {
     uint16_t disc_vlan;
     bool live;             /* in use (side records come from slabs, like device records) */
     struct vs_ip key_ip;   /* id of a device known only by IP (no MAC) */
-    struct vs_ip *ips;     /* every address once there are two or more (else the record's ip0) */
+    struct vs_ip *ips;     /* every address once there are more than VS_INLINE_IPS */
     uint16_t *vlans;       /* every VLAN once there are two or more (else the record's vlan0) */
     struct vs_ev_item *ev; /* evidence, in arrival order */
     char *model, *software, *name;
@@ -93,7 +93,9 @@ struct vs_device_side {
 
 extern const struct vs_device_side vs_device_no_side;
 
-/* A device record: what every device has, 120 bytes (a million devices seen once each is a
+#define VS_INLINE_IPS 2
+
+/* A device record: what every device has, 136 bytes (a million devices seen once each is a
  * million of these). Fields are ordered by size so that it packs without holes. Records live
  * in the inventory's slabs: never free() one. */
 struct vs_device {
@@ -104,10 +106,10 @@ struct vs_device {
     uint16_t vlan0;    /* the VLAN when there is one (vs_device_vlans) */
     uint8_t nips;      /* addresses (vs_device_ips) */
     uint8_t nvlans;
-    uint8_t mac_class; /* enum vs_mac_class */
-    bool reported;     /* a device event has been emitted */
-    bool conflict;     /* evidence names more than one vendor */
-    struct vs_ip ip0;  /* the address when there is one (vs_device_ips) */
+    uint8_t mac_class;              /* enum vs_mac_class */
+    bool reported;                  /* a device event has been emitted */
+    bool conflict;                  /* evidence names more than one vendor */
+    struct vs_ip ip[VS_INLINE_IPS]; /* the addresses while there are no more (vs_device_ips) */
     uint64_t packets;
     int64_t first_sec, last_sec;
     const char *oui_org; /* registry text, owned by the OUI db */
@@ -122,7 +124,7 @@ struct vs_device {
 /* The device's nips addresses and nvlans VLANs, as arrays. */
 static inline const struct vs_ip *vs_device_ips(const struct vs_device *d)
 {
-    return d->nips > 1 ? d->side->ips : &d->ip0;
+    return d->nips > VS_INLINE_IPS ? d->side->ips : d->ip;
 }
 static inline const uint16_t *vs_device_vlans(const struct vs_device *d)
 {
@@ -164,6 +166,10 @@ struct vs_device *vs_inventory_see_mac(struct vs_inventory *inv, const uint8_t m
 /* Without counting a packet (a MAC named by evidence, e.g. an LLDP chassis ID). */
 struct vs_device *vs_inventory_get_mac(struct vs_inventory *inv, const uint8_t mac[6], int64_t sec,
                                        uint32_t usec, bool create);
+/* A file of about packets_total packets is being read, packets_seen so far (call it after
+ * each batch): once the rate of new devices is known, the device tables are sized for the
+ * whole file, so that they do not grow step by step. */
+void vs_inventory_expect(struct vs_inventory *inv, uint64_t packets_seen, uint64_t packets_total);
 /* Record a VLAN on a device (cheap when already known). */
 void vs_inventory_note_vlan(struct vs_inventory *inv, struct vs_device *d, uint16_t vid);
 /* Peer tracking (--geoip): d sent a packet to dst. Counts public destinations in a bounded

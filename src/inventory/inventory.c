@@ -3,6 +3,7 @@
  * their lifetime, evidence kept per device (deduplicated), merging, queries and order. */
 #include "vendorsniff/inventory.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,9 +13,8 @@
 #include "vendorsniff/oui.h"
 #include "vendorsniff/text.h"
 
-static bool mt_grow(struct vs_inventory *inv)
+static bool mt_resize(struct vs_inventory *inv, size_t ncap)
 {
-    size_t ncap = inv->mt_cap ? inv->mt_cap * 2 : 1024;
     struct mac_slot *n = calloc(ncap, sizeof *n);
     if (!n)
         return false;
@@ -30,6 +30,11 @@ static bool mt_grow(struct vs_inventory *inv)
     inv->mt = n;
     inv->mt_cap = ncap;
     return true;
+}
+
+static bool mt_grow(struct vs_inventory *inv)
+{
+    return mt_resize(inv, inv->mt_cap ? inv->mt_cap * 2 : 1024);
 }
 
 struct mac_slot *vs_inv_mt_find(const struct vs_inventory *inv, uint64_t key)
@@ -83,9 +88,8 @@ void vs_inv_mt_delete(struct vs_inventory *inv, uint64_t key)
     inv->mt_used--;
 }
 
-static bool it_grow(struct vs_inventory *inv)
+static bool it_resize(struct vs_inventory *inv, size_t ncap)
 {
-    size_t ncap = inv->it_cap ? inv->it_cap * 2 : 256;
     struct ip_slot *n = calloc(ncap, sizeof *n);
     if (!n)
         return false;
@@ -101,6 +105,55 @@ static bool it_grow(struct vs_inventory *inv)
     inv->it = n;
     inv->it_cap = ncap;
     return true;
+}
+
+static bool it_grow(struct vs_inventory *inv)
+{
+    return it_resize(inv, inv->it_cap ? inv->it_cap * 2 : 256);
+}
+
+/* The smallest power of two that holds n entries below the tables' load limit (3/4). */
+static size_t cap_for(size_t n)
+{
+    size_t cap = 1024;
+    while (cap < (size_t)1 << 26 && (n + 1) * 4 >= cap * 3)
+        cap *= 2;
+    return cap;
+}
+
+void vs_inventory_expect(struct vs_inventory *inv, uint64_t packets_seen, uint64_t packets_total)
+{
+    if (inv->presized || packets_seen <= inv->expect_seen || packets_total <= packets_seen)
+        return;
+    uint64_t batch = packets_seen - inv->expect_seen;
+    uint64_t fresh = inv->serial - inv->expect_serial;
+    bool first = inv->expect_seen == 0;
+    inv->expect_seen = packets_seen;
+    inv->expect_serial = inv->serial;
+    if (first)
+        return; /* the first packets find every device new: judge by the next ones */
+    inv->presized = true;
+    /* As if each packet came from one of D devices at random: the share of packets from a
+     * device not seen before is then exp(-seen / D). That gives D, and the devices the whole
+     * capture will show, D (1 - exp(-total / D)). Where devices repeat (r well below 1) the
+     * tables are already about as large as they get: nothing to do. */
+    double r = (double)fresh / (double)batch;
+    if (r < 0.5 || inv->nlist == 0)
+        return;
+    if (r > 0.999)
+        r = 0.999;
+    double dev = -(double)packets_seen / log(r);
+    double want = dev * (1.0 - exp(-(double)packets_total / dev));
+    if (inv->max_devices && want > (double)inv->max_devices)
+        want = (double)inv->max_devices;
+    if (want > (double)((size_t)1 << 25))
+        want = (double)((size_t)1 << 25);
+    size_t mcap = cap_for((size_t)want);
+    if (mcap > inv->mt_cap)
+        mt_resize(inv, mcap);
+    size_t icap = cap_for((size_t)(want * (double)inv->it_used / (double)inv->nlist));
+    if (icap > inv->it_cap)
+        it_resize(inv, icap);
 }
 
 struct ip_slot *vs_inv_it_find(const struct vs_inventory *inv, const struct vs_ip *ip)
@@ -182,7 +235,7 @@ void vs_inv_ev_item_free(struct vs_ev_item *e)
 
 const struct vs_device_side vs_device_no_side;
 
-_Static_assert(sizeof(struct vs_device) <= 120, "the device record is the cost of a device");
+_Static_assert(sizeof(struct vs_device) <= 136, "the device record is the cost of a device");
 
 #define SIDE_SLAB 1024
 
@@ -536,10 +589,10 @@ bool vs_inv_add_ip(struct vs_inventory *inv, struct vs_device *d, const struct v
         d->flags |= VS_DEV_IPS_FULL;
         return false;
     }
-    if (!d->nips) {
-        /* Most devices have one address: it lives in the record itself. */
-        d->ip0 = *ip;
-        d->nips = 1;
+    if (d->nips < VS_INLINE_IPS) {
+        /* Most devices have one or two addresses (an IPv4 and an IPv6 one): those live in
+         * the record itself. */
+        d->ip[d->nips++] = *ip;
         return true;
     }
     struct vs_device_side *x = vs_inventory_side(inv, d);
@@ -553,23 +606,23 @@ bool vs_inv_add_ip(struct vs_inventory *inv, struct vs_device *d, const struct v
         x->ips = n;
         x->ips_cap = ncap;
     }
-    if (d->nips == 1)
-        x->ips[0] = d->ip0;
+    if (d->nips == VS_INLINE_IPS)
+        memcpy(x->ips, d->ip, sizeof d->ip);
     x->ips[d->nips++] = *ip;
     return true;
 }
 
-/* Keep only the addresses keep() says yes to, in their order (the first goes back into the
- * record when one is left). */
+/* Keep only the addresses keep() says yes to, in their order (back into the record when
+ * few enough are left). */
 void vs_inv_filter_ips(struct vs_device *d, bool (*keep)(void *, const struct vs_ip *), void *ctx)
 {
-    struct vs_ip *ips = d->nips > 1 ? d->side->ips : &d->ip0;
+    struct vs_ip *ips = d->nips > VS_INLINE_IPS ? d->side->ips : d->ip;
     uint8_t n = 0;
     for (uint8_t k = 0; k < d->nips; k++)
         if (keep(ctx, &ips[k]))
             ips[n++] = ips[k];
-    if (d->nips > 1 && n == 1)
-        d->ip0 = ips[0];
+    if (d->nips > VS_INLINE_IPS && n <= VS_INLINE_IPS)
+        memcpy(d->ip, ips, n * sizeof *ips);
     d->nips = n;
 }
 /* FNV-1a over the field and the bytes (64-bit; a collision only skips one duplicate-looking

@@ -71,6 +71,9 @@ struct vs_inventory {
     size_t side_used;
     struct vs_device_side *free_sides;
     uint64_t serial;
+    /* vs_inventory_expect: the packets and the serial at its last call; done once. */
+    uint64_t expect_seen, expect_serial;
+    bool presized;
     uint64_t alerts;
     uint64_t evictions;
     uint64_t evidence_dropped;
