@@ -794,27 +794,49 @@ void vs_device_id(const struct vs_device *d, char *out, size_t outsz)
     out[n] = '\0';
 }
 
-/* Sorting a large inventory compares tens of millions of times: each device gets a key
- * first (risk rank, the rank of its vendor name among the distinct names, its address), so
- * the comparisons are integer and byte compares, and names are compared once per name. */
+/* Sorting a large inventory: each device gets a key first (risk rank, the rank of its
+ * vendor name among the distinct names, its address) as three 64-bit words compared in
+ * order, and names are compared once per name. The keys are then radix-sorted, a byte at a
+ * time from the last, skipping the bytes every key has alike (most of them). */
 struct sort_ent {
-    int risk;        /* higher first */
-    uint32_t vendor; /* rank of the vendor name; devices without a vendor last */
-    uint8_t kind;    /* 0 MAC, 1 IPv4, 2 IPv6 */
-    uint8_t addr[16];
+    uint64_t k[3]; /* risk (higher first), vendor rank, kind (MAC, IPv4, IPv6); the address */
     struct vs_device *d;
 };
 
-static int cmp_sort_ent(const void *a, const void *b)
+static uint64_t be64(const uint8_t *p)
 {
-    const struct sort_ent *x = a, *y = b;
-    if (x->risk != y->risk)
-        return y->risk - x->risk;
-    if (x->vendor != y->vendor)
-        return x->vendor < y->vendor ? -1 : 1;
-    if (x->kind != y->kind)
-        return x->kind < y->kind ? -1 : 1;
-    return memcmp(x->addr, y->addr, sizeof x->addr);
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v = v << 8 | p[i];
+    return v;
+}
+
+/* Stable LSD radix sort of n entries by k[0], k[1], k[2]; tmp holds n entries. Returns the
+ * array that holds the result (a or tmp). */
+static struct sort_ent *radix_sort(struct sort_ent *a, struct sort_ent *tmp, size_t n)
+{
+    size_t count[256];
+    for (int w = 2; w >= 0; w--) {
+        for (int b = 0; b < 64; b += 8) {
+            memset(count, 0, sizeof count);
+            for (size_t i = 0; i < n; i++)
+                count[(a[i].k[w] >> b) & 0xff]++;
+            if (count[(a[0].k[w] >> b) & 0xff] == n)
+                continue; /* the same byte everywhere: nothing to order */
+            size_t sum = 0;
+            for (int v = 0; v < 256; v++) {
+                size_t c = count[v];
+                count[v] = sum;
+                sum += c;
+            }
+            for (size_t i = 0; i < n; i++)
+                tmp[count[(a[i].k[w] >> b) & 0xff]++] = a[i];
+            struct sort_ent *t = a;
+            a = tmp;
+            tmp = t;
+        }
+    }
+    return a;
 }
 
 static int cmp_name_ptr(const void *a, const void *b)
@@ -844,7 +866,7 @@ struct vs_device **vs_inventory_sorted(struct vs_inventory *inv, size_t *n)
     size_t cnt = inv->nlist;
     *n = 0;
     struct vs_device **arr = malloc((cnt ? cnt : 1) * sizeof *arr);
-    struct sort_ent *ents = malloc((cnt ? cnt : 1) * sizeof *ents);
+    struct sort_ent *ents = malloc((cnt ? cnt : 1) * 2 * sizeof *ents);
     struct rank_map m = {NULL, NULL, 64};
     while (m.cap < cnt * 2)
         m.cap *= 2;
@@ -878,21 +900,26 @@ struct vs_device **vs_inventory_sorted(struct vs_inventory *inv, size_t *n)
     for (size_t i = 0; i < cnt; i++) {
         struct vs_device *d = inv->list[i];
         struct sort_ent *e = &ents[i];
-        memset(e, 0, sizeof *e);
-        e->d = d;
-        e->risk = d->risk ? (int)d->risk->severity + 1 : 0;
-        e->vendor = d->vendor ? m.ranks[rank_slot(&m, d->vendor)] : UINT32_MAX;
+        uint8_t addr[16] = {0};
+        uint64_t kind = 0;
         if (d->flags & VS_DEV_HAS_MAC) {
-            memcpy(e->addr, d->mac, 6);
+            memcpy(addr, d->mac, 6);
         } else {
             const struct vs_ip *k = &d->side->key_ip;
-            e->kind = k->family == 4 ? 1 : 2;
-            memcpy(e->addr, k->a, k->family == 4 ? 4 : 16);
+            kind = k->family == 4 ? 1 : 2;
+            memcpy(addr, k->a, k->family == 4 ? 4 : 16);
         }
+        /* Severities are small: higher first is 255 - rank first. */
+        uint64_t risk = d->risk ? (uint64_t)d->risk->severity + 1 : 0;
+        uint64_t vendor = d->vendor ? m.ranks[rank_slot(&m, d->vendor)] : UINT32_MAX;
+        e->k[0] = (255 - (risk & 0xff)) << 56 | vendor << 8 | kind;
+        e->k[1] = be64(addr);
+        e->k[2] = be64(addr + 8);
+        e->d = d;
     }
-    qsort(ents, cnt, sizeof *ents, cmp_sort_ent);
+    struct sort_ent *sorted = cnt ? radix_sort(ents, ents + cnt, cnt) : ents;
     for (size_t i = 0; i < cnt; i++)
-        arr[i] = ents[i].d;
+        arr[i] = sorted[i].d;
     *n = cnt;
 out:
     free(ents);
