@@ -22,7 +22,7 @@ static void jw_ts(struct vs_jw *w, const char *key, int64_t sec, uint32_t usec)
     vs_jw_str(w, ts);
 }
 
-static void kv_str(struct vs_jw *w, const char *key, const char *v)
+static inline void kv_str(struct vs_jw *w, const char *key, const char *v)
 {
     vs_jw_key(w, key);
     vs_jw_str(w, v);
@@ -191,10 +191,10 @@ static void attached_object(struct vs_jw *w, const struct vs_attach *a)
     vs_jw_obj_end(w);
 }
 
-static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs_device *d,
-                        const struct vs_attach *att, const char *ts)
+/* A device line after its head (event, time, sensor). */
+static void device_body(struct vs_jw *w, const struct vs_out *o, const struct vs_device *d,
+                        const struct vs_attach *att)
 {
-    event_head_ts(w, "device", o, ts);
     id_field(w, d);
     mac_field(w, d);
     if (d->side->naliases) {
@@ -245,6 +245,13 @@ static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs
     if (att)
         attached_object(w, att);
     vs_jw_obj_end(w);
+}
+
+static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs_device *d,
+                        const struct vs_attach *att, const char *ts)
+{
+    event_head_ts(w, "device", o, ts);
+    device_body(w, o, d, att);
 }
 
 /* One line out: the buffer and a newline in one write; f NULL: through o->put. */
@@ -496,12 +503,22 @@ static int print_lines(FILE *f, FILE *also, int *also_rc, const struct vs_out *o
     struct vs_topology topo;
     if (vs_topology_build(inv, &topo) != 0)
         topo.n = 0; /* out of memory: the inventory without attachments rather than none */
-    struct vs_jw w = {0};
+    struct vs_jw w = {0}, head = {0};
     char ts[VS_TS_STRLEN];
     vs_ts_format(sec, usec, ts);
+    /* Every line of an inventory starts alike: the head is written once and copied. */
+    event_head_ts(&head, "device", o, ts);
     for (size_t i = 0; i < n && (rc == 0 || (also && arc == 0)); i++) {
         vs_jw_reset(&w);
-        device_json(&w, o, arr[i], vs_topology_find(&topo, arr[i]), ts);
+        if (head.b.p) {
+            vs_buf_add(&w.b, head.b.p, head.b.len);
+            w.depth = head.depth;
+            memcpy(w.need_comma, head.need_comma, sizeof w.need_comma);
+            w.after_key = head.after_key;
+            device_body(&w, o, arr[i], vs_topology_find(&topo, arr[i]));
+        } else {
+            device_json(&w, o, arr[i], vs_topology_find(&topo, arr[i]), ts);
+        }
         vs_buf_add(&w.b, "\n", 1);
         errno = 0;
         if (rc == 0 && !w.b.p)
@@ -512,6 +529,7 @@ static int print_lines(FILE *f, FILE *also, int *also_rc, const struct vs_out *o
             arc = -EIO;
     }
     vs_jw_free(&w);
+    vs_jw_free(&head);
     vs_topology_free(&topo);
     free(arr);
     if (also_rc)
