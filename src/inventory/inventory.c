@@ -146,6 +146,10 @@ void vs_inventory_expect(struct vs_inventory *inv, uint64_t packets_seen, uint64
     double want = dev * (1.0 - exp(-(double)packets_total / dev));
     if (inv->max_devices && want > (double)inv->max_devices)
         want = (double)inv->max_devices;
+    /* A guess from the first packets: never more than eight times what they showed (the
+     * tables still grow by doubling past it). */
+    if (want > 8.0 * (double)inv->nlist)
+        want = 8.0 * (double)inv->nlist;
     if (want > (double)((size_t)1 << 25))
         want = (double)((size_t)1 << 25);
     size_t mcap = cap_for((size_t)want);
