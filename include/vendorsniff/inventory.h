@@ -65,48 +65,72 @@ enum vs_disc_seen {
     VS_DISC_SEVERAL = 3,  /* on more than one segment */
 };
 
-/* A device record. Fields are ordered by size so that the record packs without holes (a
- * million devices seen once each is a million of these); counts that the limits keep small
- * are single bytes. Records live in the inventory's slabs: never free() one. */
-struct vs_device {
-    uint8_t mac[6];
-    uint16_t flags;
-    uint16_t vlans_inline[2];
-    uint8_t nips, ips_cap;
-    uint8_t nvlans, vlans_cap;
-    uint8_t mac_class; /* enum vs_mac_class */
+/* The part of a device record that most devices never need: evidence and what was made of
+ * it, addresses and VLANs beyond the first, aliases, peers, alerts. A device gets one when it
+ * first gains any of these; until then its side pointer is vs_device_no_side, a shared empty
+ * record, so readers never test for it (d->side->nev is 0, d->side->model NULL). */
+struct vs_device_side {
+    uint8_t ips_cap, vlans_cap; /* of ips and vlans below */
     uint8_t npeers;
     uint8_t naliases;
     uint8_t nev, ev_cap; /* evidence items, at most VS_MAX_EVIDENCE_PER_DEVICE */
     uint8_t nalerts;     /* at most VS_MAX_ALERTS_PER_DEVICE */
-    bool reported;       /* a device event has been emitted */
-    bool conflict;       /* evidence names more than one vendor */
     /* Where its discovery announcements (LLDP/CDP/FDP/EDP port IDs) were heard, for the
      * topology: VS_DISC_* and the innermost VLAN tag of those frames. */
     uint8_t disc_seen;
     uint16_t disc_vlan;
-    struct vs_ip key_ip; /* id of a device known only by IP (no MAC) */
-    struct vs_ip ips_inline[2];
-    uint32_t first_usec, last_usec;
-    uint32_t list_idx; /* position in the inventory's device list */
-    uint64_t packets;
-    int64_t first_sec, last_sec;
-    struct vs_ip *ips;     /* ips_inline until a third address arrives */
-    uint16_t *vlans;       /* vlans_inline until a third VLAN arrives */
-    const char *oui_org;   /* registry text, owned by the OUI db */
+    bool live;             /* in use (side records come from slabs, like device records) */
+    struct vs_ip key_ip;   /* id of a device known only by IP (no MAC) */
+    struct vs_ip *ips;     /* every address once there are more than VS_INLINE_IPS */
+    uint16_t *vlans;       /* every VLAN once there are two or more (else the record's vlan0) */
     struct vs_ev_item *ev; /* evidence, in arrival order */
-    /* Attribution. */
-    const char *vendor; /* canonical vendor, or the cleaned registry name; NULL if none */
     char *model, *software, *name;
     char *cpe_hw, *cpe_os; /* CPE 2.3 of the box and of its system, NULL when unknown */
-    double confidence;
-    const struct vs_risk_rule *risk;
     struct vs_peer *peers; /* busiest external peers, at most VS_MAX_PEERS_PER_DEVICE */
     uint8_t (*aliases)[6]; /* other MACs of this device (switch ports announcing its chassis) */
     struct vs_alert_rec *alerts;
     uint64_t last_pdu[2]; /* hashes of the last discovery PDUs this MAC sent (skip repeats) */
-    uint64_t serial;      /* creation order, for stable iteration */
 };
+
+extern const struct vs_device_side vs_device_no_side;
+
+#define VS_INLINE_IPS 2
+
+/* A device record: what every device has, 136 bytes (a million devices seen once each is a
+ * million of these). Fields are ordered by size so that it packs without holes. Records live
+ * in the inventory's slabs: never free() one. */
+struct vs_device {
+    uint8_t mac[6];
+    uint16_t flags; /* enum vs_dev_flags */
+    uint32_t first_usec, last_usec;
+    uint32_t list_idx; /* position in the inventory's device list */
+    uint16_t vlan0;    /* the VLAN when there is one (vs_device_vlans) */
+    uint8_t nips;      /* addresses (vs_device_ips) */
+    uint8_t nvlans;
+    uint8_t mac_class;              /* enum vs_mac_class */
+    bool reported;                  /* a device event has been emitted */
+    bool conflict;                  /* evidence names more than one vendor */
+    struct vs_ip ip[VS_INLINE_IPS]; /* the addresses while there are no more (vs_device_ips) */
+    uint64_t packets;
+    int64_t first_sec, last_sec;
+    const char *oui_org; /* registry text, owned by the OUI db */
+    /* Attribution. */
+    const char *vendor; /* canonical vendor, or the cleaned registry name; NULL if none */
+    double confidence;
+    const struct vs_risk_rule *risk;
+    struct vs_device_side *side; /* never NULL: vs_device_no_side until it has one */
+    uint64_t serial;             /* creation order, for stable iteration */
+};
+
+/* The device's nips addresses and nvlans VLANs, as arrays. */
+static inline const struct vs_ip *vs_device_ips(const struct vs_device *d)
+{
+    return d->nips > VS_INLINE_IPS ? d->side->ips : d->ip;
+}
+static inline const uint16_t *vs_device_vlans(const struct vs_device *d)
+{
+    return d->nvlans > 1 ? d->side->vlans : &d->vlan0;
+}
 
 /* What the inventory tells its owner (the pipeline forwards to the sinks). */
 struct vs_inventory_hooks {
@@ -128,6 +152,9 @@ struct vs_inventory_hooks {
 
 struct vs_inventory;
 
+/* The side record of d for writing, made on first use; NULL when out of memory. */
+struct vs_device_side *vs_inventory_side(struct vs_inventory *inv, struct vs_device *d);
+
 struct vs_inventory *vs_inventory_new(const struct vs_oui_db *oui, const struct vs_sigs *sigs,
                                       const struct vs_risk_list *risk,
                                       const struct vs_inventory_hooks *hooks, size_t max_devices);
@@ -140,6 +167,10 @@ struct vs_device *vs_inventory_see_mac(struct vs_inventory *inv, const uint8_t m
 /* Without counting a packet (a MAC named by evidence, e.g. an LLDP chassis ID). */
 struct vs_device *vs_inventory_get_mac(struct vs_inventory *inv, const uint8_t mac[6], int64_t sec,
                                        uint32_t usec, bool create);
+/* A file of about packets_total packets is being read, packets_seen so far (call it after
+ * each batch): once the rate of new devices is known, the device tables are sized for the
+ * whole file, so that they do not grow step by step. */
+void vs_inventory_expect(struct vs_inventory *inv, uint64_t packets_seen, uint64_t packets_total);
 /* Record a VLAN on a device (cheap when already known). */
 void vs_inventory_note_vlan(struct vs_inventory *inv, struct vs_device *d, uint16_t vid);
 /* Peer tracking (--geoip): d sent a packet to dst. Counts public destinations in a bounded

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "vendorsniff/text.h"
 
@@ -26,8 +27,10 @@ void vs_jw_obj_begin(struct vs_jw *w);
 void vs_jw_obj_end(struct vs_jw *w);
 void vs_jw_arr_begin(struct vs_jw *w);
 void vs_jw_arr_end(struct vs_jw *w);
-void vs_jw_key(struct vs_jw *w, const char *key); /* key: a literal of ours, not escaped */
-void vs_jw_str(struct vs_jw *w, const char *s);    /* NULL writes null */
+/* key: a literal of ours, not escaped; its length is known when it is compiled */
+void vs_jw_keyn(struct vs_jw *w, const char *key, size_t n);
+#define vs_jw_key(w, key) vs_jw_keyn((w), (key), strlen(key))
+void vs_jw_str(struct vs_jw *w, const char *s); /* NULL writes null */
 void vs_jw_strn(struct vs_jw *w, const char *s, size_t n);
 void vs_jw_int(struct vs_jw *w, int64_t v);
 void vs_jw_real(struct vs_jw *w, double v); /* up to 4 significant digits, as 0.93 or 1.0 */

@@ -487,8 +487,17 @@ static bool read_one(struct app *a, const struct vs_input *in, bool *dropped, in
     *dropped = true;
     g_cap = a->cap;
     bool ok = true;
+    uint64_t packets = 0;
     for (;;) {
         long n = vs_capture_dispatch(a->cap, OFFLINE_BATCH, on_packet, a, err, sizeof err);
+        if (n > 0 && in->size) {
+            /* The device tables sized for the whole file (its size / the mean record). */
+            uint64_t pos = vs_capture_position(a->cap);
+            packets += (uint64_t)n;
+            if (pos && pos < in->size)
+                vs_inventory_expect(a->inv, packets,
+                                    (uint64_t)((double)packets * (double)in->size / (double)pos));
+        }
         if (n == -2) {
             say(a, "%s", err);
             a->inputs_failed++;

@@ -12,17 +12,21 @@
 
 static bool already_alerted(const struct vs_device *d, const struct vs_risk_rule *r)
 {
-    for (size_t i = 0; i < d->nalerts; i++)
-        if (strcmp(d->alerts[i].rule_id, r->id) == 0 &&
-            strcmp(d->alerts[i].key, d->vendor ? d->vendor : "") == 0)
+    const struct vs_device_side *x = d->side;
+    for (size_t i = 0; i < x->nalerts; i++)
+        if (strcmp(x->alerts[i].rule_id, r->id) == 0 &&
+            strcmp(x->alerts[i].key, d->vendor ? d->vendor : "") == 0)
             return true;
     return false;
 }
 
-void vs_inventory_restore_alert(struct vs_inventory *inv, struct vs_device *d, const char *rule_id,
-                                const char *key)
+void vs_inventory_restore_alert(struct vs_inventory *inv, struct vs_device *dev,
+                                const char *rule_id, const char *key)
 {
     (void)inv;
+    struct vs_device_side *d = vs_inventory_side(inv, dev);
+    if (!d)
+        return;
     for (size_t i = 0; i < d->nalerts; i++)
         if (strcmp(d->alerts[i].rule_id, rule_id) == 0 && strcmp(d->alerts[i].key, key) == 0)
             return;
@@ -96,7 +100,7 @@ void vs_inv_raise_alert(struct vs_inventory *inv, struct vs_device *d, int64_t s
 {
     if (!d->risk || inv->quiet || already_alerted(d, d->risk))
         return;
-    if (!d->nev && d->vendor && !oui_alert_allowed(inv, d, sec, usec))
+    if (!d->side->nev && d->vendor && !oui_alert_allowed(inv, d, sec, usec))
         return;
     vs_inventory_restore_alert(inv, d, d->risk->id, d->vendor ? d->vendor : "");
     inv->alerts++;
@@ -123,8 +127,9 @@ static void check_peer(struct vs_inventory *inv, struct vs_device *d, const stru
         snprintf(net, sizeof net, "AS%u", (unsigned)g.asn);
     else
         snprintf(net, sizeof net, "country:%s", g.country);
-    for (size_t i = 0; i < d->nalerts; i++)
-        if (strcmp(d->alerts[i].rule_id, r->id) == 0 && strcmp(d->alerts[i].key, net) == 0)
+    for (size_t i = 0; i < d->side->nalerts; i++)
+        if (strcmp(d->side->alerts[i].rule_id, r->id) == 0 &&
+            strcmp(d->side->alerts[i].key, net) == 0)
             return;
     vs_inventory_restore_alert(inv, d, r->id, net);
     inv->alerts++;
@@ -132,18 +137,19 @@ static void check_peer(struct vs_inventory *inv, struct vs_device *d, const stru
         inv->hooks.peer_alert(inv->hooks.ctx, d, r, ip, g.country, g.asn, sec, usec);
 }
 
-void vs_inventory_note_peer(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *dst,
-                            int64_t sec, uint32_t usec)
+void vs_inventory_note_peer(struct vs_inventory *inv, struct vs_device *dev,
+                            const struct vs_ip *dst, int64_t sec, uint32_t usec)
 {
     if (!inv->geo)
         return;
-    vs_inv_peer_add(inv, d, dst, 1, sec, usec);
+    vs_inv_peer_add(inv, dev, dst, 1, sec, usec);
 }
 
-void vs_inv_peer_add(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *dst,
+void vs_inv_peer_add(struct vs_inventory *inv, struct vs_device *dev, const struct vs_ip *dst,
                      uint64_t cnt, int64_t sec, uint32_t usec)
 {
-    d->flags |= VS_DEV_DIRTY;
+    dev->flags |= VS_DEV_DIRTY;
+    struct vs_device_side *d = dev->side;
     for (uint8_t i = 0; i < d->npeers; i++) {
         if (vs_ip_equal(&d->peers[i].ip, dst)) {
             d->peers[i].packets += cnt;
@@ -157,6 +163,9 @@ void vs_inv_peer_add(struct vs_inventory *inv, struct vs_device *d, const struct
         }
     }
     if (!vs_geo_is_public(dst))
+        return;
+    d = vs_inventory_side(inv, dev);
+    if (!d)
         return;
     if (!d->peers) {
         d->peers = calloc(VS_MAX_PEERS_PER_DEVICE, sizeof *d->peers);
@@ -173,5 +182,5 @@ void vs_inv_peer_add(struct vs_inventory *inv, struct vs_device *d, const struct
         last->ip = *dst;
         last->packets += cnt;
     }
-    check_peer(inv, d, dst, sec, usec);
+    check_peer(inv, dev, dst, sec, usec);
 }

@@ -187,9 +187,9 @@ static const enum vs_field software_fields[] = {
 static const char *first_field(const struct vs_device *d, const enum vs_field *fields, size_t n)
 {
     for (size_t k = 0; k < n; k++)
-        for (size_t i = 0; i < d->nev; i++)
-            if (d->ev[i].field == fields[k])
-                return d->ev[i].value;
+        for (size_t i = 0; i < d->side->nev; i++)
+            if (d->side->ev[i].field == fields[k])
+                return d->side->ev[i].value;
     return NULL;
 }
 
@@ -290,10 +290,56 @@ static bool model_refines(const char *a, const char *b)
     return b[na] == '-' || b[na] == ' ';
 }
 
+/* The first attribution of a device that has nothing but its address (most new devices):
+ * the verdict of its registry entry, the same for every device of that entry, so a copy of
+ * the entry's vendor and risk verdict. What the full vote below gives with one statement. */
+static void attribute_bare(struct vs_inventory *inv, struct vs_device *d, int64_t sec,
+                           uint32_t usec)
+{
+    struct org_ent *oe = NULL;
+    const char *vendor = NULL;
+    if (d->oui_org && d->mac_class == VS_MAC_GLOBAL) {
+        oe = org_entry(inv, d->oui_org);
+        vendor = oe ? oe->vendor : org_vendor(inv, d->oui_org);
+    }
+    d->vendor = vendor;
+    d->conflict = false;
+    if (!vendor) {
+        d->confidence = 0.0;
+        return; /* nothing attributed yet: no event */
+    }
+    /* The vote's arithmetic for one statement of weight VS_WEIGHT_OUI. */
+    double score = 1.0 - (1.0 - VS_WEIGHT_OUI);
+    double conf = score * (score / score);
+    conf = (double)(long)(conf * 100.0 + 0.5) / 100.0;
+    d->confidence = conf;
+    if (oe) {
+        if (!oe->risk_known) {
+            oe->risk = vs_risk_match_vendor(inv->risk, vendor, conf);
+            oe->risk_known = true;
+        }
+        d->risk = oe->risk;
+    } else {
+        d->risk = vs_risk_match_vendor(inv->risk, vendor, conf);
+    }
+    if (inv->hooks.device_changed && !inv->quiet) {
+        d->reported = true;
+        inv->hooks.device_changed(inv->hooks.ctx, d, sec, usec);
+    }
+    d->reported = true;
+    if (d->risk)
+        vs_inv_raise_alert(inv, d, sec, usec);
+}
+
 void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64_t sec,
                             uint32_t usec)
 {
+    if (!d->reported && d->side == &vs_device_no_side) {
+        attribute_bare(inv, d, sec, usec);
+        return;
+    }
     struct vote votes[32];
+    const struct vs_device_side *x = d->side;
     size_t nv = 0;
     const char *oui_vendor = NULL;
     struct org_ent *oe = NULL;
@@ -302,9 +348,9 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
         oui_vendor = oe ? oe->vendor : org_vendor(inv, d->oui_org);
         vote_add(votes, &nv, 32, oui_vendor, VS_WEIGHT_OUI);
     }
-    for (size_t i = 0; i < d->nev; i++)
-        if (d->ev[i].vendor && d->ev[i].weight > 0)
-            vote_add(votes, &nv, 32, d->ev[i].vendor, d->ev[i].weight);
+    for (size_t i = 0; i < x->nev; i++)
+        if (x->ev[i].vendor && x->ev[i].weight > 0)
+            vote_add(votes, &nv, 32, x->ev[i].vendor, x->ev[i].weight);
 
     const char *vendor = NULL;
     double score = 0, total = 0;
@@ -323,8 +369,8 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
      * vendor-neutral rule), else the raw inventory fields. */
     const char *model = NULL, *software = NULL, *name = NULL, *cpe_hw = NULL, *cpe_os = NULL;
     double wm = -1, ws = -1, wch = -1, wco = -1;
-    for (size_t i = 0; i < d->nev; i++) {
-        const struct vs_ev_item *e = &d->ev[i];
+    for (size_t i = 0; i < x->nev; i++) {
+        const struct vs_ev_item *e = &x->ev[i];
         bool mine = !e->vendor || (vendor && strcmp(e->vendor, vendor) == 0);
         if (!mine)
             continue;
@@ -355,8 +401,8 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
      * extends the chosen model at a hyphen or a space takes its place; the longest wins. */
     if (model) {
         const char *best = model;
-        for (size_t i = 0; i < d->nev; i++) {
-            const struct vs_ev_item *e = &d->ev[i];
+        for (size_t i = 0; i < x->nev; i++) {
+            const struct vs_ev_item *e = &x->ev[i];
             bool mine = !e->vendor || (vendor && strcmp(e->vendor, vendor) == 0);
             if (mine && e->model && e->wmodel >= VS_WEIGHT_REFINE - 1e-9 &&
                 model_refines(model, e->model) && strlen(e->model) > strlen(best))
@@ -365,13 +411,13 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
         model = best;
     }
     /* A device with no evidence (most new devices) has no raw fields to fall back on. */
-    if (!model && d->nev)
+    if (!model && x->nev)
         model = first_field(d, model_fields, sizeof model_fields / sizeof model_fields[0]);
-    if (!software && d->nev)
+    if (!software && x->nev)
         software =
             first_field(d, software_fields, sizeof software_fields / sizeof software_fields[0]);
     const char *fname =
-        d->nev ? first_field(d, name_fields, sizeof name_fields / sizeof name_fields[0]) : NULL;
+        x->nev ? first_field(d, name_fields, sizeof name_fields / sizeof name_fields[0]) : NULL;
     if (fname)
         name = fname;
 
@@ -384,33 +430,40 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
         free(cs);
         cs = NULL;
     }
-    bool changed = !d->reported || str_changed(d->vendor, vendor) || str_changed(d->model, cm) ||
-                   str_changed(d->software, cs) || str_changed(d->name, cn) ||
-                   str_changed(d->cpe_hw, cpe_hw) || str_changed(d->cpe_os, cpe_os);
-    if (str_changed(d->cpe_hw, cpe_hw)) {
-        free(d->cpe_hw);
-        d->cpe_hw = cpe_hw ? strdup(cpe_hw) : NULL;
-    }
-    if (str_changed(d->cpe_os, cpe_os)) {
-        free(d->cpe_os);
-        d->cpe_os = cpe_os ? strdup(cpe_os) : NULL;
+    bool changed = !d->reported || str_changed(d->vendor, vendor) || str_changed(x->model, cm) ||
+                   str_changed(x->software, cs) || str_changed(x->name, cn) ||
+                   str_changed(x->cpe_hw, cpe_hw) || str_changed(x->cpe_os, cpe_os);
+    /* The side record holds them: a device that has none and gains none needs no side. */
+    struct vs_device_side *w = x != &vs_device_no_side || cm || cs || cn || cpe_hw || cpe_os
+                                   ? vs_inventory_side(inv, d)
+                                   : NULL;
+    if (w) {
+        if (str_changed(w->cpe_hw, cpe_hw)) {
+            free(w->cpe_hw);
+            w->cpe_hw = cpe_hw ? strdup(cpe_hw) : NULL;
+        }
+        if (str_changed(w->cpe_os, cpe_os)) {
+            free(w->cpe_os);
+            w->cpe_os = cpe_os ? strdup(cpe_os) : NULL;
+        }
+        free(w->model);
+        free(w->software);
+        free(w->name);
+        w->model = cm;
+        w->software = cs;
+        w->name = cn;
+    } else {
+        free(cm);
+        free(cs);
+        free(cn);
     }
     d->vendor = vendor;
-    if (d->model)
-        free(d->model);
-    if (d->software)
-        free(d->software);
-    if (d->name)
-        free(d->name);
-    d->model = cm;
-    d->software = cs;
-    d->name = cn;
     d->confidence = conf;
     d->conflict = nv > 1;
 
     if (!vendor && !model && !name && !d->reported)
         return; /* nothing attributed yet: no event */
-    if (oe && !d->nev) {
+    if (oe && !x->nev) {
         /* Known by its registry entry alone: every such device has the same vendor and
          * confidence, so the same verdict. */
         if (!oe->risk_known) {
@@ -446,8 +499,8 @@ void vs_inventory_reload(struct vs_inventory *inv, const struct vs_oui_db *oui,
         struct vs_device *d = inv->list[i];
         if (d->flags & VS_DEV_HAS_MAC)
             vs_inv_apply_oui(inv, d);
-        for (size_t k = 0; k < d->nev; k++)
-            vs_inv_classify_item(inv, &d->ev[k]);
+        for (size_t k = 0; k < d->side->nev; k++)
+            vs_inv_classify_item(inv, &d->side->ev[k]);
         d->risk = NULL;
         vs_inventory_attribute(inv, d, sec, usec);
     }

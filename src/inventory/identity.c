@@ -17,10 +17,11 @@ static bool ip_is_link_local6(const struct vs_ip *ip)
 static bool looks_like_gateway(const struct vs_device *d)
 {
     unsigned v4 = 0, v6 = 0;
+    const struct vs_ip *ips = vs_device_ips(d);
     for (uint8_t i = 0; i < d->nips; i++) {
-        if (d->ips[i].family == 4)
+        if (ips[i].family == 4)
             v4++;
-        else if (!ip_is_link_local6(&d->ips[i]))
+        else if (!ip_is_link_local6(&ips[i]))
             v6++;
     }
     return v4 >= VS_GATEWAY_IP_THRESHOLD || v6 >= VS_GATEWAY_IP_THRESHOLD * 2;
@@ -31,12 +32,13 @@ void vs_identity_note_ip(struct vs_inventory *inv, struct vs_device *d, const st
     if (d->flags & (VS_DEV_IPS_FULL | VS_DEV_GATEWAY))
         return; /* a gateway's own addresses come from bindings, not from what it forwards */
     /* Most packets come from the address seen last: one compare and out. */
+    const struct vs_ip *ips = vs_device_ips(d);
     for (uint8_t k = d->nips; k-- > 0;)
-        if (vs_ip_equal(&d->ips[k], ip))
+        if (vs_ip_equal(&ips[k], ip))
             return;
     if (ip->family == 4 && (ip->a[0] == 0 || ip->a[0] >= 224))
         return; /* unspecified, multicast, broadcast: no host address */
-    if (!vs_inv_add_ip(d, ip))
+    if (!vs_inv_add_ip(inv, d, ip))
         return;
     if (!(d->flags & VS_DEV_GATEWAY) && looks_like_gateway(d)) {
         vs_inv_become_gateway(inv, d, d->last_sec, d->last_usec);
@@ -63,7 +65,7 @@ void vs_identity_bind(struct vs_inventory *inv, struct vs_device *d, const struc
     struct ip_slot *s = vs_inv_it_find(inv, ip);
     if (s && s->d == d) {
         s->bound = true;
-        vs_inv_add_ip(d, ip);
+        vs_inv_add_ip(inv, d, ip);
         return;
     }
     if (s) {
@@ -75,7 +77,7 @@ void vs_identity_bind(struct vs_inventory *inv, struct vs_device *d, const struc
             vs_inv_it_delete(inv, ip); /* rebinding (a host moved, or a new DHCP lease) */
         }
     }
-    vs_inv_add_ip(d, ip);
+    vs_inv_add_ip(inv, d, ip);
     if (!vs_inv_it_find(inv, ip))
         vs_inv_it_insert(inv, ip, d, true);
 }
@@ -90,8 +92,9 @@ struct vs_device *vs_identity_for_ip(struct vs_inventory *inv, const struct vs_i
          * describes its own sender, whatever an unbound entry says. */
         if (!s->bound && src_dev && src_dev != d && (d->flags & VS_DEV_HAS_MAC) &&
             !(src_dev->flags & VS_DEV_GATEWAY)) {
+            const struct vs_ip *ips = vs_device_ips(src_dev);
             for (uint8_t k = 0; k < src_dev->nips; k++)
-                if (vs_ip_equal(&src_dev->ips[k], ip))
+                if (vs_ip_equal(&ips[k], ip))
                     return src_dev;
         }
         if (!(d->flags & VS_DEV_HAS_MAC) || s->bound || !(d->flags & VS_DEV_GATEWAY))
@@ -101,8 +104,9 @@ struct vs_device *vs_identity_for_ip(struct vs_inventory *inv, const struct vs_i
     /* A MAC that is not a gateway and sourced this address is the host itself (a host may
      * show an IPv4 and a few IPv6 addresses; a router shows many). */
     if (src_dev && !(src_dev->flags & VS_DEV_GATEWAY)) {
+        const struct vs_ip *ips = vs_device_ips(src_dev);
         for (uint8_t k = 0; k < src_dev->nips; k++) {
-            if (vs_ip_equal(&src_dev->ips[k], ip)) {
+            if (vs_ip_equal(&ips[k], ip)) {
                 vs_inv_it_insert(inv, ip, src_dev, false);
                 return src_dev;
             }
@@ -112,15 +116,35 @@ struct vs_device *vs_identity_for_ip(struct vs_inventory *inv, const struct vs_i
     if (!d)
         return NULL;
     d->packets = 1; /* the packet that carried the evidence; later ones by vs_identity_touch_ip */
-    d->key_ip = *ip;
-    vs_inv_add_ip(d, ip);
-    if (!vs_inv_it_insert(inv, ip, d, false)) {
+    struct vs_device_side *x = vs_inventory_side(inv, d);
+    if (x) {
+        x->key_ip = *ip;
+        vs_inv_add_ip(inv, d, ip);
+    }
+    if (!x || !vs_inv_it_insert(inv, ip, d, false)) {
         vs_inv_list_remove(inv, d);
         vs_inv_device_free(inv, d);
         return NULL;
     }
     return d;
 }
+struct gw_ctx {
+    struct vs_inventory *inv;
+    struct vs_device *d;
+};
+
+/* An address a gateway keeps: bound to it; an inferred binding to it is dropped. */
+static bool keep_bound(void *ctx, const struct vs_ip *ip)
+{
+    struct gw_ctx *g = ctx;
+    struct ip_slot *s = vs_inv_it_find(g->inv, ip);
+    if (s && s->d == g->d && s->bound)
+        return true;
+    if (s && s->d == g->d)
+        vs_inv_it_delete(g->inv, ip);
+    return false;
+}
+
 /* Move routed evidence off a device that turned out to be a router, to the IP hosts
  * that really sent it; drop inferred bindings to it. */
 void vs_inv_become_gateway(struct vs_inventory *inv, struct vs_device *d, int64_t sec,
@@ -129,23 +153,15 @@ void vs_inv_become_gateway(struct vs_inventory *inv, struct vs_device *d, int64_
     d->flags |= VS_DEV_GATEWAY | VS_DEV_DIRTY;
     /* The source addresses it showed were mostly other hosts': keep only those bound to it
      * (ARP, ND, DHCP, management address), and drop inferred bindings. */
-    uint8_t keep_ips = 0;
-    for (uint8_t k = 0; k < d->nips; k++) {
-        struct ip_slot *s = vs_inv_it_find(inv, &d->ips[k]);
-        if (s && s->d == d && s->bound) {
-            d->ips[keep_ips++] = d->ips[k];
-            continue;
-        }
-        if (s && s->d == d)
-            vs_inv_it_delete(inv, &d->ips[k]);
-    }
-    d->nips = keep_ips;
+    struct gw_ctx g = {inv, d};
+    vs_inv_filter_ips(d, keep_bound, &g);
     bool moved = false;
     size_t keep = 0;
-    for (size_t i = 0; i < d->nev; i++) {
-        struct vs_ev_item *e = &d->ev[i];
+    struct vs_device_side *x = d->side; /* evidence moves only from a device that has some */
+    for (size_t i = 0; i < x->nev; i++) {
+        struct vs_ev_item *e = &x->ev[i];
         if (!e->via.family) {
-            d->ev[keep++] = *e;
+            x->ev[keep++] = *e;
             continue;
         }
         struct ip_slot *s = vs_inv_it_find(inv, &e->via);
@@ -153,29 +169,31 @@ void vs_inv_become_gateway(struct vs_inventory *inv, struct vs_device *d, int64_
         if (!to) {
             to = vs_identity_for_ip(inv, &e->via, NULL, e->ts_sec, e->ts_usec);
         }
-        if (!to || to == d) {
-            d->ev[keep++] = *e;
+        struct vs_device_side *tx = to && to != d ? vs_inventory_side(inv, to) : NULL;
+        if (!tx) {
+            x->ev[keep++] = *e;
             continue;
         }
-        if (to->nev < VS_MAX_EVIDENCE_PER_DEVICE) {
-            if (to->nev == to->ev_cap) {
-                size_t ncap = to->ev_cap ? to->ev_cap * 2 : 4;
-                struct vs_ev_item *n = realloc(to->ev, ncap * sizeof *n);
+        if (tx->nev < VS_MAX_EVIDENCE_PER_DEVICE) {
+            if (tx->nev == tx->ev_cap) {
+                size_t ncap = tx->ev_cap ? tx->ev_cap * 2 : 4;
+                struct vs_ev_item *n = realloc(tx->ev, ncap * sizeof *n);
                 if (!n) {
-                    d->ev[keep++] = *e;
+                    x->ev[keep++] = *e;
                     continue;
                 }
-                to->ev = n;
-                to->ev_cap = (uint8_t)ncap;
+                tx->ev = n;
+                tx->ev_cap = (uint8_t)ncap;
             }
-            to->ev[to->nev++] = *e;
+            tx->ev[tx->nev++] = *e;
             vs_inventory_attribute(inv, to, sec, usec);
         } else {
             vs_inv_ev_item_free(e);
         }
         moved = true;
     }
-    d->nev = (uint8_t)keep; /* at most the count it started from */
+    if (x != &vs_device_no_side)
+        x->nev = (uint8_t)keep; /* at most the count it started from */
     if (moved)
         vs_inventory_attribute(inv, d, sec, usec);
 }
@@ -191,7 +209,7 @@ struct vs_device *vs_identity_alias_mac(struct vs_inventory *inv, struct vs_devi
     if (s) {
         /* Fold the port's record in only when it is nobody else's chassis. */
         struct vs_device *port = s->d;
-        if (port->naliases || memcmp(port->mac, port_mac, 6) != 0)
+        if (port->side->naliases || memcmp(port->mac, port_mac, 6) != 0)
             return chassis;
         vs_inv_merge_into(inv, chassis, port, sec, usec);
         return chassis;
@@ -317,8 +335,8 @@ static struct vs_device *link_subject(struct vs_inventory *inv, const struct vs_
 
 /* The segment a port announcement was heard on (topology.h): a device that announces a port
  * on one segment only can be said to face that segment through that port. */
-static void note_announcement(struct vs_device *d, const struct vs_pkt *pkt,
-                              const struct vs_evidence *evs, size_t n)
+static void note_announcement(struct vs_inventory *inv, struct vs_device *dev,
+                              const struct vs_pkt *pkt, const struct vs_evidence *evs, size_t n)
 {
     bool port = false;
     for (size_t i = 0; i < n && !port; i++)
@@ -328,8 +346,11 @@ static void note_announcement(struct vs_device *d, const struct vs_pkt *pkt,
     if (!port)
         return;
     uint8_t seen = pkt->nvlans ? VS_DISC_VLAN : VS_DISC_UNTAGGED;
-    d->flags |= VS_DEV_DIRTY;
+    dev->flags |= VS_DEV_DIRTY;
     uint16_t vid = pkt->nvlans ? pkt->vlans[pkt->nvlans - 1] : 0;
+    struct vs_device_side *d = vs_inventory_side(inv, dev);
+    if (!d)
+        return;
     if (d->disc_seen == VS_DISC_NONE) {
         d->disc_seen = seen;
         d->disc_vlan = vid;
@@ -370,7 +391,7 @@ void vs_identity_deliver(struct vs_inventory *inv, enum vs_subject subject,
     case VS_SUBJ_LINK:
         d = link_subject(inv, pkt, src, evs, n);
         if (d)
-            note_announcement(d, pkt, evs, n);
+            note_announcement(inv, d, pkt, evs, n);
         break;
     case VS_SUBJ_ROUTED:
         if (!pkt->src_ip.family)

@@ -3,6 +3,7 @@
  * their lifetime, evidence kept per device (deduplicated), merging, queries and order. */
 #include "vendorsniff/inventory.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,9 +13,8 @@
 #include "vendorsniff/oui.h"
 #include "vendorsniff/text.h"
 
-static bool mt_grow(struct vs_inventory *inv)
+static bool mt_resize(struct vs_inventory *inv, size_t ncap)
 {
-    size_t ncap = inv->mt_cap ? inv->mt_cap * 2 : 1024;
     struct mac_slot *n = calloc(ncap, sizeof *n);
     if (!n)
         return false;
@@ -30,6 +30,11 @@ static bool mt_grow(struct vs_inventory *inv)
     inv->mt = n;
     inv->mt_cap = ncap;
     return true;
+}
+
+static bool mt_grow(struct vs_inventory *inv)
+{
+    return mt_resize(inv, inv->mt_cap ? inv->mt_cap * 2 : 1024);
 }
 
 struct mac_slot *vs_inv_mt_find(const struct vs_inventory *inv, uint64_t key)
@@ -83,9 +88,8 @@ void vs_inv_mt_delete(struct vs_inventory *inv, uint64_t key)
     inv->mt_used--;
 }
 
-static bool it_grow(struct vs_inventory *inv)
+static bool it_resize(struct vs_inventory *inv, size_t ncap)
 {
-    size_t ncap = inv->it_cap ? inv->it_cap * 2 : 256;
     struct ip_slot *n = calloc(ncap, sizeof *n);
     if (!n)
         return false;
@@ -101,6 +105,59 @@ static bool it_grow(struct vs_inventory *inv)
     inv->it = n;
     inv->it_cap = ncap;
     return true;
+}
+
+static bool it_grow(struct vs_inventory *inv)
+{
+    return it_resize(inv, inv->it_cap ? inv->it_cap * 2 : 256);
+}
+
+/* The smallest power of two that holds n entries below the tables' load limit (3/4). */
+static size_t cap_for(size_t n)
+{
+    size_t cap = 1024;
+    while (cap < (size_t)1 << 26 && (n + 1) * 4 >= cap * 3)
+        cap *= 2;
+    return cap;
+}
+
+void vs_inventory_expect(struct vs_inventory *inv, uint64_t packets_seen, uint64_t packets_total)
+{
+    if (inv->presized || packets_seen <= inv->expect_seen || packets_total <= packets_seen)
+        return;
+    uint64_t batch = packets_seen - inv->expect_seen;
+    uint64_t fresh = inv->serial - inv->expect_serial;
+    bool first = inv->expect_seen == 0;
+    inv->expect_seen = packets_seen;
+    inv->expect_serial = inv->serial;
+    if (first)
+        return; /* the first packets find every device new: judge by the next ones */
+    inv->presized = true;
+    /* As if each packet came from one of D devices at random: the share of packets from a
+     * device not seen before is then exp(-seen / D). That gives D, and the devices the whole
+     * capture will show, D (1 - exp(-total / D)). Where devices repeat (r well below 1) the
+     * tables are already about as large as they get: nothing to do. */
+    double r = (double)fresh / (double)batch;
+    if (r < 0.5 || inv->nlist == 0)
+        return;
+    if (r > 0.999)
+        r = 0.999;
+    double dev = -(double)packets_seen / log(r);
+    double want = dev * (1.0 - exp(-(double)packets_total / dev));
+    if (inv->max_devices && want > (double)inv->max_devices)
+        want = (double)inv->max_devices;
+    /* A guess from the first packets: never more than eight times what they showed (the
+     * tables still grow by doubling past it). */
+    if (want > 8.0 * (double)inv->nlist)
+        want = 8.0 * (double)inv->nlist;
+    if (want > (double)((size_t)1 << 25))
+        want = (double)((size_t)1 << 25);
+    size_t mcap = cap_for((size_t)want);
+    if (mcap > inv->mt_cap)
+        mt_resize(inv, mcap);
+    size_t icap = cap_for((size_t)(want * (double)inv->it_used / (double)inv->nlist));
+    if (icap > inv->it_cap)
+        it_resize(inv, icap);
 }
 
 struct ip_slot *vs_inv_it_find(const struct vs_inventory *inv, const struct vs_ip *ip)
@@ -156,15 +213,16 @@ void vs_inv_it_delete(struct vs_inventory *inv, const struct vs_ip *ip)
 /* Remove every IP-table entry that points at d (its bindings, or its own key). */
 static void it_forget_device(struct vs_inventory *inv, const struct vs_device *d)
 {
+    const struct vs_ip *ips = vs_device_ips(d);
     for (uint8_t k = 0; k < d->nips; k++) {
-        struct ip_slot *s = vs_inv_it_find(inv, &d->ips[k]);
+        struct ip_slot *s = vs_inv_it_find(inv, &ips[k]);
         if (s && s->d == d)
-            vs_inv_it_delete(inv, &d->ips[k]);
+            vs_inv_it_delete(inv, &ips[k]);
     }
-    if (d->key_ip.family) {
-        struct ip_slot *s = vs_inv_it_find(inv, &d->key_ip);
+    if (d->side->key_ip.family) {
+        struct ip_slot *s = vs_inv_it_find(inv, &d->side->key_ip);
         if (s && s->d == d)
-            vs_inv_it_delete(inv, &d->key_ip);
+            vs_inv_it_delete(inv, &d->side->key_ip);
     }
 }
 
@@ -179,41 +237,74 @@ void vs_inv_ev_item_free(struct vs_ev_item *e)
     free(e->cpe_os);
 }
 
-/* The side allocations of a record (evidence, addresses beyond two, alerts...): only
- * devices that have them pay for them. */
-static void device_release(struct vs_device *d)
+const struct vs_device_side vs_device_no_side;
+
+_Static_assert(sizeof(struct vs_device) <= 136, "the device record is the cost of a device");
+
+#define SIDE_SLAB 1024
+
+struct side_slab {
+    struct side_slab *next;
+    struct vs_device_side recs[SIDE_SLAB];
+};
+
+struct vs_device_side *vs_inventory_side(struct vs_inventory *inv, struct vs_device *d)
 {
-    if (d->ev) {
-        for (size_t i = 0; i < d->nev; i++)
-            vs_inv_ev_item_free(&d->ev[i]);
-        free(d->ev);
-    }
-    if (d->alerts) {
-        for (size_t i = 0; i < d->nalerts; i++) {
-            free(d->alerts[i].rule_id);
-            free(d->alerts[i].key);
+    if (d->side != &vs_device_no_side)
+        return d->side;
+    struct vs_device_side *x = inv->free_sides;
+    if (x) {
+        inv->free_sides = (struct vs_device_side *)x->ev;
+    } else {
+        if (!inv->side_slabs || inv->side_used == SIDE_SLAB) {
+            struct side_slab *s = malloc(sizeof *s);
+            if (!s)
+                return NULL;
+            s->next = inv->side_slabs;
+            inv->side_slabs = s;
+            inv->side_used = 0;
         }
-        free(d->alerts);
+        x = &inv->side_slabs->recs[inv->side_used++];
     }
-    if (d->ips != d->ips_inline)
-        free(d->ips);
-    if (d->vlans != d->vlans_inline)
-        free(d->vlans);
-    /* The rest is absent on most devices: no call for nothing. */
-    if (d->aliases)
-        free(d->aliases);
-    if (d->peers)
-        free(d->peers);
-    if (d->model)
-        free(d->model);
-    if (d->software)
-        free(d->software);
-    if (d->name)
-        free(d->name);
-    if (d->cpe_hw)
-        free(d->cpe_hw);
-    if (d->cpe_os)
-        free(d->cpe_os);
+    memset(x, 0, sizeof *x);
+    x->live = true;
+    d->side = x;
+    return x;
+}
+
+/* What hangs from a side record. */
+static void side_release(struct vs_device_side *x)
+{
+    for (size_t i = 0; i < x->nev; i++)
+        vs_inv_ev_item_free(&x->ev[i]);
+    free(x->ev);
+    for (size_t i = 0; i < x->nalerts; i++) {
+        free(x->alerts[i].rule_id);
+        free(x->alerts[i].key);
+    }
+    free(x->alerts);
+    free(x->ips);
+    free(x->vlans);
+    free(x->aliases);
+    free(x->peers);
+    free(x->model);
+    free(x->software);
+    free(x->name);
+    free(x->cpe_hw);
+    free(x->cpe_os);
+}
+
+/* The side record and what hangs from it: only devices that have them pay for them. */
+static void device_release(struct vs_inventory *inv, struct vs_device *d)
+{
+    struct vs_device_side *x = d->side;
+    if (x == &vs_device_no_side)
+        return;
+    side_release(x);
+    x->live = false;
+    x->ev = (struct vs_ev_item *)inv->free_sides;
+    inv->free_sides = x;
+    d->side = (struct vs_device_side *)&vs_device_no_side;
 }
 
 #define DEV_SLAB 4096
@@ -227,7 +318,7 @@ static struct vs_device *device_alloc(struct vs_inventory *inv)
 {
     struct vs_device *d = inv->free_devs;
     if (d) {
-        inv->free_devs = (struct vs_device *)d->ev;
+        inv->free_devs = (struct vs_device *)d->side;
     } else {
         if (!inv->slabs || inv->slab_used == DEV_SLAB) {
             /* Not zeroed here: a large block comes from fresh pages, and a record is
@@ -242,13 +333,14 @@ static struct vs_device *device_alloc(struct vs_inventory *inv)
         d = &inv->slabs->recs[inv->slab_used++];
     }
     memset(d, 0, sizeof *d);
+    d->side = (struct vs_device_side *)&vs_device_no_side;
     return d;
 }
 
 void vs_inv_device_free(struct vs_inventory *inv, struct vs_device *d)
 {
-    device_release(d);
-    d->ev = (struct vs_ev_item *)inv->free_devs;
+    device_release(inv, d);
+    d->side = (struct vs_device_side *)inv->free_devs;
     inv->free_devs = d;
 }
 
@@ -292,10 +384,10 @@ void vs_inv_device_destroy(struct vs_inventory *inv, struct vs_device *d)
     it_forget_device(inv, d);
     if (d->flags & VS_DEV_HAS_MAC)
         vs_inv_mt_delete(inv, mac_key(d->mac));
-    for (uint8_t i = 0; i < d->naliases; i++) {
-        struct mac_slot *s = vs_inv_mt_find(inv, mac_key(d->aliases[i]));
+    for (uint8_t i = 0; i < d->side->naliases; i++) {
+        struct mac_slot *s = vs_inv_mt_find(inv, mac_key(d->side->aliases[i]));
         if (s && s->d == d)
-            vs_inv_mt_delete(inv, mac_key(d->aliases[i]));
+            vs_inv_mt_delete(inv, mac_key(d->side->aliases[i]));
     }
     vs_inv_list_remove(inv, d);
     vs_inv_device_free(inv, d);
@@ -307,7 +399,7 @@ void vs_inv_device_destroy(struct vs_inventory *inv, struct vs_device *d)
  * MACs must not be able to pin the table. Within a class, least recently seen first. */
 static int evict_class(const struct vs_device *d)
 {
-    if (!d->nev)
+    if (!d->side->nev)
         return 0;
     return d->risk ? 2 : 1;
 }
@@ -377,8 +469,18 @@ void vs_inventory_free(struct vs_inventory *inv)
 {
     if (!inv)
         return;
-    for (size_t i = 0; i < inv->nlist; i++)
-        device_release(inv->list[i]);
+    /* The side records hold every allocation a device has: walking their slabs frees them
+     * without visiting a million device records. */
+    size_t used = inv->side_used;
+    while (inv->side_slabs) {
+        struct side_slab *s = inv->side_slabs;
+        for (size_t i = 0; i < used; i++)
+            if (s->recs[i].live)
+                side_release(&s->recs[i]);
+        inv->side_slabs = s->next;
+        used = SIDE_SLAB; /* every older slab is full */
+        free(s);
+    }
     while (inv->slabs) {
         struct dev_slab *s = inv->slabs;
         inv->slabs = s->next;
@@ -453,61 +555,84 @@ struct vs_device *vs_inventory_see_mac(struct vs_inventory *inv, const uint8_t m
 void vs_inventory_note_vlan(struct vs_inventory *inv, struct vs_device *d, uint16_t vid)
 {
     (void)inv;
+    if (d->nvlans == 1 && d->vlan0 == vid)
+        return;
+    if (!d->nvlans) {
+        d->vlan0 = vid;
+        d->nvlans = 1;
+        return;
+    }
+    const uint16_t *vlans = vs_device_vlans(d);
     for (uint8_t i = 0; i < d->nvlans; i++)
-        if (d->vlans[i] == vid)
+        if (vlans[i] == vid)
             return;
     if (d->nvlans >= VS_MAX_VLANS_PER_DEVICE)
         return;
-    if (d->nvlans == d->vlans_cap) {
-        /* Like addresses: the first two live in the record. */
-        if (!d->vlans_cap) {
-            d->vlans = d->vlans_inline;
-            d->vlans_cap = 2;
-        } else {
-            uint8_t ncap = (uint8_t)(d->vlans_cap * 2);
-            uint16_t *n = malloc(ncap * sizeof *n);
-            if (!n)
-                return;
-            memcpy(n, d->vlans, d->nvlans * sizeof *n);
-            if (d->vlans != d->vlans_inline)
-                free(d->vlans);
-            d->vlans = n;
-            d->vlans_cap = ncap;
-        }
+    /* Like addresses: the first lives in the record, more in the side record. */
+    struct vs_device_side *x = vs_inventory_side(inv, d);
+    if (!x)
+        return;
+    if (d->nvlans + 1 > x->vlans_cap) {
+        uint8_t ncap = (uint8_t)(x->vlans_cap ? x->vlans_cap * 2 : 4);
+        uint16_t *n = realloc(x->vlans, ncap * sizeof *n);
+        if (!n)
+            return;
+        x->vlans = n;
+        x->vlans_cap = ncap;
     }
-    d->vlans[d->nvlans++] = vid;
+    if (d->nvlans == 1)
+        x->vlans[0] = d->vlan0;
+    x->vlans[d->nvlans++] = vid;
     d->flags |= VS_DEV_DIRTY;
 }
 
-bool vs_inv_add_ip(struct vs_device *d, const struct vs_ip *ip)
+bool vs_inv_add_ip(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *ip)
 {
+    const struct vs_ip *ips = vs_device_ips(d);
     for (uint8_t i = 0; i < d->nips; i++)
-        if (vs_ip_equal(&d->ips[i], ip))
+        if (vs_ip_equal(&ips[i], ip))
             return false;
     if (d->nips >= VS_MAX_IPS_PER_DEVICE) {
         d->flags |= VS_DEV_IPS_FULL;
         return false;
     }
-    if (d->nips == d->ips_cap) {
-        /* Most devices have one or two addresses: those live in the device itself. */
-        if (!d->ips_cap) {
-            d->ips = d->ips_inline;
-            d->ips_cap = 2;
-        } else {
-            uint8_t ncap = (uint8_t)(d->ips_cap * 2);
-            struct vs_ip *n = malloc(ncap * sizeof *n);
-            if (!n)
-                return false;
-            memcpy(n, d->ips, d->nips * sizeof *n);
-            if (d->ips != d->ips_inline)
-                free(d->ips);
-            d->ips = n;
-            d->ips_cap = ncap;
-        }
+    if (d->nips < VS_INLINE_IPS) {
+        /* Most devices have one or two addresses (an IPv4 and an IPv6 one): those live in
+         * the record itself. */
+        d->ip[d->nips++] = *ip;
+        d->flags |= VS_DEV_DIRTY;
+        return true;
     }
-    d->ips[d->nips++] = *ip;
+    struct vs_device_side *x = vs_inventory_side(inv, d);
+    if (!x)
+        return false;
+    if (d->nips + 1 > x->ips_cap) {
+        uint8_t ncap = (uint8_t)(x->ips_cap ? x->ips_cap * 2 : 4);
+        struct vs_ip *n = realloc(x->ips, ncap * sizeof *n);
+        if (!n)
+            return false;
+        x->ips = n;
+        x->ips_cap = ncap;
+    }
+    if (d->nips == VS_INLINE_IPS)
+        memcpy(x->ips, d->ip, sizeof d->ip);
+    x->ips[d->nips++] = *ip;
     d->flags |= VS_DEV_DIRTY;
     return true;
+}
+
+/* Keep only the addresses keep() says yes to, in their order (back into the record when
+ * few enough are left). */
+void vs_inv_filter_ips(struct vs_device *d, bool (*keep)(void *, const struct vs_ip *), void *ctx)
+{
+    struct vs_ip *ips = d->nips > VS_INLINE_IPS ? d->side->ips : d->ip;
+    uint8_t n = 0;
+    for (uint8_t k = 0; k < d->nips; k++)
+        if (keep(ctx, &ips[k]))
+            ips[n++] = ips[k];
+    if (d->nips > VS_INLINE_IPS && n <= VS_INLINE_IPS)
+        memcpy(d->ip, ips, n * sizeof *ips);
+    d->nips = n;
 }
 /* FNV-1a over the field and the bytes (64-bit; a collision only skips one duplicate-looking
  * value, it cannot corrupt anything). */
@@ -526,8 +651,9 @@ bool vs_inventory_add_evidence(struct vs_inventory *inv, struct vs_device *d,
     /* Repeated announcements are the norm (LLDP every 30 s, SNMP polls): recognise them
      * by a hash of the raw bytes before any cleaning or matching work. */
     uint64_t h = raw_hash(ev->field, ev->value, ev->len);
-    for (size_t i = 0; i < d->nev; i++)
-        if (d->ev[i].raw_hash == h && d->ev[i].field == ev->field)
+    const struct vs_device_side *c = d->side;
+    for (size_t i = 0; i < c->nev; i++)
+        if (c->ev[i].raw_hash == h && c->ev[i].field == ev->field)
             return false;
     size_t len;
     char *v = vs_utf8_clean(ev->value, ev->len, VS_MAX_VALUE_LEN, &len);
@@ -537,38 +663,43 @@ bool vs_inventory_add_evidence(struct vs_inventory *inv, struct vs_device *d,
         free(v);
         return false;
     }
-    for (size_t i = 0; i < d->nev; i++) {
-        if (d->ev[i].field == ev->field && d->ev[i].len == len &&
-            memcmp(d->ev[i].value, v, len) == 0) {
+    for (size_t i = 0; i < c->nev; i++) {
+        if (c->ev[i].field == ev->field && c->ev[i].len == len &&
+            memcmp(c->ev[i].value, v, len) == 0) {
             free(v);
             return false;
         }
     }
     if (ev->field == VS_F_SYSLOG_FORMAT) {
         size_t same = 0;
-        for (size_t i = 0; i < d->nev; i++)
-            same += d->ev[i].field == ev->field;
+        for (size_t i = 0; i < c->nev; i++)
+            same += c->ev[i].field == ev->field;
         if (same >= VS_MAX_REPEATING_FIELD_VALUES) {
             free(v);
             return false; /* enough said: not counted as dropped */
         }
     }
-    if (d->nev >= VS_MAX_EVIDENCE_PER_DEVICE) {
+    if (c->nev >= VS_MAX_EVIDENCE_PER_DEVICE) {
         inv->evidence_dropped++;
         free(v);
         return false;
     }
-    if (d->nev == d->ev_cap) {
-        size_t ncap = d->ev_cap ? d->ev_cap * 2 : 4;
-        struct vs_ev_item *n = realloc(d->ev, ncap * sizeof *n);
+    struct vs_device_side *x = vs_inventory_side(inv, d);
+    if (!x) {
+        free(v);
+        return false;
+    }
+    if (x->nev == x->ev_cap) {
+        size_t ncap = x->ev_cap ? x->ev_cap * 2 : 4;
+        struct vs_ev_item *n = realloc(x->ev, ncap * sizeof *n);
         if (!n) {
             free(v);
             return false;
         }
-        d->ev = n;
-        d->ev_cap = (uint8_t)ncap;
+        x->ev = n;
+        x->ev_cap = (uint8_t)ncap;
     }
-    struct vs_ev_item *e = &d->ev[d->nev++];
+    struct vs_ev_item *e = &x->ev[x->nev++];
     memset(e, 0, sizeof *e);
     e->field = ev->field;
     e->raw_hash = h;
@@ -590,38 +721,46 @@ void vs_inv_add_alias(struct vs_inventory *inv, struct vs_device *d, const uint8
         return;
     if (vs_inv_mt_find(inv, mac_key(mac)))
         return;
-    if (d->naliases >= VS_MAX_ALIASES)
+    if (d->side->naliases >= VS_MAX_ALIASES)
         return;
-    if (!d->aliases) {
-        d->aliases = calloc(VS_MAX_ALIASES, sizeof *d->aliases);
-        if (!d->aliases)
+    struct vs_device_side *x = vs_inventory_side(inv, d);
+    if (!x)
+        return;
+    if (!x->aliases) {
+        x->aliases = calloc(VS_MAX_ALIASES, sizeof *x->aliases);
+        if (!x->aliases)
             return;
     }
     if (!vs_inv_mt_insert(inv, mac_key(mac), d))
         return;
-    memcpy(d->aliases[d->naliases++], mac, 6);
+    memcpy(x->aliases[x->naliases++], mac, 6);
     d->flags |= VS_DEV_DIRTY;
 }
 
 void vs_inv_merge_into(struct vs_inventory *inv, struct vs_device *dst, struct vs_device *src,
                        int64_t sec, uint32_t usec)
 {
-    for (size_t i = 0; i < src->nev; i++) {
-        struct vs_ev_item *e = &src->ev[i];
+    const struct vs_device_side *sx = src->side;
+    for (size_t i = 0; i < sx->nev; i++) {
+        struct vs_ev_item *e = &sx->ev[i];
         struct vs_evidence ev = {e->field, (const uint8_t *)e->value, e->len, NULL, NULL, 0};
         vs_inventory_add_evidence(inv, dst, &ev, e->via.family ? &e->via : NULL, e->ts_sec,
                                   e->ts_usec);
     }
+    const struct vs_ip *sips = vs_device_ips(src);
     for (uint8_t i = 0; i < src->nips; i++)
-        vs_inv_add_ip(dst, &src->ips[i]);
+        vs_inv_add_ip(inv, dst, &sips[i]);
+    const uint16_t *svlans = vs_device_vlans(src);
     for (uint8_t i = 0; i < src->nvlans; i++)
-        vs_inventory_note_vlan(inv, dst, src->vlans[i]);
-    if (dst->disc_seen == VS_DISC_NONE) {
-        dst->disc_seen = src->disc_seen;
-        dst->disc_vlan = src->disc_vlan;
-    } else if (src->disc_seen != VS_DISC_NONE &&
-               (src->disc_seen != dst->disc_seen || src->disc_vlan != dst->disc_vlan)) {
-        dst->disc_seen = VS_DISC_SEVERAL;
+        vs_inventory_note_vlan(inv, dst, svlans[i]);
+    if (sx->disc_seen != VS_DISC_NONE) {
+        struct vs_device_side *dx = vs_inventory_side(inv, dst);
+        if (dx && dx->disc_seen == VS_DISC_NONE) {
+            dx->disc_seen = sx->disc_seen;
+            dx->disc_vlan = sx->disc_vlan;
+        } else if (dx && (sx->disc_seen != dx->disc_seen || sx->disc_vlan != dx->disc_vlan)) {
+            dx->disc_seen = VS_DISC_SEVERAL;
+        }
     }
     if (src->first_sec < dst->first_sec ||
         (src->first_sec == dst->first_sec && src->first_usec < dst->first_usec)) {
@@ -635,14 +774,14 @@ void vs_inv_merge_into(struct vs_inventory *inv, struct vs_device *dst, struct v
         dst->last_sec = src->last_sec;
         dst->last_usec = src->last_usec;
     }
-    for (size_t i = 0; i < src->nalerts; i++)
-        vs_inventory_restore_alert(inv, dst, src->alerts[i].rule_id, src->alerts[i].key);
+    for (size_t i = 0; i < sx->nalerts; i++)
+        vs_inventory_restore_alert(inv, dst, sx->alerts[i].rule_id, sx->alerts[i].key);
     uint8_t moved[VS_MAX_ALIASES + 1][6];
     size_t nmoved = 0;
     if (src->flags & VS_DEV_HAS_MAC)
         memcpy(moved[nmoved++], src->mac, 6);
-    for (uint8_t i = 0; i < src->naliases && nmoved < VS_MAX_ALIASES + 1; i++)
-        memcpy(moved[nmoved++], src->aliases[i], 6);
+    for (uint8_t i = 0; i < sx->naliases && nmoved < VS_MAX_ALIASES + 1; i++)
+        memcpy(moved[nmoved++], sx->aliases[i], 6);
     vs_inv_device_destroy(inv, src);
     for (size_t i = 0; i < nmoved; i++)
         vs_inv_add_alias(inv, dst, moved[i]);
@@ -656,7 +795,7 @@ void vs_device_id(const struct vs_device *d, char *out, size_t outsz)
     if (d->flags & VS_DEV_HAS_MAC) {
         vs_mac_format(d->mac, buf);
     } else {
-        vs_ip_format(&d->key_ip, buf);
+        vs_ip_format(&d->side->key_ip, buf);
     }
     if (!outsz)
         return;
@@ -667,27 +806,49 @@ void vs_device_id(const struct vs_device *d, char *out, size_t outsz)
     out[n] = '\0';
 }
 
-/* Sorting a large inventory compares tens of millions of times: each device gets a key
- * first (risk rank, the rank of its vendor name among the distinct names, its address), so
- * the comparisons are integer and byte compares, and names are compared once per name. */
+/* Sorting a large inventory: each device gets a key first (risk rank, the rank of its
+ * vendor name among the distinct names, its address) as three 64-bit words compared in
+ * order, and names are compared once per name. The keys are then radix-sorted, a byte at a
+ * time from the last, skipping the bytes every key has alike (most of them). */
 struct sort_ent {
-    int risk;        /* higher first */
-    uint32_t vendor; /* rank of the vendor name; devices without a vendor last */
-    uint8_t kind;    /* 0 MAC, 1 IPv4, 2 IPv6 */
-    uint8_t addr[16];
+    uint64_t k[3]; /* risk (higher first), vendor rank, kind (MAC, IPv4, IPv6); the address */
     struct vs_device *d;
 };
 
-static int cmp_sort_ent(const void *a, const void *b)
+static uint64_t be64(const uint8_t *p)
 {
-    const struct sort_ent *x = a, *y = b;
-    if (x->risk != y->risk)
-        return y->risk - x->risk;
-    if (x->vendor != y->vendor)
-        return x->vendor < y->vendor ? -1 : 1;
-    if (x->kind != y->kind)
-        return x->kind < y->kind ? -1 : 1;
-    return memcmp(x->addr, y->addr, sizeof x->addr);
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v = v << 8 | p[i];
+    return v;
+}
+
+/* Stable LSD radix sort of n entries by k[0], k[1], k[2]; tmp holds n entries. Returns the
+ * array that holds the result (a or tmp). */
+static struct sort_ent *radix_sort(struct sort_ent *a, struct sort_ent *tmp, size_t n)
+{
+    size_t count[256];
+    for (int w = 2; w >= 0; w--) {
+        for (int b = 0; b < 64; b += 8) {
+            memset(count, 0, sizeof count);
+            for (size_t i = 0; i < n; i++)
+                count[(a[i].k[w] >> b) & 0xff]++;
+            if (count[(a[0].k[w] >> b) & 0xff] == n)
+                continue; /* the same byte everywhere: nothing to order */
+            size_t sum = 0;
+            for (int v = 0; v < 256; v++) {
+                size_t c = count[v];
+                count[v] = sum;
+                sum += c;
+            }
+            for (size_t i = 0; i < n; i++)
+                tmp[count[(a[i].k[w] >> b) & 0xff]++] = a[i];
+            struct sort_ent *t = a;
+            a = tmp;
+            tmp = t;
+        }
+    }
+    return a;
 }
 
 static int cmp_name_ptr(const void *a, const void *b)
@@ -717,7 +878,7 @@ struct vs_device **vs_inventory_sorted(struct vs_inventory *inv, size_t *n)
     size_t cnt = inv->nlist;
     *n = 0;
     struct vs_device **arr = malloc((cnt ? cnt : 1) * sizeof *arr);
-    struct sort_ent *ents = malloc((cnt ? cnt : 1) * sizeof *ents);
+    struct sort_ent *ents = malloc((cnt ? cnt : 1) * 2 * sizeof *ents);
     struct rank_map m = {NULL, NULL, 64};
     while (m.cap < cnt * 2)
         m.cap *= 2;
@@ -751,20 +912,26 @@ struct vs_device **vs_inventory_sorted(struct vs_inventory *inv, size_t *n)
     for (size_t i = 0; i < cnt; i++) {
         struct vs_device *d = inv->list[i];
         struct sort_ent *e = &ents[i];
-        memset(e, 0, sizeof *e);
-        e->d = d;
-        e->risk = d->risk ? (int)d->risk->severity + 1 : 0;
-        e->vendor = d->vendor ? m.ranks[rank_slot(&m, d->vendor)] : UINT32_MAX;
+        uint8_t addr[16] = {0};
+        uint64_t kind = 0;
         if (d->flags & VS_DEV_HAS_MAC) {
-            memcpy(e->addr, d->mac, 6);
+            memcpy(addr, d->mac, 6);
         } else {
-            e->kind = d->key_ip.family == 4 ? 1 : 2;
-            memcpy(e->addr, d->key_ip.a, d->key_ip.family == 4 ? 4 : 16);
+            const struct vs_ip *k = &d->side->key_ip;
+            kind = k->family == 4 ? 1 : 2;
+            memcpy(addr, k->a, k->family == 4 ? 4 : 16);
         }
+        /* Severities are small: higher first is 255 - rank first. */
+        uint64_t risk = d->risk ? (uint64_t)d->risk->severity + 1 : 0;
+        uint64_t vendor = d->vendor ? m.ranks[rank_slot(&m, d->vendor)] : UINT32_MAX;
+        e->k[0] = (255 - (risk & 0xff)) << 56 | vendor << 8 | kind;
+        e->k[1] = be64(addr);
+        e->k[2] = be64(addr + 8);
+        e->d = d;
     }
-    qsort(ents, cnt, sizeof *ents, cmp_sort_ent);
+    struct sort_ent *sorted = cnt ? radix_sort(ents, ents + cnt, cnt) : ents;
     for (size_t i = 0; i < cnt; i++)
-        arr[i] = ents[i].d;
+        arr[i] = sorted[i].d;
     *n = cnt;
 out:
     free(ents);
@@ -860,18 +1027,20 @@ static void absorb_one(struct vs_inventory *dst, const struct vs_inventory *src,
                                                       s->last_sec, s->last_usec, s->packets, true);
     if (!d)
         return;
+    struct vs_device_side *sx = s->side;
     int64_t sec = s->last_sec;
     uint32_t usec = s->last_usec;
-    for (uint8_t i = 0; i < s->naliases; i++)
-        d = vs_identity_alias_mac(dst, d, s->aliases[i], sec, usec);
+    for (uint8_t i = 0; i < sx->naliases; i++)
+        d = vs_identity_alias_mac(dst, d, sx->aliases[i], sec, usec);
     if ((s->flags & VS_DEV_ROUTER) && !(d->flags & VS_DEV_ROUTER))
         vs_identity_mark_router(dst, d);
     if ((s->flags & VS_DEV_GATEWAY) && (d->flags & VS_DEV_HAS_MAC) && !(d->flags & VS_DEV_GATEWAY))
         vs_inv_become_gateway(dst, d, sec, usec);
+    const struct vs_ip *sips = vs_device_ips(s);
     for (uint8_t k = 0; k < s->nips; k++) {
-        const struct vs_ip *ip = &s->ips[k];
+        const struct vs_ip *ip = &sips[k];
         if (!(d->flags & VS_DEV_HAS_MAC)) {
-            vs_inv_add_ip(d, ip);
+            vs_inv_add_ip(dst, d, ip);
             continue;
         }
         const struct ip_slot *sl = vs_inv_it_find(src, ip);
@@ -880,26 +1049,28 @@ static void absorb_one(struct vs_inventory *dst, const struct vs_inventory *src,
         else
             vs_identity_note_ip(dst, d, ip);
     }
+    const uint16_t *svl = vs_device_vlans(s);
     for (uint8_t i = 0; i < s->nvlans; i++)
-        vs_inventory_note_vlan(dst, d, s->vlans[i]);
-    if (s->disc_seen != VS_DISC_NONE) {
-        if (d->disc_seen == VS_DISC_NONE) {
-            d->disc_seen = s->disc_seen;
-            d->disc_vlan = s->disc_vlan;
-        } else if (s->disc_seen != d->disc_seen || s->disc_vlan != d->disc_vlan) {
-            d->disc_seen = VS_DISC_SEVERAL;
+        vs_inventory_note_vlan(dst, d, svl[i]);
+    struct vs_device_side *dx;
+    if (sx->disc_seen != VS_DISC_NONE && (dx = vs_inventory_side(dst, d)) != NULL) {
+        if (dx->disc_seen == VS_DISC_NONE) {
+            dx->disc_seen = sx->disc_seen;
+            dx->disc_vlan = sx->disc_vlan;
+        } else if (sx->disc_seen != dx->disc_seen || sx->disc_vlan != dx->disc_vlan) {
+            dx->disc_seen = VS_DISC_SEVERAL;
         }
     }
-    for (size_t i = 0; i < s->nev; i++) {
-        const struct vs_ev_item *e = &s->ev[i];
+    for (size_t i = 0; i < sx->nev; i++) {
+        const struct vs_ev_item *e = &sx->ev[i];
         struct vs_evidence ev = {e->field, (const uint8_t *)e->value, e->len, NULL, NULL, 0};
         vs_inventory_add_evidence(dst, d, &ev, e->via.family ? &e->via : NULL, e->ts_sec,
                                   e->ts_usec);
     }
-    for (uint8_t i = 0; i < s->npeers; i++) {
-        if (s->peers[i].packets && dst->geo)
-            vs_inv_peer_add(dst, d, &s->peers[i].ip, s->peers[i].packets, sec, usec);
-        s->peers[i].packets = 0;
+    for (uint8_t i = 0; i < sx->npeers; i++) {
+        if (sx->peers[i].packets && dst->geo)
+            vs_inv_peer_add(dst, d, &sx->peers[i].ip, sx->peers[i].packets, sec, usec);
+        sx->peers[i].packets = 0;
     }
     vs_inventory_attribute(dst, d, sec, usec);
     s->packets = 0;

@@ -65,12 +65,19 @@ struct vs_inventory {
     size_t nlist, list_cap;
     /* Device records are carved from slabs of DEV_SLAB records: a new device is no malloc
      * call and no allocator header, and the end of a run frees a few hundred blocks, not a
-     * million. Freed records wait on free_devs (linked through their ev field). */
+     * million. Freed records wait on free_devs (linked through their side field). */
     struct dev_slab *slabs;
     size_t slab_used; /* records handed out from the newest slab */
     struct vs_device *free_devs;
+    /* Side records, the same way (free ones linked through their ev field). */
+    struct side_slab *side_slabs;
+    size_t side_used;
+    struct vs_device_side *free_sides;
     uint64_t serial;
     size_t absorb_pos; /* vs_inventory_absorb: where the next call looks first */
+    /* vs_inventory_expect: the packets and the serial at its last call; done once. */
+    uint64_t expect_seen, expect_serial;
+    bool presized;
     uint64_t alerts;
     uint64_t evictions;
     uint64_t evidence_dropped;
@@ -131,7 +138,9 @@ void vs_inv_list_remove(struct vs_inventory *inv, struct vs_device *d);
 void vs_inv_ev_item_free(struct vs_ev_item *e);
 void vs_inv_apply_oui(struct vs_inventory *inv, struct vs_device *d);
 /* Add ip to d's addresses (bounded); false when it was there or there is no room. */
-bool vs_inv_add_ip(struct vs_device *d, const struct vs_ip *ip);
+bool vs_inv_add_ip(struct vs_inventory *inv, struct vs_device *d, const struct vs_ip *ip);
+/* Keep only the addresses of d that keep(ctx, ip) accepts. */
+void vs_inv_filter_ips(struct vs_device *d, bool (*keep)(void *, const struct vs_ip *), void *ctx);
 /* Register mac as another address of d. */
 void vs_inv_add_alias(struct vs_inventory *inv, struct vs_device *d, const uint8_t mac[6]);
 /* Fold src into dst (evidence, addresses, VLANs, times, alerts, MACs); src is freed. */

@@ -214,11 +214,14 @@ static void run(struct vs_pipeline *p, const struct proto *pr, struct vs_cur c,
      * it sent last time has nothing new to say. */
     if (pr->subject == VS_SUBJ_LINK && src) {
         uint64_t h = pdu_hash(&c);
-        if (h == src->last_pdu[0] || h == src->last_pdu[1])
+        if (h == src->side->last_pdu[0] || h == src->side->last_pdu[1])
             return;
         /* Two slots: a switch that speaks LLDP and CDP alternates between two PDUs. */
-        src->last_pdu[1] = src->last_pdu[0];
-        src->last_pdu[0] = h;
+        struct vs_device_side *x = vs_inventory_side(p->inv, src);
+        if (x) {
+            x->last_pdu[1] = x->last_pdu[0];
+            x->last_pdu[0] = h;
+        }
     }
     p->nitems = 0;
     p->arena_used = 0;

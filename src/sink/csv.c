@@ -84,7 +84,7 @@ static bool row(struct vs_buf *b, const struct vs_topology *t, const struct vs_d
     /* Several addresses or VLANs in one cell, separated by a space. */
     for (uint8_t i = 0; i < d->nips; i++) {
         char ip[VS_IP_STRLEN];
-        vs_ip_format(&d->ips[i], ip);
+        vs_ip_format(&vs_device_ips(d)[i], ip);
         ok &= vs_buf_printf(&list, "%s%s", i ? " " : "", ip);
     }
     ok &= cell(b, list.p ? list.p : "", false);
@@ -92,20 +92,21 @@ static bool row(struct vs_buf *b, const struct vs_topology *t, const struct vs_d
     if (list.p)
         list.p[0] = '\0';
     for (uint8_t i = 0; i < d->nvlans; i++)
-        ok &= vs_buf_printf(&list, "%s%u", i ? " " : "", (unsigned)d->vlans[i]);
+        ok &= vs_buf_printf(&list, "%s%u", i ? " " : "", (unsigned)vs_device_vlans(d)[i]);
     ok &= cell(b, list.p ? list.p : "", false);
     vs_buf_free(&list);
     ok &= cell(b, d->vendor, false);
     snprintf(num, sizeof num, "%.2f", d->confidence);
     ok &= cell(b, num, false);
     ok &= cell(b, d->oui_org, false);
-    ok &= cell(b, d->model, false);
-    ok &= cell(b, d->software, false);
-    ok &= cell(b, d->name, false);
+    ok &= cell(b, d->side->model, false);
+    ok &= cell(b, d->side->software, false);
+    ok &= cell(b, d->side->name, false);
     char cpe[600] = "";
-    if (d->cpe_hw || d->cpe_os)
-        snprintf(cpe, sizeof cpe, "%s%s%s", d->cpe_hw ? d->cpe_hw : "",
-                 d->cpe_hw && d->cpe_os ? " " : "", d->cpe_os ? d->cpe_os : "");
+    if (d->side->cpe_hw || d->side->cpe_os)
+        snprintf(cpe, sizeof cpe, "%s%s%s", d->side->cpe_hw ? d->side->cpe_hw : "",
+                 d->side->cpe_hw && d->side->cpe_os ? " " : "",
+                 d->side->cpe_os ? d->side->cpe_os : "");
     ok &= cell(b, cpe[0] ? cpe : NULL, false);
     ok &= cell(b, d->risk ? d->risk->id : NULL, false);
     ok &= cell(b, d->risk ? vs_severity_name(d->risk->severity) : NULL, false);

@@ -367,7 +367,7 @@ void vs_hw_ips_text(struct w *w, const struct vs_device *d, unsigned max)
 {
     for (uint8_t i = 0; i < d->nips && i < max; i++) {
         char ip[VS_IP_STRLEN];
-        vs_ip_format(&d->ips[i], ip);
+        vs_ip_format(&vs_device_ips(d)[i], ip);
         vs_hw_putf(w, "%s%s", i ? ", " : "", ip);
     }
     if (d->nips > max)
@@ -377,7 +377,7 @@ void vs_hw_ips_text(struct w *w, const struct vs_device *d, unsigned max)
 void vs_hw_vlans_text(struct w *w, const struct vs_device *d)
 {
     for (uint8_t i = 0; i < d->nvlans; i++)
-        vs_hw_putf(w, "%s%u", i ? ", " : "", (unsigned)d->vlans[i]);
+        vs_hw_putf(w, "%s%u", i ? ", " : "", (unsigned)vs_device_vlans(d)[i]);
 }
 
 static void or_unknown(struct w *w, const char *s)
@@ -583,15 +583,15 @@ static void evidence_list(struct w *w, const struct vs_device *d, bool collapsed
 {
     if (collapsed)
         vs_hw_putf(w, "<details class=\"ev\"><summary>Evidence (%zu)</summary>",
-                   (size_t)d->nev + (d->oui_org != NULL));
+                   (size_t)d->side->nev + (d->oui_org != NULL));
     vs_hw_put(w, "<ul class=\"ev\">\n");
     if (d->oui_org) {
         vs_hw_put(w, "<li><span class=\"src\">oui.org</span> = ");
         vs_hw_esc(w, d->oui_org);
         vs_hw_put(w, " <span class=\"rule\">[registry]</span></li>\n");
     }
-    for (size_t i = 0; i < d->nev; i++) {
-        const struct vs_ev_item *e = &d->ev[i];
+    for (size_t i = 0; i < d->side->nev; i++) {
+        const struct vs_ev_item *e = &d->side->ev[i];
         vs_hw_putf(w, "<li><span class=\"src\">%s.%s</span> = <span class=\"mono\">",
                    vs_source_name(vs_field_source(e->field)), vs_field_name(e->field));
         vs_hw_esc(w, e->value);
@@ -603,7 +603,7 @@ static void evidence_list(struct w *w, const struct vs_device *d, bool collapsed
         }
         vs_hw_put(w, "</li>\n");
     }
-    if (!d->oui_org && !d->nev)
+    if (!d->oui_org && !d->side->nev)
         vs_hw_put(w, "<li class=\"unknown\">no evidence recorded</li>\n");
     vs_hw_put(w, collapsed ? "</ul></details>" : "</ul>");
 }
@@ -635,17 +635,17 @@ static void risk_device(struct w *w, const struct vs_device *d, size_t i, bool c
                "<tbody class=\"riskdev\" id=\"risk-%zu\">\n<tr class=\"riskrow\">"
                "<td><span class=\"sev %s\">%s</span></td><td><span class=\"mono id\">%s</span>",
                i + 1, vs_hw_sev_class(r->severity), vs_severity_name(r->severity), id);
-    if (d->name) {
+    if (d->side->name) {
         vs_hw_put(w, "<br>name: ");
-        vs_hw_esc(w, d->name);
+        vs_hw_esc(w, d->side->name);
     }
     vs_hw_put(w, "</td><td><b>");
     vs_hw_esc(w, d->vendor);
     vs_hw_putf(w, "</b> (confidence %.2f%s)<br>model: ", d->confidence,
                d->conflict ? ", conflicting evidence" : "");
-    or_unknown(w, d->model);
+    or_unknown(w, d->side->model);
     vs_hw_put(w, "<br>software: ");
-    or_unknown(w, d->software);
+    or_unknown(w, d->side->software);
     vs_hw_put(w, "</td><td>IP: ");
     if (d->nips)
         vs_hw_ips_text(w, d, 8);
@@ -721,7 +721,7 @@ static void risk_table(struct w *w, struct vs_device **arr, const struct counts 
 
 static bool has_evidence(const struct vs_device *d)
 {
-    return d->nev > 0;
+    return d->side->nev > 0;
 }
 
 int vs_html_report(FILE *f, const struct vs_report_meta *m, struct vs_inventory *inv)

@@ -252,7 +252,7 @@ void vs_hw_charts(struct w *w, struct vs_device **arr, const struct counts *c)
             continue;
         }
         for (uint8_t v = 0; v < d->nvlans && nk < room * 2; v++)
-            snprintf(k[nk++].key, sizeof k[0].key, "VLAN %u", (unsigned)d->vlans[v]);
+            snprintf(k[nk++].key, sizeof k[0].key, "VLAN %u", (unsigned)vs_device_vlans(d)[v]);
     }
     nb = tally(k, nk, bars, VS_HTML_CHART_BARS, "VLANs");
     hbar_chart(w, "chart-risk-vlan", "Risk devices by VLAN", "VLAN", "Risk devices", bars, nb,
@@ -269,7 +269,7 @@ void vs_hw_charts(struct w *w, struct vs_device **arr, const struct counts *c)
         size_t start = nk;
         for (uint8_t j = 0; j < d->nips && nk < room * 2; j++) {
             char key[96];
-            subnet_key(&d->ips[j], key);
+            subnet_key(&vs_device_ips(d)[j], key);
             bool dup = false;
             for (size_t q = start; q < nk && !dup; q++)
                 dup = strcmp(k[q].key, key) == 0;

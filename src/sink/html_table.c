@@ -36,11 +36,11 @@ static void device_row(struct w *w, const struct vs_device *d)
     }
     vs_hw_putf(w, "</td><td class=\"num\" data-v=\"%.2f\">%.2f</td><td>", d->confidence,
                d->confidence);
-    vs_hw_esc(w, d->model);
+    vs_hw_esc(w, d->side->model);
     vs_hw_put(w, "</td><td>");
-    vs_hw_esc(w, d->software);
+    vs_hw_esc(w, d->side->software);
     vs_hw_put(w, "</td><td>");
-    vs_hw_esc(w, d->name);
+    vs_hw_esc(w, d->side->name);
     vs_hw_put(w, "</td><td>");
     vs_hw_ips_text(w, d, 4);
     vs_hw_put(w, "</td><td>");

@@ -22,7 +22,7 @@ static void jw_ts(struct vs_jw *w, const char *key, int64_t sec, uint32_t usec)
     vs_jw_str(w, ts);
 }
 
-static void kv_str(struct vs_jw *w, const char *key, const char *v)
+static inline void kv_str(struct vs_jw *w, const char *key, const char *v)
 {
     vs_jw_key(w, key);
     vs_jw_str(w, v);
@@ -68,8 +68,8 @@ static void evidence_array(struct vs_jw *w, const struct vs_device *d)
     const char *cls = vs_mac_class_name((enum vs_mac_class)d->mac_class);
     if ((d->flags & VS_DEV_HAS_MAC) && cls)
         evidence_item(w, "oui", "class", cls, strlen(cls), NULL);
-    for (size_t i = 0; i < d->nev; i++) {
-        const struct vs_ev_item *it = &d->ev[i];
+    for (size_t i = 0; i < d->side->nev; i++) {
+        const struct vs_ev_item *it = &d->side->ev[i];
         evidence_item(w, vs_source_name(vs_field_source(it->field)), vs_field_name(it->field),
                       it->value, it->len, it->rule_id);
     }
@@ -81,7 +81,7 @@ static void ips_array(struct vs_jw *w, const struct vs_device *d)
     vs_jw_arr_begin(w);
     for (uint8_t i = 0; i < d->nips; i++) {
         char buf[VS_IP_STRLEN];
-        vs_ip_format(&d->ips[i], buf);
+        vs_ip_format(&vs_device_ips(d)[i], buf);
         vs_jw_str(w, buf);
     }
     vs_jw_arr_end(w);
@@ -147,24 +147,24 @@ static void geo_members(struct vs_jw *w, const struct vs_geo *g, const struct vs
     vs_jw_arr_begin(w);
     for (uint8_t i = 0; i < d->nips; i++) {
         struct vs_geo_info info;
-        if (!vs_geo_lookup(g, &d->ips[i], &info))
+        if (!vs_geo_lookup(g, &vs_device_ips(d)[i], &info))
             continue;
         char buf[VS_IP_STRLEN];
-        vs_ip_format(&d->ips[i], buf);
+        vs_ip_format(&vs_device_ips(d)[i], buf);
         geo_object(w, buf, &info, true);
         vs_jw_obj_end(w);
     }
     vs_jw_arr_end(w);
     vs_jw_key(w, "peers");
     vs_jw_arr_begin(w);
-    for (uint8_t i = 0; i < d->npeers; i++) {
+    for (uint8_t i = 0; i < d->side->npeers; i++) {
         struct vs_geo_info info;
-        bool found = vs_geo_lookup(g, &d->peers[i].ip, &info);
+        bool found = vs_geo_lookup(g, &d->side->peers[i].ip, &info);
         char buf[VS_IP_STRLEN];
-        vs_ip_format(&d->peers[i].ip, buf);
+        vs_ip_format(&d->side->peers[i].ip, buf);
         geo_object(w, buf, &info, found);
         vs_jw_key(w, "packets");
-        vs_jw_int(w, (int64_t)d->peers[i].packets);
+        vs_jw_int(w, (int64_t)d->side->peers[i].packets);
         vs_jw_obj_end(w);
     }
     vs_jw_arr_end(w);
@@ -191,18 +191,18 @@ static void attached_object(struct vs_jw *w, const struct vs_attach *a)
     vs_jw_obj_end(w);
 }
 
-static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs_device *d,
-                        const struct vs_attach *att, const char *ts)
+/* A device line after its head (event, time, sensor). */
+static void device_body(struct vs_jw *w, const struct vs_out *o, const struct vs_device *d,
+                        const struct vs_attach *att)
 {
-    event_head_ts(w, "device", o, ts);
     id_field(w, d);
     mac_field(w, d);
-    if (d->naliases) {
+    if (d->side->naliases) {
         vs_jw_key(w, "other_macs");
         vs_jw_arr_begin(w);
-        for (uint8_t i = 0; i < d->naliases; i++) {
+        for (uint8_t i = 0; i < d->side->naliases; i++) {
             char mac[VS_MAC_STRLEN];
-            vs_mac_format(d->aliases[i], mac);
+            vs_mac_format(d->side->aliases[i], mac);
             vs_jw_str(w, mac);
         }
         vs_jw_arr_end(w);
@@ -211,15 +211,15 @@ static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs
     vs_jw_key(w, "vlans");
     vs_jw_arr_begin(w);
     for (uint8_t i = 0; i < d->nvlans; i++)
-        vs_jw_int(w, d->vlans[i]);
+        vs_jw_int(w, vs_device_vlans(d)[i]);
     vs_jw_arr_end(w);
     kv_str(w, "vendor", d->vendor);
     vs_jw_key(w, "confidence");
     vs_jw_real(w, d->confidence);
     kv_str(w, "oui_org", d->oui_org);
-    kv_str(w, "model", d->model);
-    kv_str(w, "software", d->software);
-    kv_str(w, "name", d->name);
+    kv_str(w, "model", d->side->model);
+    kv_str(w, "software", d->side->software);
+    kv_str(w, "name", d->side->name);
     evidence_array(w, d);
     vs_jw_arr_end(w);
     risk_object(w, o, d->risk, d->vendor);
@@ -233,18 +233,25 @@ static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs
     jw_ts(w, "last_seen", d->last_sec, d->last_usec);
     vs_jw_key(w, "packets");
     vs_jw_int(w, (int64_t)d->packets);
-    if (d->cpe_hw || d->cpe_os) { /* when known (docs/events.md) */
+    if (d->side->cpe_hw || d->side->cpe_os) { /* when known (docs/events.md) */
         vs_jw_key(w, "cpe");
         vs_jw_arr_begin(w);
-        if (d->cpe_hw)
-            vs_jw_str(w, d->cpe_hw);
-        if (d->cpe_os)
-            vs_jw_str(w, d->cpe_os);
+        if (d->side->cpe_hw)
+            vs_jw_str(w, d->side->cpe_hw);
+        if (d->side->cpe_os)
+            vs_jw_str(w, d->side->cpe_os);
         vs_jw_arr_end(w);
     }
     if (att)
         attached_object(w, att);
     vs_jw_obj_end(w);
+}
+
+static void device_json(struct vs_jw *w, const struct vs_out *o, const struct vs_device *d,
+                        const struct vs_attach *att, const char *ts)
+{
+    event_head_ts(w, "device", o, ts);
+    device_body(w, o, d, att);
 }
 
 /* One line out: the buffer and a newline in one write; f NULL: through o->put. */
@@ -292,7 +299,7 @@ static void alert_json(struct vs_jw *w, const struct vs_out *o, const struct vs_
     mac_field(w, d);
     ips_array(w, d);
     kv_str(w, "vendor", r->kind == VS_RISK_VENDOR ? r->vendor : d->vendor);
-    kv_str(w, "model", d->model);
+    kv_str(w, "model", d->side->model);
     vs_jw_key(w, "confidence");
     vs_jw_real(w, d->confidence);
     kv_str(w, "severity", vs_severity_name(r->severity));
@@ -502,12 +509,22 @@ static int print_lines(FILE *f, FILE *also, int *also_rc, const struct vs_out *o
     struct vs_topology topo;
     if (vs_topology_build(inv, &topo) != 0)
         topo.n = 0; /* out of memory: the inventory without attachments rather than none */
-    struct vs_jw w = {0};
+    struct vs_jw w = {0}, head = {0};
     char ts[VS_TS_STRLEN];
     vs_ts_format(sec, usec, ts);
+    /* Every line of an inventory starts alike: the head is written once and copied. */
+    event_head_ts(&head, "device", o, ts);
     for (size_t i = 0; i < n && (rc == 0 || (also && arc == 0)); i++) {
         vs_jw_reset(&w);
-        device_json(&w, o, arr[i], vs_topology_find(&topo, arr[i]), ts);
+        if (head.b.p) {
+            vs_buf_add(&w.b, head.b.p, head.b.len);
+            w.depth = head.depth;
+            memcpy(w.need_comma, head.need_comma, sizeof w.need_comma);
+            w.after_key = head.after_key;
+            device_body(&w, o, arr[i], vs_topology_find(&topo, arr[i]));
+        } else {
+            device_json(&w, o, arr[i], vs_topology_find(&topo, arr[i]), ts);
+        }
         vs_buf_add(&w.b, "\n", 1);
         errno = 0;
         if (rc == 0 && !w.b.p)
@@ -518,6 +535,7 @@ static int print_lines(FILE *f, FILE *also, int *also_rc, const struct vs_out *o
             arc = -EIO;
     }
     vs_jw_free(&w);
+    vs_jw_free(&head);
     vs_topology_free(&topo);
     free(arr);
     if (also_rc)

@@ -50,16 +50,27 @@ static void close_level(struct vs_jw *w, char c)
         w->depth--;
 }
 
-void vs_jw_obj_begin(struct vs_jw *w) { open_level(w, '{'); }
-void vs_jw_obj_end(struct vs_jw *w) { close_level(w, '}'); }
-void vs_jw_arr_begin(struct vs_jw *w) { open_level(w, '['); }
-void vs_jw_arr_end(struct vs_jw *w) { close_level(w, ']'); }
+void vs_jw_obj_begin(struct vs_jw *w)
+{
+    open_level(w, '{');
+}
+void vs_jw_obj_end(struct vs_jw *w)
+{
+    close_level(w, '}');
+}
+void vs_jw_arr_begin(struct vs_jw *w)
+{
+    open_level(w, '[');
+}
+void vs_jw_arr_end(struct vs_jw *w)
+{
+    close_level(w, ']');
+}
 
-void vs_jw_key(struct vs_jw *w, const char *key)
+void vs_jw_keyn(struct vs_jw *w, const char *key, size_t n)
 {
     sep(w);
     /* One reservation, one copy: a device line has some twenty keys. */
-    size_t n = strlen(key);
     if (w->b.len + n + 4 > w->b.cap && !vs_buf_grow(&w->b, n + 3))
         return;
     char *p = w->b.p + w->b.len;

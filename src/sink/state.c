@@ -34,17 +34,17 @@ static json_t *device_state(const struct vs_device *d)
     json_t *ips = json_array();
     for (uint8_t i = 0; i < d->nips; i++) {
         char b[VS_IP_STRLEN];
-        vs_ip_format(&d->ips[i], b);
+        vs_ip_format(&vs_device_ips(d)[i], b);
         json_array_append_new(ips, json_string(b));
     }
     json_object_set_new(j, "ips", ips);
     json_t *vl = json_array();
     for (uint8_t i = 0; i < d->nvlans; i++)
-        json_array_append_new(vl, json_integer(d->vlans[i]));
+        json_array_append_new(vl, json_integer(vs_device_vlans(d)[i]));
     json_object_set_new(j, "vlans", vl);
     json_t *ev = json_array();
-    for (size_t i = 0; i < d->nev; i++) {
-        const struct vs_ev_item *e = &d->ev[i];
+    for (size_t i = 0; i < d->side->nev; i++) {
+        const struct vs_ev_item *e = &d->side->ev[i];
         json_t *o = json_object();
         json_object_set_new(o, "source", json_string(vs_source_name(vs_field_source(e->field))));
         json_object_set_new(o, "field", json_string(vs_field_name(e->field)));
@@ -60,10 +60,10 @@ static json_t *device_state(const struct vs_device *d)
     }
     json_object_set_new(j, "evidence", ev);
     json_t *al = json_array();
-    for (size_t i = 0; i < d->nalerts; i++) {
+    for (size_t i = 0; i < d->side->nalerts; i++) {
         json_t *o = json_object();
-        json_object_set_new(o, "rule", json_string(d->alerts[i].rule_id));
-        json_object_set_new(o, "vendor", json_string(d->alerts[i].key));
+        json_object_set_new(o, "rule", json_string(d->side->alerts[i].rule_id));
+        json_object_set_new(o, "vendor", json_string(d->side->alerts[i].key));
         json_array_append_new(al, o);
     }
     json_object_set_new(j, "alerts", al);

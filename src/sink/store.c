@@ -393,14 +393,14 @@ static uint64_t fingerprint(const struct vs_device *d, const struct vs_attach *a
     h = fnv(h, &d->last_sec, sizeof d->last_sec);
     h = fnv(h, &d->last_usec, sizeof d->last_usec);
     h = fnv(h, &d->packets, sizeof d->packets);
-    h = fnv(h, &d->nev, sizeof d->nev);
+    h = fnv(h, &d->side->nev, sizeof d->side->nev);
     h = fnv(h, &d->nips, sizeof d->nips);
     h = fnv(h, &d->nvlans, sizeof d->nvlans);
     h = fnv(h, &d->confidence, sizeof d->confidence);
     h = fnv_str(h, d->vendor);
-    h = fnv_str(h, d->model);
-    h = fnv_str(h, d->software);
-    h = fnv_str(h, d->name);
+    h = fnv_str(h, d->side->model);
+    h = fnv_str(h, d->side->software);
+    h = fnv_str(h, d->side->name);
     h = fnv_str(h, d->risk ? d->risk->id : NULL);
     if (a) {
         h = fnv(h, &a->sw, sizeof a->sw);

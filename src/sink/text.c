@@ -51,7 +51,7 @@ static void put_wire(FILE *f, const char *s, size_t width)
 
 static bool has_protocol_evidence(const struct vs_device *d)
 {
-    return d->nev > 0;
+    return d->side->nev > 0;
 }
 
 struct vendor_count {
@@ -110,22 +110,22 @@ static void summary(FILE *f, const struct style *st, struct vs_device **arr, siz
 
 static const char *find_ev(const struct vs_device *d, enum vs_field f)
 {
-    for (size_t i = 0; i < d->nev; i++)
-        if (d->ev[i].field == f)
-            return d->ev[i].value;
+    for (size_t i = 0; i < d->side->nev; i++)
+        if (d->side->ev[i].field == f)
+            return d->side->ev[i].value;
     return NULL;
 }
 
 static void peers_block(FILE *f, const struct vs_out *o, const struct vs_device *d)
 {
-    if (!o->geo || !d->npeers)
+    if (!o->geo || !d->side->npeers)
         return;
     fputs("    peers     ", f);
-    for (uint8_t i = 0; i < d->npeers && i < 5; i++) {
+    for (uint8_t i = 0; i < d->side->npeers && i < 5; i++) {
         char ip[VS_IP_STRLEN];
         struct vs_geo_info g;
-        vs_ip_format(&d->peers[i].ip, ip);
-        bool found = vs_geo_lookup(o->geo, &d->peers[i].ip, &g);
+        vs_ip_format(&d->side->peers[i].ip, ip);
+        bool found = vs_geo_lookup(o->geo, &d->side->peers[i].ip, &g);
         fprintf(f, "%s%s", i ? "\n              " : "", ip);
         if (found) {
             fprintf(f, " (%s", g.country[0] ? g.country : "??");
@@ -135,10 +135,10 @@ static void peers_block(FILE *f, const struct vs_out *o, const struct vs_device 
             }
             fputc(')', f);
         }
-        fprintf(f, " %llu packets", (unsigned long long)d->peers[i].packets);
+        fprintf(f, " %llu packets", (unsigned long long)d->side->peers[i].packets);
     }
-    if (d->npeers > 5)
-        fprintf(f, "\n              ... %u more", d->npeers - 5u);
+    if (d->side->npeers > 5)
+        fprintf(f, "\n              ... %u more", d->side->npeers - 5u);
     fputc('\n', f);
 }
 
@@ -152,7 +152,8 @@ static void device_block(FILE *f, const struct vs_out *o, const struct style *st
     fprintf(f, "%s%s%s  ", st->bold, id, st->off);
     if (d->vendor) {
         put_wire(f, d->vendor, 60);
-        fprintf(f, " (confidence %.2f%s)", d->confidence, d->conflict ? ", conflicting evidence" : "");
+        fprintf(f, " (confidence %.2f%s)", d->confidence,
+                d->conflict ? ", conflicting evidence" : "");
     } else {
         fputs("vendor unknown", f);
         const char *cls = vs_mac_class_name((enum vs_mac_class)d->mac_class);
@@ -165,34 +166,34 @@ static void device_block(FILE *f, const struct vs_out *o, const struct style *st
         put_wire(f, d->risk->reason, REPORT_VALUE_WIDTH);
         fputc('\n', f);
     }
-    if (d->model) {
+    if (d->side->model) {
         fputs("    model     ", f);
-        put_wire(f, d->model, REPORT_VALUE_WIDTH);
+        put_wire(f, d->side->model, REPORT_VALUE_WIDTH);
         fputc('\n', f);
     }
-    if (d->software) {
+    if (d->side->software) {
         fputs("    software  ", f);
-        put_wire(f, d->software, REPORT_VALUE_WIDTH);
+        put_wire(f, d->side->software, REPORT_VALUE_WIDTH);
         fputc('\n', f);
     }
     for (int k = 0; k < 2; k++) {
-        const char *cpe = k ? d->cpe_os : d->cpe_hw;
+        const char *cpe = k ? d->side->cpe_os : d->side->cpe_hw;
         if (cpe) {
             fputs("    cpe       ", f);
             put_wire(f, cpe, REPORT_VALUE_WIDTH);
             fputc('\n', f);
         }
     }
-    if (d->name) {
+    if (d->side->name) {
         fputs("    name      ", f);
-        put_wire(f, d->name, REPORT_VALUE_WIDTH);
+        put_wire(f, d->side->name, REPORT_VALUE_WIDTH);
         fputc('\n', f);
     }
     if (d->nips) {
         fputs("    ip        ", f);
         for (uint8_t i = 0; i < d->nips && i < 8; i++) {
             char b[VS_IP_STRLEN];
-            vs_ip_format(&d->ips[i], b);
+            vs_ip_format(&vs_device_ips(d)[i], b);
             fprintf(f, "%s%s", i ? ", " : "", b);
         }
         if (d->nips > 8)
@@ -201,11 +202,11 @@ static void device_block(FILE *f, const struct vs_out *o, const struct style *st
             fputs("  (routes for others)", f);
         fputc('\n', f);
     }
-    if (d->naliases) {
+    if (d->side->naliases) {
         fputs("    also      ", f);
-        for (uint8_t i = 0; i < d->naliases; i++) {
+        for (uint8_t i = 0; i < d->side->naliases; i++) {
             char m[VS_MAC_STRLEN];
-            vs_mac_format(d->aliases[i], m);
+            vs_mac_format(d->side->aliases[i], m);
             fprintf(f, "%s%s", i ? ", " : "", m);
         }
         fputc('\n', f);
@@ -213,7 +214,7 @@ static void device_block(FILE *f, const struct vs_out *o, const struct style *st
     if (d->nvlans) {
         fputs("    vlan      ", f);
         for (uint8_t i = 0; i < d->nvlans; i++)
-            fprintf(f, "%s%u", i ? ", " : "", d->vlans[i]);
+            fprintf(f, "%s%u", i ? ", " : "", vs_device_vlans(d)[i]);
         fputc('\n', f);
     }
     const char *port = find_ev(d, VS_F_LLDP_PORT_ID);
@@ -246,10 +247,10 @@ static void device_block(FILE *f, const struct vs_out *o, const struct style *st
         fputc('\n', f);
     }
     size_t shown = 0;
-    for (size_t i = 0; i < d->nev; i++) {
-        const struct vs_ev_item *e = &d->ev[i];
+    for (size_t i = 0; i < d->side->nev; i++) {
+        const struct vs_ev_item *e = &d->side->ev[i];
         if (shown == REPORT_EVIDENCE_LINES) {
-            fprintf(f, "              ... %zu more (see --inventory)\n", d->nev - shown);
+            fprintf(f, "              ... %zu more (see --inventory)\n", d->side->nev - shown);
             break;
         }
         fprintf(f, "    %s%s%s  %s.%s = ", st->dim, shown || d->oui_org ? "        " : "evidence",

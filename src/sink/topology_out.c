@@ -121,11 +121,11 @@ static void write_graphml(FILE *f, struct vs_device **devs, size_t n, const stru
         vs_device_id(d, id, sizeof id);
         fprintf(f, "    <node id=\"%s\">\n", id);
         xml_data(f, "vendor", d->vendor);
-        xml_data(f, "model", d->model);
-        xml_data(f, "software", d->software);
-        xml_data(f, "name", d->name);
+        xml_data(f, "model", d->side->model);
+        xml_data(f, "software", d->side->software);
+        xml_data(f, "name", d->side->name);
         if (d->nips) {
-            vs_ip_format(&d->ips[0], ip);
+            vs_ip_format(&vs_device_ips(d)[0], ip);
             xml_data(f, "ip", ip);
         }
         xml_data(f, "risk", risk_rule(d));
@@ -174,12 +174,12 @@ static void write_dot(FILE *f, struct vs_device **devs, size_t n, const struct v
         /* label: id, vendor and model, name */
         char label[512];
         snprintf(label, sizeof label, "%s\n%s%s%s%s%s", id, d->vendor ? d->vendor : "?",
-                 d->model ? " " : "", d->model ? d->model : "", d->name ? "\n" : "",
-                 d->name ? d->name : "");
+                 d->side->model ? " " : "", d->side->model ? d->side->model : "",
+                 d->side->name ? "\n" : "", d->side->name ? d->side->name : "");
         fputs(" [label=", f);
         dot_text(f, label);
         dot_attr(f, "vendor", d->vendor);
-        dot_attr(f, "model", d->model);
+        dot_attr(f, "model", d->side->model);
         dot_attr(f, "risk", risk_rule(d));
         dot_attr(f, "severity", risk_sev(d));
         if (d->risk)

@@ -65,12 +65,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!d)
             continue;
         d->vendor = i % 3 ? P(i) : NULL;
-        free(d->model);
-        free(d->name);
-        free(d->software);
-        d->model = strdup(P(i + 1));
-        d->name = strdup(P(i + 2));
-        d->software = i % 2 ? strdup(P(i + 3)) : NULL;
+        struct vs_device_side *x = vs_inventory_side(inv, d);
+        if (!x)
+            continue;
+        free(x->model);
+        free(x->name);
+        free(x->software);
+        x->model = strdup(P(i + 1));
+        x->name = strdup(P(i + 2));
+        x->software = i % 2 ? strdup(P(i + 3)) : NULL;
         d->risk = i % 2 ? &rule : NULL;
         d->confidence = (double)(i % 11) / 10.0;
         struct vs_evidence ev = {(enum vs_field)(i % VS_F__COUNT),

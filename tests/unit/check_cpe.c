@@ -194,8 +194,8 @@ START_TEST(test_device_cpe)
     struct vs_device *o = vs_inventory_see_mac(w.inv, other_mac, 100, 0);
     add(&w, d, VS_F_LLDP_SYSTEM_DESCRIPTION, vrp, 101);
     add(&w, o, VS_F_LLDP_SYSTEM_NAME, "printer-3", 101);
-    ck_assert_str_eq(d->cpe_hw, "cpe:2.3:h:huawei:ce6851-48s6q-hi:-:*:*:*:*:*:*:*");
-    ck_assert_str_eq(d->cpe_os, "cpe:2.3:o:huawei:vrp:8.180:*:*:*:*:*:*:*");
+    ck_assert_str_eq(d->side->cpe_hw, "cpe:2.3:h:huawei:ce6851-48s6q-hi:-:*:*:*:*:*:*:*");
+    ck_assert_str_eq(d->side->cpe_os, "cpe:2.3:o:huawei:vrp:8.180:*:*:*:*:*:*:*");
     char *line = device_line(d);
     const char *k = strstr(line, "\"packets\":");
     ck_assert_ptr_nonnull(k);
@@ -231,8 +231,8 @@ START_TEST(test_device_cpe)
         if (devs[i]->vendor && strcmp(devs[i]->vendor, "Huawei") == 0)
             r = devs[i];
     ck_assert_ptr_nonnull(r);
-    ck_assert_str_eq(r->cpe_hw, "cpe:2.3:h:huawei:ce6851-48s6q-hi:-:*:*:*:*:*:*:*");
-    ck_assert_str_eq(r->cpe_os, "cpe:2.3:o:huawei:vrp:8.180:*:*:*:*:*:*:*");
+    ck_assert_str_eq(r->side->cpe_hw, "cpe:2.3:h:huawei:ce6851-48s6q-hi:-:*:*:*:*:*:*:*");
+    ck_assert_str_eq(r->side->cpe_os, "cpe:2.3:o:huawei:vrp:8.180:*:*:*:*:*:*:*");
     close_world(&b);
     close_world(&w);
 }

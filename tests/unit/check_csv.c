@@ -88,8 +88,8 @@ static void setup(void)
     vs_inventory_note_vlan(world.inv, hw, 42);
     vs_inventory_note_vlan(world.inv, hw, 7);
     tu_world_add(&world, hw, VS_F_LLDP_SYSTEM_DESCRIPTION, vrp, NULL, 1700000001);
-    free(hw->name);
-    hw->name = strdup("=HYPERLINK(\"http://evil/\",\"x\")");
+    free(vs_inventory_side(world.inv, hw)->name);
+    vs_inventory_side(world.inv, hw)->name = strdup("=HYPERLINK(\"http://evil/\",\"x\")");
     vs_inventory_see_mac(world.inv, cisco_mac, 1700000003, 0);
 }
 

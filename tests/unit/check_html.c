@@ -109,8 +109,8 @@ static void setup(void)
     tu_world_add(&world, hw, VS_F_LLDP_SYSTEM_DESCRIPTION, hostile_desc, NULL, 1700000001);
     tu_world_add(&world, hw, VS_F_LLDP_SYSTEM_NAME, hostile_name, NULL, 1700000002);
     /* No rule of the small world reads a name: set it as a name rule would. */
-    free(hw->name);
-    hw->name = strdup(hostile_name);
+    free(vs_inventory_side(world.inv, hw)->name);
+    vs_inventory_side(world.inv, hw)->name = strdup(hostile_name);
     cs = vs_inventory_see_mac(world.inv, cisco_mac, 1700000300, 0);
 }
 

@@ -57,8 +57,8 @@ static struct vs_evidence text_ev(enum vs_field f, const char *v)
 
 static bool has_ev(const struct vs_device *d, enum vs_field f)
 {
-    for (size_t i = 0; i < d->nev; i++)
-        if (d->ev[i].field == f)
+    for (size_t i = 0; i < d->side->nev; i++)
+        if (d->side->ev[i].field == f)
             return true;
     return false;
 }

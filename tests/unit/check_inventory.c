@@ -143,8 +143,8 @@ START_TEST(protocol_evidence_outweighs_oui)
                   "V200R005C10SPC607B607)",
                   NULL));
     ck_assert_str_eq(d->vendor, "Huawei");
-    ck_assert_str_eq(d->model, "CE6851HI");
-    ck_assert_str_eq(d->software, "VRP V200R005C10SPC607B607");
+    ck_assert_str_eq(d->side->model, "CE6851HI");
+    ck_assert_str_eq(d->side->software, "VRP V200R005C10SPC607B607");
     ck_assert(d->conflict);
     ck_assert(d->confidence < 0.9);
     ck_assert_int_eq(n_alerts, 1);
@@ -166,17 +166,17 @@ START_TEST(specific_model_refines_a_heavier_family)
     struct vs_device *d = vs_identity_for_ip(inv, &a, NULL, 1, 0);
     add(d, VS_F_SNMP_SYS_DESCR, "Juniper Networks, Inc. mx480, kernel JUNOS 15.1", &a);
     add(d, VS_F_CDP_PLATFORM, "Family 7750 SR", &a);
-    ck_assert_str_eq(d->model, "7750 SR");
+    ck_assert_str_eq(d->side->model, "7750 SR");
     add(d, VS_F_SNMP_ENT_MODEL_NAME, "Chassis 7750 SR-12", &a);
-    ck_assert_str_eq(d->model, "7750 SR-12");
+    ck_assert_str_eq(d->side->model, "7750 SR-12");
     struct vs_device *e = vs_identity_for_ip(inv, &b, NULL, 1, 0);
     add(e, VS_F_SNMP_SYS_DESCR, "Juniper Networks, Inc. mx480, kernel JUNOS 15.1", &b);
     add(e, VS_F_SNMP_ENT_MODEL_NAME, "Chassis 7750 SR-12", &b);
     add(e, VS_F_CDP_PLATFORM, "Family 7750 SR", &b);
-    ck_assert_str_eq(e->model, "7750 SR-12");
+    ck_assert_str_eq(e->side->model, "7750 SR-12");
     /* The longest refinement wins over a shorter one of the same weight. */
     add(e, VS_F_MNDP_BOARD, "Chassis 7750 SR-12 AC", &b);
-    ck_assert_str_eq(e->model, "7750 SR-12 AC");
+    ck_assert_str_eq(e->side->model, "7750 SR-12 AC");
 }
 END_TEST
 
@@ -187,20 +187,20 @@ START_TEST(model_refinement_needs_weight_and_a_boundary)
     struct vs_device *d = vs_identity_for_ip(inv, &a, NULL, 1, 0);
     add(d, VS_F_CDP_PLATFORM, "Family 7750 SR", &a);
     add(d, VS_F_UPNP_MODEL_NAME, "Guess 7750 SR-7", &a);
-    ck_assert_str_eq(d->model, "7750 SR");
+    ck_assert_str_eq(d->side->model, "7750 SR");
     /* A longer name that does not extend at a hyphen or space is another product. */
     struct vs_device *e = vs_identity_for_ip(inv, &b, NULL, 1, 0);
     add(e, VS_F_CDP_PLATFORM, "Family 7750 SR", &b);
     add(e, VS_F_SNMP_ENT_MODEL_NAME, "Chassis 7750 SRX", &b);
-    ck_assert_str_eq(e->model, "7750 SR");
+    ck_assert_str_eq(e->side->model, "7750 SR");
     /* Case is not a difference ("NetIron MLX" / "NETIRON MLX-16"); a bare separator is not
      * a refinement. */
     struct vs_device *f = vs_identity_for_ip(inv, &c, NULL, 1, 0);
     add(f, VS_F_CDP_PLATFORM, "Family NetIron MLX", &c);
     add(f, VS_F_SNMP_ENT_MODEL_NAME, "Chassis NetIron MLX-", &c);
-    ck_assert_str_eq(f->model, "NetIron MLX");
+    ck_assert_str_eq(f->side->model, "NetIron MLX");
     add(f, VS_F_MNDP_BOARD, "Chassis NETIRON MLX-16", &c);
-    ck_assert_str_eq(f->model, "NETIRON MLX-16");
+    ck_assert_str_eq(f->side->model, "NETIRON MLX-16");
 }
 END_TEST
 
@@ -211,19 +211,19 @@ START_TEST(evidence_is_deduplicated_and_bounded)
     ck_assert(!add(d, VS_F_LLDP_SYSTEM_NAME, "sw1", NULL));
     ck_assert(!add(d, VS_F_LLDP_SYSTEM_NAME, "  sw1\r\n", NULL)); /* same after trimming */
     ck_assert(add(d, VS_F_CDP_DEVICE_ID, "sw1", NULL));           /* another field */
-    ck_assert_str_eq(d->name, "sw1");
+    ck_assert_str_eq(d->side->name, "sw1");
     char v[32];
     for (int i = 0; i < VS_MAX_EVIDENCE_PER_DEVICE * 2; i++) {
         snprintf(v, sizeof v, "port %d", i);
         add(d, VS_F_LLDP_PORT_ID, v, NULL);
     }
-    ck_assert_uint_eq(d->nev, VS_MAX_EVIDENCE_PER_DEVICE);
+    ck_assert_uint_eq(d->side->nev, VS_MAX_EVIDENCE_PER_DEVICE);
     char *big = malloc(70000);
     memset(big, 'A', 69999);
     big[69999] = 0;
     struct vs_device *e = vs_inventory_see_mac(inv, huawei_mac, 1, 0);
     ck_assert(add(e, VS_F_LLDP_SYSTEM_NAME, big, NULL));
-    ck_assert_uint_le(e->ev[0].len, VS_MAX_VALUE_LEN);
+    ck_assert_uint_le(e->side->ev[0].len, VS_MAX_VALUE_LEN);
     free(big);
 }
 END_TEST
@@ -293,7 +293,7 @@ START_TEST(vendor_change_alerts_again_but_never_twice)
     ck_assert_str_eq(last_alert_vendor, "Huawei");
     add(d, VS_F_LLDP_SYSTEM_NAME, "renamed", NULL);
     ck_assert_int_eq(n_alerts, 2);
-    ck_assert_uint_eq(d->nalerts, 2);
+    ck_assert_uint_eq(d->side->nalerts, 2);
 }
 END_TEST
 
@@ -305,7 +305,7 @@ START_TEST(vlans_and_ips_are_recorded_once)
         vs_inventory_note_vlan(inv, d, (uint16_t)(100 + i));
     }
     ck_assert_uint_eq(d->nvlans, VS_MAX_VLANS_PER_DEVICE);
-    ck_assert_uint_eq(d->vlans[0], 10);
+    ck_assert_uint_eq(vs_device_vlans(d)[0], 10);
     struct vs_ip a = ip4(10, 0, 0, 1), bc = ip4(255, 255, 255, 255), z = ip4(0, 0, 0, 0);
     vs_identity_note_ip(inv, d, &a);
     vs_identity_note_ip(inv, d, &a);
@@ -397,8 +397,8 @@ START_TEST(repeating_syslog_formats_are_bounded_per_device)
         add(d, VS_F_SYSLOG_FORMAT, v, NULL);
     }
     size_t n = 0;
-    for (size_t i = 0; i < d->nev; i++)
-        n += d->ev[i].field == VS_F_SYSLOG_FORMAT;
+    for (size_t i = 0; i < d->side->nev; i++)
+        n += d->side->ev[i].field == VS_F_SYSLOG_FORMAT;
     ck_assert_uint_eq(n, VS_MAX_REPEATING_FIELD_VALUES);
     /* Room is left for what the device says otherwise. */
     ck_assert(add(d, VS_F_LLDP_SYSTEM_NAME, "core-1", NULL));
@@ -454,7 +454,7 @@ START_TEST(absorb_merges_workers_once)
     ck_assert_ptr_nonnull(h);
     ck_assert_str_eq(h->vendor, "ZTE");
     ck_assert_uint_eq(h->packets, 2);
-    ck_assert_uint_eq(h->nev, 1); /* the same value from both: deduplicated */
+    ck_assert_uint_eq(h->side->nev, 1); /* the same value from both: deduplicated */
     /* Huawei (the Cisco-OUI switch) and ZTE: one alert each, not one per worker. */
     ck_assert_int_eq(n_alerts, 2);
     int events = n_device_events;

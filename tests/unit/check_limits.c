@@ -55,7 +55,7 @@ START_TEST(aliases_per_device)
         port[5] = (uint8_t)i;
         vs_identity_alias_mac(inv, chassis, port, 2, 0);
     }
-    ck_assert_uint_eq(chassis->naliases, VS_MAX_ALIASES);
+    ck_assert_uint_eq(chassis->side->naliases, VS_MAX_ALIASES);
     /* Aliased ports find the chassis; the ones past the bound are devices of their own. */
     port[5] = 0;
     ck_assert_ptr_eq(vs_inventory_get_mac(inv, port, 3, 0, false), chassis);
@@ -72,10 +72,10 @@ START_TEST(alert_history_per_device)
         snprintf(rule, sizeof rule, "r%d", i);
         vs_inventory_restore_alert(inv, d, rule, "Vendor");
     }
-    ck_assert_uint_eq(d->nalerts, VS_MAX_ALERTS_PER_DEVICE);
+    ck_assert_uint_eq(d->side->nalerts, VS_MAX_ALERTS_PER_DEVICE);
     /* The newest are kept: they are what de-duplicates the next alert. */
     snprintf(rule, sizeof rule, "r%d", VS_MAX_ALERTS_PER_DEVICE * 3 - 1);
-    ck_assert_str_eq(d->alerts[d->nalerts - 1].rule_id, rule);
+    ck_assert_str_eq(d->side->alerts[d->side->nalerts - 1].rule_id, rule);
 }
 END_TEST
 
@@ -84,13 +84,13 @@ START_TEST(evidence_per_frame)
 {
     uint8_t f[9000];
     size_t n = 0;
-    const uint8_t hdr[] = {0x01, 0x80, 0xc2, 0x00, 0x00, 0x0e, 0x02, 0x00, 0x00,
-                           0x00, 0x00, 0x07, 0x88, 0xcc};
+    const uint8_t hdr[] = {0x01, 0x80, 0xc2, 0x00, 0x00, 0x0e, 0x02,
+                           0x00, 0x00, 0x00, 0x00, 0x07, 0x88, 0xcc};
     memcpy(f, hdr, sizeof hdr);
     n = sizeof hdr;
     const uint8_t mandatory[] = {0x02, 0x07, 0x04, 0x02, 0x00, 0x00, 0x00, 0x00, 0x07, /* chassis */
-                                 0x04, 0x02, 0x07, 0x31,                               /* port "1" */
-                                 0x06, 0x02, 0x00, 0x78};                              /* TTL */
+                                 0x04, 0x02, 0x07, 0x31,  /* port "1" */
+                                 0x06, 0x02, 0x00, 0x78}; /* TTL */
     memcpy(f + n, mandatory, sizeof mandatory);
     n += sizeof mandatory;
     for (int i = 0; i < VS_MAX_EVIDENCE_PER_FRAME * 2 && n + 8 < sizeof f; i++) {
@@ -113,7 +113,7 @@ START_TEST(evidence_per_frame)
      * yields a chassis ID, a port ID and the port descriptions (the TTL yields nothing). */
     ck_assert_uint_eq(vs_pipeline_stats(p)->evidence_dropped,
                       (uint64_t)(2 + VS_MAX_EVIDENCE_PER_FRAME * 2 - VS_MAX_EVIDENCE_PER_FRAME));
-    ck_assert_uint_eq(d->nev, VS_MAX_EVIDENCE_PER_DEVICE);
+    ck_assert_uint_eq(d->side->nev, VS_MAX_EVIDENCE_PER_DEVICE);
     vs_pipeline_free(p);
 }
 END_TEST
@@ -141,7 +141,7 @@ START_TEST(vlan_tags_and_depth)
     struct vs_device *d = vs_inventory_get_mac(inv, src, 1, 0, false);
     ck_assert_ptr_nonnull(d);
     ck_assert_uint_eq(d->nvlans, VS_MAX_FRAME_VLANS);
-    ck_assert_uint_eq(d->vlans[0], 10);
+    ck_assert_uint_eq(vs_device_vlans(d)[0], 10);
 
     n = sizeof macs;
     for (int i = 0; i < VS_MAX_ENCAP_DEPTH + 4; i++) {

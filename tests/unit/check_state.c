@@ -139,23 +139,23 @@ static void same_device(const struct vs_device *a, const struct vs_device *b)
     ck_assert_uint_eq(a->packets, b->packets);
     ck_assert_uint_eq(a->nvlans, b->nvlans);
     for (uint8_t i = 0; i < a->nvlans; i++)
-        ck_assert_uint_eq(a->vlans[i], b->vlans[i]);
-    ck_assert_uint_eq(a->nev, b->nev);
-    for (size_t i = 0; i < a->nev; i++) {
-        ck_assert_int_eq(a->ev[i].field, b->ev[i].field);
-        ck_assert_uint_eq(a->ev[i].len, b->ev[i].len);
-        ck_assert(memcmp(a->ev[i].value, b->ev[i].value, a->ev[i].len) == 0);
-        ck_assert_int_eq(a->ev[i].ts_sec, b->ev[i].ts_sec);
-        ck_assert(vs_ip_equal(&a->ev[i].via, &b->ev[i].via));
+        ck_assert_uint_eq(vs_device_vlans(a)[i], vs_device_vlans(b)[i]);
+    ck_assert_uint_eq(a->side->nev, b->side->nev);
+    for (size_t i = 0; i < a->side->nev; i++) {
+        ck_assert_int_eq(a->side->ev[i].field, b->side->ev[i].field);
+        ck_assert_uint_eq(a->side->ev[i].len, b->side->ev[i].len);
+        ck_assert(memcmp(a->side->ev[i].value, b->side->ev[i].value, a->side->ev[i].len) == 0);
+        ck_assert_int_eq(a->side->ev[i].ts_sec, b->side->ev[i].ts_sec);
+        ck_assert(vs_ip_equal(&a->side->ev[i].via, &b->side->ev[i].via));
     }
     same_str("vendor", a->vendor, b->vendor);
-    same_str("model", a->model, b->model);
-    same_str("software", a->software, b->software);
-    same_str("name", a->name, b->name);
-    ck_assert_uint_eq(a->nalerts, b->nalerts);
-    for (size_t i = 0; i < a->nalerts; i++) {
-        same_str("alert rule", a->alerts[i].rule_id, b->alerts[i].rule_id);
-        same_str("alert key", a->alerts[i].key, b->alerts[i].key);
+    same_str("model", a->side->model, b->side->model);
+    same_str("software", a->side->software, b->side->software);
+    same_str("name", a->side->name, b->side->name);
+    ck_assert_uint_eq(a->side->nalerts, b->side->nalerts);
+    for (size_t i = 0; i < a->side->nalerts; i++) {
+        same_str("alert rule", a->side->alerts[i].rule_id, b->side->alerts[i].rule_id);
+        same_str("alert key", a->side->alerts[i].key, b->side->alerts[i].key);
     }
 }
 
@@ -186,15 +186,15 @@ START_TEST(round_trip_keeps_devices_evidence_and_alert_history)
     }
     struct vs_device *hw = by_id(b.inv, "00:e0:fc:12:34:56");
     ck_assert_str_eq(hw->vendor, "Huawei");
-    ck_assert_str_eq(hw->model, "S5720");
-    ck_assert_str_eq(hw->name, "core-1 \"east\"");
+    ck_assert_str_eq(hw->side->model, "S5720");
+    ck_assert_str_eq(hw->side->name, "core-1 \"east\"");
     ck_assert_uint_eq(hw->nips, 1);
-    ck_assert_uint_eq(hw->nalerts, 1);
-    ck_assert_str_eq(hw->alerts[0].rule_id, "huawei");
+    ck_assert_uint_eq(hw->side->nalerts, 1);
+    ck_assert_str_eq(hw->side->alerts[0].rule_id, "huawei");
     struct vs_device *far = by_id(b.inv, "192.0.2.7");
     ck_assert_ptr_nonnull(far);
-    ck_assert_uint_eq(far->nev, 1);
-    ck_assert_uint_eq(far->ev[0].via.family, 4);
+    ck_assert_uint_eq(far->side->nev, 1);
+    ck_assert_uint_eq(far->side->ev[0].via.family, 4);
 
     /* The history is what stops a second alert for the same device, rule and vendor. */
     vs_inventory_reload(b.inv, b.oui, b.sigs, b.risk, 200, 0);
@@ -372,10 +372,11 @@ START_TEST(saved_inventory_reads_back_and_merges)
     struct vs_device *hw = by_id(b.inv, "00:e0:fc:12:34:56");
     ck_assert_ptr_nonnull(hw);
     ck_assert_str_eq(hw->vendor, "Huawei");
-    ck_assert_str_eq(hw->model, "S5720");
+    ck_assert_str_eq(hw->side->model, "S5720");
     ck_assert_ptr_nonnull(hw->risk);
     struct vs_device *orig = by_id(a.inv, "00:e0:fc:12:34:56");
-    ck_assert_uint_eq(hw->nev, orig->nev); /* the oui.org line is not taken as evidence */
+    ck_assert_uint_eq(hw->side->nev,
+                      orig->side->nev); /* the oui.org line is not taken as evidence */
     uint64_t pk = hw->packets;
     int64_t first = hw->first_sec;
 

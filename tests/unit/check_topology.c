@@ -29,8 +29,8 @@ static struct vs_device *speaker(uint8_t last, int vlan, const char *port, const
     tu_world_add(&w, d, VS_F_LLDP_PORT_ID, port, NULL, 1000);
     if (caps)
         tu_world_add(&w, d, VS_F_LLDP_CAPABILITIES, caps, NULL, 1000);
-    d->disc_seen = vlan >= 0 ? VS_DISC_VLAN : VS_DISC_UNTAGGED;
-    d->disc_vlan = vlan >= 0 ? (uint16_t)vlan : 0;
+    d->side->disc_seen = vlan >= 0 ? VS_DISC_VLAN : VS_DISC_UNTAGGED;
+    d->side->disc_vlan = vlan >= 0 ? (uint16_t)vlan : 0;
     return d;
 }
 
@@ -109,8 +109,8 @@ START_TEST(stp_bridge_beside_the_switch_makes_it_ambiguous)
     (void)speaker(1, 10, "Gi1/0/1", "Bridge");
     struct vs_device *br = dev(2, 10);
     tu_world_add(&w, br, VS_F_STP_BRIDGE_ID, "32768/02:00:00:00:00:02", NULL, 1000);
-    br->disc_seen = VS_DISC_VLAN;
-    br->disc_vlan = 10;
+    br->side->disc_seen = VS_DISC_VLAN;
+    br->side->disc_vlan = 10;
     struct vs_device *host = dev(3, 10);
     struct vs_topology t;
     ck_assert_int_eq(vs_topology_build(w.inv, &t), 0);
@@ -125,7 +125,7 @@ START_TEST(switch_with_several_ports_or_segments_attaches_nothing)
     tu_world_add(&w, sw, VS_F_LLDP_PORT_ID, "Gi1/0/2", NULL, 1001);
     struct vs_device *host = dev(2, 10);
     struct vs_device *sw2 = speaker(3, 20, "Gi2/0/1", "Switch");
-    sw2->disc_seen = VS_DISC_SEVERAL;
+    sw2->side->disc_seen = VS_DISC_SEVERAL;
     struct vs_device *host2 = dev(4, 20);
     struct vs_topology t;
     ck_assert_int_eq(vs_topology_build(w.inv, &t), 0);
