@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include <libxml/parser.h>
-#include <libxml/tree.h>
+#include <libxml/parserInternals.h>
 
 #include "recog_int.h"
 #include "sigs_int.h"
@@ -273,19 +273,69 @@ static bool map_params(const struct recog_load *L, struct rule *r, const struct 
 /* ---- the XML ----------------------------------------------------------------------------------
  */
 
-static bool is_el(const xmlNode *n, const char *name)
+/* The files are read with libxml2's SAX2 interface: no document tree is built (the tree and
+ * its release were most of a file's load), and each element is seen once, in order. A value
+ * is what a tree would give: attributes as xmlGetNoNsProp returns them, an <example>'s text
+ * as xmlNodeGetContent does (every text and CDATA piece below it), an element's line as
+ * xmlGetLineNo does (capped at 65535 without XML_PARSE_BIG_LINES). */
+struct sax {
+    struct recog_load *L;
+    struct recog_file *rf;
+    xmlParserCtxtPtr ctxt;
+    int depth;      /* of the element being read: the root is 1 */
+    bool root_seen; /* the first element was read */
+    bool root_ok;   /* and it is <fingerprints> */
+    bool oom;       /* the text buffer could not grow */
+    /* the <fingerprint> being read (depth 2) */
+    struct recog_fp *f;
+    char *pat, *flags;
+    unsigned line;
+    bool ok;
+    size_t capex, capp;
+    /* its <example> being read (depth 3) */
+    struct recog_example *x;
+    bool b64;
+    char *tb;
+    size_t tn, tcap;
+};
+
+static unsigned sax_line(const struct sax *S)
 {
-    return n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, (const xmlChar *)name) == 0;
+    int l = S->ctxt->input ? S->ctxt->input->line : 0;
+    return l < 0 ? 0 : l < 65535 ? (unsigned)l : 65535;
 }
 
-static char *attr(const xmlNode *n, const char *name)
+/* An attribute value: the parser leaves '&' (a &amp; or &#38;) as "&#38;" for the tree
+ * builder to decode; no other entity exists without a DTD. */
+static char *attr_dup(const xmlChar *v, const xmlChar *end)
 {
-    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-    if (!v)
+    size_t n = (size_t)(end - v);
+    char *o = malloc(n + 1);
+    if (!o)
         return NULL;
-    char *o = strdup((const char *)v);
-    xmlFree(v);
+    size_t w = 0;
+    for (size_t i = 0; i < n;) {
+        const xmlChar *amp = memchr(v + i, '&', n - i);
+        size_t k = amp ? (size_t)(amp - v) : n;
+        memcpy(o + w, v + i, k - i);
+        w += k - i;
+        i = k;
+        if (amp) {
+            o[w++] = '&';
+            i += i + 5 <= n && memcmp(v + i, "&#38;", 5) == 0 ? 5 : 1;
+        }
+    }
+    o[w] = '\0';
     return o;
+}
+
+/* xmlGetNoNsProp: the first attribute of that name without a namespace. */
+static char *attr(const xmlChar **a, int na, const char *name)
+{
+    for (int i = 0; i < na; i++)
+        if (!a[5 * i + 2] && strcmp((const char *)a[5 * i], name) == 0)
+            return attr_dup(a[5 * i + 3], a[5 * i + 4]);
+    return NULL;
 }
 
 static int b64v(unsigned char c)
@@ -324,28 +374,27 @@ static bool b64_decode(char *s, size_t *len)
     return true;
 }
 
-static bool add_example(struct recog_fp *f, size_t *cap, const xmlNode *n)
+/* An <example> opens: its line and attributes (the text follows). */
+static bool example_begin(struct sax *S, const xmlChar **a, int na)
 {
-    if (!sigs_grow(&f->ex, cap, f->nex, sizeof *f->ex))
+    struct recog_fp *f = S->f;
+    if (!sigs_grow(&f->ex, &S->capex, f->nex, sizeof *f->ex))
         return false;
     struct recog_example *x = &f->ex[f->nex];
     memset(x, 0, sizeof *x);
-    xmlChar *t = xmlNodeGetContent(n);
-    x->v = strdup(t ? (const char *)t : "");
-    xmlFree(t);
-    if (!x->v)
-        return false;
-    x->len = strlen(x->v);
-    x->line = (unsigned)xmlGetLineNo(n);
+    x->line = sax_line(S);
     f->nex++;
+    S->x = x;
+    S->b64 = false;
+    S->tn = 0;
     size_t capkv = 0;
-    bool b64 = false;
-    for (const xmlAttr *a = n->properties; a; a = a->next) {
-        char *v = attr(n, (const char *)a->name);
+    for (int i = 0; i < na; i++) {
+        const char *name = (const char *)a[5 * i];
+        char *v = attr(a, na, name);
         if (!v)
             return false;
-        if (strcmp((const char *)a->name, "_encoding") == 0) {
-            b64 = strcmp(v, "base64") == 0;
+        if (strcmp(name, "_encoding") == 0) {
+            S->b64 = strcmp(v, "base64") == 0;
             free(v);
             continue;
         }
@@ -353,28 +402,41 @@ static bool add_example(struct recog_fp *f, size_t *cap, const xmlNode *n)
             free(v);
             return false;
         }
-        x->kv[x->nkv].key = strdup((const char *)a->name);
+        x->kv[x->nkv].key = strdup(name);
         x->kv[x->nkv].val = v;
         if (!x->kv[x->nkv++].key)
             return false;
     }
-    if (b64 && !b64_decode(x->v, &x->len))
+    return true;
+}
+
+static bool example_end(struct sax *S)
+{
+    struct recog_example *x = S->x;
+    S->x = NULL;
+    if (S->oom)
+        return false;
+    x->v = sigs_dupn(S->tb ? S->tb : "", S->tn);
+    if (!x->v)
+        return false;
+    x->len = S->tn;
+    if (S->b64 && !b64_decode(x->v, &x->len))
         x->len = 0; /* an example that cannot be decoded fails its check */
     return true;
 }
 
-static bool add_param(struct recog_fp *f, size_t *cap, const xmlNode *n)
+static bool add_param(struct recog_fp *f, size_t *cap, const xmlChar **a, int na)
 {
     if (f->np >= RECOG_MAX_PARAMS || !sigs_grow(&f->p, cap, f->np, sizeof *f->p))
         return false;
     struct recog_param *p = &f->p[f->np];
     memset(p, 0, sizeof *p);
-    char *pos = attr(n, "pos");
+    char *pos = attr(a, na, "pos");
     uint32_t v = 0;
     bool ok = pos && sigs_parse_u32(pos, &v) && v <= SIG_MAX_GROUP;
     free(pos);
-    p->name = attr(n, "name");
-    p->value = attr(n, "value");
+    p->name = attr(a, na, "name");
+    p->value = attr(a, na, "value");
     if (!ok || !p->name) {
         free(p->name);
         free(p->value);
@@ -391,43 +453,50 @@ static const char *base_name(const char *path)
     return b ? b + 1 : path;
 }
 
-/* One <fingerprint> into a rule. Malformed fingerprints are refused (the file is data we ship
- * or the user gives us: a broken one should be noticed, not skipped). */
-static bool add_fingerprint(struct recog_load *L, struct recog_file *rf, const xmlNode *n)
+/* A <fingerprint> opens: its pattern and flags (its examples and params follow). */
+static void fingerprint_begin(struct sax *S, const xmlChar **a, int na)
 {
-    const char *file = rf->path;
-    const enum vs_field *fields = rf->fields;
-    size_t nf = rf->nf;
-    unsigned line = (unsigned)xmlGetLineNo(n);
-    char *pat = attr(n, "pattern");
-    char *flags = attr(n, "flags");
-    struct recog_fp *f = calloc(1, sizeof *f);
-    bool ok = pat && f;
+    S->line = sax_line(S);
+    S->pat = attr(a, na, "pattern");
+    S->flags = attr(a, na, "flags");
+    S->capex = S->capp = 0;
+    struct recog_fp *f = S->f = calloc(1, sizeof *f);
+    S->ok = S->pat && f;
     const char *why = NULL;
-    if (ok) {
-        f->pattern = sigs_recog_translate(pat, &f->plen, &why);
-        ok = f->pattern != NULL;
-        if (ok && why)
+    if (S->ok) {
+        f->pattern = sigs_recog_translate(S->pat, &f->plen, &why);
+        S->ok = f->pattern != NULL;
+        if (S->ok && why)
             f->untranslatable = why;
     }
     if (f)
         f->opts = PCRE2_MULTILINE;
-    if (ok)
-        sigs_recog_find_prefix(f, pat);
-    if (ok && flags) {
-        if (strstr(flags, "REG_ICASE"))
+    if (S->ok)
+        sigs_recog_find_prefix(f, S->pat);
+    if (S->ok && S->flags) {
+        if (strstr(S->flags, "REG_ICASE"))
             f->opts |= PCRE2_CASELESS;
         f->prefix_ci = (f->opts & PCRE2_CASELESS) != 0;
-        if (strstr(flags, "REG_DOT_NEWLINE") || strstr(flags, "REG_MULTILINE"))
+        if (strstr(S->flags, "REG_DOT_NEWLINE") || strstr(S->flags, "REG_MULTILINE"))
             f->opts |= PCRE2_DOTALL;
     }
-    size_t capex = 0, capp = 0;
-    for (const xmlNode *c = n->children; ok && c; c = c->next) {
-        if (is_el(c, "example"))
-            ok = add_example(f, &capex, c);
-        else if (is_el(c, "param"))
-            ok = add_param(f, &capp, c);
-    }
+}
+
+/* A <fingerprint> closes: into a rule. Malformed fingerprints are refused (the file is data
+ * we ship or the user gives us: a broken one should be noticed, not skipped). */
+static bool fingerprint_end(struct sax *S)
+{
+    struct recog_load *L = S->L;
+    struct recog_file *rf = S->rf;
+    struct recog_fp *f = S->f;
+    char *pat = S->pat, *flags = S->flags;
+    bool ok = S->ok;
+    unsigned line = S->line;
+    S->f = NULL;
+    S->pat = S->flags = NULL;
+    const char *file = rf->path;
+    const enum vs_field *fields = rf->fields;
+    size_t nf = rf->nf;
     for (size_t i = 0; ok && i < f->np; i++) {
         size_t cap = 0;
         f->p[i].ok = resolve_into(f, &f->p[i], &f->p[i].t, &cap, 0);
@@ -480,13 +549,59 @@ static bool add_fingerprint(struct recog_load *L, struct recog_file *rf, const x
     return true;
 }
 
+static void sax_start(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri,
+                      int nns, const xmlChar **ns, int na, int ndef, const xmlChar **a)
+{
+    (void)prefix, (void)uri, (void)nns, (void)ns, (void)ndef;
+    struct sax *S = ((xmlParserCtxtPtr)ctx)->_private;
+    const char *n = (const char *)name;
+    int d = ++S->depth;
+    if (d == 1 && !S->root_seen) {
+        S->root_seen = true;
+        S->root_ok = strcmp(n, "fingerprints") == 0;
+    } else if (d == 2 && S->root_ok && !S->rf->e.rc && strcmp(n, "fingerprint") == 0) {
+        fingerprint_begin(S, a, na);
+    } else if (d == 3 && S->f && S->ok) {
+        if (strcmp(n, "example") == 0)
+            S->ok = example_begin(S, a, na);
+        else if (strcmp(n, "param") == 0)
+            S->ok = add_param(S->f, &S->capp, a, na);
+    }
+}
+
+static void sax_end(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri)
+{
+    (void)name, (void)prefix, (void)uri;
+    struct sax *S = ((xmlParserCtxtPtr)ctx)->_private;
+    int d = S->depth--;
+    if (d == 3 && S->x)
+        S->ok = example_end(S) && S->ok;
+    else if (d == 2 && S->f)
+        fingerprint_end(S);
+}
+
+static void sax_text(void *ctx, const xmlChar *t, int n)
+{
+    struct sax *S = ((xmlParserCtxtPtr)ctx)->_private;
+    if (!S->x || n <= 0 || S->oom)
+        return;
+    while (!S->oom && S->tcap <= S->tn + (size_t)n) /* sigs_grow doubles once per call */
+        S->oom = !sigs_grow(&S->tb, &S->tcap, S->tcap, 1);
+    if (S->oom)
+        return;
+    memcpy(S->tb + S->tn, t, (size_t)n);
+    S->tn += (size_t)n;
+}
+
 static void load_xml(struct recog_load *L, struct recog_file *rf, const char *text, size_t len)
 {
     const char *file = rf->path;
     /* Data files need no DTD: one is refused before parsing, so no entity is ever defined
      * (no expansion bombs) and nothing is fetched (XML_PARSE_NONET besides). */
-    for (size_t i = 0; i + 9 <= len; i++) {
-        if (text[i] == '<' && text[i + 1] == '!' && memcmp(text + i, "<!DOCTYPE", 9) == 0) {
+    for (const char *p = text, *end = text + len; (size_t)(end - p) >= 9; p++) {
+        if (!(p = memchr(p, '<', (size_t)(end - p))) || (size_t)(end - p) < 9)
+            break;
+        if (p[1] == '!' && memcmp(p, "<!DOCTYPE", 9) == 0) {
             vs_ini_fail(&rf->e, -EINVAL, file, 0, "a DOCTYPE is not accepted");
             return;
         }
@@ -495,22 +610,49 @@ static void load_xml(struct recog_load *L, struct recog_file *rf, const char *te
         vs_ini_fail(&rf->e, -EFBIG, file, 0, "file too large");
         return;
     }
-    xmlDocPtr doc = xmlReadMemory(text, (int)len, base_name(file), NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc) {
+    xmlParserCtxtPtr ctxt = len ? xmlCreateMemoryParserCtxt(text, (int)len) : NULL;
+    if (!ctxt) {
         vs_ini_fail(&rf->e, -EINVAL, file, 0, "not well-formed XML");
         return;
     }
-    const xmlNode *root = xmlDocGetRootElement(doc);
-    if (!root || !is_el(root, "fingerprints")) {
-        vs_ini_fail(&rf->e, -EINVAL, file, 0, "no <fingerprints> root element");
-        xmlFreeDoc(doc);
-        return;
+    /* No handler for a DTD's declarations either: an entity is never defined. */
+    xmlSAXHandler h;
+    memset(&h, 0, sizeof h);
+    h.initialized = XML_SAX2_MAGIC;
+    h.startElementNs = sax_start;
+    h.endElementNs = sax_end;
+    h.characters = sax_text;
+    h.ignorableWhitespace = sax_text;
+    h.cdataBlock = sax_text;
+    struct sax S = {.L = L, .rf = rf, .ctxt = ctxt};
+    xmlSAXHandlerPtr own = ctxt->sax;
+    ctxt->sax = &h;
+    ctxt->userData = ctxt;
+    ctxt->_private = &S;
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    (void)xmlParseDocument(ctxt);
+    bool wf = ctxt->wellFormed != 0;
+    ctxt->sax = own;
+    xmlFreeParserCtxt(ctxt);
+    /* A parse stopped inside a fingerprint or an example. */
+    if (S.f) {
+        free(S.pat);
+        free(S.flags);
+        sigs_recog_free(S.f);
     }
-    for (const xmlNode *n = root->children; n && !rf->e.rc; n = n->next)
-        if (is_el(n, "fingerprint"))
-            add_fingerprint(L, rf, n);
-    xmlFreeDoc(doc);
+    free(S.tb);
+    if (!wf || !S.root_ok) {
+        /* Only a well-formed file with the right root gives rules, as a tree would. */
+        for (size_t k = 0; k < rf->nrules; k++)
+            sigs_rule_free(&rf->rules[k]);
+        rf->nrules = 0;
+        rf->e.rc = 0;
+        rf->e.line = 0;
+        if (rf->e.buf && rf->e.sz)
+            rf->e.buf[0] = '\0';
+        vs_ini_fail(&rf->e, -EINVAL, file, 0,
+                    !wf ? "not well-formed XML" : "no <fingerprints> root element");
+    }
 }
 
 /* The `matches` attribute of the root element, from the head of the file: enough to know
