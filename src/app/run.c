@@ -623,6 +623,20 @@ static int run_files(struct app *a)
     return status;
 }
 
+/* The stats interval: held-back alerts, the attachments, the stats event, the store. */
+static void periodic_stats(struct app *a)
+{
+    struct vs_run_stats s;
+    run_stats(a, &s);
+    int64_t sec;
+    uint32_t usec;
+    now_or_packet_time(a, &sec, &usec);
+    vs_inventory_flush_alerts(a->inv, sec, usec);
+    vs_outputs_attachments(&a->outs, a->inv, sec, usec);
+    vs_outputs_stats(&a->outs, &s, sec, usec);
+    store_sync(a);
+}
+
 static int run_live(struct app *a)
 {
     char err[1024];
@@ -676,15 +690,7 @@ static int run_live(struct app *a)
             next_state = now + a->cfg->state_interval;
         }
         if (now >= next_stats) {
-            struct vs_run_stats s;
-            run_stats(a, &s);
-            int64_t sec;
-            uint32_t usec;
-            now_or_packet_time(a, &sec, &usec);
-            vs_inventory_flush_alerts(a->inv, sec, usec);
-            vs_outputs_attachments(&a->outs, a->inv, sec, usec);
-            vs_outputs_stats(&a->outs, &s, sec, usec);
-            store_sync(a);
+            periodic_stats(a);
             next_stats = now + a->cfg->stats_interval;
         }
     }
@@ -1025,15 +1031,7 @@ static int run_workers(struct app *a)
             next_state = now + a->cfg->state_interval;
         }
         if (stats_due) {
-            struct vs_run_stats s;
-            run_stats(a, &s);
-            int64_t sec;
-            uint32_t usec;
-            now_or_packet_time(a, &sec, &usec);
-            vs_inventory_flush_alerts(a->inv, sec, usec);
-            vs_outputs_attachments(&a->outs, a->inv, sec, usec);
-            vs_outputs_stats(&a->outs, &s, sec, usec);
-            store_sync(a);
+            periodic_stats(a);
             next_stats = now + a->cfg->stats_interval;
         }
         pthread_mutex_unlock(&a->mu);

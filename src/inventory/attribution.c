@@ -290,6 +290,20 @@ static bool model_refines(const char *a, const char *b)
     return b[na] == '-' || b[na] == ' ';
 }
 
+/* The risk verdict for a vendor at a confidence; with a registry entry (a device known by
+ * it alone), the entry's verdict, decided once. */
+static const struct vs_risk_rule *entry_risk(struct vs_inventory *inv, struct org_ent *oe,
+                                             const char *vendor, double conf)
+{
+    if (!oe)
+        return vs_risk_match_vendor(inv->risk, vendor, conf);
+    if (!oe->risk_known) {
+        oe->risk = vs_risk_match_vendor(inv->risk, vendor, conf);
+        oe->risk_known = true;
+    }
+    return oe->risk;
+}
+
 /* The first attribution of a device that has nothing but its address (most new devices):
  * the verdict of its registry entry, the same for every device of that entry, so a copy of
  * the entry's vendor and risk verdict. What the full vote below gives with one statement. */
@@ -313,15 +327,7 @@ static void attribute_bare(struct vs_inventory *inv, struct vs_device *d, int64_
     double conf = score * (score / score);
     conf = (double)(long)(conf * 100.0 + 0.5) / 100.0;
     d->confidence = conf;
-    if (oe) {
-        if (!oe->risk_known) {
-            oe->risk = vs_risk_match_vendor(inv->risk, vendor, conf);
-            oe->risk_known = true;
-        }
-        d->risk = oe->risk;
-    } else {
-        d->risk = vs_risk_match_vendor(inv->risk, vendor, conf);
-    }
+    d->risk = entry_risk(inv, oe, vendor, conf);
     if (inv->hooks.device_changed && !inv->quiet) {
         d->reported = true;
         inv->hooks.device_changed(inv->hooks.ctx, d, sec, usec);
@@ -463,17 +469,9 @@ void vs_inventory_attribute(struct vs_inventory *inv, struct vs_device *d, int64
 
     if (!vendor && !model && !name && !d->reported)
         return; /* nothing attributed yet: no event */
-    if (oe && !x->nev) {
-        /* Known by its registry entry alone: every such device has the same vendor and
-         * confidence, so the same verdict. */
-        if (!oe->risk_known) {
-            oe->risk = vs_risk_match_vendor(inv->risk, vendor, conf);
-            oe->risk_known = true;
-        }
-        d->risk = oe->risk;
-    } else {
-        d->risk = vs_risk_match_vendor(inv->risk, vendor, conf);
-    }
+    /* Known by its registry entry alone: every such device has the same vendor and
+     * confidence, so the same verdict. */
+    d->risk = entry_risk(inv, x->nev ? NULL : oe, vendor, conf);
     if (changed && inv->hooks.device_changed && !inv->quiet) {
         d->reported = true;
         inv->hooks.device_changed(inv->hooks.ctx, d, sec, usec);
