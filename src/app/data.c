@@ -78,7 +78,7 @@ int vs_data_load(const struct vs_config *cfg, struct vs_data *d, char *err, size
         d->oui = shipped_table(oui, dir);
     int rc = d->oui ? 0 : vs_oui_load(oui, &d->oui, err, errsz);
     vs_timing_mark(rc == 0 && !cfg->oui_db && vs_oui_from_table(d->oui)
-                       ? "OUI registry (binary table mapped)"
+                       ? "OUI registry (binary table)"
                        : "OUI registry (TSV parsed)");
     if (rc == 0)
         rc = vs_sigs_load(sig, &d->sigs, err, errsz);

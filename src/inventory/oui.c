@@ -2,6 +2,7 @@
 /* oui.c - loads the IEEE registry snapshot (oui_db/oui.tsv) and answers the longest
  * assignment covering a MAC address (MA-S/IAB 36 bits, MA-M 28, MA-L 24; IEEE 802-2014 8.2). */
 #include "vendorsniff/oui.h"
+#include "vendorsniff/atomic.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -9,7 +10,6 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -48,11 +48,9 @@ struct vs_oui_db {
     size_t count24, count28, count36;
     const char *snapshot;
     /* Loaded from the binary table instead (table_attach): packed slots and the
-     * organisation text, used in place in the mapping (or in the copy, for a buffer). */
+     * organisation text, used in place in the table's bytes read into memory. */
     const uint64_t *pslots;
     const char *ptext;
-    void *map; /* munmap()ed on free; NULL for a copied buffer */
-    size_t maplen;
     void *copy; /* free()d on free */
 };
 
@@ -451,8 +449,6 @@ void vs_oui_free(struct vs_oui_db *db)
         return;
     free(db->slots);
     free(db->text);
-    if (db->map)
-        munmap(db->map, db->maplen);
     free(db->copy);
     free(db);
 }
@@ -466,8 +462,8 @@ void vs_oui_free(struct vs_oui_db *db)
  * The header names the TSV it was made from (size and hash): a table whose TSV has changed
  * is ignored, and the TSV parsed. The file is data on disk: every field and offset is
  * checked once on load, and the header carries a hash of the whole table, so a truncated or
- * damaged table is refused, never trusted. The organisation text itself was checked by the TSV loader when
- * the table was made. */
+ * damaged table is refused, never trusted. The organisation text itself was checked by the TSV
+ * loader when the table was made. */
 
 #define TABLE_MAGIC "VSOUITB1"
 #define TABLE_VERSION 1u
@@ -692,6 +688,30 @@ static int table_attach(struct vs_oui_db *db, const unsigned char *base, size_t 
     return 0;
 }
 
+/* The n bytes of an open file, read into memory (NULL and errno on failure; EIO when the
+ * file is shorter than n). Read, not mapped: a table mapped for the life of the process would
+ * fault (SIGBUS) or change under its checked offsets when the file is rewritten in place. */
+static void *read_whole(int fd, size_t n)
+{
+    unsigned char *buf = malloc(n ? n : 1); /* malloc's alignment suits the slots */
+    if (!buf)
+        return NULL;
+    size_t got = 0;
+    while (got < n) {
+        ssize_t k = read(fd, buf + got, n - got);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            if (k == 0)
+                errno = EIO;
+            free(buf);
+            return NULL;
+        }
+        got += (size_t)k;
+    }
+    return buf;
+}
+
 /* Size and hash of a file, read through a private mapping. */
 static int file_sum(const char *path, uint64_t src[2], char *why, size_t whysz)
 {
@@ -710,12 +730,12 @@ static int file_sum(const char *path, uint64_t src[2], char *why, size_t whysz)
         src[1] = vs_oui_hash("", 0);
         return 0;
     }
-    void *m = mmap(NULL, n, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    void *m = read_whole(fd, n);
     close(fd);
-    if (m == MAP_FAILED)
+    if (!m)
         return why_fail(why, whysz, "%s: %s", path, strerror(errno));
     src[1] = vs_oui_hash(m, n);
-    munmap(m, n);
+    free(m);
     return 0;
 }
 
@@ -734,9 +754,9 @@ int vs_oui_table_load(const char *table, const char *tsv, struct vs_oui_db **out
         return why_fail(why, whysz, "%s: not a regular file of a sensible size", table);
     }
     size_t len = (size_t)st.st_size;
-    void *m = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    void *m = read_whole(fd, len);
     close(fd);
-    if (m == MAP_FAILED)
+    if (!m)
         return why_fail(why, whysz, "%s: %s", table, strerror(errno));
     struct vs_oui_db *db = calloc(1, sizeof *db);
     char sub[200];
@@ -746,12 +766,11 @@ int vs_oui_table_load(const char *table, const char *tsv, struct vs_oui_db **out
     else if (file_sum(tsv, src, sub, sizeof sub) == 0)
         rc = table_attach(db, m, len, src, true, sub, sizeof sub);
     if (rc != 0) {
-        munmap(m, len);
+        free(m);
         free(db);
         return why_fail(why, whysz, "%s: %s", table, sub);
     }
-    db->map = m;
-    db->maplen = len;
+    db->copy = m;
     *out = db;
     return 0;
 }
@@ -904,21 +923,16 @@ int vs_oui_table_write(const struct vs_oui_db *db, const char *tsv, const char *
     if (!all)
         return why_fail(err, errsz, "%s: out of memory", out);
     /* Written beside and renamed over: a reader never sees half a table. */
-    char tmp[4096];
-    if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp", out) >= sizeof tmp) {
-        free(all);
-        return why_fail(err, errsz, "%s: path too long", out);
+    struct vs_atomic a;
+    int wrc = vs_atomic_open(&a, out, 0644);
+    if (wrc == 0) {
+        if (fwrite(all, 1, TABLE_HEADER + body, a.f) != TABLE_HEADER + body)
+            wrc = -(errno ? errno : EIO);
+        wrc = vs_atomic_commit(&a, wrc);
     }
-    FILE *f = fopen(tmp, "wb");
-    bool ok = f && fwrite(all, 1, TABLE_HEADER + body, f) == TABLE_HEADER + body;
-    if (f && fclose(f) != 0)
-        ok = false;
     free(all);
-    if (!ok || rename(tmp, out) != 0) {
-        int e = errno;
-        unlink(tmp);
-        return why_fail(err, errsz, "%s: %s", out, strerror(e ? e : EIO));
-    }
+    if (wrc != 0)
+        return why_fail(err, errsz, "%s: %s", out, vs_atomic_strerror(-wrc));
     return 0;
 }
 

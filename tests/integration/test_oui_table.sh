@@ -25,7 +25,7 @@ answers() { # data folder, output file; extra lookup arguments after
 
 answers "$VS_SRC" "$T/table.out"
 check "build tree: the binary table is mapped" \
-    bash -c "[[ \$(VENDORSNIFF_DATADIR='$VS_SRC' '$VS_BIN' lookup --debug-timing 00:e0:fc:12:34:56 2>&1 >/dev/null | grep -o 'OUI registry ([^)]*)') == 'OUI registry (binary table mapped)' ]]"
+    bash -c "[[ \$(VENDORSNIFF_DATADIR='$VS_SRC' '$VS_BIN' lookup --debug-timing 00:e0:fc:12:34:56 2>&1 >/dev/null | grep -o 'OUI registry ([^)]*)') == 'OUI registry (binary table)' ]]"
 check "answers name the registry's organisations" grep -q 'HUAWEI TECHNOLOGIES CO.,LTD, MA-L 24-bit' "$T/table.out"
 check "no notice without --debug-timing" test ! -s "$T/table.out.err"
 
@@ -38,7 +38,7 @@ cp "$VS_SRC/oui_db/oui.tsv" "$D/oui_db/oui.tsv"
 # The same TSV, a truncated table next to it: passed over for the build tree's.
 head -c 100000 "$VS_BUILD/oui_db/oui.bin" >"$D/oui_db/oui.bin"
 check "truncated table beside the TSV: the build tree's is used" \
-    bash -c "[[ \$(VENDORSNIFF_DATADIR='$D' '$VS_BIN' lookup --debug-timing 00:e0:fc:12:34:56 2>&1 >/dev/null | grep -o 'OUI registry ([^)]*)') == 'OUI registry (binary table mapped)' ]]"
+    bash -c "[[ \$(VENDORSNIFF_DATADIR='$D' '$VS_BIN' lookup --debug-timing 00:e0:fc:12:34:56 2>&1 >/dev/null | grep -o 'OUI registry ([^)]*)') == 'OUI registry (binary table)' ]]"
 answers "$D" "$T/trunc.out"
 check "truncated table: same answers" cmp -s "$T/table.out" "$T/trunc.out"
 
@@ -69,7 +69,7 @@ answers "$D" "$T/damaged.out"
 check "damaged table: same answers" cmp -s "$T/table.out" "$T/damaged.out"
 VENDORSNIFF_DATADIR=$D "$VS_BIN" lookup --debug-timing 00:e0:fc:12:34:56 2>"$T/damaged.err2" >/dev/null
 check "damaged table: the build tree's is mapped instead" \
-    grep -q 'OUI registry (binary table mapped)' "$T/damaged.err2"
+    grep -q 'OUI registry (binary table)' "$T/damaged.err2"
 
 # --oui-db FILE: parsed, no table looked for or written beside it.
 U=$T/user
@@ -86,7 +86,7 @@ check "--oui-db: same inventory as the shipped table" \
 # --debug-timing names every start-up stage, up to the first packet; without it, none.
 VENDORSNIFF_DATADIR=$VS_SRC "$VS_BIN" --debug-timing -r "$VS_SRC/samples/sample.pcap" \
     --format none 2>"$T/timing.err2" >/dev/null
-for stage in 'process start, dynamic loading' 'OUI registry (binary table mapped)' \
+for stage in 'process start, dynamic loading' 'OUI registry (binary table)' \
     'signatures: vendors.ini, enterprises.tsv' 'signatures: rules' \
     'signatures: sysObjectID tables' 'signatures: Recog map' 'risk list' \
     'capture opened, first packet analysed' 'total'; do
