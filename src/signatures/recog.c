@@ -286,6 +286,7 @@ struct sax {
     bool root_seen; /* the first element was read */
     bool root_ok;   /* and it is <fingerprints> */
     bool oom;       /* the text buffer could not grow */
+    bool doctype;   /* a DOCTYPE was met: the parse stopped there */
     /* the <fingerprint> being read (depth 2) */
     struct recog_fp *f;
     char *pat, *flags;
@@ -457,10 +458,14 @@ static const char *base_name(const char *path)
 static void fingerprint_begin(struct sax *S, const xmlChar **a, int na)
 {
     S->line = sax_line(S);
+    free(S->pat); /* left by a fingerprint whose record could not be made */
+    free(S->flags);
     S->pat = attr(a, na, "pattern");
     S->flags = attr(a, na, "flags");
     S->capex = S->capp = 0;
     struct recog_fp *f = S->f = calloc(1, sizeof *f);
+    if (!f)
+        vs_ini_fail(&S->rf->e, -ENOMEM, S->rf->path, S->line, "out of memory");
     S->ok = S->pat && f;
     const char *why = NULL;
     if (S->ok) {
@@ -593,19 +598,18 @@ static void sax_text(void *ctx, const xmlChar *t, int n)
     S->tn += (size_t)n;
 }
 
+/* A DOCTYPE: refused, and the parse stopped before its declarations are read. */
+static void sax_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+    (void)name, (void)ext, (void)sys;
+    xmlParserCtxtPtr ctxt = ctx;
+    ((struct sax *)ctxt->_private)->doctype = true;
+    xmlStopParser(ctxt);
+}
+
 static void load_xml(struct recog_load *L, struct recog_file *rf, const char *text, size_t len)
 {
     const char *file = rf->path;
-    /* Data files need no DTD: one is refused before parsing, so no entity is ever defined
-     * (no expansion bombs) and nothing is fetched (XML_PARSE_NONET besides). */
-    for (const char *p = text, *end = text + len; (size_t)(end - p) >= 9; p++) {
-        if (!(p = memchr(p, '<', (size_t)(end - p))) || (size_t)(end - p) < 9)
-            break;
-        if (p[1] == '!' && memcmp(p, "<!DOCTYPE", 9) == 0) {
-            vs_ini_fail(&rf->e, -EINVAL, file, 0, "a DOCTYPE is not accepted");
-            return;
-        }
-    }
     if (len > SIG_MAX_FILE || len > (size_t)INT32_MAX) {
         vs_ini_fail(&rf->e, -EFBIG, file, 0, "file too large");
         return;
@@ -615,7 +619,9 @@ static void load_xml(struct recog_load *L, struct recog_file *rf, const char *te
         vs_ini_fail(&rf->e, -EINVAL, file, 0, "not well-formed XML");
         return;
     }
-    /* No handler for a DTD's declarations either: an entity is never defined. */
+    /* Data files need no DTD: the parse stops at a DOCTYPE, whatever the file's encoding,
+     * before its internal subset is read, so no entity is ever defined (no expansion bombs)
+     * and nothing is fetched (XML_PARSE_NONET besides). */
     xmlSAXHandler h;
     memset(&h, 0, sizeof h);
     h.initialized = XML_SAX2_MAGIC;
@@ -624,6 +630,7 @@ static void load_xml(struct recog_load *L, struct recog_file *rf, const char *te
     h.characters = sax_text;
     h.ignorableWhitespace = sax_text;
     h.cdataBlock = sax_text;
+    h.internalSubset = sax_doctype;
     struct sax S = {.L = L, .rf = rf, .ctxt = ctxt};
     xmlSAXHandlerPtr own = ctxt->sax;
     ctxt->sax = &h;
@@ -635,13 +642,12 @@ static void load_xml(struct recog_load *L, struct recog_file *rf, const char *te
     ctxt->sax = own;
     xmlFreeParserCtxt(ctxt);
     /* A parse stopped inside a fingerprint or an example. */
-    if (S.f) {
-        free(S.pat);
-        free(S.flags);
+    free(S.pat);
+    free(S.flags);
+    if (S.f)
         sigs_recog_free(S.f);
-    }
     free(S.tb);
-    if (!wf || !S.root_ok) {
+    if (S.doctype || !wf || !S.root_ok) {
         /* Only a well-formed file with the right root gives rules, as a tree would. */
         for (size_t k = 0; k < rf->nrules; k++)
             sigs_rule_free(&rf->rules[k]);
@@ -651,7 +657,9 @@ static void load_xml(struct recog_load *L, struct recog_file *rf, const char *te
         if (rf->e.buf && rf->e.sz)
             rf->e.buf[0] = '\0';
         vs_ini_fail(&rf->e, -EINVAL, file, 0,
-                    !wf ? "not well-formed XML" : "no <fingerprints> root element");
+                    S.doctype ? "a DOCTYPE is not accepted"
+                    : !wf     ? "not well-formed XML"
+                              : "no <fingerprints> root element");
     }
 }
 

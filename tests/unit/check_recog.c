@@ -249,6 +249,30 @@ START_TEST(test_refused_documents)
         ck_assert_ptr_null(s);
         ck_assert_ptr_nonnull(strstr(err, "recog.xml"));
     }
+    /* A DOCTYPE is refused whatever the encoding: in UTF-16 a byte scan for "<!DOCTYPE"
+     * would miss it and the parser would define the entity. */
+    const char *dt = "<?xml version='1.0'?><!DOCTYPE fingerprints "
+                     "[<!ENTITY e 'Cisco'>]><fingerprints matches='ssh.banner'>"
+                     "<fingerprint pattern='^x$'><example>x</example>"
+                     "<param pos='0' name='hw.vendor' value='&e;'/></fingerprint></fingerprints>";
+    for (int enc = 0; enc < 2; enc++) {
+        char u16[1024];
+        size_t n = 0;
+        if (enc == 1) {
+            u16[n++] = (char)0xff;
+            u16[n++] = (char)0xfe;
+        }
+        for (const char *c = dt; *c && n + 2 < sizeof u16; c++) {
+            u16[n++] = *c;
+            if (enc == 1)
+                u16[n++] = 0;
+        }
+        int rc = vs_sigs_load_recog_mem(vendors, sizeof vendors - 1, map, sizeof map - 1, u16, n,
+                                        &s, err, sizeof err);
+        ck_assert_msg(rc != 0, "DOCTYPE document loaded (encoding %d)", enc);
+        ck_assert_ptr_null(s);
+        ck_assert_msg(strstr(err, "a DOCTYPE is not accepted") != NULL, "%s", err);
+    }
     /* A map row naming an unknown field, and an OS maker unknown to vendors.ini. */
     const char *badmap[] = {"[recog]\nssh.nope = x\n", "[os-vendor-not-maker]\nAcme = x\n",
                             "[other]\nx = y\n"};
