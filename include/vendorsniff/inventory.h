@@ -171,6 +171,8 @@ struct vs_device *vs_inventory_get_mac(struct vs_inventory *inv, const uint8_t m
  * each batch): once the rate of new devices is known, the device tables are sized for the
  * whole file, so that they do not grow step by step. */
 void vs_inventory_expect(struct vs_inventory *inv, uint64_t packets_seen, uint64_t packets_total);
+/* A new file begins: its packets are counted from zero (call before its first batch). */
+void vs_inventory_expect_begin(struct vs_inventory *inv);
 /* Record a VLAN on a device (cheap when already known). */
 void vs_inventory_note_vlan(struct vs_inventory *inv, struct vs_device *d, uint16_t vid);
 /* Peer tracking (--geoip): d sent a packet to dst. Counts public destinations in a bounded

@@ -488,6 +488,7 @@ static bool read_one(struct app *a, const struct vs_input *in, bool *dropped, in
     g_cap = a->cap;
     bool ok = true;
     uint64_t packets = 0;
+    vs_inventory_expect_begin(a->inv);
     for (;;) {
         long n = vs_capture_dispatch(a->cap, OFFLINE_BATCH, on_packet, a, err, sizeof err);
         if (n > 0 && in->size) {
@@ -1000,6 +1001,10 @@ static int run_workers(struct app *a)
         poll(NULL, 0, 100); /* a signal ends the wait */
         pthread_mutex_lock(&a->mu);
         bool any = a->running > 0;
+        /* A worker that cannot read its socket would leave its share of the devices
+         * unread while the fanout group keeps sending it frames: the run stops. */
+        for (unsigned i = 0; i < n && any; i++)
+            any = !a->w[i].failed;
         if (g_reload) {
             g_reload = 0;
             reload(a);
@@ -1015,6 +1020,8 @@ static int run_workers(struct app *a)
         time_t now = time(NULL);
         bool snap = g_snapshot, inv_due = now >= next_inv, state_due = now >= next_state,
              stats_due = now >= next_stats;
+        if (snap)
+            g_snapshot = 0; /* taken now: a SIGUSR1 during the sync below asks again */
         if (!snap && !inv_due && !state_due && !stats_due)
             continue;
         workers_sync(a);
@@ -1022,7 +1029,6 @@ static int run_workers(struct app *a)
         if (snap)
             store_sync(a); /* SIGUSR1: everything out now, the database too */
         if (snap || inv_due) {
-            g_snapshot = 0;
             write_inventory(a);
             next_inv = now + a->cfg->inventory_interval;
         }

@@ -116,7 +116,9 @@ static void check_peer(struct vs_inventory *inv, struct vs_device *d, const stru
                        int64_t sec, uint32_t usec)
 {
     struct vs_geo_info g;
-    if (!inv->risk || !vs_geo_lookup(inv->geo, ip, &g))
+    /* A quiet inventory (a live worker's: its peers are judged once folded into the run's)
+     * raises nothing, and must not touch the shared GeoIP cache from its thread. */
+    if (inv->quiet || !inv->risk || !vs_geo_lookup(inv->geo, ip, &g))
         return;
     const struct vs_risk_rule *r = vs_risk_match_peer(inv->risk, g.country, g.asn);
     if (!r)

@@ -121,6 +121,13 @@ static size_t cap_for(size_t n)
     return cap;
 }
 
+void vs_inventory_expect_begin(struct vs_inventory *inv)
+{
+    inv->expect_seen = 0;
+    inv->expect_serial = inv->serial;
+    inv->presized = false;
+}
+
 void vs_inventory_expect(struct vs_inventory *inv, uint64_t packets_seen, uint64_t packets_total)
 {
     if (inv->presized || packets_seen <= inv->expect_seen || packets_total <= packets_seen)
@@ -560,6 +567,7 @@ void vs_inventory_note_vlan(struct vs_inventory *inv, struct vs_device *d, uint1
     if (!d->nvlans) {
         d->vlan0 = vid;
         d->nvlans = 1;
+        d->flags |= VS_DEV_DIRTY;
         return;
     }
     const uint16_t *vlans = vs_device_vlans(d);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../src/inventory/inventory_int.h" /* the table sizes, for pre-sizing */
 #include "testutil.h"
 #include "vendorsniff/identity.h"
 #include "vendorsniff/inventory.h"
@@ -405,6 +406,54 @@ START_TEST(repeating_syslog_formats_are_bounded_per_device)
 }
 END_TEST
 
+/* n new devices, MACs from base up. */
+static void new_devices(struct vs_inventory *v, uint32_t base, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        uint8_t mac[6] = {0x02,
+                          0x00,
+                          (uint8_t)((base + i) >> 24),
+                          (uint8_t)((base + i) >> 16),
+                          (uint8_t)((base + i) >> 8),
+                          (uint8_t)(base + i)};
+        ck_assert_ptr_nonnull(vs_inventory_get_mac(v, mac, 1, 0, true));
+    }
+}
+
+/* A file whose every packet opens a new device sizes the tables for the whole file after its
+ * second batch; one whose devices repeat, or a second file counted from its own start, not. */
+START_TEST(expect_sizes_tables_once_per_file)
+{
+    struct vs_inventory *v = vs_inventory_new(oui, sigs, risk, NULL, 0);
+    vs_inventory_expect_begin(v);
+    new_devices(v, 0, 1000);
+    vs_inventory_expect(v, 1000, 1000000);
+    size_t before = v->mt_cap;
+    ck_assert_uint_lt(before, 8192);
+    new_devices(v, 1000, 1000);
+    vs_inventory_expect(v, 2000, 1000000);
+    /* Capped at eight times the 2,000 devices seen, at a load of at most 3/4. */
+    ck_assert_uint_ge(v->mt_cap * 3, 16000 * 4);
+    vs_inventory_free(v);
+
+    v = vs_inventory_new(oui, sigs, risk, NULL, 0);
+    vs_inventory_expect_begin(v);
+    new_devices(v, 0, 1000);
+    vs_inventory_expect(v, 1000, 1000000);
+    new_devices(v, 0, 1000); /* the same devices again */
+    vs_inventory_expect(v, 2000, 1000000);
+    ck_assert_uint_lt(v->mt_cap, 8192);
+    /* A second file: its small first batch is not mixed with the first file's count. */
+    vs_inventory_expect_begin(v);
+    new_devices(v, 5000, 100);
+    vs_inventory_expect(v, 100, 1000000);
+    new_devices(v, 5100, 100);
+    vs_inventory_expect(v, 200, 1000000);
+    ck_assert_uint_ge(v->mt_cap * 3, 8 * 1200 * 4);
+    vs_inventory_free(v);
+}
+END_TEST
+
 /* --workers: two workers' inventories (quiet, no hooks) folded into the reporting one. */
 static struct vs_inventory *worker_inv(void)
 {
@@ -514,6 +563,7 @@ int main(void)
     tcase_add_test(tc, sorted_puts_risk_first);
     tcase_add_test(tc, repeating_syslog_formats_are_bounded_per_device);
     tcase_add_test(tc, absorb_merges_workers_once);
+    tcase_add_test(tc, expect_sizes_tables_once_per_file);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
