@@ -37,13 +37,16 @@ int vs_capture_open_live(const char *iface, const struct vs_live_opts *o, const 
                          struct vs_capture **out, char *err, size_t errsz);
 void vs_capture_close(struct vs_capture *c);
 
-/* --workers N (Linux): join a live capture to the PACKET_FANOUT group `group`, by the
+/* --workers N (Linux): join a live capture to the PACKET_FANOUT group *group, by the
  * source MAC (a classic BPF program, PACKET_FANOUT_CBPF, src/capture/fanout.c) or by the
  * kernel's flow hash (PACKET_FANOUT_HASH). Every socket of a group must use the same mode.
- * Returns 0, -EINVAL when the kernel refuses the mode, -ENOTSUP where there is no fanout
- * (not Linux), or another negative errno; err says why. */
+ * With *group VS_FANOUT_NEW a new group is made under an id no other on the host uses,
+ * and *group is set to it (0-65535) for the other sockets. Returns 0, -EINVAL when the
+ * kernel refuses the mode, -ENOTSUP where there is no fanout (not Linux), or another
+ * negative errno; err says why. */
 enum vs_fanout_mode { VS_FANOUT_MAC, VS_FANOUT_HASH };
-int vs_capture_fanout(struct vs_capture *c, unsigned group, enum vs_fanout_mode mode, char *err,
+#define VS_FANOUT_NEW 0xffffffffu
+int vs_capture_fanout(struct vs_capture *c, unsigned *group, enum vs_fanout_mode mode, char *err,
                       size_t errsz);
 /* The link type of a capture (DLT_ value). */
 int vs_capture_datalink(const struct vs_capture *c);

@@ -887,7 +887,7 @@ static void workers_free(struct app *a)
 }
 
 /* Open, join to the fanout group and equip worker i. */
-static int worker_open(struct app *a, unsigned i, unsigned group, char *err, size_t errsz)
+static int worker_open(struct app *a, unsigned i, unsigned *group, char *err, size_t errsz)
 {
     struct worker *w = &a->w[i];
     struct vs_live_opts lo = {a->cfg->snaplen, !a->cfg->no_promisc, a->cfg->buffer_mb,
@@ -916,6 +916,7 @@ static int worker_open(struct app *a, unsigned i, unsigned group, char *err, siz
         w->cap = NULL;
         if (vs_capture_open_live(a->cfg->iface, &lo, a->cfg->filter, &w->cap, err, errsz) != 0)
             return VS_EXIT_INPUT;
+        *group = VS_FANOUT_NEW; /* the refused group went with its socket */
         rc = vs_capture_fanout(w->cap, group, a->fanout, err, errsz);
     }
     if (rc != 0)
@@ -948,10 +949,10 @@ static int run_workers(struct app *a)
     pthread_cond_init(&a->cv, NULL);
     pthread_cond_init(&a->cv_resume, NULL);
     a->fanout = VS_FANOUT_MAC;
-    unsigned group = (unsigned)getpid() & 0xffff;
+    unsigned group = VS_FANOUT_NEW; /* made by the first socket */
     for (unsigned i = 0; i < n; i++) {
         a->nworkers = i + 1;
-        int st = worker_open(a, i, group, err, sizeof err);
+        int st = worker_open(a, i, &group, err, sizeof err);
         if (st != VS_EXIT_OK) {
             fprintf(stderr, "vendorsniff: %s\n", err);
             return st;

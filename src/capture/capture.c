@@ -757,7 +757,7 @@ int vs_capture_datalink(const struct vs_capture *c)
     return c->dlt;
 }
 
-int vs_capture_fanout(struct vs_capture *c, unsigned group, enum vs_fanout_mode mode, char *err,
+int vs_capture_fanout(struct vs_capture *c, unsigned *group, enum vs_fanout_mode mode, char *err,
                       size_t errsz)
 {
 #if defined(__linux__) && defined(PACKET_FANOUT) && defined(PACKET_FANOUT_CBPF) &&                 \
@@ -770,13 +770,37 @@ int vs_capture_fanout(struct vs_capture *c, unsigned group, enum vs_fanout_mode 
     /* No rollover: a full ring drops (counted) rather than move a device's frames to
      * another worker. */
     int type = mode == VS_FANOUT_MAC ? PACKET_FANOUT_CBPF : PACKET_FANOUT_HASH;
-    int arg = (int)(group & 0xffff) | type << 16;
+    int arg = (int)(*group & 0xffff) | type << 16;
+#ifdef PACKET_FANOUT_FLAG_UNIQUEID
+    /* The first socket has the kernel pick an id no other group on the host uses; the
+     * others join by the id read back. */
+    if (*group == VS_FANOUT_NEW)
+        arg = type << 16 | PACKET_FANOUT_FLAG_UNIQUEID << 16;
+#else
+    if (*group == VS_FANOUT_NEW) {
+        *group = (unsigned)getpid() & 0xffff;
+        arg = (int)*group | type << 16;
+    }
+#endif
     if (setsockopt(fd, SOL_PACKET, PACKET_FANOUT, &arg, sizeof arg) != 0) {
         int e = errno;
         snprintf(err, errsz, "%s: cannot join the packet fanout group (%s): %s", c->name,
                  mode == VS_FANOUT_MAC ? "by source MAC" : "by flow hash", strerror(e));
         return -e;
     }
+#ifdef PACKET_FANOUT_FLAG_UNIQUEID
+    if (*group == VS_FANOUT_NEW) {
+        int got = 0;
+        socklen_t gl = sizeof got;
+        if (getsockopt(fd, SOL_PACKET, PACKET_FANOUT, &got, &gl) != 0) { /* id 0 is valid */
+            int e = errno;
+            snprintf(err, errsz, "%s: cannot read the packet fanout group's id: %s", c->name,
+                     strerror(e));
+            return -e;
+        }
+        *group = (unsigned)got & 0xffff;
+    }
+#endif
     if (mode == VS_FANOUT_MAC) {
         struct vs_bpf_insn ins[VS_FANOUT_PROG_LEN];
         struct sock_filter sf[VS_FANOUT_PROG_LEN];
